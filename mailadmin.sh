@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# MailAdmin: one script to install what is missing, build, and run the demo or the test suite.
+#   ./mailadmin.sh demo [client options]   Release build, then the desktop client on a demo server
+#   ./mailadmin.sh test                    Debug build (warnings as errors), then every test
+#   ./mailadmin.sh build [dev|release]     Build only
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev
+  qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
+  libcpp-httplib-dev libssl-dev libsodium-dev qtkeychain-qt6-dev libcurl4-openssl-dev fonts-dejavu-core zlib1g-dev)
+test_packages=(python3-aiosmtpd postgresql wrk xauth xvfb)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+install_missing() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local preset="$1"
+  say "Building ($preset)"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+}
+
+# Serves a freshly seeded demo database in the foreground and says how to reach it.
+demo_server() {
+  local dir password
+  dir="$(mktemp -d)"
+  trap 'rm -rf "$dir"' EXIT
+  password="Demo-$(head -c 9 /dev/urandom | base64 | tr -d '/+=' )-7"
+  "$here/build/release/bin/mailadmind" init --db "$dir/demo.db" --operator operator-root --password-stdin <<<"$password" >/dev/null
+  "$here/build/release/bin/mailadmind" seed-demo --db "$dir/demo.db" --seed 1 --companies 3 --domains 40 --users 20000 \
+    --password-stdin --fast-hash <<<"$password"
+  say "Demo server: http://127.0.0.1:8440/api/v1  (every demo admin above signs in with password $password)"
+  say "Try: curl -s -X POST -H 'Content-Type: application/json' -d '{\"login\":\"admin@northwind\",\"password\":\"$password\"}' http://127.0.0.1:8440/api/v1/sessions"
+  "$here/build/release/bin/mailadmind" serve --db "$dir/demo.db" --listen 127.0.0.1:8440
+}
+
+case "${1:-}" in
+  demo)
+    shift
+    install_missing "${build_packages[@]}"
+    build release
+    if [ -x "$here/build/release/bin/mailadmin" ]; then
+      say "Starting MailAdmin on a demo server"
+      exec "$here/build/release/bin/mailadmin" --demo "$@"
+    fi
+    demo_server "$@"
+    ;;
+  test)
+    shift
+    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    build dev
+    say "Running the test suite"
+    export QT_QPA_PLATFORM=offscreen
+    ctest --preset dev -j "$(nproc)" --timeout 600 "$@"
+    ;;
+  build)
+    install_missing "${build_packages[@]}"
+    build "${2:-dev}"
+    ;;
+  *)
+    echo "usage: $0 demo|test|build [dev|release]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,354 @@
+#include "ServerApp.h"
+
+#include "AdminService.h"
+#include "Api.h"
+#include "Database.h"
+#include "DemoSeeder.h"
+#include "DomainService.h"
+#include "HttpServer.h"
+#include "PasswordHasher.h"
+#include "SessionManager.h"
+#include "UserService.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+
+#include <pthread.h>
+
+Q_LOGGING_CATEGORY(lcServer, "mailadmind")
+
+namespace mailadmin::server {
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString &message, int code = 1)
+{
+    err() << "mailadmind: " << message << Qt::endl;
+    return code;
+}
+
+QString commandsHelp()
+{
+    return QStringLiteral("Usage: mailadmind <command> [options]\n\n"
+                          "The MailAdmin admin REST server.\n\n"
+                          "Commands:\n"
+                          "  serve       Serve the REST API (/api/v1) over HTTP or HTTPS\n"
+                          "  init        Create the database schema and the first operator\n"
+                          "  seed-demo   Fill a database with a realistic, deterministic demo directory\n\n"
+                          "Run 'mailadmind <command> --help' for the options of a command.\n");
+}
+
+// Parses the options of one command; on --help or a bad flag prints and returns an exit code.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(
+        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        return fail(parser.errorText() + QStringLiteral("\nRun with --help for the options."), 2);
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
+        out() << "Usage: " << arguments.first() << " [options]\n" << text;
+        out().flush();
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first()), 2);
+    return std::nullopt;
+}
+
+QCommandLineOption dbOption()
+{
+    return QCommandLineOption(
+        QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("path"));
+}
+
+Result<std::shared_ptr<store::Database>> openDatabase(const QString &path)
+{
+    store::Database::Options options;
+    options.path = path;
+    return store::Database::open(options);
+}
+
+QString readSecretLine()
+{
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+int serve(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address and port (default 127.0.0.1:8440; port 0 picks a free one)."),
+        QStringLiteral("host:port"), QStringLiteral("127.0.0.1:8440"));
+    const QCommandLineOption cert(QStringLiteral("tls-cert"),
+        QStringLiteral("TLS certificate (PEM) to serve HTTPS."), QStringLiteral("file"));
+    const QCommandLineOption key(
+        QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+        QStringLiteral("Worker threads (default 64)."), QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not log each request."));
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+        QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("bytes"),
+        QString::number(8 * 1024 * 1024));
+    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody});
+    if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
+        return *code;
+    if (!parser.isSet(db))
+        return fail(QStringLiteral("serve needs --db PATH."), 2);
+
+    http::ServerOptions options;
+    const QString hostPort = parser.value(listen);
+    const qsizetype colon = hostPort.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    options.port = colon > 0 ? hostPort.mid(colon + 1).toInt(&portOk) : 0;
+    options.host = colon > 0 ? hostPort.left(colon) : QString();
+    if (!portOk || options.port < 0 || options.port > 65535 || options.host.isEmpty())
+        return fail(QStringLiteral("--listen takes host:port, such as 127.0.0.1:8440."), 2);
+    options.tlsCertificate = parser.value(cert);
+    options.tlsKey = parser.value(key);
+    bool ok = false;
+    options.threads = parser.value(threads).toInt(&ok);
+    if (!ok || options.threads < 2 || options.threads > 1024)
+        return fail(QStringLiteral("--threads takes a number from 2 to 1024."), 2);
+    options.maxBodyBytes = parser.value(maxBody).toULongLong(&ok);
+    if (!ok || options.maxBodyBytes < 1024)
+        return fail(QStringLiteral("--max-body takes a number of bytes, at least 1024."), 2);
+    if (parser.isSet(quiet))
+        QLoggingCategory::setFilterRules(QStringLiteral("mailadmind.http.info=false"));
+
+    if (!QFileInfo::exists(parser.value(db)))
+        return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
+                        .arg(parser.value(db)));
+    const auto database = openDatabase(parser.value(db));
+    if (!database.ok())
+        return fail(database.error().detail);
+
+    // Signals are taken by a dedicated thread so that stopping happens outside a signal handler.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    auth::SessionManager sessions(*database.value());
+    http::Api api(*database.value(), sessions);
+    http::HttpServer server(api, options);
+    const Result<int> port = server.bind();
+    if (!port.ok())
+        return fail(port.error().detail);
+    const QString scheme
+        = options.tlsCertificate.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
+    out() << "mailadmind " << MAILADMIN_VERSION << " listening on " << scheme << "://" << options.host << ':'
+          << port.value() << " (database " << QFileInfo(parser.value(db)).absoluteFilePath() << ")"
+          << Qt::endl;
+
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    std::thread signalThread([&] {
+        int received = 0;
+        sigwait(&stopSignals, &received);
+        {
+            std::lock_guard lock(mutex);
+            if (stopping)
+                return;
+            stopping = true;
+        }
+        wake.notify_all();
+        server.stop();
+    });
+    // Housekeeping: expired sessions, and deleted objects past their 30 days.
+    std::thread maintenance([&] {
+        service::Context ctx {*database.value(), sessions};
+        for (;;) {
+            (void)sessions.sweep();
+            (void)service::DomainService(ctx).purgeExpired();
+            (void)service::UserService(ctx).purgeExpired();
+            std::unique_lock lock(mutex);
+            if (wake.wait_for(lock, std::chrono::minutes(10), [&] { return stopping; }))
+                return;
+        }
+    });
+    server.run();
+    {
+        std::lock_guard lock(mutex);
+        if (!stopping) {
+            stopping = true;
+            pthread_kill(signalThread.native_handle(), SIGTERM);
+        }
+    }
+    wake.notify_all();
+    signalThread.join();
+    maintenance.join();
+    out() << "mailadmind stopped" << Qt::endl;
+    return 0;
+}
+
+int init(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption operatorLogin(
+        QStringLiteral("operator"), QStringLiteral("Login of the first operator."), QStringLiteral("login"));
+    const QCommandLineOption stdinPassword(QStringLiteral("password-stdin"),
+        QStringLiteral("Read the operator's password from standard input instead of generating one."));
+    parser.addOptions({db, operatorLogin, stdinPassword});
+    if (auto code = parse(parser, arguments, QStringLiteral("Create the schema and the first operator.")))
+        return *code;
+    if (!parser.isSet(db) || !parser.isSet(operatorLogin))
+        return fail(QStringLiteral("init needs --db PATH and --operator LOGIN."), 2);
+    const auto database = openDatabase(parser.value(db));
+    if (!database.ok())
+        return fail(database.error().detail);
+    const bool generated = !parser.isSet(stdinPassword);
+    const QString password = generated ? auth::PasswordHasher::generate(20) : readSecretLine();
+    auth::SessionManager sessions(*database.value());
+    const service::AdminService admins(service::Context {*database.value(), sessions});
+    const Result<store::Record> admin = admins.bootstrapOperator(parser.value(operatorLogin), password);
+    if (!admin.ok()) {
+        QString message = admin.error().detail;
+        for (const FieldError &f : admin.error().fields)
+            message += QStringLiteral("\n  %1: %2").arg(f.field, f.message);
+        return fail(message);
+    }
+    out() << "Created database " << QFileInfo(parser.value(db)).absoluteFilePath() << " (schema version "
+          << store::Database::latestSchemaVersion() << ")" << Qt::endl;
+    out() << "Operator: " << admin->data.value(QLatin1String("login")).toString() << Qt::endl;
+    if (generated)
+        out() << "Password: " << password << "  (shown once; keep it safe)" << Qt::endl;
+    return 0;
+}
+
+int seedDemo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QStringLiteral("Random seed (same seed, same data)."), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption companies(QStringLiteral("companies"), QStringLiteral("Companies (default 3)."),
+        QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption domains(QStringLiteral("domains"), QStringLiteral("Domains (default 40)."),
+        QStringLiteral("n"), QStringLiteral("40"));
+    const QCommandLineOption users(QStringLiteral("users"),
+        QStringLiteral("Users spread over the domains (default 20000)."), QStringLiteral("n"),
+        QStringLiteral("20000"));
+    const QCommandLineOption big(QStringLiteral("big-domain-users"),
+        QStringLiteral("Add one more domain with this many users."), QStringLiteral("n"),
+        QStringLiteral("0"));
+    const QCommandLineOption stdinPassword(QStringLiteral("password-stdin"),
+        QStringLiteral("Read the demo admins' password from standard input."));
+    const QCommandLineOption fast(QStringLiteral("fast-hash"),
+        QStringLiteral("Hash demo passwords with the cheapest argon2id settings (demo and tests only)."));
+    parser.addOptions({db, seed, companies, domains, users, big, stdinPassword, fast});
+    if (auto code = parse(parser, arguments, QStringLiteral("Write a realistic demo directory.")))
+        return *code;
+    if (!parser.isSet(db))
+        return fail(QStringLiteral("seed-demo needs --db PATH."), 2);
+    service::DemoOptions options;
+    bool ok = false;
+    const auto number = [&](const QCommandLineOption &option, qint64 min, qint64 max) -> qint64 {
+        const qint64 n = parser.value(option).toLongLong(&ok);
+        if (!ok || n < min || n > max) {
+            ok = false;
+            fail(QStringLiteral("--%1 takes a number from %2 to %3.")
+                     .arg(option.names().first())
+                     .arg(min)
+                     .arg(max),
+                2);
+        }
+        return n;
+    };
+    options.seed = quint64(number(seed, 0, std::numeric_limits<qint64>::max()));
+    if (!ok)
+        return 2;
+    options.companies = int(number(companies, 1, 1000));
+    if (!ok)
+        return 2;
+    options.domains = int(number(domains, 1, 100000));
+    if (!ok)
+        return 2;
+    options.users = int(number(users, 0, 5'000'000));
+    if (!ok)
+        return 2;
+    options.bigDomainUsers = int(number(big, 0, 5'000'000));
+    if (!ok)
+        return 2;
+    const bool generated = !parser.isSet(stdinPassword);
+    options.adminPassword = generated ? auth::PasswordHasher::generate(16) : readSecretLine();
+    if (parser.isSet(fast))
+        auth::PasswordHasher::setStrength(auth::PasswordHasher::Strength::Fast);
+
+    const auto database = openDatabase(parser.value(db));
+    if (!database.ok())
+        return fail(database.error().detail);
+    QElapsedTimer timer;
+    timer.start();
+    const Result<service::DemoSummary> summary = service::DemoSeeder(*database.value()).seed(options);
+    if (!summary.ok())
+        return fail(summary.error().detail);
+    out() << "Seeded " << summary->companies << " companies, " << summary->domains << " domains, "
+          << summary->users << " users in " << timer.elapsed() << " ms" << Qt::endl;
+    if (!summary->bigDomain.isEmpty())
+        out() << "Large domain: " << summary->bigDomain << Qt::endl;
+    out() << "Admins:" << Qt::endl;
+    for (const QString &login : summary->adminLogins)
+        out() << "  " << login << Qt::endl;
+    if (generated)
+        out() << "Password of every demo admin: " << options.adminPassword << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2 || arguments.at(1) == QLatin1String("--help")
+        || arguments.at(1) == QLatin1String("-h") || arguments.at(1) == QLatin1String("help")) {
+        out() << commandsHelp();
+        out().flush();
+        return arguments.size() < 2 ? 2 : 0;
+    }
+    if (arguments.at(1) == QLatin1String("--version")) {
+        out() << "mailadmind " << MAILADMIN_VERSION << Qt::endl;
+        return 0;
+    }
+    const QString command = arguments.at(1);
+    QStringList rest = arguments.mid(1);
+    rest[0] = QFileInfo(arguments.at(0)).fileName() + QLatin1Char(' ') + command;
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("init"))
+        return init(rest);
+    if (command == QLatin1String("seed-demo"))
+        return seedDemo(rest);
+    return fail(QStringLiteral("Unknown command '%1'.\n").arg(command) + commandsHelp(), 2);
+}
+
+} // namespace mailadmin::server

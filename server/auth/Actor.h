@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Role.h"
+
+#include <QList>
+#include <QString>
+
+namespace mailadmin::auth {
+
+// The signed-in admin a request acts for.
+struct Actor
+{
+    qint64 adminId = 0;
+    QString login;
+    Role role = Role::Unknown;
+    qint64 companyId = 0; // 0 for operators
+    QList<qint64> domainIds; // domain_admin only
+    QString remoteAddress;
+
+    bool can(const QString &action) const { return actions::allowed(role, action); }
+    bool isOperator() const { return role == Role::Operator; }
+};
+
+} // namespace mailadmin::auth

@@ -1,0 +1,201 @@
+#include "SessionManager.h"
+
+#include "AdminRepository.h"
+#include "Clock.h"
+#include "Database.h"
+#include "PasswordHasher.h"
+#include "SessionRepository.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAuth, "mailadmind.auth")
+
+namespace mailadmin::auth {
+
+namespace {
+constexpr qint64 kRecheckSeconds
+    = 30; // how long a cached session is trusted before the database is asked again
+constexpr qint64 kTouchSeconds = 60; // how often last-seen is written back
+} // namespace
+
+SessionManager::SessionManager(store::Database &db, SessionPolicy policy) : m_db(db), m_policy(policy) { }
+
+Result<Actor> SessionManager::loadActor(qint64 adminId) const
+{
+    store::AdminRepository admins(m_db);
+    const Result<store::Record> admin = admins.byId(adminId);
+    if (!admin.ok())
+        return admin.error();
+    if (admin->isNull() || admin->data.value(QLatin1String("disabled")).toBool())
+        return Error::make(ErrorKind::Unauthenticated, QStringLiteral("This account is disabled."));
+    Actor actor;
+    actor.adminId = adminId;
+    actor.login = admin->data.value(QLatin1String("login")).toString();
+    actor.role = roles::fromName(admin->data.value(QLatin1String("role")).toString());
+    actor.companyId = admin->companyId;
+    if (actor.role == Role::DomainAdmin) {
+        const Result<QList<qint64>> ids = admins.domainIds(adminId);
+        if (!ids.ok())
+            return ids.error();
+        actor.domainIds = ids.value();
+    }
+    return actor;
+}
+
+Result<SignIn> SessionManager::signIn(
+    const QString &loginInput, const QString &password, const QString &remoteAddress)
+{
+    const QString login = loginInput.trimmed().toLower();
+    const qint64 now = Clock::now();
+    store::SessionRepository sessions(m_db);
+    const auto failures = sessions.failuresSince(login, remoteAddress, now - m_policy.failureWindowSeconds);
+    if (!failures.ok())
+        return failures.error();
+    if (failures->byLogin >= m_policy.maxFailures || failures->byAddress >= m_policy.maxFailures) {
+        const qint64 oldest
+            = failures->byLogin >= m_policy.maxFailures ? failures->oldestByLogin : failures->oldestByAddress;
+        Error e
+            = Error::make(ErrorKind::Throttled, QStringLiteral("Too many failed sign-ins. Try again later."));
+        e.retryAfterSeconds = int(qMax<qint64>(1, oldest + m_policy.failureWindowSeconds - now));
+        return e;
+    }
+
+    store::AdminRepository admins(m_db);
+    const Result<store::Record> admin = admins.byLogin(login);
+    if (!admin.ok())
+        return admin.error();
+    bool good = false;
+    if (admin->isNull()) {
+        PasswordHasher::burn(password);
+    } else {
+        const Result<QString> hash = admins.passwordHash(admin->id);
+        if (!hash.ok())
+            return hash.error();
+        good = PasswordHasher::verify(hash.value(), password)
+            && !admin->data.value(QLatin1String("disabled")).toBool();
+    }
+    if (!good) {
+        if (Status s = sessions.recordFailure(login, remoteAddress, now); !s.ok())
+            return s.error();
+        qCInfo(lcAuth) << "failed sign-in for" << login << "from" << remoteAddress;
+        return Error::make(ErrorKind::Unauthenticated,
+            QStringLiteral("The login or password is wrong, or the account is disabled."));
+    }
+    const Result<Actor> actor = loadActor(admin->id);
+    if (!actor.ok())
+        return actor.error();
+
+    SignIn result;
+    result.token = PasswordHasher::newToken();
+    result.expiresAt = now + m_policy.absoluteSeconds;
+    result.actor = actor.value();
+    result.actor.remoteAddress = remoteAddress;
+    const QByteArray hash = PasswordHasher::tokenHash(result.token);
+    const Result<qint64> sessionId = sessions.create(hash, admin->id, now, result.expiresAt, remoteAddress);
+    if (!sessionId.ok())
+        return sessionId.error();
+    (void)sessions.clearFailures(login);
+    (void)admins.touchLogin(admin->id, now);
+    {
+        std::lock_guard lock(m_mutex);
+        m_cache.insert(hash, Cached {sessionId.value(), result.actor, result.expiresAt, now, now, now});
+    }
+    return result;
+}
+
+Result<Actor> SessionManager::authenticate(const QString &token, const QString &remoteAddress)
+{
+    const Error expired = Error::make(
+        ErrorKind::Unauthenticated, QStringLiteral("The session has expired or was ended. Sign in again."));
+    if (token.isEmpty() || token.size() > 128)
+        return Error::make(
+            ErrorKind::Unauthenticated, QStringLiteral("Sign in first: this request needs a bearer token."));
+    const QByteArray hash = PasswordHasher::tokenHash(token);
+    const qint64 now = Clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_cache.find(hash);
+        if (it != m_cache.end() && now - it->checkedAt < kRecheckSeconds) {
+            if (now >= it->expiresAt || now - it->lastSeen > m_policy.idleSeconds) {
+                m_cache.erase(it);
+                return expired;
+            }
+            it->lastSeen = now;
+            if (now - it->lastSeenStored < kTouchSeconds) {
+                Actor actor = it->actor;
+                actor.remoteAddress = remoteAddress;
+                return actor;
+            }
+        }
+    }
+    store::SessionRepository sessions(m_db);
+    const Result<store::SessionRow> row = sessions.byTokenHash(hash);
+    if (!row.ok())
+        return row.error();
+    if (row->id == 0 || now >= row->expiresAt || now - row->lastSeenAt > m_policy.idleSeconds) {
+        std::lock_guard lock(m_mutex);
+        m_cache.remove(hash);
+        if (row->id != 0)
+            (void)sessions.remove(row->id);
+        return expired;
+    }
+    Result<Actor> actor = loadActor(row->adminId);
+    if (!actor.ok()) {
+        if (actor.error().kind == ErrorKind::Unauthenticated)
+            (void)sessions.removeForAdmin(row->adminId);
+        return actor;
+    }
+    if (Status s = sessions.touch(row->id, now); !s.ok())
+        qCWarning(lcAuth) << "could not record session activity:" << s.error().detail;
+    {
+        std::lock_guard lock(m_mutex);
+        m_cache.insert(hash, Cached {row->id, actor.value(), row->expiresAt, now, now, now});
+    }
+    actor->remoteAddress = remoteAddress;
+    return actor;
+}
+
+Status SessionManager::signOut(const QString &token)
+{
+    const QByteArray hash = PasswordHasher::tokenHash(token);
+    {
+        std::lock_guard lock(m_mutex);
+        m_cache.remove(hash);
+    }
+    store::SessionRepository sessions(m_db);
+    const Result<store::SessionRow> row = sessions.byTokenHash(hash);
+    if (!row.ok())
+        return row.error();
+    return row->id ? sessions.remove(row->id) : Status::success();
+}
+
+Status SessionManager::revokeAdmin(qint64 adminId)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = m_cache.begin(); it != m_cache.end();) {
+            if (it->actor.adminId == adminId)
+                it = m_cache.erase(it);
+            else
+                ++it;
+        }
+    }
+    return store::SessionRepository(m_db).removeForAdmin(adminId);
+}
+
+Status SessionManager::sweep()
+{
+    const qint64 now = Clock::now();
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = m_cache.begin(); it != m_cache.end();) {
+            if (now >= it->expiresAt || now - it->lastSeen > m_policy.idleSeconds)
+                it = m_cache.erase(it);
+            else
+                ++it;
+        }
+    }
+    return store::SessionRepository(m_db).removeExpired(now, m_policy.idleSeconds);
+}
+
+} // namespace mailadmin::auth

@@ -1,0 +1,431 @@
+#include "Api.h"
+
+#include "Clock.h"
+#include "Json.h"
+#include "Problem.h"
+#include "SessionManager.h"
+
+#include <QLoggingCategory>
+
+#include <exception>
+
+namespace mailadmin::http {
+
+namespace {
+
+bool isJsonType(const QByteArray &contentType)
+{
+    const QByteArray type = contentType.split(';').first().trimmed().toLower();
+    return type == "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+// Reads If-Match: "12", W/"12" or 12. Returns -1 when malformed.
+int parseIfMatch(QByteArray value)
+{
+    value = value.trimmed();
+    if (value.startsWith("W/"))
+        value = value.mid(2);
+    if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+        value = value.mid(1, value.size() - 2);
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    return ok && v > 0 ? v : -1;
+}
+
+} // namespace
+
+Api::Api(store::Database &db, auth::SessionManager &sessions)
+    : m_db(db)
+    , m_sessions(sessions)
+    , m_ctx {db, sessions}
+    , m_companies(m_ctx)
+    , m_contacts(m_ctx)
+    , m_domains(m_ctx)
+    , m_users(m_ctx)
+    , m_brands(m_ctx)
+    , m_admins(m_ctx)
+    , m_audit(m_ctx)
+    , m_startedAt(auth::Clock::now())
+{
+    m_uptime.start();
+    addAccessRoutes();
+    addDirectoryRoutes();
+    addUserRoutes();
+    addBrandAndAdminRoutes();
+}
+
+void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)
+{
+    m_router.add(
+        method, pattern, [this, flags, handler = std::move(handler)](HttpRequest &request) -> HttpResponse {
+            Call call {request, {}, {}, std::nullopt};
+            if (!(flags & Public)) {
+                QByteArray authorization = request.header("authorization");
+                QString token;
+                if (authorization.size() > 7 && authorization.left(7).toLower() == "bearer ")
+                    token = QString::fromLatin1(authorization.mid(7).trimmed());
+                const Result<auth::Actor> actor = m_sessions.authenticate(token, request.remoteAddress);
+                if (!actor.ok())
+                    return problem(actor.error(), request.requestId);
+                call.actor = actor.value();
+            }
+            // A body is JSON or nothing.
+            if (!request.body.isEmpty()) {
+                if (!isJsonType(request.header("content-type")))
+                    return problem(Error::make(ErrorKind::UnsupportedMediaType,
+                                       QStringLiteral("Send the body as application/json.")),
+                        request.requestId);
+                const Result<QJsonObject> body = json::parseObject(request.body);
+                if (!body.ok())
+                    return problem(body.error(), request.requestId);
+                call.body = body.value();
+            }
+            const QByteArray ifMatch = request.header("if-match");
+            if (!ifMatch.isEmpty()) {
+                const int version = parseIfMatch(ifMatch);
+                if (version < 0)
+                    return problem(
+                        Error::make(ErrorKind::Malformed,
+                            QStringLiteral("If-Match must carry the object's ETag, such as \"3\".")),
+                        request.requestId);
+                call.expectedVersion = version;
+            } else if (flags & NeedsVersion) {
+                return problem(Error::make(ErrorKind::PreconditionRequired,
+                                   QStringLiteral("Send If-Match with the version you last read, so no one "
+                                                  "else's change is overwritten.")),
+                    request.requestId);
+            }
+            return handler(call);
+        });
+}
+
+HttpResponse Api::handle(HttpRequest &request)
+{
+    try {
+        const Router::Match match = m_router.match(request);
+        switch (match.kind) {
+        case Router::Match::Kind::NoPath:
+            return problem(Error::notFound(QStringLiteral("There is no resource at %1.").arg(request.path)),
+                request.requestId);
+        case Router::Match::Kind::NoMethod: {
+            HttpResponse r = problem(Error::make(ErrorKind::MethodNotAllowed,
+                                         QStringLiteral("%1 is not allowed here; use %2.")
+                                             .arg(request.method, match.allowed.join(QStringLiteral(", ")))),
+                request.requestId);
+            r.setHeader("Allow", match.allowed.join(QStringLiteral(", ")).toLatin1());
+            return r;
+        }
+        case Router::Match::Kind::Found:
+            return (*match.handler)(request);
+        }
+    } catch (const std::exception &e) {
+        return problem(Error::internal(QString::fromUtf8(e.what())), request.requestId);
+    } catch (...) {
+        return problem(Error::internal(QStringLiteral("unknown exception")), request.requestId);
+    }
+    return problem(Error::internal(QStringLiteral("unreachable")), request.requestId);
+}
+
+namespace {
+template<typename T> HttpResponse answer(const Result<T> &result, const Call &call, int status = 200)
+{
+    if (!result.ok())
+        return problem(result.error(), call.request.requestId);
+    if constexpr (std::is_same_v<T, store::Record>)
+        return recordResponse(result.value(), status);
+    else if constexpr (std::is_same_v<T, store::Page>)
+        return pageResponse(result.value());
+    else
+        return jsonResponse(result.value(), status);
+}
+
+HttpResponse answer(const Status &status, const Call &call)
+{
+    if (!status.ok())
+        return problem(status.error(), call.request.requestId);
+    return noContent();
+}
+
+#define LIST_OR_FAIL(var, ...)                                                                               \
+    const Result<store::ListQuery> var##Result = call.listQuery(__VA_ARGS__);                                \
+    if (!var##Result.ok())                                                                                   \
+        return problem(var##Result.error(), call.request.requestId);                                         \
+    const store::ListQuery &var = var##Result.value();
+} // namespace
+
+void Api::addAccessRoutes()
+{
+    route(
+        QStringLiteral("GET"), QStringLiteral("/api/v1/status"),
+        [this](Call &) {
+            return jsonResponse(QJsonObject {
+                {QStringLiteral("service"), QStringLiteral("mailadmind")},
+                {QStringLiteral("version"), QStringLiteral(MAILADMIN_VERSION)},
+                {QStringLiteral("database"), m_db.dialect().name()},
+                {QStringLiteral("schema_version"), store::Database::latestSchemaVersion()},
+                {QStringLiteral("started_at"), json::isoTime(m_startedAt)},
+                {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed() / 1000)},
+            });
+        },
+        Public);
+
+    route(
+        QStringLiteral("POST"), QStringLiteral("/api/v1/sessions"),
+        [this](Call &call) {
+            QList<FieldError> errors;
+            for (const QString &key : {QStringLiteral("login"), QStringLiteral("password")}) {
+                if (!call.body.value(key).isString())
+                    errors << FieldError {key,
+                        call.body.contains(key) ? QStringLiteral("type") : QStringLiteral("required"),
+                        QStringLiteral("Send %1 as a string.").arg(key)};
+            }
+            for (auto it = call.body.begin(); it != call.body.end(); ++it) {
+                if (it.key() != QLatin1String("login") && it.key() != QLatin1String("password"))
+                    errors << FieldError {it.key(), QStringLiteral("unknown_field"),
+                        QStringLiteral("This field is not known here.")};
+            }
+            if (!errors.isEmpty())
+                return problem(Error::invalid(errors), call.request.requestId);
+            const Result<auth::SignIn> signIn
+                = m_sessions.signIn(call.body.value(QLatin1String("login")).toString(),
+                    call.body.value(QLatin1String("password")).toString(), call.request.remoteAddress);
+            if (!signIn.ok())
+                return problem(signIn.error(), call.request.requestId);
+            return jsonResponse(
+                QJsonObject {{QStringLiteral("token"), signIn->token},
+                    {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                    {QStringLiteral("expires_at"), json::isoTime(signIn->expiresAt)},
+                    {QStringLiteral("idle_timeout_seconds"), double(m_sessions.policy().idleSeconds)}},
+                201);
+        },
+        Public);
+
+    route(QStringLiteral("DELETE"), QStringLiteral("/api/v1/sessions/current"), [this](Call &call) {
+        const QByteArray authorization = call.request.header("authorization");
+        return answer(m_sessions.signOut(QString::fromLatin1(authorization.mid(7).trimmed())), call);
+    });
+
+    route(QStringLiteral("GET"), QStringLiteral("/api/v1/me"),
+        [this](Call &call) { return answer(m_admins.me(call.actor), call); });
+
+    route(QStringLiteral("GET"), QStringLiteral("/api/v1/audit"), [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_audit.list(call.actor, query), call);
+    });
+}
+
+void Api::addDirectoryRoutes()
+{
+    const QString companies = QStringLiteral("/api/v1/companies");
+    const QString company = companies + QStringLiteral("/{id}");
+    route(QStringLiteral("GET"), companies, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_companies.list(call.actor, query), call);
+    });
+    route(QStringLiteral("POST"), companies,
+        [this](Call &call) { return answer(m_companies.create(call.actor, call.body), call, 201); });
+    route(QStringLiteral("GET"), company, [this](Call &call) {
+        return answer(m_companies.get(call.actor, call.id(QStringLiteral("id"))), call);
+    });
+    route(
+        QStringLiteral("PATCH"), company,
+        [this](Call &call) {
+            return answer(m_companies.update(
+                              call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+
+    const QString contacts = company + QStringLiteral("/contacts");
+    const QString contact = contacts + QStringLiteral("/{contact}");
+    route(QStringLiteral("GET"), contacts, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_contacts.list(call.actor, call.id(QStringLiteral("id")), query), call);
+    });
+    route(QStringLiteral("POST"), contacts, [this](Call &call) {
+        return answer(m_contacts.create(call.actor, call.id(QStringLiteral("id")), call.body), call, 201);
+    });
+    route(QStringLiteral("GET"), contact, [this](Call &call) {
+        return answer(
+            m_contacts.get(call.actor, call.id(QStringLiteral("id")), call.id(QStringLiteral("contact"))),
+            call);
+    });
+    route(
+        QStringLiteral("PATCH"), contact,
+        [this](Call &call) {
+            return answer(m_contacts.update(call.actor, call.id(QStringLiteral("id")),
+                              call.id(QStringLiteral("contact")), call.body, call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(
+        QStringLiteral("DELETE"), contact,
+        [this](Call &call) {
+            return answer(m_contacts.remove(call.actor, call.id(QStringLiteral("id")),
+                              call.id(QStringLiteral("contact")), call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+
+    route(QStringLiteral("GET"), company + QStringLiteral("/domains"), [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_domains.listForCompany(call.actor, call.id(QStringLiteral("id")), query), call);
+    });
+    route(QStringLiteral("POST"), company + QStringLiteral("/domains"), [this](Call &call) {
+        return answer(m_domains.create(call.actor, call.id(QStringLiteral("id")), call.body), call, 201);
+    });
+
+    const QString domains = QStringLiteral("/api/v1/domains");
+    const QString domain = domains + QStringLiteral("/{name}");
+    route(QStringLiteral("GET"), domains, [this](Call &call) {
+        LIST_OR_FAIL(query, {QStringLiteral("deleted")});
+        const QString deleted = call.request.query.queryItemValue(QStringLiteral("deleted"));
+        if (!deleted.isEmpty() && deleted != QLatin1String("true") && deleted != QLatin1String("false"))
+            return problem(Error::make(ErrorKind::Malformed, QStringLiteral("deleted is true or false.")),
+                call.request.requestId);
+        return answer(m_domains.list(call.actor, query, deleted == QLatin1String("true")), call);
+    });
+    route(QStringLiteral("GET"), domain, [this](Call &call) {
+        return answer(m_domains.get(call.actor, call.param(QStringLiteral("name"))), call);
+    });
+    route(
+        QStringLiteral("PATCH"), domain,
+        [this](Call &call) {
+            return answer(m_domains.update(call.actor, call.param(QStringLiteral("name")), call.body,
+                              call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(
+        QStringLiteral("DELETE"), domain,
+        [this](Call &call) {
+            return answer(
+                m_domains.remove(call.actor, call.param(QStringLiteral("name")), call.expectedVersion), call);
+        },
+        NeedsVersion);
+    route(QStringLiteral("POST"), domain + QStringLiteral("/restore"), [this](Call &call) {
+        return answer(
+            m_domains.restore(call.actor, call.param(QStringLiteral("name")), call.expectedVersion), call);
+    });
+}
+
+void Api::addUserRoutes()
+{
+    const QString domainUsers = QStringLiteral("/api/v1/domains/{name}/users");
+    route(QStringLiteral("GET"), domainUsers, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_users.listInDomain(call.actor, call.param(QStringLiteral("name")), query), call);
+    });
+    route(QStringLiteral("POST"), domainUsers, [this](Call &call) {
+        return answer(m_users.create(call.actor, call.param(QStringLiteral("name")), call.body), call, 201);
+    });
+
+    const QString users = QStringLiteral("/api/v1/users");
+    const QString user = users + QStringLiteral("/{address}");
+    route(QStringLiteral("GET"), users, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_users.search(call.actor, query), call);
+    });
+    route(QStringLiteral("GET"), user, [this](Call &call) {
+        return answer(m_users.get(call.actor, call.param(QStringLiteral("address"))), call);
+    });
+    route(
+        QStringLiteral("PATCH"), user,
+        [this](Call &call) {
+            return answer(m_users.update(call.actor, call.param(QStringLiteral("address")), call.body,
+                              call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(
+        QStringLiteral("DELETE"), user,
+        [this](Call &call) {
+            return answer(
+                m_users.remove(call.actor, call.param(QStringLiteral("address")), call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(QStringLiteral("POST"), user + QStringLiteral("/restore"), [this](Call &call) {
+        return answer(
+            m_users.restore(call.actor, call.param(QStringLiteral("address")), call.expectedVersion), call);
+    });
+    route(QStringLiteral("POST"), user + QStringLiteral("/suspend"), [this](Call &call) {
+        return answer(m_users.setSuspended(
+                          call.actor, call.param(QStringLiteral("address")), true, call.expectedVersion),
+            call);
+    });
+    route(QStringLiteral("POST"), user + QStringLiteral("/unsuspend"), [this](Call &call) {
+        return answer(m_users.setSuspended(
+                          call.actor, call.param(QStringLiteral("address")), false, call.expectedVersion),
+            call);
+    });
+    route(QStringLiteral("POST"), user + QStringLiteral("/password"), [this](Call &call) {
+        return answer(m_users.setPassword(
+                          call.actor, call.param(QStringLiteral("address")), call.body, call.expectedVersion),
+            call);
+    });
+}
+
+void Api::addBrandAndAdminRoutes()
+{
+    const QString brands = QStringLiteral("/api/v1/brands");
+    const QString brand = brands + QStringLiteral("/{id}");
+    route(QStringLiteral("GET"), brands, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_brands.list(call.actor, query), call);
+    });
+    route(QStringLiteral("POST"), brands,
+        [this](Call &call) { return answer(m_brands.create(call.actor, call.body), call, 201); });
+    route(QStringLiteral("GET"), brand,
+        [this](Call &call) { return answer(m_brands.get(call.actor, call.id(QStringLiteral("id"))), call); });
+    route(
+        QStringLiteral("PATCH"), brand,
+        [this](Call &call) {
+            return answer(
+                m_brands.update(call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(
+        QStringLiteral("DELETE"), brand,
+        [this](Call &call) {
+            return answer(
+                m_brands.remove(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
+        },
+        NeedsVersion);
+    route(QStringLiteral("GET"), brand + QStringLiteral("/logo"), [this](Call &call) {
+        const Result<service::BrandService::Logo> logo
+            = m_brands.logo(call.actor, call.id(QStringLiteral("id")));
+        if (!logo.ok())
+            return problem(logo.error(), call.request.requestId);
+        HttpResponse r;
+        r.body = logo->data;
+        r.contentType = logo->type.toLatin1();
+        r.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        return r;
+    });
+
+    const QString admins = QStringLiteral("/api/v1/admins");
+    const QString admin = admins + QStringLiteral("/{id}");
+    route(QStringLiteral("GET"), admins, [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_admins.list(call.actor, query), call);
+    });
+    route(QStringLiteral("POST"), admins,
+        [this](Call &call) { return answer(m_admins.create(call.actor, call.body), call, 201); });
+    route(QStringLiteral("GET"), admin,
+        [this](Call &call) { return answer(m_admins.get(call.actor, call.id(QStringLiteral("id"))), call); });
+    route(
+        QStringLiteral("PATCH"), admin,
+        [this](Call &call) {
+            return answer(
+                m_admins.update(call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
+                call);
+        },
+        NeedsVersion);
+    route(QStringLiteral("POST"), admin + QStringLiteral("/password"), [this](Call &call) {
+        return answer(m_admins.resetPassword(call.actor, call.id(QStringLiteral("id")), call.body), call);
+    });
+}
+
+} // namespace mailadmin::http

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "AdminService.h"
+#include "AuditService.h"
+#include "BrandService.h"
+#include "Call.h"
+#include "CompanyService.h"
+#include "ContactService.h"
+#include "DomainService.h"
+#include "Router.h"
+#include "UserService.h"
+
+#include <QElapsedTimer>
+
+namespace mailadmin::http {
+
+// The REST API (/api/v1): routes each request, checks media type, version preconditions and the bearer token,
+// and turns service results into responses.
+class Api
+{
+public:
+    Api(store::Database &db, auth::SessionManager &sessions);
+
+    HttpResponse handle(HttpRequest &request);
+    const Router &router() const { return m_router; }
+
+private:
+    enum Flags
+    {
+        Authenticated = 0,
+        Public = 1,
+        NeedsVersion = 2
+    };
+    using Handler = std::function<HttpResponse(Call &)>;
+    void route(const QString &method, const QString &pattern, Handler handler, int flags = Authenticated);
+
+    void addAccessRoutes();
+    void addDirectoryRoutes();
+    void addUserRoutes();
+    void addBrandAndAdminRoutes();
+
+    store::Database &m_db;
+    auth::SessionManager &m_sessions;
+    service::Context m_ctx;
+    service::CompanyService m_companies;
+    service::ContactService m_contacts;
+    service::DomainService m_domains;
+    service::UserService m_users;
+    service::BrandService m_brands;
+    service::AdminService m_admins;
+    service::AuditService m_audit;
+    Router m_router;
+    QElapsedTimer m_uptime;
+    qint64 m_startedAt;
+};
+
+} // namespace mailadmin::http

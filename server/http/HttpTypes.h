@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace mailadmin::http {
+
+// A request as the router and handlers see it, independent of the HTTP library.
+struct HttpRequest
+{
+    QString method;
+    QString path;
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // names lower-case
+    QByteArray body;
+    QString remoteAddress;
+    QString requestId;
+    QHash<QString, QString> params; // from the route pattern, percent-decoded
+
+    QByteArray header(const char *name) const { return headers.value(QByteArray(name)); }
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = "application/json";
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+};
+
+} // namespace mailadmin::http

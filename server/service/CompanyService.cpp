@@ -1,0 +1,166 @@
+#include "CompanyService.h"
+
+#include "BrandRepository.h"
+#include "CompanyRepository.h"
+
+namespace mailadmin::service {
+
+namespace {
+constexpr qint64 kGiB = qint64(1024) * 1024 * 1024;
+
+QJsonObject companyDefaults()
+{
+    return QJsonObject {
+        {QStringLiteral("default_quota"), double(kGiB)},
+        {QStringLiteral("quota_maximum"), double(50 * kGiB)},
+        {QStringLiteral("user_limit"), 0},
+        {QStringLiteral("alias_limit"), 0},
+        {QStringLiteral("service_defaults"), services::defaults()},
+        {QStringLiteral("smtp_send_limit"), 500},
+        {QStringLiteral("brand_id"), QJsonValue::Null},
+        {QStringLiteral("language"), QStringLiteral("en")},
+        {QStringLiteral("notes"), QString()},
+    };
+}
+} // namespace
+
+std::optional<FieldError> CompanyService::checkBrand(
+    store::Database &db, const QJsonObject &object, qint64 companyId)
+{
+    const QJsonValue brand = object.value(QLatin1String("brand_id"));
+    if (brand.isNull() || brand.isUndefined())
+        return std::nullopt;
+    const Result<Record> row = store::BrandRepository(db).byId(qint64(brand.toDouble()));
+    if (!row.ok() || row->isNull() || row->companyId != companyId)
+        return FieldError {QStringLiteral("brand_id"), QStringLiteral("not_found"),
+            QStringLiteral("There is no brand %1 in this company.").arg(qint64(brand.toDouble()))};
+    return std::nullopt;
+}
+
+Result<Page> CompanyService::list(const Actor &actor, const store::ListQuery &query) const
+{
+    if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
+        return s.error();
+    if (Status s = checkQuery(query, {QStringLiteral("name"), QStringLiteral("created_at")}, {}); !s.ok())
+        return s.error();
+    return store::CompanyRepository(db()).list(query, actor.isOperator() ? 0 : actor.companyId);
+}
+
+Result<Record> CompanyService::get(const Actor &actor, qint64 id) const
+{
+    if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
+        return s.error();
+    return companyInScope(actor, id);
+}
+
+Result<Record> CompanyService::create(const Actor &actor, const QJsonObject &input) const
+{
+    if (Status s = require(actor, QStringLiteral("company.create")); !s.ok())
+        return s.error();
+    const Result<QJsonObject> valid = EntitySchema::company().validate(input, EntitySchema::Mode::Create);
+    if (!valid.ok())
+        return valid.error();
+    const QJsonObject object = merged(companyDefaults(), valid.value());
+    QList<FieldError> errors
+        = checkLimitsOfQuota(object, QStringLiteral("default_quota"), QStringLiteral("quota_maximum"));
+    if (!object.value(QLatin1String("brand_id")).isNull())
+        errors << FieldError {QStringLiteral("brand_id"), QStringLiteral("not_found"),
+            QStringLiteral("A new company has no brands yet; assign one after creating it.")};
+    if (!errors.isEmpty())
+        return Error::invalid(errors);
+    return transaction<Record>([&]() -> Result<Record> {
+        store::CompanyRepository companies(db());
+        const Result<bool> taken = companies.nameTaken(object.value(QLatin1String("name")).toString(), 0);
+        if (!taken.ok())
+            return taken.error();
+        if (taken.value())
+            return Error::conflict(QStringLiteral("A company with this name already exists."));
+        const Result<qint64> id = companies.insert(object, auth::Clock::now());
+        if (!id.ok())
+            return id.error();
+        const Result<Record> created = companies.byId(id.value());
+        if (!created.ok())
+            return created;
+        if (Status s
+            = audit(actor, QStringLiteral("company"), QString::number(id.value()), QStringLiteral("create"),
+                diff({}, created->data, writableFields(EntitySchema::company())), id.value(), 0);
+            !s.ok())
+            return s.error();
+        return created;
+    });
+}
+
+Result<Record> CompanyService::update(
+    const Actor &actor, qint64 id, const QJsonObject &input, std::optional<int> expectedVersion) const
+{
+    if (Status s = require(actor, QStringLiteral("company.update")); !s.ok())
+        return s.error();
+    if (const Result<Record> visible = companyInScope(actor, id); !visible.ok())
+        return visible.error();
+    const Result<QJsonObject> valid = EntitySchema::company().validate(input, EntitySchema::Mode::Patch);
+    if (!valid.ok())
+        return valid.error();
+    return transaction<Record>([&]() -> Result<Record> {
+        store::CompanyRepository companies(db());
+        const Result<Record> current = companies.byId(id);
+        if (!current.ok())
+            return current;
+        if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
+            return s.error();
+        const QJsonObject next = merged(current->data, valid.value());
+        QList<FieldError> errors
+            = checkLimitsOfQuota(next, QStringLiteral("default_quota"), QStringLiteral("quota_maximum"));
+        if (auto e = checkBrand(db(), next, id))
+            errors << *e;
+        const qint64 maximum = qint64(next.value(QLatin1String("quota_maximum")).toDouble());
+        if (valid->contains(QLatin1String("quota_maximum")) && maximum > 0) {
+            const Result<qint64> largest = companies.largestDomainMaximum(id);
+            if (!largest.ok())
+                return largest.error();
+            if (largest.value() > maximum)
+                errors << FieldError {QStringLiteral("quota_maximum"), QStringLiteral("below_usage"),
+                    QStringLiteral("A domain of this company allows %1 bytes; lower that first.")
+                        .arg(largest.value())};
+        }
+        const qint64 userLimit = qint64(next.value(QLatin1String("user_limit")).toDouble());
+        if (valid->contains(QLatin1String("user_limit")) && userLimit > 0) {
+            const Result<qint64> users = companies.userCount(id);
+            if (!users.ok())
+                return users.error();
+            if (users.value() > userLimit)
+                errors << FieldError {QStringLiteral("user_limit"), QStringLiteral("below_usage"),
+                    QStringLiteral("The company already has %1 users.").arg(users.value())};
+        }
+        const qint64 aliasLimit = qint64(next.value(QLatin1String("alias_limit")).toDouble());
+        if (valid->contains(QLatin1String("alias_limit")) && aliasLimit > 0) {
+            const Result<qint64> aliases = companies.aliasCount(id, 0);
+            if (!aliases.ok())
+                return aliases.error();
+            if (aliases.value() > aliasLimit)
+                errors << FieldError {QStringLiteral("alias_limit"), QStringLiteral("below_usage"),
+                    QStringLiteral("The company already has %1 aliases.").arg(aliases.value())};
+        }
+        if (valid->contains(QLatin1String("name"))) {
+            const Result<bool> taken = companies.nameTaken(next.value(QLatin1String("name")).toString(), id);
+            if (!taken.ok())
+                return taken.error();
+            if (taken.value())
+                return Error::conflict(QStringLiteral("A company with this name already exists."));
+        }
+        if (!errors.isEmpty())
+            return Error::invalid(errors);
+        const QJsonObject changes = diff(current->data, next, writableFields(EntitySchema::company()));
+        if (changes.isEmpty())
+            return current;
+        const Result<bool> updated = companies.update(current.value(), next, auth::Clock::now());
+        if (!updated.ok())
+            return updated.error();
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(id), QStringLiteral("update"),
+                changes, id, 0);
+            !s.ok())
+            return s.error();
+        return companies.byId(id);
+    });
+}
+
+} // namespace mailadmin::service

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "ServiceBase.h"
+
+namespace mailadmin::service {
+
+// Companies (reseller accounts) and their settings and defaults.
+class CompanyService : public ServiceBase
+{
+public:
+    explicit CompanyService(Context context) : ServiceBase(context) { }
+
+    Result<Page> list(const Actor &actor, const store::ListQuery &query) const;
+    Result<Record> get(const Actor &actor, qint64 id) const;
+    Result<Record> create(const Actor &actor, const QJsonObject &input) const;
+    Result<Record> update(
+        const Actor &actor, qint64 id, const QJsonObject &input, std::optional<int> expectedVersion) const;
+
+    // A brand reference must name a brand of the same company.
+    static std::optional<FieldError> checkBrand(
+        store::Database &db, const QJsonObject &object, qint64 companyId);
+};
+
+} // namespace mailadmin::service

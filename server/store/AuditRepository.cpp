@@ -1,0 +1,83 @@
+#include "AuditRepository.h"
+
+#include "Json.h"
+
+namespace mailadmin::store {
+
+const Table &AuditRepository::spec()
+{
+    static const Table table(QStringLiteral("audit"),
+        {
+            {QStringLiteral("id"), QStringLiteral("id"), ColumnKind::Integer, {}},
+            {QStringLiteral("at"), QStringLiteral("at"), ColumnKind::Time, {}},
+            {QStringLiteral("actor_id"), QStringLiteral("actor_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("actor"), QStringLiteral("actor_login"), ColumnKind::Text, {}},
+            {QStringLiteral("company_id"), QStringLiteral("company_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("domain_id"), QStringLiteral("domain_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("object_type"), QStringLiteral("object_type"), ColumnKind::Text, {}},
+            {QStringLiteral("object_id"), QStringLiteral("object_id"), ColumnKind::Text, {}},
+            {QStringLiteral("action"), QStringLiteral("action"), ColumnKind::Text, {}},
+            {QStringLiteral("changes_json"), QStringLiteral("changes"), ColumnKind::Text, {}},
+        });
+    return table;
+}
+
+AuditRepository::AuditRepository(Database &db) : Repository(db, spec()) { }
+
+Status AuditRepository::append(const AuditEntry &e) const
+{
+    return run(
+        QStringLiteral(
+            "INSERT INTO audit (at, actor_id, actor_login, company_id, domain_id, object_type, object_id, "
+            "action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {e.at, e.actorId > 0 ? QVariant(e.actorId) : QVariant(QMetaType::fromType<qint64>()), e.actorLogin,
+            e.companyId > 0 ? QVariant(e.companyId) : QVariant(QMetaType::fromType<qint64>()),
+            e.domainId > 0 ? QVariant(e.domainId) : QVariant(QMetaType::fromType<qint64>()), e.objectType,
+            e.objectId, e.action, QString::fromUtf8(json::compact(e.changes))});
+}
+
+Result<Page> AuditRepository::list(const Scope &scope, const ListQuery &query) const
+{
+    Where where;
+    if (scope.companyId > 0)
+        where.add(QStringLiteral("t.company_id = ?"), {scope.companyId});
+    if (scope.domainsOnly) {
+        QStringList marks;
+        QVariantList ids;
+        for (qint64 id : scope.domainIds) {
+            marks << QStringLiteral("?");
+            ids << id;
+        }
+        where.add(marks.isEmpty()
+                ? QStringLiteral("1 = 0")
+                : QStringLiteral("t.domain_id IN (%1)").arg(marks.join(QStringLiteral(", "))),
+            ids);
+    }
+    const auto &f = query.filters;
+    if (f.contains(QStringLiteral("object_type")))
+        where.add(QStringLiteral("t.object_type = ?"), {f.value(QStringLiteral("object_type"))});
+    if (f.contains(QStringLiteral("object_id")))
+        where.add(QStringLiteral("t.object_id = ?"), {f.value(QStringLiteral("object_id"))});
+    if (f.contains(QStringLiteral("actor")))
+        where.add(QStringLiteral("t.actor_login = ?"), {f.value(QStringLiteral("actor"))});
+    if (f.contains(QStringLiteral("action")))
+        where.add(QStringLiteral("t.action = ?"), {f.value(QStringLiteral("action"))});
+    if (f.contains(QStringLiteral("from")))
+        where.add(QStringLiteral("t.at >= ?"), {f.value(QStringLiteral("from")).toLongLong()});
+    if (f.contains(QStringLiteral("to")))
+        where.add(QStringLiteral("t.at < ?"), {f.value(QStringLiteral("to")).toLongLong()});
+    Result<Page> page = fetchPage(where,
+        query.descending || query.sort.isEmpty() ? QStringLiteral("t.at DESC, t.id DESC")
+                                                 : QStringLiteral("t.at, t.id"),
+        query.offset, query.limit);
+    if (page.ok()) {
+        for (Record &r : page.value().items) {
+            r.data.insert(QStringLiteral("changes"),
+                json::parseObject(r.data.value(QLatin1String("changes_json")).toString().toUtf8()).value());
+            r.data.remove(QStringLiteral("changes_json"));
+        }
+    }
+    return page;
+}
+
+} // namespace mailadmin::store

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Repository.h"
+
+namespace mailadmin::store {
+
+class CompanyRepository : public Repository
+{
+public:
+    explicit CompanyRepository(Database &db);
+
+    // `onlyCompany` > 0 limits the list to that company (for company-scoped admins).
+    Result<Page> list(const ListQuery &query, qint64 onlyCompany) const;
+    Result<bool> nameTaken(const QString &name, qint64 exceptId) const;
+    // Users that count against the company's limit: not deleted, in domains that are not deleted.
+    Result<qint64> userCount(qint64 companyId) const;
+    Result<qint64> aliasCount(qint64 companyId, qint64 exceptUserId) const;
+    // The largest quota maximum among the company's domains (a company maximum cannot go below it).
+    Result<qint64> largestDomainMaximum(qint64 companyId) const;
+
+    static const Table &spec();
+};
+
+} // namespace mailadmin::store

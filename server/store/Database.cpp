@@ -1,0 +1,263 @@
+#include "Database.h"
+
+#include "Migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QThread>
+#include <QUuid>
+
+#include <unordered_map>
+
+Q_LOGGING_CATEGORY(lcStore, "mailadmind.store")
+
+namespace mailadmin::store {
+
+std::atomic<quint64> Database::s_nextInstance {1};
+
+namespace {
+
+// The connections and cached statements of one thread, closed when the thread ends.
+struct ThreadConnections
+{
+    struct Entry
+    {
+        QString name;
+        std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> statements;
+    };
+    std::unordered_map<quint64, Entry> byInstance;
+
+    ~ThreadConnections()
+    {
+        for (auto &[instance, entry] : byInstance) {
+            entry.statements.clear();
+            {
+                QSqlDatabase db = QSqlDatabase::database(entry.name, false);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(entry.name);
+        }
+    }
+};
+
+thread_local ThreadConnections t_connections;
+
+} // namespace
+
+Statement::Statement(Database &db, QSqlQuery *query) : m_db(&db), m_query(query) { }
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db), m_query(other.m_query), m_position(other.m_position)
+{
+    other.m_query = nullptr;
+}
+
+Statement::~Statement()
+{
+    if (m_query)
+        m_query->finish();
+}
+
+Statement &Statement::bind(const QVariant &value)
+{
+    m_query->bindValue(m_position++, value);
+    return *this;
+}
+
+Status Statement::exec()
+{
+    if (!m_query->exec())
+        return m_db->sqlError(m_query->lastError(), m_query->lastQuery());
+    return Status::success();
+}
+
+Database::Database(const Options &options)
+    : m_options(options), m_dialect(options.kind), m_instance(s_nextInstance++)
+{ }
+
+Database::~Database()
+{
+    // Connections of the destroying thread go now; other threads' connections go when those threads end.
+    auto it = t_connections.byInstance.find(m_instance);
+    if (it != t_connections.byInstance.end()) {
+        it->second.statements.clear();
+        const QString name = it->second.name;
+        t_connections.byInstance.erase(it);
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const Options &options)
+{
+    if (options.kind == SqlDialect::Kind::SQLite) {
+        const QFileInfo info(options.path);
+        if (options.path.isEmpty())
+            return Error::make(ErrorKind::Invalid, QStringLiteral("No database path was given."));
+        if (!info.absoluteDir().exists())
+            return Error::make(
+                ErrorKind::Invalid, QStringLiteral("The folder %1 does not exist.").arg(info.absolutePath()));
+        if (info.exists() ? !info.isWritable() : !QFileInfo(info.absolutePath()).isWritable())
+            return Error::make(ErrorKind::Invalid,
+                QStringLiteral("The database %1 cannot be written.").arg(info.absoluteFilePath()));
+    }
+    std::shared_ptr<Database> db(new Database(options));
+    const Result<QSqlDatabase> first = db->openConnection(QStringLiteral("probe"));
+    if (!first.ok())
+        return first.error();
+    if (const Status migrated = db->migrate(); !migrated.ok())
+        return migrated.error();
+    return db;
+}
+
+Result<QSqlDatabase> Database::openConnection(const QString &suffix)
+{
+    auto it = t_connections.byInstance.find(m_instance);
+    if (it != t_connections.byInstance.end())
+        return QSqlDatabase::database(it->second.name, false);
+    const QString name = QStringLiteral("mailadmind-%1-%2-%3")
+                             .arg(m_instance)
+                             .arg(quintptr(QThread::currentThreadId()))
+                             .arg(suffix);
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect.driver(), name);
+    if (m_options.kind == SqlDialect::Kind::SQLite) {
+        db.setDatabaseName(m_options.path);
+    } else {
+        db.setHostName(m_options.host);
+        db.setPort(m_options.port);
+        db.setDatabaseName(m_options.name);
+        db.setUserName(m_options.user);
+        db.setPassword(m_options.password);
+    }
+    if (!db.open()) {
+        const QString text = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return Error::make(ErrorKind::Unavailable, QStringLiteral("Cannot open the database: %1").arg(text));
+    }
+    for (const QString &sql : m_dialect.connectionSetup()) {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            qCWarning(lcStore) << "connection setup failed:" << sql << q.lastError().text();
+    }
+    t_connections.byInstance[m_instance].name = name;
+    return db;
+}
+
+QSqlDatabase Database::connection()
+{
+    auto it = t_connections.byInstance.find(m_instance);
+    if (it != t_connections.byInstance.end())
+        return QSqlDatabase::database(it->second.name, false);
+    const Result<QSqlDatabase> db = openConnection(QStringLiteral("t"));
+    if (!db.ok()) {
+        qCCritical(lcStore) << db.error().detail;
+        return QSqlDatabase();
+    }
+    return db.value();
+}
+
+Statement Database::prepare(const QString &sql)
+{
+    QSqlDatabase db = connection();
+    auto &entry = t_connections.byInstance[m_instance];
+    const std::string key = sql.toStdString();
+    auto it = entry.statements.find(key);
+    if (it == entry.statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCCritical(lcStore) << "prepare failed:" << query->lastError().text() << sql;
+        it = entry.statements.emplace(key, std::move(query)).first;
+    }
+    return Statement(*this, it->second.get());
+}
+
+Status Database::execute(const QString &sql)
+{
+    QSqlQuery q(connection());
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), sql);
+    return Status::success();
+}
+
+Status Database::begin()
+{
+    return execute(m_dialect.beginWrite());
+}
+
+Status Database::commit()
+{
+    return execute(QStringLiteral("COMMIT"));
+}
+
+void Database::rollback()
+{
+    const Status s = execute(QStringLiteral("ROLLBACK"));
+    if (!s.ok())
+        qCWarning(lcStore) << "rollback failed:" << s.error().detail;
+}
+
+Error Database::sqlError(const QSqlError &error, const QString &sql) const
+{
+    if (m_dialect.isUniqueViolation(error))
+        return Error::conflict(QStringLiteral("An object with this name already exists."));
+    if (m_dialect.isBusy(error))
+        return Error::make(ErrorKind::Unavailable, QStringLiteral("The database is busy; try again."));
+    qCWarning(lcStore).noquote() << "SQL error:" << error.text() << "in:" << sql.simplified().left(300);
+    return Error::internal(QStringLiteral("A database error occurred."));
+}
+
+int Database::latestSchemaVersion()
+{
+    return int(migrations().size());
+}
+
+int Database::schemaVersion()
+{
+    Statement q = prepare(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (!q.exec().ok() || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Status Database::migrate()
+{
+    if (Status s = execute(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER "
+                                          "PRIMARY KEY, applied_at BIGINT NOT NULL)"));
+        !s.ok())
+        return s;
+    const int current = schemaVersion();
+    const auto &all = migrations();
+    if (current > int(all.size()))
+        return Error::make(ErrorKind::Invalid,
+            QStringLiteral("The database has schema version %1, newer than this server knows (%2).")
+                .arg(current)
+                .arg(all.size()));
+    for (int version = current + 1; version <= int(all.size()); ++version) {
+        Transaction tx(*this);
+        if (!tx.status().ok())
+            return tx.status();
+        for (const QString &statement : all.at(version - 1)) {
+            if (Status s = execute(m_dialect.schema(statement)); !s.ok())
+                return s;
+        }
+        Statement mark
+            = prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        mark.bind(version).bind(QDateTime::currentSecsSinceEpoch());
+        if (Status s = mark.exec(); !s.ok())
+            return s;
+        if (Status s = tx.commit(); !s.ok())
+            return s;
+        qCInfo(lcStore) << "applied schema migration" << version;
+    }
+    return Status::success();
+}
+
+} // namespace mailadmin::store

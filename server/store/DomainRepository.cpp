@@ -1,0 +1,144 @@
+#include "DomainRepository.h"
+
+namespace mailadmin::store {
+
+const Table &DomainRepository::spec()
+{
+    static const Table table(QStringLiteral("domains"),
+        {
+            {QStringLiteral("id"), QStringLiteral("id"), ColumnKind::Integer, {}},
+            {QStringLiteral("company_id"), QStringLiteral("company_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("name"), QStringLiteral("name"), ColumnKind::Text, {}},
+            {QStringLiteral("aliases"), QStringLiteral("aliases"), ColumnKind::JsonArray, {}},
+            {QStringLiteral("default_quota"), QStringLiteral("default_quota"), ColumnKind::Integer, {}},
+            {QStringLiteral("quota_maximum"), QStringLiteral("quota_maximum"), ColumnKind::Integer, {}},
+            {QStringLiteral("user_limit"), QStringLiteral("user_limit"), ColumnKind::Integer, {}},
+            {QStringLiteral("disabled"), QStringLiteral("disabled"), ColumnKind::Boolean, {}},
+            {QStringLiteral("brand_id"), QStringLiteral("brand_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("notes"), QStringLiteral("notes"), ColumnKind::Text, {}},
+            {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
+            {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
+            {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
+            {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
+            {QStringLiteral("user_count"), {}, ColumnKind::Integer,
+                QStringLiteral(
+                    "(SELECT COUNT(*) FROM users u WHERE u.domain_id = {t}.id AND u.status <> 'deleted')")},
+        });
+    return table;
+}
+
+DomainRepository::DomainRepository(Database &db) : Repository(db, spec()) { }
+
+Result<Record> DomainRepository::byName(const QString &name) const
+{
+    return fetchOne(QStringLiteral("t.name = ?"), {name});
+}
+
+Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, bool deleted) const
+{
+    Where where;
+    where.add(deleted ? QStringLiteral("t.deleted_at IS NOT NULL") : QStringLiteral("t.deleted_at IS NULL"));
+    if (scope.companyId > 0)
+        where.add(QStringLiteral("t.company_id = ?"), {scope.companyId});
+    if (scope.domainsOnly) {
+        QStringList marks;
+        QVariantList ids;
+        for (qint64 id : scope.domainIds) {
+            marks << QStringLiteral("?");
+            ids << id;
+        }
+        where.add(marks.isEmpty() ? QStringLiteral("1 = 0")
+                                  : QStringLiteral("t.id IN (%1)").arg(marks.join(QStringLiteral(", "))),
+            ids);
+    }
+    if (query.filters.contains(QStringLiteral("company_id")))
+        where.add(QStringLiteral("t.company_id = ?"),
+            {query.filters.value(QStringLiteral("company_id")).toLongLong()});
+    if (query.filters.contains(QStringLiteral("disabled")))
+        where.add(QStringLiteral("t.disabled = ?"),
+            {query.filters.value(QStringLiteral("disabled")) == QLatin1String("true") ? 1 : 0});
+    if (!query.q.isEmpty()) {
+        QVariantList values;
+        where.add(database().dialect().textMatch(QStringLiteral("t.name"), query.q, values), values);
+    }
+    QString order;
+    if (query.sort == QLatin1String("created_at"))
+        order = QStringLiteral("t.created_at");
+    else if (query.sort == QLatin1String("user_count"))
+        order = QStringLiteral("user_count");
+    else if (query.sort == QLatin1String("deleted_at"))
+        order = QStringLiteral("t.deleted_at");
+    else
+        order = QStringLiteral("t.name");
+    order += query.descending ? QStringLiteral(" DESC, t.id DESC") : QStringLiteral(", t.id");
+    return fetchPage(where, order, query.offset, query.limit);
+}
+
+Result<qint64> DomainRepository::nameOwner(const QString &name) const
+{
+    const Result<qint64> direct
+        = count(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM domains WHERE name = ?"), {name});
+    if (!direct.ok() || direct.value() > 0)
+        return direct;
+    return count(
+        QStringLiteral("SELECT COALESCE(MAX(domain_id), 0) FROM domain_aliases WHERE name = ?"), {name});
+}
+
+Status DomainRepository::setAliases(qint64 domainId, const QStringList &aliases) const
+{
+    if (Status s = run(QStringLiteral("DELETE FROM domain_aliases WHERE domain_id = ?"), {domainId}); !s.ok())
+        return s;
+    for (const QString &alias : aliases) {
+        if (Status s = run(QStringLiteral("INSERT INTO domain_aliases (name, domain_id) VALUES (?, ?)"),
+                {alias, domainId});
+            !s.ok())
+            return s;
+    }
+    return Status::success();
+}
+
+Result<qint64> DomainRepository::liveUserCount(qint64 domainId) const
+{
+    return count(
+        QStringLiteral("SELECT COUNT(*) FROM users WHERE domain_id = ? AND status <> 'deleted'"), {domainId});
+}
+
+Result<qint64> DomainRepository::largestUserQuota(qint64 domainId) const
+{
+    return count(QStringLiteral(
+                     "SELECT COALESCE(MAX(quota), 0) FROM users WHERE domain_id = ? AND status <> 'deleted'"),
+        {domainId});
+}
+
+Result<QList<qint64>> DomainRepository::purgeable(qint64 deletedBefore) const
+{
+    Statement q = database().prepare(
+        QStringLiteral("SELECT id FROM domains WHERE deleted_at IS NOT NULL AND deleted_at < ?"));
+    q.bind(deletedBefore);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.toInt(0);
+    return ids;
+}
+
+Status DomainRepository::purge(qint64 domainId) const
+{
+    const QList<QPair<QString, QVariantList>> steps = {
+        {QStringLiteral(
+             "DELETE FROM user_aliases WHERE user_id IN (SELECT id FROM users WHERE domain_id = ?)"),
+            {domainId}},
+        {QStringLiteral("DELETE FROM users WHERE domain_id = ?"), {domainId}},
+        {QStringLiteral("DELETE FROM domain_aliases WHERE domain_id = ?"), {domainId}},
+        {QStringLiteral("DELETE FROM admin_domains WHERE domain_id = ?"), {domainId}},
+        {QStringLiteral("DELETE FROM domains WHERE id = ?"), {domainId}},
+    };
+    for (const auto &[sql, values] : steps) {
+        if (Status s = run(sql, values); !s.ok())
+            return s;
+    }
+    return Status::success();
+}
+
+} // namespace mailadmin::store

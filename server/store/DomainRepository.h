@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Repository.h"
+#include "Scope.h"
+
+namespace mailadmin::store {
+
+class DomainRepository : public Repository
+{
+public:
+    explicit DomainRepository(Database &db);
+
+    // Any domain with this (punycode) name, deleted or not.
+    Result<Record> byName(const QString &name) const;
+    // deleted: list soft-deleted domains instead of live ones.
+    Result<Page> list(const Scope &scope, const ListQuery &query, bool deleted) const;
+    // The id of the live or deleted domain that has `name` as its name or as an alias domain, or 0.
+    Result<qint64> nameOwner(const QString &name) const;
+    Status setAliases(qint64 domainId, const QStringList &aliases) const;
+    Result<qint64> liveUserCount(qint64 domainId) const;
+    // The largest quota of a live user in the domain (a domain maximum cannot go below it).
+    Result<qint64> largestUserQuota(qint64 domainId) const;
+    Result<QList<qint64>> purgeable(qint64 deletedBefore) const;
+    Status purge(qint64 domainId) const;
+
+    static const Table &spec();
+};
+
+} // namespace mailadmin::store

@@ -1,0 +1,69 @@
+#include "SqlDialect.h"
+
+namespace mailadmin::store {
+
+QStringList SqlDialect::connectionSetup() const
+{
+    if (m_kind == Kind::SQLite) {
+        // --- SQLite dialect ---
+        return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000"),
+            QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA temp_store=MEMORY")};
+    }
+    return {QStringLiteral("SET TIME ZONE 'UTC'")};
+}
+
+QString SqlDialect::beginWrite() const
+{
+    return m_kind == Kind::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+}
+
+QString SqlDialect::schema(QString sql) const
+{
+    if (m_kind == Kind::SQLite) {
+        sql.replace(QLatin1String("{{ID}}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+        sql.replace(QLatin1String("{{BLOB}}"), QLatin1String("BLOB"));
+    } else {
+        sql.replace(QLatin1String("{{ID}}"), QLatin1String("BIGSERIAL PRIMARY KEY"));
+        sql.replace(QLatin1String("{{BLOB}}"), QLatin1String("BYTEA"));
+    }
+    sql.replace(QLatin1String("{{BIGINT}}"), QLatin1String("BIGINT"));
+    return sql;
+}
+
+bool SqlDialect::isUniqueViolation(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    if (m_kind == Kind::SQLite)
+        return code == QLatin1String("2067") || code == QLatin1String("1555")
+            || error.databaseText().contains(QLatin1String("UNIQUE constraint failed"));
+    return code == QLatin1String("23505");
+}
+
+QString SqlDialect::textMatch(const QString &column, const QString &q, QVariantList &values) const
+{
+    QString escaped = q;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    if (q.contains(QLatin1Char('*'))) {
+        escaped.replace(QLatin1Char('*'), QLatin1Char('%'));
+        values << escaped;
+        return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
+    }
+    if (m_kind == Kind::SQLite) {
+        // Binary comparison on a range uses the index; LIKE would not (it is case-insensitive in SQLite).
+        values << q << QString(q + QChar(0xffff));
+        return QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
+    }
+    values << QString(escaped + QLatin1Char('%'));
+    return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
+}
+
+bool SqlDialect::isBusy(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    return m_kind == Kind::SQLite && (code == QLatin1String("5") || code == QLatin1String("6"));
+}
+
+} // namespace mailadmin::store

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QSqlError>
+#include <QString>
+#include <QStringList>
+#include <QVariantList>
+
+namespace mailadmin::store {
+
+// Everything that differs between SQLite and PostgreSQL lives here, and only here.
+class SqlDialect
+{
+public:
+    enum class Kind
+    {
+        SQLite,
+        PostgreSQL
+    };
+
+    explicit SqlDialect(Kind kind) : m_kind(kind) { }
+
+    Kind kind() const { return m_kind; }
+    QString name() const
+    {
+        return m_kind == Kind::SQLite ? QStringLiteral("sqlite") : QStringLiteral("postgresql");
+    }
+    QString driver() const
+    {
+        return m_kind == Kind::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    }
+
+    // Statements run once on every new connection.
+    QStringList connectionSetup() const;
+    // Opens a write transaction. SQLite must take the write lock at BEGIN: a deferred transaction that
+    // upgrades later can fail with SQLITE_BUSY without waiting for the busy timeout.
+    QString beginWrite() const;
+    // Replaces {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}} in schema text.
+    QString schema(QString sql) const;
+    bool isUniqueViolation(const QSqlError &error) const;
+    // A case-insensitive match of an already lower-cased column against `q` (lower-cased): a prefix match
+    // that can use an index, or a LIKE pattern when `q` holds '*' wildcards.
+    QString textMatch(const QString &column, const QString &q, QVariantList &values) const;
+    bool isBusy(const QSqlError &error) const;
+
+private:
+    Kind m_kind;
+};
+
+} // namespace mailadmin::store

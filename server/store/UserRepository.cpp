@@ -1,0 +1,160 @@
+#include "UserRepository.h"
+
+namespace mailadmin::store {
+
+const Table &UserRepository::spec()
+{
+    static const Table table(QStringLiteral("users"),
+        {
+            {QStringLiteral("id"), QStringLiteral("id"), ColumnKind::Integer, {}},
+            {QStringLiteral("domain_id"), QStringLiteral("domain_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("local_part"), QStringLiteral("local_part"), ColumnKind::Text, {}},
+            {QStringLiteral("address"), QStringLiteral("address"), ColumnKind::Text, {}},
+            {QStringLiteral("type"), QStringLiteral("type"), ColumnKind::Text, {}},
+            {QStringLiteral("display_name"), QStringLiteral("display_name"), ColumnKind::Text, {}},
+            {QStringLiteral("display_name"), QStringLiteral("name_lc"), ColumnKind::LowerCopy, {}},
+            {QStringLiteral("quota"), QStringLiteral("quota"), ColumnKind::Integer, {}},
+            {QStringLiteral("used_bytes"), QStringLiteral("used_bytes"), ColumnKind::Integer, {}},
+            {QStringLiteral("aliases"), QStringLiteral("aliases"), ColumnKind::JsonArray, {}},
+            {QStringLiteral("forward_recipients"), QStringLiteral("forward_recipients"),
+                ColumnKind::JsonArray, {}},
+            {QStringLiteral("services.imap"), QStringLiteral("service_imap"), ColumnKind::Text, {}},
+            {QStringLiteral("services.pop"), QStringLiteral("service_pop"), ColumnKind::Text, {}},
+            {QStringLiteral("services.webmail"), QStringLiteral("service_webmail"), ColumnKind::Text, {}},
+            {QStringLiteral("services.smtp"), QStringLiteral("service_smtp"), ColumnKind::Text, {}},
+            {QStringLiteral("status"), QStringLiteral("status"), ColumnKind::Text, {}},
+            {QStringLiteral("brand_id"), QStringLiteral("brand_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("notes"), QStringLiteral("notes"), ColumnKind::Text, {}},
+            {QStringLiteral("last_login.imap"), QStringLiteral("last_login_imap"), ColumnKind::Time, {}},
+            {QStringLiteral("last_login.pop"), QStringLiteral("last_login_pop"), ColumnKind::Time, {}},
+            {QStringLiteral("last_login.webmail"), QStringLiteral("last_login_webmail"), ColumnKind::Time,
+                {}},
+            {QStringLiteral("last_login.smtp"), QStringLiteral("last_login_smtp"), ColumnKind::Time, {}},
+            {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
+            {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
+            {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
+            {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
+            {QStringLiteral("password_set"), {}, ColumnKind::Boolean,
+                QStringLiteral("(CASE WHEN {t}.password_hash IS NULL THEN 0 ELSE 1 END)")},
+            {QStringLiteral("domain"), {}, ColumnKind::Text,
+                QStringLiteral("(SELECT d.name FROM domains d WHERE d.id = {t}.domain_id)")},
+            {QStringLiteral("company_id"), {}, ColumnKind::Integer,
+                QStringLiteral("(SELECT d.company_id FROM domains d WHERE d.id = {t}.domain_id)")},
+        });
+    return table;
+}
+
+const QStringList &UserRepository::sortKeys()
+{
+    static const QStringList keys = {QStringLiteral("address"), QStringLiteral("display_name"),
+        QStringLiteral("created_at"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
+        QStringLiteral("status"), QStringLiteral("type"), QStringLiteral("deleted_at")};
+    return keys;
+}
+
+UserRepository::UserRepository(Database &db) : Repository(db, spec()) { }
+
+Result<Record> UserRepository::byAddress(const QString &address) const
+{
+    return fetchOne(QStringLiteral("t.address = ?"), {address});
+}
+
+Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const ListQuery &query) const
+{
+    Where where;
+    if (domainId > 0) {
+        where.add(QStringLiteral("t.domain_id = ?"), {domainId});
+    } else {
+        // Across domains: only live domains within the caller's scope.
+        QString domains = QStringLiteral("SELECT d.id FROM domains d WHERE d.deleted_at IS NULL");
+        QVariantList values;
+        if (scope.companyId > 0) {
+            domains += QStringLiteral(" AND d.company_id = ?");
+            values << scope.companyId;
+        }
+        if (scope.domainsOnly) {
+            QStringList marks;
+            for (qint64 id : scope.domainIds) {
+                marks << QStringLiteral("?");
+                values << id;
+            }
+            domains += marks.isEmpty()
+                ? QStringLiteral(" AND 1 = 0")
+                : QStringLiteral(" AND d.id IN (%1)").arg(marks.join(QStringLiteral(", ")));
+        }
+        if (scope.companyId > 0 || scope.domainsOnly
+            || query.filters.value(QStringLiteral("status")) != QLatin1String("deleted"))
+            where.add(QStringLiteral("t.domain_id IN (%1)").arg(domains), values);
+    }
+    const QString status = query.filters.value(QStringLiteral("status"));
+    if (status.isEmpty())
+        where.add(QStringLiteral("t.status <> 'deleted'"));
+    else
+        where.add(QStringLiteral("t.status = ?"), {status});
+    if (query.filters.contains(QStringLiteral("type")))
+        where.add(QStringLiteral("t.type = ?"), {query.filters.value(QStringLiteral("type"))});
+    if (!query.q.isEmpty()) {
+        QVariantList values;
+        const QString onAddress
+            = database().dialect().textMatch(QStringLiteral("t.address"), query.q, values);
+        const QString onName = database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values);
+        where.add(QStringLiteral("(%1 OR %2)").arg(onAddress, onName), values);
+    }
+    QString order;
+    if (query.sort == QLatin1String("display_name"))
+        order = QStringLiteral("t.name_lc");
+    else if (sortKeys().contains(query.sort))
+        order = QStringLiteral("t.") + query.sort;
+    else
+        order = QStringLiteral("t.address");
+    order += query.descending ? QStringLiteral(" DESC") : QString();
+    if (order != QLatin1String("t.address") && order != QLatin1String("t.address DESC"))
+        order += query.descending ? QStringLiteral(", t.address DESC") : QStringLiteral(", t.address");
+    return fetchPage(where, order, query.offset, query.limit);
+}
+
+Result<qint64> UserRepository::addressOwner(const QString &address) const
+{
+    const Result<qint64> direct
+        = count(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM users WHERE address = ?"), {address});
+    if (!direct.ok() || direct.value() > 0)
+        return direct;
+    return count(
+        QStringLiteral("SELECT COALESCE(MAX(user_id), 0) FROM user_aliases WHERE address = ?"), {address});
+}
+
+Status UserRepository::setAliases(qint64 userId, qint64 companyId, const QStringList &aliases) const
+{
+    if (Status s = run(QStringLiteral("DELETE FROM user_aliases WHERE user_id = ?"), {userId}); !s.ok())
+        return s;
+    for (const QString &alias : aliases) {
+        if (Status s
+            = run(QStringLiteral("INSERT INTO user_aliases (address, user_id, company_id) VALUES (?, ?, ?)"),
+                {alias, userId, companyId});
+            !s.ok())
+            return s;
+    }
+    return Status::success();
+}
+
+Status UserRepository::setPasswordHash(qint64 userId, const QString &hash) const
+{
+    return run(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {hash, userId});
+}
+
+Result<int> UserRepository::purgeDeletedBefore(qint64 before) const
+{
+    if (Status s = run(QStringLiteral("DELETE FROM user_aliases WHERE user_id IN "
+                                      "(SELECT id FROM users WHERE status = 'deleted' AND deleted_at < ?)"),
+            {before});
+        !s.ok())
+        return s.error();
+    Statement q
+        = database().prepare(QStringLiteral("DELETE FROM users WHERE status = 'deleted' AND deleted_at < ?"));
+    q.bind(before);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    return q.rowsAffected();
+}
+
+} // namespace mailadmin::store
