@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <cmath>
+
 namespace mailadmin {
 
 namespace {
@@ -96,7 +98,7 @@ bool isWholeNumber(const QJsonValue &v)
     if (!v.isDouble())
         return false;
     const double d = v.toDouble();
-    return d == double(qint64(d)) && d >= -9.0e15 && d <= 9.0e15;
+    return std::isfinite(d) && d == std::floor(d);
 }
 
 // Checks one string value and returns the normalized form; adds a field error otherwise.
@@ -191,6 +193,11 @@ std::optional<QJsonValue> checkValue(
         if (!isWholeNumber(value)) {
             add(errors, name, QStringLiteral("type"),
                 QStringLiteral("Expected %1.").arg(typeName(spec.type)));
+            return std::nullopt;
+        }
+        if (std::fabs(value.toDouble()) > 9.0e15) {
+            add(errors, name, QStringLiteral("out_of_range"),
+                QStringLiteral("This number is far too large."));
             return std::nullopt;
         }
         const qint64 n = qint64(value.toDouble());

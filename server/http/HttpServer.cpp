@@ -73,6 +73,7 @@ Result<int> HttpServer::bind()
     server.set_write_timeout(m_options.writeTimeoutSeconds, 0);
     server.set_keep_alive_max_count(size_t(m_options.keepAliveRequests));
     server.set_keep_alive_timeout(5);
+    server.set_tcp_nodelay(true);
 
     server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &res) {
         t_request.timer.start();

@@ -139,7 +139,9 @@ Result<QSqlDatabase> Database::openConnection(const QString &suffix)
         const QString text = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return Error::make(ErrorKind::Unavailable, QStringLiteral("Cannot open the database: %1").arg(text));
+        const QString where = m_options.kind == SqlDialect::Kind::SQLite ? m_options.path : m_options.host;
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("The database %1 cannot be written or opened: %2").arg(where, text));
     }
     for (const QString &sql : m_dialect.connectionSetup()) {
         QSqlQuery q(db);

@@ -43,6 +43,7 @@ HttpClient::HttpClient(const QString &host, int port)
 {
     m_client->set_read_timeout(30, 0);
     m_client->set_keep_alive(true);
+    m_client->set_tcp_nodelay(true);
 }
 
 HttpClient::~HttpClient() = default;
