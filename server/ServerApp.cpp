@@ -189,6 +189,8 @@ int serve(const QStringList &arguments)
         service::Context ctx {*database.value(), sessions};
         for (;;) {
             (void)sessions.sweep();
+            for (const QString &sql : database.value()->dialect().optimize())
+                (void)database.value()->execute(sql);
             (void)service::DomainService(ctx).purgeExpired();
             (void)service::UserService(ctx).purgeExpired();
             std::unique_lock lock(mutex);

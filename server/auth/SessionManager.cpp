@@ -112,27 +112,35 @@ Result<Actor> SessionManager::authenticate(const QString &token, const QString &
             ErrorKind::Unauthenticated, QStringLiteral("Sign in first: this request needs a bearer token."));
     const QByteArray hash = PasswordHasher::tokenHash(token);
     const qint64 now = Clock::now();
+    bool touch = false;
     {
         std::lock_guard lock(m_mutex);
         auto it = m_cache.find(hash);
-        if (it != m_cache.end() && now - it->checkedAt < kRecheckSeconds) {
+        if (it != m_cache.end()) {
             if (now >= it->expiresAt || now - it->lastSeen > m_policy.idleSeconds) {
                 m_cache.erase(it);
                 return expired;
             }
             it->lastSeen = now;
-            if (now - it->lastSeenStored < kTouchSeconds) {
+            // One request refreshes a stale entry; the others keep using it meanwhile, so a crowd of requests
+            // never queues up on the database at the same moment.
+            if (now - it->checkedAt < kRecheckSeconds) {
                 Actor actor = it->actor;
                 actor.remoteAddress = remoteAddress;
                 return actor;
             }
+            it->checkedAt = now;
+            touch = now - it->lastSeenStored >= kTouchSeconds;
+            if (touch)
+                it->lastSeenStored = now;
         }
     }
     store::SessionRepository sessions(m_db);
     const Result<store::SessionRow> row = sessions.byTokenHash(hash);
     if (!row.ok())
         return row.error();
-    if (row->id == 0 || now >= row->expiresAt || now - row->lastSeenAt > m_policy.idleSeconds) {
+    if (row->id == 0 || now >= row->expiresAt
+        || now - row->lastSeenAt > m_policy.idleSeconds + kTouchSeconds) {
         std::lock_guard lock(m_mutex);
         m_cache.remove(hash);
         if (row->id != 0)
@@ -141,15 +149,23 @@ Result<Actor> SessionManager::authenticate(const QString &token, const QString &
     }
     Result<Actor> actor = loadActor(row->adminId);
     if (!actor.ok()) {
+        std::lock_guard lock(m_mutex);
+        m_cache.remove(hash);
         if (actor.error().kind == ErrorKind::Unauthenticated)
             (void)sessions.removeForAdmin(row->adminId);
         return actor;
     }
-    if (Status s = sessions.touch(row->id, now); !s.ok())
-        qCWarning(lcAuth) << "could not record session activity:" << s.error().detail;
+    if (touch || now - row->lastSeenAt >= kTouchSeconds) {
+        if (Status s = sessions.touch(row->id, now); !s.ok())
+            qCWarning(lcAuth) << "could not record session activity:" << s.error().detail;
+    }
     {
         std::lock_guard lock(m_mutex);
-        m_cache.insert(hash, Cached {row->id, actor.value(), row->expiresAt, now, now, now});
+        auto it = m_cache.find(hash);
+        if (it == m_cache.end())
+            m_cache.insert(hash, Cached {row->id, actor.value(), row->expiresAt, now, now, now});
+        else
+            it->actor = actor.value();
     }
     actor->remoteAddress = remoteAddress;
     return actor;

@@ -50,7 +50,7 @@ Result<Record> CompanyService::get(const Actor &actor, qint64 id) const
 {
     if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
         return s.error();
-    return companyInScope(actor, id);
+    return companyInScope(actor, id, true);
 }
 
 Result<Record> CompanyService::create(const Actor &actor, const QJsonObject &input) const

@@ -541,6 +541,9 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
         }
     }
 
+    if (Status s = domains.recountUsers(); !s.ok())
+        return s.error();
+
     store::AuditEntry entry;
     entry.at = now;
     entry.actorLogin = QStringLiteral("(system)");
@@ -553,6 +556,8 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
         return s.error();
     if (Status s = tx.commit(); !s.ok())
         return s.error();
+    for (const QString &sql : m_db.dialect().optimize())
+        (void)m_db.execute(sql);
     return summary;
 }
 

@@ -79,7 +79,7 @@ Result<Record> DomainService::get(const Actor &actor, const QString &name) const
 {
     if (Status s = require(actor, QStringLiteral("domain.read")); !s.ok())
         return s.error();
-    return withDisplayName(domainInScope(actor, name));
+    return withDisplayName(domainInScope(actor, name, false, true));
 }
 
 Result<QList<FieldError>> DomainService::checkNames(const QJsonObject &next, qint64 selfId) const
@@ -218,7 +218,7 @@ Result<Record> DomainService::update(const Actor &actor, const QString &name, co
             return current;
         if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
             return s.error();
-        const Result<Record> company = store::CompanyRepository(db()).byId(current->companyId);
+        const Result<Record> company = store::CompanyRepository(db()).byId(current->companyId, false);
         if (!company.ok())
             return company.error();
         const QJsonObject next = merged(current->data, valid.value());

@@ -29,12 +29,12 @@ store::Scope ServiceBase::scopeOf(const Actor &actor)
     return scope;
 }
 
-Result<Record> ServiceBase::companyInScope(const Actor &actor, qint64 companyId) const
+Result<Record> ServiceBase::companyInScope(const Actor &actor, qint64 companyId, bool counts) const
 {
     const Error missing = Error::notFound(QStringLiteral("There is no company %1.").arg(companyId));
     if (!actor.isOperator() && actor.companyId != companyId)
         return missing;
-    Result<Record> company = store::CompanyRepository(db()).byId(companyId);
+    Result<Record> company = store::CompanyRepository(db()).byId(companyId, counts);
     if (company.ok() && company->isNull())
         return missing;
     return company;
@@ -51,13 +51,14 @@ bool ServiceBase::domainVisible(const Actor &actor, const Record &domain)
     return true;
 }
 
-Result<Record> ServiceBase::domainInScope(const Actor &actor, const QString &name, bool deleted) const
+Result<Record> ServiceBase::domainInScope(
+    const Actor &actor, const QString &name, bool deleted, bool counts) const
 {
     const QString normalized = validation::normalizeDomainName(name).value;
     const Error missing = Error::notFound(QStringLiteral("There is no domain %1.").arg(name));
     if (normalized.isEmpty())
         return missing;
-    Result<Record> domain = store::DomainRepository(db()).byName(normalized);
+    Result<Record> domain = store::DomainRepository(db()).byName(normalized, counts);
     if (!domain.ok())
         return domain;
     const bool isDeleted = !domain->data.value(QLatin1String("deleted_at")).isNull();
@@ -80,7 +81,7 @@ Result<Record> ServiceBase::userInScope(const Actor &actor, const QString &addre
     const bool isDeleted = user->data.value(QLatin1String("status")).toString() == QLatin1String("deleted");
     if (isDeleted != deleted)
         return missing;
-    const Result<Record> domain = store::DomainRepository(db()).byId(user->domainId);
+    const Result<Record> domain = store::DomainRepository(db()).byId(user->domainId, false);
     if (!domain.ok())
         return domain.error();
     if (domain->isNull() || !domain->data.value(QLatin1String("deleted_at")).isNull()

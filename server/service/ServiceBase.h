@@ -40,9 +40,11 @@ protected:
 
     static Status require(const Actor &actor, const QString &action);
     // The company if the actor may see it; NotFound otherwise.
-    Result<Record> companyInScope(const Actor &actor, qint64 companyId) const;
-    // The live domain if the actor may see it (deleted ones too when `deleted` is true).
-    Result<Record> domainInScope(const Actor &actor, const QString &name, bool deleted = false) const;
+    Result<Record> companyInScope(const Actor &actor, qint64 companyId, bool counts = false) const;
+    // The live domain if the actor may see it (deleted ones instead when `deleted` is true). Without
+    // `counts`, the user count is not computed (it costs a count over the domain's users).
+    Result<Record> domainInScope(
+        const Actor &actor, const QString &name, bool deleted = false, bool counts = false) const;
     // The user (not deleted unless `deleted`) in a live domain the actor may see.
     Result<Record> userInScope(const Actor &actor, const QString &address, bool deleted = false) const;
     static bool domainVisible(const Actor &actor, const Record &domain);

@@ -191,10 +191,10 @@ Result<Record> UserService::create(
     return transaction<Record>([&]() -> Result<Record> {
         store::DomainRepository domains(db());
         store::UserRepository users(db());
-        const Result<Record> domain = domains.byId(visible->id);
+        const Result<Record> domain = domains.byId(visible->id, false);
         if (!domain.ok())
             return domain;
-        const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId);
+        const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId, false);
         if (!company.ok())
             return company;
         const QString address
@@ -233,6 +233,8 @@ Result<Record> UserService::create(
         const Result<qint64> id = users.insert(object, auth::Clock::now());
         if (!id.ok())
             return id.error();
+        if (Status s = domains.adjustUserCount(domain->id, 1); !s.ok())
+            return s.error();
         if (Status s
             = users.setAliases(id.value(), company->id, strings(object.value(QLatin1String("aliases"))));
             !s.ok())
@@ -275,10 +277,10 @@ Result<Record> UserService::update(const Actor &actor, const QString &address, c
             return current;
         if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
             return s.error();
-        const Result<Record> domain = store::DomainRepository(db()).byId(current->domainId);
+        const Result<Record> domain = store::DomainRepository(db()).byId(current->domainId, false);
         if (!domain.ok())
             return domain;
-        const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId);
+        const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId, false);
         if (!company.ok())
             return company;
         const QJsonObject next = merged(current->data, valid.value());
@@ -324,10 +326,10 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
         next.insert(QStringLiteral("deleted_at"),
             status == QLatin1String("deleted") ? QJsonValue(json::isoTime(now)) : QJsonValue::Null);
         if (action == QLatin1String("restore")) {
-            const Result<Record> domain = store::DomainRepository(db()).byId(current->domainId);
+            const Result<Record> domain = store::DomainRepository(db()).byId(current->domainId, false);
             if (!domain.ok())
                 return domain;
-            const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId);
+            const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId, false);
             if (!company.ok())
                 return company;
             const Result<QList<FieldError>> errors
@@ -340,6 +342,11 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
         }
         if (const Result<bool> updated = users.update(current.value(), next, now); !updated.ok())
             return updated.error();
+        const int delta = action == QLatin1String("delete") ? -1 : action == QLatin1String("restore") ? 1 : 0;
+        if (delta != 0) {
+            if (Status s = store::DomainRepository(db()).adjustUserCount(current->domainId, delta); !s.ok())
+                return s.error();
+        }
         if (Status s = audit(actor, kType, current->data.value(QLatin1String("address")).toString(), action,
                 diff(current->data, next, {QStringLiteral("status"), QStringLiteral("deleted_at")}),
                 current->companyId, current->domainId);

@@ -30,8 +30,8 @@ const Table &CompanyRepository::spec()
                     "(SELECT COUNT(*) FROM domains d WHERE d.company_id = {t}.id AND d.deleted_at IS NULL)")},
             {QStringLiteral("user_count"), {}, ColumnKind::Integer,
                 QStringLiteral(
-                    "(SELECT COUNT(*) FROM domains d JOIN users u ON u.domain_id = d.id WHERE d.company_id = "
-                    "{t}.id AND d.deleted_at IS NULL AND u.status <> 'deleted')")},
+                    "(SELECT COALESCE(SUM(d.user_count), 0) FROM domains d WHERE d.company_id = {t}.id "
+                    "AND d.deleted_at IS NULL)")},
         });
     return table;
 }
@@ -65,8 +65,9 @@ Result<bool> CompanyRepository::nameTaken(const QString &name, qint64 exceptId) 
 
 Result<qint64> CompanyRepository::userCount(qint64 companyId) const
 {
-    return count(QStringLiteral("SELECT COUNT(*) FROM domains d JOIN users u ON u.domain_id = d.id "
-                                "WHERE d.company_id = ? AND d.deleted_at IS NULL AND u.status <> 'deleted'"),
+    return count(
+        QStringLiteral(
+            "SELECT COALESCE(SUM(user_count), 0) FROM domains WHERE company_id = ? AND deleted_at IS NULL"),
         {companyId});
 }
 

@@ -26,7 +26,8 @@ struct ThreadConnections
     struct Entry
     {
         QString name;
-        std::unordered_map<std::string, std::unique_ptr<QSqlQuery>> statements;
+        QSqlDatabase connection;
+        QHash<QString, std::shared_ptr<QSqlQuery>> statements;
     };
     std::unordered_map<quint64, Entry> byInstance;
 
@@ -34,6 +35,7 @@ struct ThreadConnections
     {
         for (auto &[instance, entry] : byInstance) {
             entry.statements.clear();
+            entry.connection = QSqlDatabase();
             {
                 QSqlDatabase db = QSqlDatabase::database(entry.name, false);
                 db.close();
@@ -84,6 +86,7 @@ Database::~Database()
     auto it = t_connections.byInstance.find(m_instance);
     if (it != t_connections.byInstance.end()) {
         it->second.statements.clear();
+        it->second.connection = QSqlDatabase();
         const QString name = it->second.name;
         t_connections.byInstance.erase(it);
         {
@@ -120,7 +123,7 @@ Result<QSqlDatabase> Database::openConnection(const QString &suffix)
 {
     auto it = t_connections.byInstance.find(m_instance);
     if (it != t_connections.byInstance.end())
-        return QSqlDatabase::database(it->second.name, false);
+        return it->second.connection;
     const QString name = QStringLiteral("mailadmind-%1-%2-%3")
                              .arg(m_instance)
                              .arg(quintptr(QThread::currentThreadId()))
@@ -149,14 +152,16 @@ Result<QSqlDatabase> Database::openConnection(const QString &suffix)
             qCWarning(lcStore) << "connection setup failed:" << sql << q.lastError().text();
     }
     t_connections.byInstance[m_instance].name = name;
+    t_connections.byInstance[m_instance].connection = db;
     return db;
 }
 
 QSqlDatabase Database::connection()
 {
+    // The thread keeps its own handle: looking a connection up by name takes a process-wide lock.
     auto it = t_connections.byInstance.find(m_instance);
     if (it != t_connections.byInstance.end())
-        return QSqlDatabase::database(it->second.name, false);
+        return it->second.connection;
     const Result<QSqlDatabase> db = openConnection(QStringLiteral("t"));
     if (!db.ok()) {
         qCCritical(lcStore) << db.error().detail;
@@ -169,16 +174,15 @@ Statement Database::prepare(const QString &sql)
 {
     QSqlDatabase db = connection();
     auto &entry = t_connections.byInstance[m_instance];
-    const std::string key = sql.toStdString();
-    auto it = entry.statements.find(key);
-    if (it == entry.statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(db);
+    auto it = entry.statements.constFind(sql);
+    if (it == entry.statements.constEnd()) {
+        auto query = std::make_shared<QSqlQuery>(db);
         query->setForwardOnly(true);
         if (!query->prepare(sql))
             qCCritical(lcStore) << "prepare failed:" << query->lastError().text() << sql;
-        it = entry.statements.emplace(key, std::move(query)).first;
+        it = entry.statements.insert(sql, std::move(query));
     }
-    return Statement(*this, it->second.get());
+    return Statement(*this, it->get());
 }
 
 Status Database::execute(const QString &sql)

@@ -20,18 +20,17 @@ const Table &DomainRepository::spec()
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
             {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
-            {QStringLiteral("user_count"), {}, ColumnKind::Integer,
-                QStringLiteral(
-                    "(SELECT COUNT(*) FROM users u WHERE u.domain_id = {t}.id AND u.status <> 'deleted')")},
+            // Kept by the user service in the same transaction as each change; never written generically.
+            {QStringLiteral("user_count"), {}, ColumnKind::Integer, QStringLiteral("{t}.user_count")},
         });
     return table;
 }
 
 DomainRepository::DomainRepository(Database &db) : Repository(db, spec()) { }
 
-Result<Record> DomainRepository::byName(const QString &name) const
+Result<Record> DomainRepository::byName(const QString &name, bool computed) const
 {
-    return fetchOne(QStringLiteral("t.name = ?"), {name});
+    return fetchOne(QStringLiteral("t.name = ?"), {name}, computed);
 }
 
 Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, bool deleted) const
@@ -65,7 +64,7 @@ Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, 
     if (query.sort == QLatin1String("created_at"))
         order = QStringLiteral("t.created_at");
     else if (query.sort == QLatin1String("user_count"))
-        order = QStringLiteral("user_count");
+        order = QStringLiteral("t.user_count");
     else if (query.sort == QLatin1String("deleted_at"))
         order = QStringLiteral("t.deleted_at");
     else
@@ -99,8 +98,22 @@ Status DomainRepository::setAliases(qint64 domainId, const QStringList &aliases)
 
 Result<qint64> DomainRepository::liveUserCount(qint64 domainId) const
 {
-    return count(
-        QStringLiteral("SELECT COUNT(*) FROM users WHERE domain_id = ? AND status <> 'deleted'"), {domainId});
+    return count(QStringLiteral("SELECT user_count FROM domains WHERE id = ?"), {domainId});
+}
+
+Status DomainRepository::adjustUserCount(qint64 domainId, int delta) const
+{
+    return run(
+        QStringLiteral("UPDATE domains SET user_count = user_count + ? WHERE id = ?"), {delta, domainId});
+}
+
+Status DomainRepository::recountUsers() const
+{
+    return run(
+        QStringLiteral(
+            "UPDATE domains SET user_count = (SELECT COUNT(*) FROM users u WHERE u.domain_id = domains.id "
+            "AND u.status <> 'deleted')"),
+        {});
 }
 
 Result<qint64> DomainRepository::largestUserQuota(qint64 domainId) const

@@ -11,13 +11,17 @@ public:
     explicit DomainRepository(Database &db);
 
     // Any domain with this (punycode) name, deleted or not.
-    Result<Record> byName(const QString &name) const;
+    Result<Record> byName(const QString &name, bool computed = true) const;
     // deleted: list soft-deleted domains instead of live ones.
     Result<Page> list(const Scope &scope, const ListQuery &query, bool deleted) const;
     // The id of the live or deleted domain that has `name` as its name or as an alias domain, or 0.
     Result<qint64> nameOwner(const QString &name) const;
     Status setAliases(qint64 domainId, const QStringList &aliases) const;
+    // Users that are not deleted, from the kept counter.
     Result<qint64> liveUserCount(qint64 domainId) const;
+    Status adjustUserCount(qint64 domainId, int delta) const;
+    // Sets every counter from the users table (after bulk loads).
+    Status recountUsers() const;
     // The largest quota of a live user in the domain (a domain maximum cannot go below it).
     Result<qint64> largestUserQuota(qint64 domainId) const;
     Result<QList<qint64>> purgeable(qint64 deletedBefore) const;

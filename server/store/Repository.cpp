@@ -15,31 +15,34 @@ Record Repository::toRecord(QJsonObject data)
     return r;
 }
 
-Result<Record> Repository::byId(qint64 id) const
+Result<Record> Repository::byId(qint64 id, bool computed) const
 {
-    return fetchOne(QStringLiteral("t.id = ?"), {id});
+    return fetchOne(QStringLiteral("t.id = ?"), {id}, computed);
 }
 
-Result<Record> Repository::fetchOne(const QString &where, const QVariantList &values) const
+Result<Record> Repository::fetchOne(const QString &where, const QVariantList &values, bool computed) const
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("SELECT %1 FROM %2 t WHERE %3").arg(m_table.selectList(), m_table.name(), where));
+    Statement q
+        = m_db.prepare(QStringLiteral("SELECT %1 FROM %2 t WHERE %3")
+                           .arg(m_table.selectList(QStringLiteral("t"), computed), m_table.name(), where));
     for (const QVariant &v : values)
         q.bind(v);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     if (!q.next())
         return Record {};
-    return toRecord(m_table.read(q));
+    return toRecord(m_table.read(q, 0, computed));
 }
 
-Result<Page> Repository::fetchPage(const Where &where, const QString &orderBy, int offset, int limit) const
+Result<Page> Repository::fetchPage(
+    const Where &where, const QString &orderBy, int offset, int limit, const QString &totalSql) const
 {
     Page page;
     page.offset = offset;
     page.limit = limit;
-    const Result<qint64> total
-        = count(QStringLiteral("SELECT COUNT(*) FROM %1 t%2").arg(m_table.name(), where.sql()), where.values);
+    const Result<qint64> total = totalSql.isEmpty()
+        ? count(QStringLiteral("SELECT COUNT(*) FROM %1 t%2").arg(m_table.name(), where.sql()), where.values)
+        : count(totalSql, {});
     if (!total.ok())
         return total.error();
     page.total = total.value();

@@ -13,8 +13,8 @@ public:
     Database &database() const { return m_db; }
     const Table &table() const { return m_table; }
 
-    // The row with this id, or a null Record.
-    Result<Record> byId(qint64 id) const;
+    // The row with this id, or a null Record; `computed` false skips counts and joins.
+    Result<Record> byId(qint64 id, bool computed = true) const;
     Result<qint64> insert(const QJsonObject &data, qint64 now) const
     {
         return m_table.insert(m_db, data, now);
@@ -27,8 +27,10 @@ public:
 protected:
     Repository(Database &db, const Table &table);
 
-    Result<Record> fetchOne(const QString &where, const QVariantList &values) const;
-    Result<Page> fetchPage(const Where &where, const QString &orderBy, int offset, int limit) const;
+    Result<Record> fetchOne(const QString &where, const QVariantList &values, bool computed = true) const;
+    // `totalSql`, when given, answers the total instead of counting the matching rows.
+    Result<Page> fetchPage(const Where &where, const QString &orderBy, int offset, int limit,
+        const QString &totalSql = QString()) const;
     Result<qint64> count(const QString &sql, const QVariantList &values) const;
     Status run(const QString &sql, const QVariantList &values) const;
 

@@ -60,6 +60,18 @@ QString SqlDialect::textMatch(const QString &column, const QString &q, QVariantL
     return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
 }
 
+QString SqlDialect::sortWithoutIndex(const QString &expression) const
+{
+    return m_kind == Kind::SQLite ? QLatin1Char('+') + expression : expression;
+}
+
+QStringList SqlDialect::optimize() const
+{
+    if (m_kind == Kind::SQLite)
+        return {QStringLiteral("PRAGMA analysis_limit=1000"), QStringLiteral("PRAGMA optimize")};
+    return {QStringLiteral("ANALYZE")};
+}
+
 bool SqlDialect::isBusy(const QSqlError &error) const
 {
     const QString code = error.nativeErrorCode();

@@ -41,6 +41,11 @@ public:
     // that can use an index, or a LIKE pattern when `q` holds '*' wildcards.
     QString textMatch(const QString &column, const QString &q, QVariantList &values) const;
     bool isBusy(const QSqlError &error) const;
+    // An ORDER BY term that must not drive the choice of index (SQLite would otherwise walk a whole
+    // ordered index to avoid a sort, even when a filter leaves a handful of rows).
+    QString sortWithoutIndex(const QString &expression) const;
+    // Statements that refresh the planner's statistics; run after bulk loads and from time to time.
+    QStringList optimize() const;
 
 private:
     Kind m_kind;

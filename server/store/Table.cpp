@@ -7,12 +7,25 @@
 
 namespace mailadmin::store {
 
-Table::Table(QString name, QList<Column> columns) : m_name(std::move(name)), m_columns(std::move(columns)) { }
+Table::Table(QString name, QList<Column> columns) : m_name(std::move(name)), m_columns(std::move(columns))
+{
+    m_selectAll = buildSelectList(QStringLiteral("t"), true);
+    m_selectStored = buildSelectList(QStringLiteral("t"), false);
+}
 
-QString Table::selectList(const QString &alias) const
+QString Table::selectList(const QString &alias, bool computed) const
+{
+    if (alias == QLatin1String("t"))
+        return computed ? m_selectAll : m_selectStored;
+    return buildSelectList(alias, computed);
+}
+
+QString Table::buildSelectList(const QString &alias, bool computed) const
 {
     QStringList parts;
     for (const Column &c : m_columns) {
+        if (!computed && !c.expression.isEmpty())
+            continue;
         if (c.expression.isEmpty())
             parts << alias + QLatin1Char('.') + c.column;
         else
@@ -42,12 +55,17 @@ void Table::setFieldValue(QJsonObject &data, const QString &field, const QJsonVa
     data.insert(outer, nested);
 }
 
-QJsonObject Table::read(const Statement &statement, int first) const
+QJsonObject Table::read(const Statement &statement, int first, bool computed) const
 {
     QJsonObject data;
-    for (int i = 0; i < m_columns.size(); ++i)
-        if (m_columns.at(i).kind != ColumnKind::LowerCopy)
-            setFieldValue(data, m_columns.at(i).field, fromSql(m_columns.at(i), statement.value(first + i)));
+    int position = first;
+    for (const Column &c : m_columns) {
+        if (!computed && !c.expression.isEmpty())
+            continue;
+        if (c.kind != ColumnKind::LowerCopy)
+            setFieldValue(data, c.field, fromSql(c, statement.value(position)));
+        ++position;
+    }
     return data;
 }
 

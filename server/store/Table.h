@@ -58,12 +58,13 @@ public:
     Table(QString name, QList<Column> columns);
 
     const QString &name() const { return m_name; }
-    // "t.id, t.version, ... , <expressions>" with the table aliased as `alias`.
-    QString selectList(const QString &alias = QStringLiteral("t")) const;
+    // "t.id, t.version, ... , <expressions>" with the table aliased as `alias`. Without `computed`, the
+    // expression columns (counts and joins, which can be costly) are left out.
+    QString selectList(const QString &alias = QStringLiteral("t"), bool computed = true) const;
     int columnCount() const { return int(m_columns.size()); }
 
     // Reads one row from the current position of `statement`, starting at column `first`.
-    QJsonObject read(const Statement &statement, int first = 0) const;
+    QJsonObject read(const Statement &statement, int first = 0, bool computed = true) const;
 
     Result<qint64> insert(Database &db, const QJsonObject &data, qint64 now) const;
     // Writes every stored column from `data` if the row still has `expectedVersion`; false when it did not.
@@ -74,11 +75,14 @@ public:
     static void setFieldValue(QJsonObject &data, const QString &field, const QJsonValue &value);
 
 private:
+    QString buildSelectList(const QString &alias, bool computed) const;
     QVariant toSql(const Column &column, const QJsonValue &value) const;
     QJsonValue fromSql(const Column &column, const QVariant &value) const;
 
     QString m_name;
     QList<Column> m_columns;
+    QString m_selectAll; // selectList("t", true) and ("t", false), built once
+    QString m_selectStored;
 };
 
 } // namespace mailadmin::store

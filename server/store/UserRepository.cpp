@@ -100,17 +100,26 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
         const QString onName = database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values);
         where.add(QStringLiteral("(%1 OR %2)").arg(onAddress, onName), values);
     }
-    QString order;
+    QString key;
     if (query.sort == QLatin1String("display_name"))
-        order = QStringLiteral("t.name_lc");
+        key = QStringLiteral("t.name_lc");
     else if (sortKeys().contains(query.sort))
-        order = QStringLiteral("t.") + query.sort;
+        key = QStringLiteral("t.") + query.sort;
     else
-        order = QStringLiteral("t.address");
-    order += query.descending ? QStringLiteral(" DESC") : QString();
-    if (order != QLatin1String("t.address") && order != QLatin1String("t.address DESC"))
-        order += query.descending ? QStringLiteral(", t.address DESC") : QStringLiteral(", t.address");
-    return fetchPage(where, order, query.offset, query.limit);
+        key = QStringLiteral("t.address");
+    // A search or a rare status or type leaves few rows: find them by their own index, then sort.
+    const QString type = query.filters.value(QStringLiteral("type"));
+    const bool selective = !query.q.isEmpty() || status == QLatin1String("suspended")
+        || status == QLatin1String("deleted") || type == QLatin1String("forward")
+        || type == QLatin1String("filter");
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    QString order = (selective ? database().dialect().sortWithoutIndex(key) : key) + direction;
+    if (key != QLatin1String("t.address"))
+        order += QStringLiteral(", t.address") + direction;
+    // The plain list of a domain takes its total from the kept counter instead of counting.
+    const bool plain = domainId > 0 && query.q.isEmpty() && status.isEmpty() && type.isEmpty();
+    return fetchPage(where, order, query.offset, query.limit,
+        plain ? QStringLiteral("SELECT user_count FROM domains WHERE id = %1").arg(domainId) : QString());
 }
 
 Result<qint64> UserRepository::addressOwner(const QString &address) const

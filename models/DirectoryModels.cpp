@@ -1,0 +1,239 @@
+#include "DirectoryModels.h"
+
+#include "Format.h"
+#include "Validation.h"
+
+#include <QColor>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace mailadmin::models {
+
+namespace {
+const auto kRight = Qt::AlignRight | Qt::AlignVCenter;
+qint64 number(const QJsonObject &o, const char *field)
+{
+    return qint64(o.value(QLatin1String(field)).toDouble());
+}
+QString text(const QJsonObject &o, const char *field)
+{
+    return o.value(QLatin1String(field)).toString();
+}
+} // namespace
+
+DomainListModel::DomainListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Domain"), QStringLiteral("name")}, {tr("Users"), QStringLiteral("user_count"), kRight},
+        {tr("Default quota"), QString(), kRight}, {tr("Quota maximum"), QString(), kRight},
+        {tr("State"), QString()}, {tr("Created"), QStringLiteral("created_at")}});
+    setSource(QStringLiteral("/domains"));
+}
+
+void DomainListModel::setDeleted(bool deleted)
+{
+    QUrlQuery fixed;
+    if (deleted)
+        fixed.addQueryItem(QStringLiteral("deleted"), QStringLiteral("true"));
+    setSource(QStringLiteral("/domains"), fixed);
+}
+
+QVariant DomainListModel::display(const QJsonObject &d, int column) const
+{
+    switch (column) {
+    case Name:
+        return validation::domainForDisplay(text(d, "name"));
+    case Users:
+        return QLocale().toString(number(d, "user_count"));
+    case DefaultQuota:
+        return format::bytes(number(d, "default_quota"));
+    case Maximum:
+        return format::bytes(number(d, "quota_maximum"));
+    case State:
+        if (!d.value(QLatin1String("deleted_at")).isNull())
+            return tr("Deleted %1").arg(format::date(text(d, "deleted_at")));
+        return d.value(QLatin1String("disabled")).toBool() ? tr("Disabled") : tr("Active");
+    case Created:
+        return format::date(text(d, "created_at"));
+    default:
+        return {};
+    }
+}
+
+CompanyListModel::CompanyListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Company"), QStringLiteral("name")}, {tr("Domains"), QString(), kRight},
+        {tr("Users"), QString(), kRight}, {tr("Default quota"), QString(), kRight}});
+    setSource(QStringLiteral("/companies"));
+}
+
+QVariant CompanyListModel::display(const QJsonObject &c, int column) const
+{
+    switch (column) {
+    case Name:
+        return text(c, "name");
+    case Domains:
+        return QLocale().toString(number(c, "domain_count"));
+    case Users:
+        return QLocale().toString(number(c, "user_count"));
+    case DefaultQuota:
+        return format::bytes(number(c, "default_quota"));
+    default:
+        return {};
+    }
+}
+
+ContactListModel::ContactListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Type"), QStringLiteral("type")}, {tr("Name"), QStringLiteral("name")},
+        {tr("E-mail"), QString()}, {tr("Phone"), QString()}, {tr("Notes"), QString()}});
+}
+
+void ContactListModel::setCompany(qint64 companyId)
+{
+    setSource(QStringLiteral("/companies/%1/contacts").arg(companyId));
+}
+
+QVariant ContactListModel::display(const QJsonObject &c, int column) const
+{
+    switch (column) {
+    case Type:
+        return format::contactType(text(c, "type"));
+    case Name:
+        return text(c, "name");
+    case Email:
+        return text(c, "email");
+    case Phone:
+        return text(c, "phone");
+    case Notes:
+        return text(c, "notes").simplified();
+    default:
+        return {};
+    }
+}
+
+BrandListModel::BrandListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Brand"), QStringLiteral("name")}, {tr("Product name"), QString()},
+        {tr("Colours"), QString()}, {tr("Assigned to"), QString(), kRight}});
+    setSource(QStringLiteral("/brands"));
+}
+
+QVariant BrandListModel::display(const QJsonObject &b, int column) const
+{
+    switch (column) {
+    case Name:
+        return text(b, "name");
+    case Product:
+        return text(b, "product_name");
+    case Colours:
+        return QStringLiteral("%1  %2").arg(text(b, "primary_colour"), text(b, "accent_colour"));
+    case Assigned:
+        return QLocale().toString(number(b, "assignments"));
+    default:
+        return {};
+    }
+}
+
+QVariant BrandListModel::decoration(const QJsonObject &b, int column) const
+{
+    if (column == Colours)
+        return QColor(text(b, "primary_colour"));
+    return {};
+}
+
+AdminListModel::AdminListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Login"), QStringLiteral("login")}, {tr("Name"), QString()},
+        {tr("Role"), QStringLiteral("role")}, {tr("Scope"), QString()}, {tr("State"), QString()},
+        {tr("Last sign-in"), QString()}});
+    setSource(QStringLiteral("/admins"));
+}
+
+QVariant AdminListModel::display(const QJsonObject &a, int column) const
+{
+    switch (column) {
+    case Login:
+        return text(a, "login");
+    case Name:
+        return text(a, "display_name");
+    case Role:
+        return format::role(text(a, "role"));
+    case Scope: {
+        QStringList domains;
+        for (const QJsonValue &v : a.value(QLatin1String("domains")).toArray())
+            domains << validation::domainForDisplay(v.toString());
+        if (!domains.isEmpty())
+            return domains.join(QStringLiteral(", "));
+        return a.value(QLatin1String("company_id")).isNull() ? tr("Whole server")
+                                                             : tr("Company %1").arg(number(a, "company_id"));
+    }
+    case State:
+        return a.value(QLatin1String("disabled")).toBool() ? tr("Disabled") : tr("Active");
+    case LastLogin:
+        return format::time(text(a, "last_login_at"));
+    default:
+        return {};
+    }
+}
+
+AuditListModel::AuditListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Time"), QStringLiteral("at")}, {tr("Who"), QString()}, {tr("Action"), QString()},
+        {tr("Kind"), QString()}, {tr("Object"), QString()}, {tr("Changes"), QString()}});
+    setSource(QStringLiteral("/audit"));
+}
+
+QString AuditListModel::describeChanges(const QJsonObject &changes)
+{
+    QStringList parts;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const QJsonObject change = it.value().toObject();
+        const auto show = [](const QJsonValue &v) -> QString {
+            if (v.isNull() || v.isUndefined())
+                return QStringLiteral("—");
+            if (v.isString())
+                return v.toString();
+            if (v.isDouble())
+                return QString::number(qint64(v.toDouble()));
+            if (v.isBool())
+                return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            return QString::fromUtf8(v.isArray()
+                    ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        };
+        parts << QStringLiteral("%1: %2 → %3")
+                     .arg(it.key(), show(change.value(QLatin1String("before"))),
+                         show(change.value(QLatin1String("after"))));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QVariant AuditListModel::display(const QJsonObject &e, int column) const
+{
+    switch (column) {
+    case Time:
+        return format::time(text(e, "at"));
+    case Actor:
+        return text(e, "actor");
+    case Action:
+        return text(e, "action");
+    case ObjectType:
+        return text(e, "object_type");
+    case Object:
+        return text(e, "object_id");
+    case Changes:
+        return describeChanges(e.value(QLatin1String("changes")).toObject()).left(200);
+    default:
+        return {};
+    }
+}
+
+QVariant AuditListModel::tooltip(const QJsonObject &e, int column) const
+{
+    if (column != Changes)
+        return {};
+    return describeChanges(e.value(QLatin1String("changes")).toObject())
+        .replace(QStringLiteral("; "), QStringLiteral("\n"));
+}
+
+} // namespace mailadmin::models

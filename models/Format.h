@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+
+namespace mailadmin::format {
+
+// "1.5 GB", "640 KB": binary units with one decimal, the way admins read quotas.
+QString bytes(qint64 value);
+// Parses "2 GB", "512MB", "1.5 gb", "1073741824"; -1 when it cannot.
+qint64 parseBytes(const QString &text);
+// An ISO 8601 UTC time from the API as local date and time, or "never".
+QString time(const QString &iso);
+QString date(const QString &iso);
+// Translated names for API enum values.
+QString status(const QString &status);
+QString userType(const QString &type);
+QString role(const QString &role);
+QString contactType(const QString &type);
+QString serviceState(const QString &state);
+QString protocol(const QString &protocol);
+
+} // namespace mailadmin::format

@@ -1,0 +1,223 @@
+#include "PagedListModel.h"
+
+#include "ApiClient.h"
+
+#include <QJsonArray>
+
+namespace mailadmin::models {
+
+PagedListModel::PagedListModel(api::ApiClient *client, QObject *parent)
+    : QAbstractTableModel(parent), m_client(client)
+{ }
+
+void PagedListModel::setSource(const QString &path, const QUrlQuery &fixed)
+{
+    m_path = path;
+    m_fixed = fixed;
+    reload();
+}
+
+void PagedListModel::setSearch(const QString &q)
+{
+    if (q == m_search)
+        return;
+    m_search = q;
+    reload();
+}
+
+void PagedListModel::setFilter(const QString &name, const QString &value)
+{
+    if (m_filters.value(name) == value)
+        return;
+    if (value.isEmpty())
+        m_filters.remove(name);
+    else
+        m_filters.insert(name, value);
+    reload();
+}
+
+QUrlQuery PagedListModel::currentQuery() const
+{
+    QUrlQuery query = m_fixed;
+    if (!m_search.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), m_search);
+    for (auto it = m_filters.begin(); it != m_filters.end(); ++it)
+        query.addQueryItem(it.key(), it.value());
+    if (!m_sortField.isEmpty())
+        query.addQueryItem(QStringLiteral("sort"),
+            (m_sortOrder == Qt::DescendingOrder ? QStringLiteral("-") : QString()) + m_sortField);
+    return query;
+}
+
+void PagedListModel::reload()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_known = false;
+    endResetModel();
+    if (m_total != 0) {
+        m_total = 0;
+        emit totalChanged(0);
+    }
+    m_loading = false;
+    if (!m_path.isEmpty())
+        loadPage(0);
+}
+
+void PagedListModel::loadPage(int offset)
+{
+    QUrlQuery query = currentQuery();
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    m_loading = true;
+    emit loadingChanged(true);
+    const quint64 generation = m_generation;
+    m_client->get(m_path, query, this, [this, generation, offset](const api::ApiResult &result) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        emit loadingChanged(false);
+        if (!result.ok()) {
+            emit loadFailed(result.error);
+            return;
+        }
+        const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
+        const qint64 total = qint64(result.json.value(QLatin1String("total")).toDouble());
+        if (offset != m_rows.size())
+            return; // a page we no longer need
+        if (!items.isEmpty()) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
+            for (const QJsonValue &v : items)
+                m_rows.append(v.toObject());
+            endInsertRows();
+        }
+        const bool first = !m_known;
+        m_known = true;
+        if (total != m_total) {
+            m_total = total;
+            emit totalChanged(total);
+        }
+        if (first)
+            emit firstPageLoaded();
+    });
+}
+
+int PagedListModel::rowOfKey(const QString &key) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).value(keyField()).toVariant().toString() == key)
+            return i;
+    }
+    return -1;
+}
+
+void PagedListModel::updateObject(const QJsonObject &object)
+{
+    const int row = rowOfKey(object.value(keyField()).toVariant().toString());
+    if (row < 0)
+        return;
+    m_rows[row] = object;
+    emit dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void PagedListModel::removeKey(const QString &key)
+{
+    const int row = rowOfKey(key);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    m_total = qMax<qint64>(0, m_total - 1);
+    emit totalChanged(m_total);
+}
+
+int PagedListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PagedListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant PagedListModel::display(const QJsonObject &object, int column) const
+{
+    return object.value(m_columns.at(column).field).toVariant();
+}
+
+QVariant PagedListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &object = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(object, index.column());
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(m_columns.at(index.column()).alignment);
+    case Qt::DecorationRole:
+        return decoration(object, index.column());
+    case Qt::ToolTipRole:
+        return tooltip(object, index.column());
+    case ObjectRole:
+        return object;
+    case KeyRole:
+        return object.value(keyField()).toVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant PagedListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
+        return {};
+    if (role == Qt::DisplayRole)
+        return m_columns.at(section).title;
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(m_columns.at(section).alignment);
+    return {};
+}
+
+bool PagedListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_known && !m_loading && m_rows.size() < m_total;
+}
+
+void PagedListModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        loadPage(int(m_rows.size()));
+}
+
+void PagedListModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_columns.size() || m_columns.at(column).field.isEmpty())
+        return;
+    if (m_sortField == m_columns.at(column).field && m_sortOrder == order)
+        return;
+    m_sortField = m_columns.at(column).field;
+    m_sortOrder = order;
+    reload();
+}
+
+QStringList PagedListModel::exportHeader() const
+{
+    QStringList header;
+    for (const Column &c : m_columns)
+        header << c.title;
+    return header;
+}
+
+QStringList PagedListModel::exportRow(const QJsonObject &object) const
+{
+    QStringList row;
+    for (int c = 0; c < m_columns.size(); ++c)
+        row << display(object, c).toString();
+    return row;
+}
+
+} // namespace mailadmin::models

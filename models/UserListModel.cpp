@@ -1,0 +1,88 @@
+#include "UserListModel.h"
+
+#include "Format.h"
+#include "Schema.h"
+#include "Validation.h"
+
+namespace mailadmin::models {
+
+UserListModel::UserListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    const auto right = Qt::AlignRight | Qt::AlignVCenter;
+    setColumns({
+        {tr("Address"), QStringLiteral("address")},
+        {tr("Name"), QStringLiteral("display_name")},
+        {tr("Type"), QStringLiteral("type")},
+        {tr("Status"), QStringLiteral("status")},
+        {tr("Quota"), QStringLiteral("quota"), right},
+        {tr("Used"), QStringLiteral("used_bytes"), right},
+        {tr("Last login"), QString()},
+    });
+}
+
+void UserListModel::setDomain(const QString &domain)
+{
+    setSource(QStringLiteral("/domains/%1/users").arg(domain));
+}
+
+void UserListModel::setAllDomains(const QString &status)
+{
+    QUrlQuery fixed;
+    if (!status.isEmpty())
+        fixed.addQueryItem(QStringLiteral("status"), status);
+    setSource(QStringLiteral("/users"), fixed);
+}
+
+QString UserListModel::lastLogin(const QJsonObject &user)
+{
+    QString latest;
+    const QJsonObject logins = user.value(QLatin1String("last_login")).toObject();
+    for (auto it = logins.begin(); it != logins.end(); ++it) {
+        if (it.value().isString() && it.value().toString() > latest)
+            latest = it.value().toString();
+    }
+    return latest;
+}
+
+QVariant UserListModel::display(const QJsonObject &u, int column) const
+{
+    switch (column) {
+    case Address: {
+        const QString address = u.value(QLatin1String("address")).toString();
+        const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
+        return QString(address.left(at + 1) + validation::domainForDisplay(address.mid(at + 1)));
+    }
+    case DisplayName:
+        return u.value(QLatin1String("display_name")).toString();
+    case Type:
+        return format::userType(u.value(QLatin1String("type")).toString());
+    case Status:
+        return format::status(u.value(QLatin1String("status")).toString());
+    case Quota:
+        return format::bytes(qint64(u.value(QLatin1String("quota")).toDouble()));
+    case Used: {
+        const double quota = u.value(QLatin1String("quota")).toDouble();
+        const double used = u.value(QLatin1String("used_bytes")).toDouble();
+        if (quota <= 0)
+            return format::bytes(qint64(used));
+        return QStringLiteral("%1 (%2%)").arg(format::bytes(qint64(used))).arg(qRound(100.0 * used / quota));
+    }
+    case LastLogin:
+        return format::time(lastLogin(u));
+    default:
+        return {};
+    }
+}
+
+QVariant UserListModel::tooltip(const QJsonObject &u, int column) const
+{
+    if (column != LastLogin)
+        return {};
+    QStringList lines;
+    const QJsonObject logins = u.value(QLatin1String("last_login")).toObject();
+    for (const QString &p : services::protocols())
+        lines << QStringLiteral("%1: %2").arg(format::protocol(p), format::time(logins.value(p).toString()));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace mailadmin::models
