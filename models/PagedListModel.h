@@ -57,6 +57,8 @@ public:
     QString sortField() const { return m_sortField; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
+    api::ApiClient *apiClient() const { return m_client; }
+
     // Column titles and values, for CSV export of what the table shows.
     virtual QStringList exportHeader() const;
     virtual QStringList exportRow(const QJsonObject &object) const;
@@ -88,7 +90,6 @@ protected:
     virtual QVariant display(const QJsonObject &object, int column) const;
     virtual QVariant decoration(const QJsonObject &, int) const { return {}; }
     virtual QVariant tooltip(const QJsonObject &, int) const { return {}; }
-    api::ApiClient *client() const { return m_client; }
 
 private:
     void loadPage(int offset);

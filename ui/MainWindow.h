@@ -1,0 +1,106 @@
+#pragma once
+
+#include "ServerProfile.h"
+
+#include <QHash>
+#include <QMainWindow>
+
+class QFrame;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
+class QTreeView;
+
+namespace mailadmin::api {
+class CredentialStore;
+}
+namespace mailadmin::models {
+class NavigationModel;
+}
+
+namespace mailadmin::ui {
+
+class AppContext;
+class AuditPage;
+class BrandsPage;
+class AdminsPage;
+class CompaniesPage;
+class CompanyPage;
+class ContactsPage;
+class DeletedItemsPage;
+class DomainPage;
+class DomainsPage;
+class JumpBox;
+class UserPage;
+class UsersPage;
+
+// The main window: an always-visible environment band (Live or Test), the navigation (areas, and companies
+// or domains with user counts), one page per admin area, a jump box, menus with shortcuts, and a status bar
+// with the connection state. Lost connections show a banner; an expired session asks to sign in again over
+// the current page.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(AppContext *context, const api::ServerProfile &profile, api::CredentialStore *credentials, QWidget *parent = nullptr);
+
+    // Page names: company, contacts, companies, domains, domain, users, user, brands, admins, audit, deleted.
+    QStringList availablePages() const;
+    bool showPage(const QString &name);
+    QString currentPageName() const;
+    QWidget *page(const QString &name) const { return m_pages.value(name); }
+    UsersPage *usersPage() const { return m_users; }
+    UserPage *userPage() const { return m_user; }
+    DomainPage *domainPage() const { return m_domain; }
+    JumpBox *jumpBox() const { return m_jump; }
+    models::NavigationModel *navigation() const { return m_navigation; }
+    QFrame *offlineBanner() const { return m_banner; }
+    void openUser(const QString &address);
+    void openDomainUsers(const QString &domain);
+    void openDomain(const QString &domain);
+    void openCompany(qint64 id);
+    // Shows the sign-in prompt over the window (the session ended).
+    void promptSignIn();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void addPage(const QString &name, QWidget *page);
+    bool leaveCurrentPage();
+    void updateConnection(bool online);
+    void refreshCurrent();
+    void applyRoles();
+
+    AppContext *m_context;
+    api::ServerProfile m_profile;
+    api::CredentialStore *m_credentials;
+    QLabel *m_band;
+    QFrame *m_banner;
+    QLabel *m_bannerText;
+    QListWidget *m_areas;
+    QTreeView *m_tree;
+    models::NavigationModel *m_navigation;
+    QStackedWidget *m_stack;
+    QHash<QString, QWidget *> m_pages;
+    QLabel *m_connection;
+    QProgressBar *m_busy;
+    JumpBox *m_jump;
+    CompanyPage *m_company;
+    ContactsPage *m_contacts;
+    CompaniesPage *m_companies;
+    DomainsPage *m_domains;
+    DomainPage *m_domain;
+    UsersPage *m_users;
+    UserPage *m_user;
+    BrandsPage *m_brands;
+    AdminsPage *m_admins;
+    AuditPage *m_audit;
+    DeletedItemsPage *m_deleted;
+    qint64 m_companyId = 0;
+    bool m_prompting = false;
+};
+
+} // namespace mailadmin::ui
