@@ -7,9 +7,7 @@
 namespace mailadmin::api {
 
 BulkOperation::BulkOperation(ApiClient *client, QList<Step> steps, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-    , m_steps(std::move(steps))
+    : QObject(parent), m_client(client), m_steps(std::move(steps))
 {
     m_outcomes.resize(m_steps.size());
     for (int i = 0; i < m_steps.size(); ++i)
@@ -34,7 +32,8 @@ int BulkOperation::succeeded() const
 
 int BulkOperation::failed() const
 {
-    return int(std::count_if(m_outcomes.begin(), m_outcomes.end(), [](const Outcome &o) { return !o.ok && !o.skipped; }));
+    return int(std::count_if(
+        m_outcomes.begin(), m_outcomes.end(), [](const Outcome &o) { return !o.ok && !o.skipped; }));
 }
 
 void BulkOperation::next()

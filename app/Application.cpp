@@ -33,7 +33,8 @@ void installTranslation(const QString &language)
     if (own->load(locale, QStringLiteral("mailadmin"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(qApp);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
 
@@ -45,8 +46,7 @@ Application::Application(const Options &options, QObject *parent)
     , m_session(new api::Session(m_api, this))
     , m_credentials(new api::CredentialStore(this))
     , m_context(new ui::AppContext(m_api, m_session, this))
-{
-}
+{ }
 
 Application::~Application()
 {
@@ -89,7 +89,8 @@ void Application::startDemo()
     auto *timer = new QElapsedTimer;
     timer->start();
     m_demo = new DemoServer(this);
-    connect(m_demo, &DemoServer::progress, m_splash, [this](const QString &step) { m_splash->setText(step + QStringLiteral("…")); });
+    connect(m_demo, &DemoServer::progress, m_splash,
+        [this](const QString &step) { m_splash->setText(step + QStringLiteral("…")); });
     connect(m_demo, &DemoServer::failed, this, &Application::fail);
     connect(m_demo, &DemoServer::ready, this, [this, timer] {
         m_api->setBaseUrl(m_demo->url());
@@ -167,17 +168,19 @@ void Application::takeScreenshots()
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
             query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-used_bytes"));
-            m_api->get(QStringLiteral("/users"), query, this, [this, next, step](const api::ApiResult &result) {
-                const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
-                if (!items.isEmpty()) {
-                    const QString address = items.first().toObject().value(QLatin1String("address")).toString();
-                    if (next == QLatin1String("user"))
-                        m_window->openUser(address);
-                    else
-                        m_window->openDomain(address.section(QLatin1Char('@'), 1));
-                }
-                QTimer::singleShot(400, this, *step);
-            });
+            m_api->get(
+                QStringLiteral("/users"), query, this, [this, next, step](const api::ApiResult &result) {
+                    const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
+                    if (!items.isEmpty()) {
+                        const QString address
+                            = items.first().toObject().value(QLatin1String("address")).toString();
+                        if (next == QLatin1String("user"))
+                            m_window->openUser(address);
+                        else
+                            m_window->openDomain(address.section(QLatin1Char('@'), 1));
+                    }
+                    QTimer::singleShot(400, this, *step);
+                });
             return;
         }
         m_window->showPage(next);

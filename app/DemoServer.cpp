@@ -7,8 +7,7 @@
 
 namespace mailadmin::app {
 
-DemoServer::DemoServer(QObject *parent)
-    : QObject(parent)
+DemoServer::DemoServer(QObject *parent) : QObject(parent)
 {
     static const QString alphabet = QStringLiteral("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789");
     m_password = QStringLiteral("Demo-");
@@ -49,15 +48,16 @@ void DemoServer::run(const QStringList &arguments, const QString &step, std::fun
     emit progress(step);
     auto *process = new QProcess(this);
     process->setProcessChannelMode(QProcess::MergedChannels);
-    connect(process, &QProcess::finished, this, [this, process, next, step](int code, QProcess::ExitStatus status) {
-        const QByteArray output = process->readAll();
-        process->deleteLater();
-        if (status != QProcess::NormalExit || code != 0) {
-            emit failed(tr("%1 failed: %2").arg(step, QString::fromUtf8(output).trimmed()));
-            return;
-        }
-        next();
-    });
+    connect(process, &QProcess::finished, this,
+        [this, process, next, step](int code, QProcess::ExitStatus status) {
+            const QByteArray output = process->readAll();
+            process->deleteLater();
+            if (status != QProcess::NormalExit || code != 0) {
+                emit failed(tr("%1 failed: %2").arg(step, QString::fromUtf8(output).trimmed()));
+                return;
+            }
+            next();
+        });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
             emit failed(tr("Cannot start %1: %2").arg(serverProgram(), process->errorString()));
@@ -78,18 +78,22 @@ void DemoServer::start()
         return;
     }
     const QString db = m_dir.filePath(QStringLiteral("demo.db"));
-    run({QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"), QStringLiteral("demo-root"), QStringLiteral("--password-stdin")},
+    run({QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"),
+            QStringLiteral("demo-root"), QStringLiteral("--password-stdin")},
         tr("Creating the demo database"), [this, db] {
-            run({QStringLiteral("seed-demo"), QStringLiteral("--db"), db, QStringLiteral("--seed"), QStringLiteral("1"), QStringLiteral("--companies"),
-                 QStringLiteral("3"), QStringLiteral("--domains"), QStringLiteral("40"), QStringLiteral("--users"), QStringLiteral("20000"),
-                 QStringLiteral("--password-stdin"), QStringLiteral("--fast-hash")},
+            run({QStringLiteral("seed-demo"), QStringLiteral("--db"), db, QStringLiteral("--seed"),
+                    QStringLiteral("1"), QStringLiteral("--companies"), QStringLiteral("3"),
+                    QStringLiteral("--domains"), QStringLiteral("40"), QStringLiteral("--users"),
+                    QStringLiteral("20000"), QStringLiteral("--password-stdin"),
+                    QStringLiteral("--fast-hash")},
                 tr("Writing 20,000 demo users"), [this, db] {
                     emit progress(tr("Starting the demo server"));
                     m_server = new QProcess(this);
                     m_server->setProcessChannelMode(QProcess::SeparateChannels);
                     connect(m_server, &QProcess::readyReadStandardOutput, this, [this] {
                         m_output += m_server->readAllStandardOutput();
-                        static const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:[0-9]+)"));
+                        static const QRegularExpression listening(
+                            QStringLiteral("listening on (http://127\\.0\\.0\\.1:[0-9]+)"));
                         const auto m = listening.match(QString::fromUtf8(m_output));
                         if (m.hasMatch() && m_url.isEmpty()) {
                             m_url = QUrl(m.captured(1));
@@ -98,10 +102,13 @@ void DemoServer::start()
                     });
                     connect(m_server, &QProcess::finished, this, [this](int code) {
                         if (m_url.isEmpty())
-                            emit failed(tr("The demo server stopped (exit %1): %2").arg(code).arg(QString::fromUtf8(m_server->readAllStandardError())));
+                            emit failed(tr("The demo server stopped (exit %1): %2")
+                                            .arg(code)
+                                            .arg(QString::fromUtf8(m_server->readAllStandardError())));
                     });
-                    m_server->start(serverProgram(), {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-                                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")});
+                    m_server->start(serverProgram(),
+                        {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")});
                 });
         });
 }

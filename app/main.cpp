@@ -24,16 +24,21 @@ int main(int argc, char *argv[])
     mailadmin::app::installTranslation(language);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "MailAdmin: the Mail Administration Center."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "MailAdmin: the Mail Administration Center."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), QCoreApplication::translate("main", "Start a demo server with generated data and sign in."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QCoreApplication::translate("main", "Start a demo server with generated data and sign in."));
     const QCommandLineOption role(QStringLiteral("demo-role"),
-                                  QCoreApplication::translate("main", "Demo role: operator, company_admin, company_readonly, support or domain_admin."),
-                                  QStringLiteral("role"), QStringLiteral("company_admin"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QCoreApplication::translate("main", "Write each main page as a PNG into DIR and quit."),
-                                        QStringLiteral("dir"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("main", "Language of the interface (en, fr)."), QStringLiteral("lang"));
+        QCoreApplication::translate(
+            "main", "Demo role: operator, company_admin, company_readonly, support or domain_admin."),
+        QStringLiteral("role"), QStringLiteral("company_admin"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Write each main page as a PNG into DIR and quit."),
+        QStringLiteral("dir"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Language of the interface (en, fr)."), QStringLiteral("lang"));
     parser.addOptions({demo, role, screenshot, lang});
     parser.process(app);
 
@@ -42,10 +47,11 @@ int main(int argc, char *argv[])
     options.demoRole = parser.value(role);
     options.screenshotDir = parser.value(screenshot);
     options.language = language;
-    static const QStringList roles = {QStringLiteral("operator"), QStringLiteral("company_admin"), QStringLiteral("company_readonly"),
-                                      QStringLiteral("support"), QStringLiteral("domain_admin")};
+    static const QStringList roles = {QStringLiteral("operator"), QStringLiteral("company_admin"),
+        QStringLiteral("company_readonly"), QStringLiteral("support"), QStringLiteral("domain_admin")};
     if (!roles.contains(options.demoRole)) {
-        QTextStream(stderr) << QCoreApplication::translate("main", "Unknown role '%1'. Use one of: %2.\n").arg(options.demoRole, roles.join(QStringLiteral(", ")));
+        QTextStream(stderr) << QCoreApplication::translate("main", "Unknown role '%1'. Use one of: %2.\n")
+                                   .arg(options.demoRole, roles.join(QStringLiteral(", ")));
         return 2;
     }
     if (!options.screenshotDir.isEmpty() && !options.demo) {

@@ -9,13 +9,8 @@
 namespace mailadmin::models {
 
 ListExporter::ListExporter(const PagedListModel *model, const QString &fileName, QObject *parent)
-    : QObject(parent)
-    , m_model(model)
-    , m_file(fileName)
-    , m_query(model->currentQuery())
-    , m_path(model->path())
-{
-}
+    : QObject(parent), m_model(model), m_file(fileName), m_query(model->currentQuery()), m_path(model->path())
+{ }
 
 void ListExporter::start()
 {

@@ -18,11 +18,8 @@ class AppContext : public QObject
     Q_OBJECT
 public:
     AppContext(api::ApiClient *api, api::Session *session, QObject *parent = nullptr)
-        : QObject(parent)
-        , m_api(api)
-        , m_session(session)
-    {
-    }
+        : QObject(parent), m_api(api), m_session(session)
+    { }
     api::ApiClient *api() const { return m_api; }
     api::Session *session() const { return m_session; }
     bool can(const QString &action) const;

@@ -27,7 +27,8 @@ void loadBrandChoices(AppContext *context, QComboBox *box, qint64 companyId)
             guard->removeItem(1);
         for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray()) {
             const QJsonObject b = v.toObject();
-            guard->addItem(b.value(QLatin1String("name")).toString(), qint64(b.value(QLatin1String("id")).toDouble()));
+            guard->addItem(
+                b.value(QLatin1String("name")).toString(), qint64(b.value(QLatin1String("id")).toDouble()));
         }
         const int index = current.isValid() ? guard->findData(current) : 0;
         guard->setCurrentIndex(qMax(0, index));

@@ -13,8 +13,7 @@
 namespace mailadmin::ui {
 
 BulkWidget::BulkWidget(api::BulkOperation *operation, QWidget *parent)
-    : QWidget(parent)
-    , m_operation(operation)
+    : QWidget(parent), m_operation(operation)
 {
     auto *layout = new QVBoxLayout(this);
     m_status = new QLabel(this);
@@ -52,13 +51,20 @@ void BulkWidget::showReport()
 {
     m_cancel->hide();
     const auto &outcomes = m_operation->outcomes();
-    const int skipped = int(std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return o.skipped; }));
-    m_status->setText(tr("%1 succeeded, %2 failed, %3 not done.").arg(m_operation->succeeded()).arg(m_operation->failed()).arg(skipped));
+    const int skipped
+        = int(std::count_if(outcomes.begin(), outcomes.end(), [](const auto &o) { return o.skipped; }));
+    m_status->setText(tr("%1 succeeded, %2 failed, %3 not done.")
+                          .arg(m_operation->succeeded())
+                          .arg(m_operation->failed())
+                          .arg(skipped));
     m_report->setRowCount(int(outcomes.size()));
     for (int i = 0; i < outcomes.size(); ++i) {
         const auto &o = outcomes.at(i);
         m_report->setItem(i, 0, new QTableWidgetItem(o.label));
-        m_report->setItem(i, 1, new QTableWidgetItem(o.ok ? tr("Done") : o.skipped ? tr("Skipped") : tr("Failed")));
+        m_report->setItem(i, 1,
+            new QTableWidgetItem(o.ok ? tr("Done")
+                    : o.skipped       ? tr("Skipped")
+                                      : tr("Failed")));
         m_report->setItem(i, 2, new QTableWidgetItem(o.message));
     }
     m_report->resizeColumnsToContents();
@@ -67,8 +73,7 @@ void BulkWidget::showReport()
 }
 
 BulkDialog::BulkDialog(api::BulkOperation *operation, const QString &title, QWidget *parent)
-    : QDialog(parent)
-    , m_widget(new BulkWidget(operation, this))
+    : QDialog(parent), m_widget(new BulkWidget(operation, this))
 {
     setWindowTitle(title);
     auto *layout = new QVBoxLayout(this);

@@ -11,9 +11,7 @@ constexpr qint64 kMiB = 1024 * 1024;
 }
 
 ByteSizeEdit::ByteSizeEdit(QWidget *parent)
-    : QWidget(parent)
-    , m_number(new QDoubleSpinBox(this))
-    , m_unit(new QComboBox(this))
+    : QWidget(parent), m_number(new QDoubleSpinBox(this)), m_unit(new QComboBox(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

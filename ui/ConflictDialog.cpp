@@ -31,15 +31,14 @@ QString describe(const QJsonValue &v)
 }
 } // namespace
 
-ConflictWidget::ConflictWidget(QWidget *parent)
-    : QWidget(parent)
-    , m_table(new QTableWidget(this))
+ConflictWidget::ConflictWidget(QWidget *parent) : QWidget(parent), m_table(new QTableWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *intro = new QLabel(tr("Someone else saved this object while you were editing it. Their version is stored now; "
-                                "your changes are not saved yet."),
-                             this);
+    auto *intro = new QLabel(
+        tr("Someone else saved this object while you were editing it. Their version is stored now; "
+           "your changes are not saved yet."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_table->setObjectName(QStringLiteral("conflictTableWidget"));
@@ -65,7 +64,8 @@ void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &min
     for (int row = 0; row < fields.size(); ++row) {
         const QString &f = fields.at(row);
         m_table->setItem(row, 0, new QTableWidgetItem(f));
-        m_table->setItem(row, 1, new QTableWidgetItem(mine.contains(f) ? describe(mine.value(f)) : tr("(unchanged)")));
+        m_table->setItem(
+            row, 1, new QTableWidgetItem(mine.contains(f) ? describe(mine.value(f)) : tr("(unchanged)")));
         auto *theirsItem = new QTableWidgetItem(describe(theirs.value(f)));
         if (mine.contains(f) && theirs.value(f) != base.value(f)) {
             QFont bold = theirsItem->font();
@@ -77,7 +77,8 @@ void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &min
     }
 }
 
-ConflictDialog::ConflictDialog(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
+ConflictDialog::ConflictDialog(
+    const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Changed by someone else"));
@@ -86,9 +87,11 @@ ConflictDialog::ConflictDialog(const QJsonObject &base, const QJsonObject &mine,
     widget->setVersions(base, mine, theirs);
     layout->addWidget(widget);
     auto *buttons = new QDialogButtonBox(this);
-    QPushButton *apply = buttons->addButton(tr("Apply my changes to their version"), QDialogButtonBox::AcceptRole);
+    QPushButton *apply
+        = buttons->addButton(tr("Apply my changes to their version"), QDialogButtonBox::AcceptRole);
     apply->setObjectName(QStringLiteral("applyMineButton"));
-    QPushButton *keep = buttons->addButton(tr("Discard mine, keep theirs"), QDialogButtonBox::DestructiveRole);
+    QPushButton *keep
+        = buttons->addButton(tr("Discard mine, keep theirs"), QDialogButtonBox::DestructiveRole);
     keep->setObjectName(QStringLiteral("keepTheirsButton"));
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(apply, &QPushButton::clicked, this, [this] {
@@ -110,7 +113,8 @@ void ConflictDialog::setNextChoice(Choice choice)
     g_hasNext = true;
 }
 
-ConflictDialog::Choice ConflictDialog::ask(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
+ConflictDialog::Choice ConflictDialog::ask(
+    const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
 {
     if (g_hasNext) {
         g_hasNext = false;

@@ -25,13 +25,20 @@ class ConflictDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum Choice { ApplyMine, KeepTheirs, Cancel };
-    ConflictDialog(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent = nullptr);
+    enum Choice
+    {
+        ApplyMine,
+        KeepTheirs,
+        Cancel
+    };
+    ConflictDialog(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+        QWidget *parent = nullptr);
     Choice choice() const { return m_choice; }
 
     // Tests answer the next conflict without a modal loop.
     static void setNextChoice(Choice choice);
-    static Choice ask(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent);
+    static Choice ask(
+        const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent);
 
 private:
     Choice m_choice = Cancel;

@@ -29,15 +29,22 @@ namespace {
 const QHash<QString, QStringList> &synonyms()
 {
     static const QHash<QString, QStringList> map = {
-        {QStringLiteral("local_part"), {QStringLiteral("local_part"), QStringLiteral("mailbox"), QStringLiteral("user"), QStringLiteral("username"),
-                                        QStringLiteral("address"), QStringLiteral("email"), QStringLiteral("e-mail"), QStringLiteral("login")}},
-        {QStringLiteral("display_name"), {QStringLiteral("display_name"), QStringLiteral("name"), QStringLiteral("full name"), QStringLiteral("display name")}},
+        {QStringLiteral("local_part"),
+            {QStringLiteral("local_part"), QStringLiteral("mailbox"), QStringLiteral("user"),
+                QStringLiteral("username"), QStringLiteral("address"), QStringLiteral("email"),
+                QStringLiteral("e-mail"), QStringLiteral("login")}},
+        {QStringLiteral("display_name"),
+            {QStringLiteral("display_name"), QStringLiteral("name"), QStringLiteral("full name"),
+                QStringLiteral("display name")}},
         {QStringLiteral("type"), {QStringLiteral("type"), QStringLiteral("kind")}},
-        {QStringLiteral("quota"), {QStringLiteral("quota"), QStringLiteral("size"), QStringLiteral("storage")}},
+        {QStringLiteral("quota"),
+            {QStringLiteral("quota"), QStringLiteral("size"), QStringLiteral("storage")}},
         {QStringLiteral("password"), {QStringLiteral("password"), QStringLiteral("pass")}},
-        {QStringLiteral("forward_recipients"), {QStringLiteral("forward_recipients"), QStringLiteral("forward"), QStringLiteral("forward to")}},
+        {QStringLiteral("forward_recipients"),
+            {QStringLiteral("forward_recipients"), QStringLiteral("forward"), QStringLiteral("forward to")}},
         {QStringLiteral("aliases"), {QStringLiteral("aliases"), QStringLiteral("alias")}},
-        {QStringLiteral("notes"), {QStringLiteral("notes"), QStringLiteral("note"), QStringLiteral("comment")}},
+        {QStringLiteral("notes"),
+            {QStringLiteral("notes"), QStringLiteral("note"), QStringLiteral("comment")}},
     };
     return map;
 }
@@ -45,15 +52,14 @@ const QHash<QString, QStringList> &synonyms()
 
 const QStringList &CsvImportWidget::fields()
 {
-    static const QStringList list = {QStringLiteral("local_part"), QStringLiteral("display_name"), QStringLiteral("type"), QStringLiteral("quota"),
-                                     QStringLiteral("password"),   QStringLiteral("forward_recipients"), QStringLiteral("aliases"), QStringLiteral("notes")};
+    static const QStringList list = {QStringLiteral("local_part"), QStringLiteral("display_name"),
+        QStringLiteral("type"), QStringLiteral("quota"), QStringLiteral("password"),
+        QStringLiteral("forward_recipients"), QStringLiteral("aliases"), QStringLiteral("notes")};
     return list;
 }
 
 CsvImportWidget::CsvImportWidget(AppContext *context, const QString &domain, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_domain(domain)
+    : QWidget(parent), m_context(context), m_domain(domain)
 {
     auto *layout = new QVBoxLayout(this);
     auto *chooser = new QPushButton(tr("Choose a &CSV file…"), this);
@@ -61,8 +67,8 @@ CsvImportWidget::CsvImportWidget(AppContext *context, const QString &domain, QWi
     layout->addWidget(chooser, 0, Qt::AlignLeft);
     auto *mapBox = new QWidget(this);
     auto *mapLayout = new QFormLayout(mapBox);
-    const QStringList titles = {tr("Mailbox name (required)"), tr("Display name"), tr("Type"), tr("Quota"), tr("Password"),
-                                tr("Forward to (separate with ;)"), tr("Aliases (separate with ;)"), tr("Notes")};
+    const QStringList titles = {tr("Mailbox name (required)"), tr("Display name"), tr("Type"), tr("Quota"),
+        tr("Password"), tr("Forward to (separate with ;)"), tr("Aliases (separate with ;)"), tr("Notes")};
     for (int i = 0; i < fields().size(); ++i) {
         auto *box = new QComboBox(mapBox);
         box->setObjectName(QString(fields().at(i)).remove(QLatin1Char('_')) + QStringLiteral("ComboBox"));
@@ -100,14 +106,16 @@ CsvImportWidget::CsvImportWidget(AppContext *context, const QString &domain, QWi
     m_import->setEnabled(false);
     m_saveFailed->setEnabled(false);
     connect(chooser, &QPushButton::clicked, this, [this] {
-        const QString file = FileDialog::openFileName(this, tr("Import users"), tr("CSV files (*.csv);;All files (*)"));
+        const QString file
+            = FileDialog::openFileName(this, tr("Import users"), tr("CSV files (*.csv);;All files (*)"));
         if (!file.isEmpty())
             loadFile(file);
     });
     connect(m_import, &QPushButton::clicked, this, &CsvImportWidget::startImport);
     connect(m_cancel, &QPushButton::clicked, this, &CsvImportWidget::cancel);
     connect(m_saveFailed, &QPushButton::clicked, this, [this] {
-        const QString file = FileDialog::saveFileName(this, tr("Save failed rows"), QStringLiteral("failed-rows.csv"), tr("CSV files (*.csv)"));
+        const QString file = FileDialog::saveFileName(
+            this, tr("Save failed rows"), QStringLiteral("failed-rows.csv"), tr("CSV files (*.csv)"));
         if (!file.isEmpty() && !saveFailedRows(file))
             MessageBox::warning(this, tr("Save failed rows"), tr("Cannot write %1.").arg(file));
     });
@@ -132,7 +140,8 @@ bool CsvImportWidget::loadData(const QByteArray &data)
 {
     const csv::ParseResult parsed = csv::parse(data);
     if (!parsed.error.isEmpty()) {
-        m_summary->setText(tr("The file is not valid CSV: %1 (line %2).").arg(parsed.error).arg(parsed.errorLine));
+        m_summary->setText(
+            tr("The file is not valid CSV: %1 (line %2).").arg(parsed.error).arg(parsed.errorLine));
         return false;
     }
     if (parsed.rows.size() < 2) {
@@ -210,7 +219,8 @@ QJsonObject CsvImportWidget::bodyFor(const QStringList &row, QStringList &proble
                 body.insert(field, double(bytes));
         } else if (field == QLatin1String("forward_recipients") || field == QLatin1String("aliases")) {
             QJsonArray list;
-            for (const QString &item : value.split(QRegularExpression(QStringLiteral("[;\\s]+")), Qt::SkipEmptyParts))
+            for (const QString &item :
+                value.split(QRegularExpression(QStringLiteral("[;\\s]+")), Qt::SkipEmptyParts))
                 list.append(item);
             body.insert(field, list);
         } else if (field == QLatin1String("type")) {
@@ -252,17 +262,20 @@ void CsvImportWidget::validate()
         if (r >= previewRows)
             continue;
         m_preview->setItem(r, 0, new QTableWidgetItem(QString::number(r + 2)));
-        auto *check = new QTableWidgetItem(problems.isEmpty() ? tr("OK") : problems.join(QStringLiteral("; ")));
+        auto *check
+            = new QTableWidgetItem(problems.isEmpty() ? tr("OK") : problems.join(QStringLiteral("; ")));
         check->setForeground(problems.isEmpty() ? QColor(0x26, 0x66, 0x2f) : QColor(0xa5, 0x1d, 0x2d));
         m_preview->setItem(r, 1, check);
         for (int i = 0; i < shown.size(); ++i) {
             const int column = m_maps.at(shown.at(i))->currentData().toInt();
-            m_preview->setItem(r, 2 + i, new QTableWidgetItem(column < m_rows.at(r).size() ? m_rows.at(r).at(column) : QString()));
+            m_preview->setItem(r, 2 + i,
+                new QTableWidgetItem(column < m_rows.at(r).size() ? m_rows.at(r).at(column) : QString()));
         }
     }
     m_preview->resizeColumnsToContents();
     const bool mapped = mapping(QStringLiteral("local_part")) >= 0;
-    m_summary->setText(mapped ? tr("%1 rows ready to import, %2 with problems (they are skipped; save them to fix and import again).")
+    m_summary->setText(mapped ? tr("%1 rows ready to import, %2 with problems (they are skipped; save them "
+                                   "to fix and import again).")
                                     .arg(validCount())
                                     .arg(invalidCount())
                               : tr("Map a column to the mailbox name to import."));
@@ -272,7 +285,8 @@ void CsvImportWidget::validate()
 
 int CsvImportWidget::validCount() const
 {
-    return int(std::count_if(m_bodies.begin(), m_bodies.end(), [](const QJsonObject &b) { return !b.isEmpty(); }));
+    return int(
+        std::count_if(m_bodies.begin(), m_bodies.end(), [](const QJsonObject &b) { return !b.isEmpty(); }));
 }
 
 int CsvImportWidget::invalidCount() const
@@ -290,7 +304,7 @@ void CsvImportWidget::startImport()
         if (m_bodies.at(r).isEmpty())
             continue;
         steps.append({"POST", QStringLiteral("/domains/%1/users").arg(m_domain), m_bodies.at(r), 0,
-                      m_bodies.at(r).value(QLatin1String("local_part")).toString()});
+            m_bodies.at(r).value(QLatin1String("local_part")).toString()});
         m_sentRows << r;
     }
     m_operation = new api::BulkOperation(m_context->api(), steps, this);
@@ -300,17 +314,18 @@ void CsvImportWidget::startImport()
     m_progress->setMaximum(int(steps.size()));
     m_progress->setValue(0);
     connect(m_operation, &api::BulkOperation::progress, m_progress, &QProgressBar::setValue);
-    connect(m_operation, &api::BulkOperation::stepFinished, this, [this](int index, bool ok, const QString &message) {
-        const int row = m_sentRows.at(index);
-        if (ok) {
-            ++m_imported;
-        } else {
-            m_reasons[row] = message;
-            m_bodies[row] = QJsonObject();
-        }
-        if (row < m_preview->rowCount() && m_preview->item(row, 1))
-            m_preview->item(row, 1)->setText(ok ? tr("Imported") : message);
-    });
+    connect(m_operation, &api::BulkOperation::stepFinished, this,
+        [this](int index, bool ok, const QString &message) {
+            const int row = m_sentRows.at(index);
+            if (ok) {
+                ++m_imported;
+            } else {
+                m_reasons[row] = message;
+                m_bodies[row] = QJsonObject();
+            }
+            if (row < m_preview->rowCount() && m_preview->item(row, 1))
+                m_preview->item(row, 1)->setText(ok ? tr("Imported") : message);
+        });
     connect(m_operation, &api::BulkOperation::finished, this, [this] {
         int failed = 0;
         const auto &outcomes = m_operation->outcomes();
@@ -326,7 +341,8 @@ void CsvImportWidget::startImport()
         m_operation = nullptr;
         m_cancel->hide();
         m_saveFailed->setEnabled(failed > 0);
-        m_summary->setText(tr("Imported %1 users; %2 rows failed or were skipped.").arg(m_imported).arg(failed));
+        m_summary->setText(
+            tr("Imported %1 users; %2 rows failed or were skipped.").arg(m_imported).arg(failed));
         emit importFinished(m_imported, failed);
     });
     m_operation->start();
@@ -357,8 +373,7 @@ bool CsvImportWidget::saveFailedRows(const QString &fileName) const
 }
 
 CsvImportDialog::CsvImportDialog(AppContext *context, const QString &domain, QWidget *parent)
-    : QDialog(parent)
-    , m_widget(new CsvImportWidget(context, domain, this))
+    : QDialog(parent), m_widget(new CsvImportWidget(context, domain, this))
 {
     setWindowTitle(tr("Import users into %1").arg(domain));
     auto *layout = new QVBoxLayout(this);

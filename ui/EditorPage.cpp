@@ -15,10 +15,7 @@
 namespace mailadmin::ui {
 
 EditorPage::EditorPage(AppContext *context, const EntitySchema &schema, const QString &kind, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_schema(schema)
-    , m_kind(kind)
+    : QWidget(parent), m_context(context), m_schema(schema), m_kind(kind)
 {
     auto *outer = new QVBoxLayout(this);
     m_title = new QLabel(this);
@@ -56,7 +53,8 @@ EditorPage::EditorPage(AppContext *context, const EntitySchema &schema, const QS
     m_save->setObjectName(QStringLiteral("saveButton"));
     m_save->setDefault(true);
     m_save->setShortcut(QKeySequence::Save);
-    m_save->setToolTip(tr("Save the changed fields (%1)").arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    m_save->setToolTip(tr("Save the changed fields (%1)")
+                           .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     m_actions->addWidget(m_revert);
     m_actions->addWidget(m_save);
     outer->addLayout(m_actions);
@@ -77,8 +75,11 @@ void EditorPage::setTitle(const QString &title)
 void EditorPage::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { background: #fce8e6; color: #a51d2d; padding: 6px; border-radius: 4px; }")
-                                   : QStringLiteral("QLabel { background: #e6f4ea; color: #26662f; padding: 6px; border-radius: 4px; }"));
+    m_message->setStyleSheet(error
+            ? QStringLiteral(
+                "QLabel { background: #fce8e6; color: #a51d2d; padding: 6px; border-radius: 4px; }")
+            : QStringLiteral(
+                "QLabel { background: #e6f4ea; color: #26662f; padding: 6px; border-radius: 4px; }"));
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -133,8 +134,8 @@ bool EditorPage::confirmLeave()
     if (!isDirty())
         return true;
     const auto answer = MessageBox::question(this, tr("Unsaved changes"),
-                                             tr("You changed %1 but did not save. Save the changes now?").arg(m_title->text()),
-                                             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        tr("You changed %1 but did not save. Save the changes now?").arg(m_title->text()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save) {
         save();
         return false; // stay until the save is answered
@@ -156,7 +157,9 @@ void EditorPage::save()
     const QList<FieldError> problems = m_form->check(m_schema, EntitySchema::Mode::Patch);
     if (!problems.isEmpty()) {
         const QStringList other = m_form->showErrors(problems);
-        showMessage(other.isEmpty() ? tr("Some fields need attention before saving.") : other.join(QLatin1Char('\n')), true);
+        showMessage(
+            other.isEmpty() ? tr("Some fields need attention before saving.") : other.join(QLatin1Char('\n')),
+            true);
         return;
     }
     patch(changes, version());
@@ -194,17 +197,21 @@ void EditorPage::patch(const QJsonObject &changes, int version)
                 showMessage(tr("Your changes were discarded; this is the stored version."), false);
                 return;
             }
-            showMessage(tr("Not saved: someone else changed this. Save again to review the differences."), true);
+            showMessage(
+                tr("Not saved: someone else changed this. Save again to review the differences."), true);
             updateButtons();
             return;
         }
         if (e.status == 422) {
             const QStringList other = m_form->showErrors(e.fields);
-            showMessage(other.isEmpty() ? tr("The server did not accept some fields; see the messages below them.")
-                                        : other.join(QLatin1Char('\n')),
-                        true);
+            showMessage(other.isEmpty()
+                    ? tr("The server did not accept some fields; see the messages below them.")
+                    : other.join(QLatin1Char('\n')),
+                true);
         } else if (e.isConnectivity()) {
-            showMessage(tr("Not saved: %1 Your changes are kept; save again when the server is back.").arg(e.message()), true);
+            showMessage(tr("Not saved: %1 Your changes are kept; save again when the server is back.")
+                            .arg(e.message()),
+                true);
         } else {
             showMessage(tr("Not saved: %1").arg(e.message()), true);
         }

@@ -22,7 +22,8 @@ class EditorPage : public QWidget
 {
     Q_OBJECT
 public:
-    EditorPage(AppContext *context, const EntitySchema &schema, const QString &kind, QWidget *parent = nullptr);
+    EditorPage(
+        AppContext *context, const EntitySchema &schema, const QString &kind, QWidget *parent = nullptr);
 
     void open(const QString &path);
     QString path() const { return m_path; }
@@ -49,7 +50,7 @@ protected:
     void setTitle(const QString &title);
     void showMessage(const QString &text, bool error);
     // Called after each load; pages update their header and action states here.
-    virtual void onLoaded(const QJsonObject &) {}
+    virtual void onLoaded(const QJsonObject &) { }
     // The permission that allows saving.
     virtual QString updateAction() const = 0;
     // Replaces the shown object with an answer from an action (suspend, password, ...).

@@ -22,7 +22,8 @@ QString FileDialog::take()
     return std::exchange(g_next, QString());
 }
 
-QString FileDialog::saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+QString FileDialog::saveFileName(
+    QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
 {
     if (g_hasNext)
         return take();
@@ -34,7 +35,8 @@ QString FileDialog::openFileName(QWidget *parent, const QString &title, const QS
 {
     if (g_hasNext)
         return take();
-    return QFileDialog::getOpenFileName(parent, title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
+    return QFileDialog::getOpenFileName(
+        parent, title, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), filter);
 }
 
 } // namespace mailadmin::ui

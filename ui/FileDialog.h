@@ -10,7 +10,8 @@ namespace mailadmin::ui {
 class FileDialog
 {
 public:
-    static QString saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter);
+    static QString saveFileName(
+        QWidget *parent, const QString &title, const QString &suggested, const QString &filter);
     static QString openFileName(QWidget *parent, const QString &title, const QString &filter);
     static void setNextFileName(const QString &fileName);
 

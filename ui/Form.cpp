@@ -10,15 +10,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace mailadmin::ui {
 
-Form::Form(QFormLayout *layout, QObject *parent)
-    : QObject(parent)
-    , m_layout(layout)
+Form::Form(QFormLayout *layout, QObject *parent) : QObject(parent), m_layout(layout)
 {
     m_layout->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
 }
@@ -150,7 +148,8 @@ ByteSizeEdit *Form::addBytes(const QString &field, const QString &label)
     return edit;
 }
 
-QSpinBox *Form::addNumber(const QString &field, const QString &label, int minimum, int maximum, const QString &zeroText)
+QSpinBox *Form::addNumber(
+    const QString &field, const QString &label, int minimum, int maximum, const QString &zeroText)
 {
     auto *spin = new QSpinBox;
     spin->setObjectName(objectNameFor(field, "SpinBox"));
@@ -190,7 +189,8 @@ QCheckBox *Form::addCheck(const QString &field, const QString &label)
     return check;
 }
 
-QComboBox *Form::addChoice(const QString &field, const QString &label, const QList<QPair<QString, QVariant>> &items)
+QComboBox *Form::addChoice(
+    const QString &field, const QString &label, const QList<QPair<QString, QVariant>> &items)
 {
     auto *box = new QComboBox;
     box->setObjectName(objectNameFor(field, "ComboBox"));
@@ -212,8 +212,9 @@ QComboBox *Form::addChoice(const QString &field, const QString &label, const QLi
         for (int i = 0; i < box->count(); ++i) {
             const QVariant d = box->itemData(i);
             const bool same = v.isNull() ? !d.isValid()
-                : v.isString()           ? d.toString() == v.toString()
-                                         : (d.isValid() && d.typeId() != QMetaType::QString && d.toLongLong() == qint64(v.toDouble()));
+                : v.isString()
+                ? d.toString() == v.toString()
+                : (d.isValid() && d.typeId() != QMetaType::QString && d.toLongLong() == qint64(v.toDouble()));
             if (same) {
                 index = i;
                 break;
@@ -222,7 +223,7 @@ QComboBox *Form::addChoice(const QString &field, const QString &label, const QLi
         if (index < 0 && !v.isNull()) {
             // A value the list does not know (e.g. a brand not loaded yet): keep it selectable.
             box->addItem(v.isString() ? v.toString() : QString::number(qint64(v.toDouble())),
-                         v.isString() ? QVariant(v.toString()) : QVariant(qint64(v.toDouble())));
+                v.isString() ? QVariant(v.toString()) : QVariant(qint64(v.toDouble())));
             index = box->count() - 1;
         }
         box->setCurrentIndex(qMax(0, index));
@@ -251,7 +252,8 @@ ServicesEdit *Form::addServices(const QString &field, const QString &label)
     return edit;
 }
 
-QLabel *Form::addInfo(const QString &field, const QString &label, std::function<QString(const QJsonValue &)> formatter)
+QLabel *Form::addInfo(
+    const QString &field, const QString &label, std::function<QString(const QJsonValue &)> formatter)
 {
     auto *info = new QLabel;
     info->setObjectName(objectNameFor(field, "Label"));
@@ -268,8 +270,9 @@ QLabel *Form::addInfo(const QString &field, const QString &label, std::function<
     return info;
 }
 
-void Form::addCustom(const QString &field, const QString &label, QWidget *widget, std::function<QJsonValue()> read,
-                     std::function<void(const QJsonValue &)> write, std::function<void(bool)> setReadOnly)
+void Form::addCustom(const QString &field, const QString &label, QWidget *widget,
+    std::function<QJsonValue()> read, std::function<void(const QJsonValue &)> write,
+    std::function<void(bool)> setReadOnly)
 {
     Binding b;
     b.widget = widget;
@@ -381,7 +384,7 @@ QList<FieldError> Form::check(const EntitySchema &schema, EntitySchema::Mode mod
             known.insert(it.key(), it.value());
     }
     const Result<QJsonObject> result = schema.validate(known, mode);
-    return result.ok() ? QList<FieldError>{} : result.error().fields;
+    return result.ok() ? QList<FieldError> {} : result.error().fields;
 }
 
 QWidget *Form::widget(const QString &field) const

@@ -37,17 +37,21 @@ public:
     // One entry per line, sent as a JSON array of strings.
     QPlainTextEdit *addList(const QString &field, const QString &label);
     ByteSizeEdit *addBytes(const QString &field, const QString &label);
-    QSpinBox *addNumber(const QString &field, const QString &label, int minimum, int maximum, const QString &zeroText = QString());
+    QSpinBox *addNumber(const QString &field, const QString &label, int minimum, int maximum,
+        const QString &zeroText = QString());
     QCheckBox *addCheck(const QString &field, const QString &label);
     // Items carry the JSON value to send (a string, a number, or an invalid QVariant for null).
-    QComboBox *addChoice(const QString &field, const QString &label, const QList<QPair<QString, QVariant>> &items);
+    QComboBox *addChoice(
+        const QString &field, const QString &label, const QList<QPair<QString, QVariant>> &items);
     ServicesEdit *addServices(const QString &field, const QString &label);
     // Shows a value that cannot be edited here.
-    QLabel *addInfo(const QString &field, const QString &label, std::function<QString(const QJsonValue &)> formatter);
+    QLabel *addInfo(
+        const QString &field, const QString &label, std::function<QString(const QJsonValue &)> formatter);
 
     // A widget of the caller's with its own way to read and write the value.
-    void addCustom(const QString &field, const QString &label, QWidget *widget, std::function<QJsonValue()> read,
-                   std::function<void(const QJsonValue &)> write, std::function<void(bool)> setReadOnly);
+    void addCustom(const QString &field, const QString &label, QWidget *widget,
+        std::function<QJsonValue()> read, std::function<void(const QJsonValue &)> write,
+        std::function<void(bool)> setReadOnly);
     // Tells the form that a custom widget was edited.
     void markEdited() { emit edited(); }
 

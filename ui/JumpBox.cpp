@@ -19,9 +19,7 @@ constexpr int KindRole = Qt::UserRole + 1;
 constexpr int KeyRole = Qt::UserRole + 2;
 } // namespace
 
-JumpBox::JumpBox(AppContext *context, QWidget *parent)
-    : QFrame(parent, Qt::Popup)
-    , m_context(context)
+JumpBox::JumpBox(AppContext *context, QWidget *parent) : QFrame(parent, Qt::Popup), m_context(context)
 {
     setObjectName(QStringLiteral("jumpBox"));
     setFrameShape(QFrame::StyledPanel);
@@ -81,10 +79,13 @@ void JumpBox::search()
             QString key, text;
             if (kind == QLatin1String("user")) {
                 key = o.value(QLatin1String("address")).toString();
-                text = tr("%1 — %2 (%3)").arg(key, o.value(QLatin1String("display_name")).toString(), format::status(o.value(QLatin1String("status")).toString()));
+                text = tr("%1 — %2 (%3)")
+                           .arg(key, o.value(QLatin1String("display_name")).toString(),
+                               format::status(o.value(QLatin1String("status")).toString()));
             } else {
                 key = o.value(QLatin1String("name")).toString();
-                text = tr("Domain %1 — %n user(s)", nullptr, o.value(QLatin1String("user_count")).toInt()).arg(validation::domainForDisplay(key));
+                text = tr("Domain %1 — %n user(s)", nullptr, o.value(QLatin1String("user_count")).toInt())
+                           .arg(validation::domainForDisplay(key));
             }
             auto *item = new QListWidgetItem(text, m_results);
             item->setData(KindRole, kind);
@@ -97,9 +98,11 @@ void JumpBox::search()
         QUrlQuery domains;
         domains.addQueryItem(QStringLiteral("q"), q);
         domains.addQueryItem(QStringLiteral("limit"), QStringLiteral("5"));
-        m_context->api()->get(QStringLiteral("/domains"), domains, this, [add](const api::ApiResult &r) { add(r, QStringLiteral("domain")); });
+        m_context->api()->get(QStringLiteral("/domains"), domains, this,
+            [add](const api::ApiResult &r) { add(r, QStringLiteral("domain")); });
     }
-    m_context->api()->get(QStringLiteral("/users"), users, this, [add](const api::ApiResult &r) { add(r, QStringLiteral("user")); });
+    m_context->api()->get(QStringLiteral("/users"), users, this,
+        [add](const api::ApiResult &r) { add(r, QStringLiteral("user")); });
 }
 
 bool JumpBox::eventFilter(QObject *watched, QEvent *event)

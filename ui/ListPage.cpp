@@ -21,9 +21,7 @@
 namespace mailadmin::ui {
 
 ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QString &title, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_model(model)
+    : QWidget(parent), m_context(context), m_model(model)
 {
     m_layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
@@ -91,8 +89,10 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
         if (!e.isConnectivity() && e.status != 401)
             m_total->setText(e.message());
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListPage::selectionChanged);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { emit activated(index.row()); });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListPage::selectionChanged);
+    connect(m_table, &QTableView::activated, this,
+        [this](const QModelIndex &index) { emit activated(index.row()); });
     updateTotal();
 }
 
@@ -138,8 +138,9 @@ void ListPage::refresh()
 
 void ListPage::exportCsv()
 {
-    const QString file = FileDialog::saveFileName(this, tr("Export to CSV"), m_title->text().toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".csv"),
-                                                  tr("CSV files (*.csv)"));
+    const QString file = FileDialog::saveFileName(this, tr("Export to CSV"),
+        m_title->text().toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QStringLiteral(".csv"),
+        tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
     auto *exporter = new models::ListExporter(m_model, file, this);
@@ -152,14 +153,16 @@ void ListPage::exportCsv()
         progress->setMaximum(int(qMax<qint64>(1, total)));
         progress->setValue(int(written));
     });
-    connect(exporter, &models::ListExporter::finished, this, [this, exporter, progress, file](const QString &error) {
-        progress->deleteLater();
-        exporter->deleteLater();
-        if (!error.isEmpty())
-            MessageBox::warning(this, tr("Export"), error);
-        else
-            emit m_context->showStatus(tr("Exported %n row(s) to %1", nullptr, int(exporter->written())).arg(file));
-    });
+    connect(exporter, &models::ListExporter::finished, this,
+        [this, exporter, progress, file](const QString &error) {
+            progress->deleteLater();
+            exporter->deleteLater();
+            if (!error.isEmpty())
+                MessageBox::warning(this, tr("Export"), error);
+            else
+                emit m_context->showStatus(
+                    tr("Exported %n row(s) to %1", nullptr, int(exporter->written())).arg(file));
+        });
     exporter->start();
 }
 

@@ -25,7 +25,8 @@ class ListPage : public QWidget
 {
     Q_OBJECT
 public:
-    ListPage(AppContext *context, models::PagedListModel *model, const QString &title, QWidget *parent = nullptr);
+    ListPage(
+        AppContext *context, models::PagedListModel *model, const QString &title, QWidget *parent = nullptr);
 
     models::PagedListModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

@@ -21,19 +21,19 @@ namespace mailadmin::ui {
 namespace {
 QString environmentBadge(const api::ServerProfile &p)
 {
-    return p.isLive() ? QStringLiteral("<span style='background:#c01c28;color:white;padding:2px 6px;font-weight:bold'>%1</span>")
-                            .arg(QObject::tr("LIVE"))
-                      : QStringLiteral("<span style='background:#26a269;color:white;padding:2px 6px;font-weight:bold'>%1</span>")
-                            .arg(QObject::tr("TEST"));
+    return p.isLive()
+        ? QStringLiteral(
+            "<span style='background:#c01c28;color:white;padding:2px 6px;font-weight:bold'>%1</span>")
+              .arg(QObject::tr("LIVE"))
+        : QStringLiteral(
+            "<span style='background:#26a269;color:white;padding:2px 6px;font-weight:bold'>%1</span>")
+              .arg(QObject::tr("TEST"));
 }
 } // namespace
 
-LoginWidget::LoginWidget(api::ApiClient *api, api::Session *session, api::CredentialStore *credentials, QSettings *settings, QWidget *parent)
-    : QWidget(parent)
-    , m_api(api)
-    , m_session(session)
-    , m_credentials(credentials)
-    , m_settings(settings)
+LoginWidget::LoginWidget(api::ApiClient *api, api::Session *session, api::CredentialStore *credentials,
+    QSettings *settings, QWidget *parent)
+    : QWidget(parent), m_api(api), m_session(session), m_credentials(credentials), m_settings(settings)
 {
     auto *layout = new QVBoxLayout(this);
     auto *title = new QLabel(tr("<h2>Sign in to MailAdmin</h2>"), this);
@@ -97,7 +97,7 @@ void LoginWidget::setProfiles(const QList<api::ServerProfile> &profiles, const Q
 api::ServerProfile LoginWidget::profile() const
 {
     const int i = m_profile->currentIndex();
-    return i >= 0 && i < m_profiles.size() ? m_profiles.at(i) : api::ServerProfile{};
+    return i >= 0 && i < m_profiles.size() ? m_profiles.at(i) : api::ServerProfile {};
 }
 
 void LoginWidget::profileChanged()
@@ -114,10 +114,11 @@ void LoginWidget::profileChanged()
         m_login->setText(p.lastLogin);
     m_remember->setChecked(p.rememberPassword);
     if (p.rememberPassword && m_credentials) {
-        m_credentials->read(p.keyringKey(), this, [this](api::CredentialStore::Outcome outcome, const QString &password) {
-            if (outcome == api::CredentialStore::Outcome::Done && m_password->text().isEmpty())
-                m_password->setText(password);
-        });
+        m_credentials->read(
+            p.keyringKey(), this, [this](api::CredentialStore::Outcome outcome, const QString &password) {
+                if (outcome == api::CredentialStore::Outcome::Done && m_password->text().isEmpty())
+                    m_password->setText(password);
+            });
     }
 }
 
@@ -131,7 +132,8 @@ void LoginWidget::setResuming(const api::ServerProfile &profile, const QString &
     m_login->setReadOnly(true);
     m_password->clear();
     m_password->setFocus();
-    m_message->setText(tr("Your session has ended. Sign in again to continue where you were; nothing on screen is lost."));
+    m_message->setText(
+        tr("Your session has ended. Sign in again to continue where you were; nothing on screen is lost."));
 }
 
 void LoginWidget::setLogin(const QString &login)
@@ -164,29 +166,33 @@ void LoginWidget::signIn()
     if (!m_resuming)
         m_api->setBaseUrl(p.url);
     const QString password = m_password->text();
-    m_session->signIn(m_login->text().trimmed(), password, this, [this, p, password](const api::ApiError &error) mutable {
-        m_signIn->setEnabled(true);
-        m_message->setStyleSheet(QStringLiteral("color: #a51d2d;"));
-        if (!error.isNone()) {
-            if (error.status == 401)
-                m_message->setText(tr("The login or password is wrong, or the account is disabled."));
-            else if (error.kind == api::ApiError::Kind::Tls)
-                m_message->setText(tr("The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask "
-                                      "the server's operator for a valid certificate.")
-                                       .arg(error.detail));
-            else if (error.isConnectivity())
-                m_message->setText(tr("The server at %1 cannot be reached. Check the address and that the server is running.").arg(p.url.toDisplayString()));
-            else
-                m_message->setText(error.message());
-            return;
-        }
-        m_message->clear();
-        p.lastLogin = m_login->text().trimmed();
-        p.rememberPassword = m_remember->isChecked();
-        remember(p, password);
-        m_password->clear();
-        emit signedIn(p);
-    });
+    m_session->signIn(
+        m_login->text().trimmed(), password, this, [this, p, password](const api::ApiError &error) mutable {
+            m_signIn->setEnabled(true);
+            m_message->setStyleSheet(QStringLiteral("color: #a51d2d;"));
+            if (!error.isNone()) {
+                if (error.status == 401)
+                    m_message->setText(tr("The login or password is wrong, or the account is disabled."));
+                else if (error.kind == api::ApiError::Kind::Tls)
+                    m_message->setText(tr("The connection is not secure: the server's certificate is not "
+                                          "trusted (%1). Check the address, or ask "
+                                          "the server's operator for a valid certificate.")
+                                           .arg(error.detail));
+                else if (error.isConnectivity())
+                    m_message->setText(tr("The server at %1 cannot be reached. Check the address and that "
+                                          "the server is running.")
+                                           .arg(p.url.toDisplayString()));
+                else
+                    m_message->setText(error.message());
+                return;
+            }
+            m_message->clear();
+            p.lastLogin = m_login->text().trimmed();
+            p.rememberPassword = m_remember->isChecked();
+            remember(p, password);
+            m_password->clear();
+            emit signedIn(p);
+        });
 }
 
 void LoginWidget::remember(const api::ServerProfile &p, const QString &password)
@@ -206,12 +212,13 @@ void LoginWidget::remember(const api::ServerProfile &p, const QString &password)
         m_credentials->forget(p.keyringKey());
         return;
     }
-    m_credentials->write(p.keyringKey(), password, this, [this](api::CredentialStore::Outcome outcome, const QString &) {
-        if (outcome == api::CredentialStore::Outcome::NoKeyring)
-            m_note = tr("No keyring is available on this computer, so the password was not remembered.");
-        else if (outcome == api::CredentialStore::Outcome::Failed)
-            m_note = tr("The keyring refused to store the password.");
-    });
+    m_credentials->write(
+        p.keyringKey(), password, this, [this](api::CredentialStore::Outcome outcome, const QString &) {
+            if (outcome == api::CredentialStore::Outcome::NoKeyring)
+                m_note = tr("No keyring is available on this computer, so the password was not remembered.");
+            else if (outcome == api::CredentialStore::Outcome::Failed)
+                m_note = tr("The keyring refused to store the password.");
+        });
 }
 
 void LoginWidget::editProfiles()
@@ -225,9 +232,7 @@ void LoginWidget::editProfiles()
         api::ProfileStore(*m_settings).save(m_profiles);
 }
 
-LoginDialog::LoginDialog(LoginWidget *widget, QWidget *parent)
-    : QDialog(parent)
-    , m_widget(widget)
+LoginDialog::LoginDialog(LoginWidget *widget, QWidget *parent) : QDialog(parent), m_widget(widget)
 {
     setWindowTitle(tr("Sign in — MailAdmin"));
     auto *layout = new QVBoxLayout(this);
@@ -238,8 +243,7 @@ LoginDialog::LoginDialog(LoginWidget *widget, QWidget *parent)
 }
 
 ProfilesDialog::ProfilesDialog(const QList<api::ServerProfile> &profiles, QWidget *parent)
-    : QDialog(parent)
-    , m_profiles(profiles)
+    : QDialog(parent), m_profiles(profiles)
 {
     setWindowTitle(tr("Servers"));
     auto *layout = new QHBoxLayout(this);
@@ -306,7 +310,8 @@ ProfilesDialog::ProfilesDialog(const QList<api::ServerProfile> &profiles, QWidge
         store(m_row);
         for (const api::ServerProfile &p : std::as_const(m_profiles)) {
             if (!p.isValid()) {
-                m_problem->setText(tr("Every server needs a name and an http:// or https:// address (%1).").arg(p.name));
+                m_problem->setText(
+                    tr("Every server needs a name and an http:// or https:// address (%1).").arg(p.name));
                 return;
             }
         }
@@ -339,7 +344,8 @@ void ProfilesDialog::store(int row)
     api::ServerProfile &p = m_profiles[row];
     p.name = m_name->text().trimmed();
     p.url = QUrl(m_url->text().trimmed(), QUrl::StrictMode);
-    p.environment = m_environment->currentIndex() == 0 ? api::ServerProfile::Environment::Live : api::ServerProfile::Environment::Test;
+    p.environment = m_environment->currentIndex() == 0 ? api::ServerProfile::Environment::Live
+                                                       : api::ServerProfile::Environment::Test;
     if (QListWidgetItem *item = m_list->item(row))
         item->setText(p.name);
 }

@@ -26,8 +26,8 @@ class LoginWidget : public QWidget
 {
     Q_OBJECT
 public:
-    LoginWidget(api::ApiClient *api, api::Session *session, api::CredentialStore *credentials, QSettings *settings,
-                QWidget *parent = nullptr);
+    LoginWidget(api::ApiClient *api, api::Session *session, api::CredentialStore *credentials,
+        QSettings *settings, QWidget *parent = nullptr);
 
     // Sign in again as the same admin on the same server; the profile and login cannot change.
     void setResuming(const api::ServerProfile &profile, const QString &login);

@@ -57,11 +57,9 @@ constexpr Area kAreas[] = {
 };
 } // namespace
 
-MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile, api::CredentialStore *credentials, QWidget *parent)
-    : QMainWindow(parent)
-    , m_context(context)
-    , m_profile(profile)
-    , m_credentials(credentials)
+MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
+    api::CredentialStore *credentials, QWidget *parent)
+    : QMainWindow(parent), m_context(context), m_profile(profile), m_credentials(credentials)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const api::Me &me = context->session()->me();
@@ -76,17 +74,23 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile, a
     m_band = new QLabel(central);
     m_band->setObjectName(QStringLiteral("environmentBand"));
     m_band->setAlignment(Qt::AlignCenter);
-    m_band->setText(tr("%1 · %2 · %3 · signed in as %4 (%5)")
-                        .arg(environment, profile.name, profile.url.toDisplayString(), me.login, format::role(me.role)));
-    m_band->setStyleSheet(profile.isLive() ? QStringLiteral("QLabel { background: #c01c28; color: white; font-weight: bold; padding: 4px; }")
-                                           : QStringLiteral("QLabel { background: #26a269; color: white; font-weight: bold; padding: 4px; }"));
+    m_band->setText(
+        tr("%1 · %2 · %3 · signed in as %4 (%5)")
+            .arg(environment, profile.name, profile.url.toDisplayString(), me.login, format::role(me.role)));
+    m_band->setStyleSheet(profile.isLive()
+            ? QStringLiteral("QLabel { background: #c01c28; color: white; font-weight: bold; padding: 4px; }")
+            : QStringLiteral(
+                "QLabel { background: #26a269; color: white; font-weight: bold; padding: 4px; }"));
     outer->addWidget(m_band);
 
     m_banner = new QFrame(central);
     m_banner->setObjectName(QStringLiteral("offlineBanner"));
-    m_banner->setStyleSheet(QStringLiteral("QFrame#offlineBanner { background: #fdf0d5; border-bottom: 1px solid #e5a50a; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QFrame#offlineBanner { background: #fdf0d5; border-bottom: 1px solid #e5a50a; }"));
     auto *bannerRow = new QHBoxLayout(m_banner);
-    m_bannerText = new QLabel(tr("The server cannot be reached. What you are editing is kept; it is sent when the connection is back."), m_banner);
+    m_bannerText = new QLabel(tr("The server cannot be reached. What you are editing is kept; it is sent "
+                                 "when the connection is back."),
+        m_banner);
     m_bannerText->setWordWrap(true);
     auto *retry = new QPushButton(tr("&Retry"), m_banner);
     retry->setObjectName(QStringLiteral("retryButton"));
@@ -174,7 +178,8 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile, a
         }
     });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        const auto kind = models::NavigationModel::Kind(index.data(models::NavigationModel::KindRole).toInt());
+        const auto kind
+            = models::NavigationModel::Kind(index.data(models::NavigationModel::KindRole).toInt());
         if (kind == models::NavigationModel::Kind::Company)
             openCompany(index.data(models::NavigationModel::KeyRole).toLongLong());
         else
@@ -184,16 +189,19 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile, a
     connect(context, &AppContext::openUser, this, &MainWindow::openUser);
     connect(context, &AppContext::openDomain, this, &MainWindow::openDomain);
     connect(context, &AppContext::openCompany, this, &MainWindow::openCompany);
-    connect(context, &AppContext::showStatus, this, [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(context, &AppContext::objectChanged, this, [this](const QString &kind, const QJsonObject &object, bool removed) {
-        if (kind == QLatin1String("domain") && !removed)
-            m_navigation->updateDomain(object);
-        else if (kind == QLatin1String("domain") || kind == QLatin1String("company"))
-            m_navigation->reload();
-    });
+    connect(context, &AppContext::showStatus, this,
+        [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(context, &AppContext::objectChanged, this,
+        [this](const QString &kind, const QJsonObject &object, bool removed) {
+            if (kind == QLatin1String("domain") && !removed)
+                m_navigation->updateDomain(object);
+            else if (kind == QLatin1String("domain") || kind == QLatin1String("company"))
+                m_navigation->reload();
+        });
     connect(m_users, &UsersPage::openUser, this, &MainWindow::openUser);
     connect(m_domain, &DomainPage::showUsers, this, &MainWindow::openDomainUsers);
-    connect(context->api(), &api::ApiClient::busyChanged, this, [this](int pending) { m_busy->setVisible(pending > 0); });
+    connect(context->api(), &api::ApiClient::busyChanged, this,
+        [this](int pending) { m_busy->setVisible(pending > 0); });
     connect(context->api(), &api::ApiClient::onlineChanged, this, &MainWindow::updateConnection);
     connect(context->api(), &api::ApiClient::sessionExpired, this, &MainWindow::promptSignIn);
 
@@ -222,10 +230,12 @@ void MainWindow::applyRoles()
     for (const Area &a : kAreas) {
         const QString action = QString::fromLatin1(a.action);
         bool visible = m_context->can(action);
-        if (QLatin1String(a.name) == QLatin1String("company") || QLatin1String(a.name) == QLatin1String("contacts"))
+        if (QLatin1String(a.name) == QLatin1String("company")
+            || QLatin1String(a.name) == QLatin1String("contacts"))
             visible = visible && (m_companyId > 0 || m_context->session()->me().isOperator());
         if (QLatin1String(a.name) == QLatin1String("deleted"))
-            visible = m_context->can(QStringLiteral("user.delete")) || m_context->can(QStringLiteral("domain.delete"));
+            visible = m_context->can(QStringLiteral("user.delete"))
+                || m_context->can(QStringLiteral("domain.delete"));
         if (!visible)
             continue;
         auto *item = new QListWidgetItem(tr(a.title), m_areas);
@@ -294,7 +304,8 @@ void MainWindow::openDomainUsers(const QString &domain)
         return;
     m_users->setDomain(domain);
     showPage(QStringLiteral("users"));
-    m_users->findChild<QLabel *>(QStringLiteral("titleLabel"))->setText(tr("Users of %1").arg(validation::domainForDisplay(domain)));
+    m_users->findChild<QLabel *>(QStringLiteral("titleLabel"))
+        ->setText(tr("Users of %1").arg(validation::domainForDisplay(domain)));
 }
 
 void MainWindow::openDomain(const QString &domain)
@@ -332,10 +343,12 @@ void MainWindow::refreshCurrent()
 void MainWindow::updateConnection(bool online)
 {
     m_connection->setText(online ? tr("● Connected to %1").arg(m_profile.url.host()) : tr("○ Offline"));
-    m_connection->setStyleSheet(online ? QStringLiteral("color: #26a269;") : QStringLiteral("color: #c01c28;"));
+    m_connection->setStyleSheet(
+        online ? QStringLiteral("color: #26a269;") : QStringLiteral("color: #c01c28;"));
     m_banner->setVisible(!online);
     if (!online)
-        m_bannerText->setText(tr("The server cannot be reached. What you are editing is kept; save again when the connection is back."));
+        m_bannerText->setText(tr("The server cannot be reached. What you are editing is kept; save again "
+                                 "when the connection is back."));
     else
         statusBar()->showMessage(tr("Connected."), 3000);
 }
@@ -409,7 +422,8 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MailAdmin"), this, [this] {
         MessageBox::information(this, tr("About MailAdmin"),
-                                tr("MailAdmin %1\nA Mail Administration Center for companies that host e-mail.").arg(QStringLiteral(MAILADMIN_VERSION)));
+            tr("MailAdmin %1\nA Mail Administration Center for companies that host e-mail.")
+                .arg(QStringLiteral(MAILADMIN_VERSION)));
     });
 
     QToolBar *bar = addToolBar(tr("Main"));

@@ -43,7 +43,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(AppContext *context, const api::ServerProfile &profile, api::CredentialStore *credentials, QWidget *parent = nullptr);
+    MainWindow(AppContext *context, const api::ServerProfile &profile, api::CredentialStore *credentials,
+        QWidget *parent = nullptr);
 
     // Page names: company, contacts, companies, domains, domain, users, user, brands, admins, audit, deleted.
     QStringList availablePages() const;

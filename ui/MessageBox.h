@@ -10,8 +10,8 @@ class MessageBox
 {
 public:
     static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
-                                                QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
-                                                QMessageBox::StandardButton defaultButton = QMessageBox::No);
+        QMessageBox::StandardButtons buttons = QMessageBox::Yes | QMessageBox::No,
+        QMessageBox::StandardButton defaultButton = QMessageBox::No);
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
 
@@ -21,8 +21,7 @@ public:
 
 private:
     static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                                            const QString &text, QMessageBox::StandardButtons buttons,
-                                            QMessageBox::StandardButton defaultButton);
+        const QString &text, QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton);
 };
 
 } // namespace mailadmin::ui

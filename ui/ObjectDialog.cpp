@@ -12,13 +12,9 @@
 
 namespace mailadmin::ui {
 
-ObjectDialog::ObjectDialog(AppContext *context, const EntitySchema &schema, Mode mode, const QString &path, const QString &title,
-                           QWidget *parent)
-    : QDialog(parent)
-    , m_context(context)
-    , m_schema(schema)
-    , m_mode(mode)
-    , m_path(path)
+ObjectDialog::ObjectDialog(AppContext *context, const EntitySchema &schema, Mode mode, const QString &path,
+    const QString &title, QWidget *parent)
+    : QDialog(parent), m_context(context), m_schema(schema), m_mode(mode), m_path(path)
 {
     setWindowTitle(title);
     auto *layout = new QVBoxLayout(this);
@@ -49,11 +45,13 @@ void ObjectDialog::setObject(const QJsonObject &object)
 
 void ObjectDialog::submit()
 {
-    const EntitySchema::Mode schemaMode = m_mode == Mode::Create ? EntitySchema::Mode::Create : EntitySchema::Mode::Patch;
+    const EntitySchema::Mode schemaMode
+        = m_mode == Mode::Create ? EntitySchema::Mode::Create : EntitySchema::Mode::Patch;
     const QList<FieldError> problems = m_form->check(m_schema, schemaMode);
     if (!problems.isEmpty()) {
         const QStringList other = m_form->showErrors(problems);
-        m_message->setText(other.isEmpty() ? tr("Some fields need attention.") : other.join(QLatin1Char('\n')));
+        m_message->setText(
+            other.isEmpty() ? tr("Some fields need attention.") : other.join(QLatin1Char('\n')));
         m_message->show();
         return;
     }
@@ -62,7 +60,9 @@ void ObjectDialog::submit()
         const QJsonObject values = m_form->values();
         for (auto it = values.begin(); it != values.end(); ++it) {
             // Leave out empty optional values so the server applies its defaults.
-            if (it.value().isNull() || (it.value().isString() && it.value().toString().isEmpty() && !m_schema.field(it.key())->required))
+            if (it.value().isNull()
+                || (it.value().isString() && it.value().toString().isEmpty()
+                    && !m_schema.field(it.key())->required))
                 continue;
             body.insert(it.key(), it.value());
         }
@@ -87,8 +87,9 @@ void ObjectDialog::submit()
         }
         QStringList other = m_form->showErrors(result.error.fields);
         if (result.error.status != 422 || !other.isEmpty() || result.error.fields.isEmpty())
-            other.prepend(result.error.status == 412 ? tr("Someone else changed this meanwhile; close and open it again.")
-                                                     : result.error.message());
+            other.prepend(result.error.status == 412
+                    ? tr("Someone else changed this meanwhile; close and open it again.")
+                    : result.error.message());
         m_message->setText(other.join(QLatin1Char('\n')));
         m_message->show();
     };

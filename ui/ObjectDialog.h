@@ -20,10 +20,14 @@ class ObjectDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum class Mode { Create, Edit };
+    enum class Mode
+    {
+        Create,
+        Edit
+    };
 
-    ObjectDialog(AppContext *context, const EntitySchema &schema, Mode mode, const QString &path, const QString &title,
-                 QWidget *parent = nullptr);
+    ObjectDialog(AppContext *context, const EntitySchema &schema, Mode mode, const QString &path,
+        const QString &title, QWidget *parent = nullptr);
 
     Form *form() const { return m_form; }
     // Create: initial values; Edit: the object as stored (its version is sent in If-Match).

@@ -18,7 +18,8 @@ namespace mailadmin::ui {
 
 QString PasswordWidget::generatePassword(int length)
 {
-    static const QString alphabet = QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.!");
+    static const QString alphabet
+        = QStringLiteral("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.!");
     for (;;) {
         QString out;
         bool lower = false, upper = false, digit = false;
@@ -34,13 +35,15 @@ QString PasswordWidget::generatePassword(int length)
     }
 }
 
-PasswordWidget::PasswordWidget(AppContext *context, const QString &path, const QString &account, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_path(path)
+PasswordWidget::PasswordWidget(
+    AppContext *context, const QString &path, const QString &account, QWidget *parent)
+    : QWidget(parent), m_context(context), m_path(path)
 {
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("New password for <b>%1</b>. A strong one is suggested; you may type your own.").arg(account.toHtmlEscaped()), this);
+    auto *intro
+        = new QLabel(tr("New password for <b>%1</b>. A strong one is suggested; you may type your own.")
+                         .arg(account.toHtmlEscaped()),
+            this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *row = new QHBoxLayout;
@@ -93,28 +96,31 @@ void PasswordWidget::submit()
         return;
     m_set->setEnabled(false);
     m_message->setText(tr("Setting the password…"));
-    m_context->api()->post(m_path, QJsonObject{{QStringLiteral("password"), m_edit->text()}}, this, [this](const api::ApiResult &result) {
-        if (!result.ok()) {
-            m_set->setEnabled(true);
-            QStringList reasons;
-            for (const FieldError &e : result.error.fields)
-                reasons << QStringLiteral("• ") + e.message;
-            m_message->setText(reasons.isEmpty() ? result.error.message() : tr("The server refused this password:\n%1").arg(reasons.join(QLatin1Char('\n'))));
-            return;
-        }
-        m_done = true;
-        m_answer = result.json;
-        m_edit->setReadOnly(true);
-        m_generate->setEnabled(false);
-        m_set->hide();
-        m_message->setText(tr("The password is set. Copy it now: it is not shown again."));
-        emit finished(true);
-    });
+    m_context->api()->post(m_path, QJsonObject {{QStringLiteral("password"), m_edit->text()}}, this,
+        [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                m_set->setEnabled(true);
+                QStringList reasons;
+                for (const FieldError &e : result.error.fields)
+                    reasons << QStringLiteral("• ") + e.message;
+                m_message->setText(reasons.isEmpty()
+                        ? result.error.message()
+                        : tr("The server refused this password:\n%1").arg(reasons.join(QLatin1Char('\n'))));
+                return;
+            }
+            m_done = true;
+            m_answer = result.json;
+            m_edit->setReadOnly(true);
+            m_generate->setEnabled(false);
+            m_set->hide();
+            m_message->setText(tr("The password is set. Copy it now: it is not shown again."));
+            emit finished(true);
+        });
 }
 
-PasswordDialog::PasswordDialog(AppContext *context, const QString &path, const QString &account, QWidget *parent)
-    : QDialog(parent)
-    , m_widget(new PasswordWidget(context, path, account, this))
+PasswordDialog::PasswordDialog(
+    AppContext *context, const QString &path, const QString &account, QWidget *parent)
+    : QDialog(parent), m_widget(new PasswordWidget(context, path, account, this))
 {
     setWindowTitle(tr("Reset password"));
     auto *layout = new QVBoxLayout(this);

@@ -17,7 +17,8 @@ class PasswordWidget : public QWidget
 {
     Q_OBJECT
 public:
-    PasswordWidget(AppContext *context, const QString &path, const QString &account, QWidget *parent = nullptr);
+    PasswordWidget(
+        AppContext *context, const QString &path, const QString &account, QWidget *parent = nullptr);
 
     QString password() const;
     void setPassword(const QString &password);
@@ -47,7 +48,8 @@ class PasswordDialog : public QDialog
 {
     Q_OBJECT
 public:
-    PasswordDialog(AppContext *context, const QString &path, const QString &account, QWidget *parent = nullptr);
+    PasswordDialog(
+        AppContext *context, const QString &path, const QString &account, QWidget *parent = nullptr);
     bool succeeded() const { return m_widget->succeeded(); }
     QJsonObject answer() const { return m_widget->answer(); }
     PasswordWidget *widget() const { return m_widget; }

@@ -9,8 +9,7 @@
 
 namespace mailadmin::ui {
 
-ServicesEdit::ServicesEdit(QWidget *parent)
-    : QWidget(parent)
+ServicesEdit::ServicesEdit(QWidget *parent) : QWidget(parent)
 {
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
@@ -42,7 +41,8 @@ void ServicesEdit::setValue(const QJsonObject &value)
 {
     for (int i = 0; i < m_boxes.size(); ++i) {
         const QSignalBlocker block(m_boxes.at(i));
-        const int index = m_boxes.at(i)->findData(value.value(services::protocols().at(i)).toString(QStringLiteral("enabled")));
+        const int index = m_boxes.at(i)->findData(
+            value.value(services::protocols().at(i)).toString(QStringLiteral("enabled")));
         m_boxes.at(i)->setCurrentIndex(qMax(0, index));
     }
 }

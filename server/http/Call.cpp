@@ -85,6 +85,22 @@ HttpResponse recordResponse(const store::Record &record, int status)
 
 HttpResponse pageResponse(const store::Page &page)
 {
+    if (!page.rendered.isEmpty()) {
+        HttpResponse r;
+        qsizetype size = 64;
+        for (const QByteArray &row : page.rendered)
+            size += row.size() + 1;
+        r.body.reserve(size);
+        r.body += "{\"items\":[";
+        for (qsizetype i = 0; i < page.rendered.size(); ++i) {
+            if (i > 0)
+                r.body += ',';
+            r.body += page.rendered.at(i);
+        }
+        r.body += "],\"total\":" + QByteArray::number(page.total) + ",\"offset\":"
+            + QByteArray::number(page.offset) + ",\"limit\":" + QByteArray::number(page.limit) + '}';
+        return r;
+    }
     QJsonArray items;
     for (const store::Record &r : page.items)
         items.append(r.data);

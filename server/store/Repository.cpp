@@ -34,8 +34,8 @@ Result<Record> Repository::fetchOne(const QString &where, const QVariantList &va
     return toRecord(m_table.read(q, 0, computed));
 }
 
-Result<Page> Repository::fetchPage(
-    const Where &where, const QString &orderBy, int offset, int limit, const QString &totalSql) const
+Result<Page> Repository::fetchPage(const Where &where, const QString &orderBy, int offset, int limit,
+    const QString &totalSql, bool rendered) const
 {
     Page page;
     page.offset = offset;
@@ -55,8 +55,12 @@ Result<Page> Repository::fetchPage(
     q.bind(limit).bind(offset);
     if (Status s = q.exec(); !s.ok())
         return s.error();
-    while (q.next())
-        page.items.append(toRecord(m_table.read(q)));
+    while (q.next()) {
+        if (rendered)
+            page.rendered.append(m_table.render(q));
+        else
+            page.items.append(toRecord(m_table.read(q)));
+    }
     return page;
 }
 

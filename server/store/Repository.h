@@ -30,7 +30,7 @@ protected:
     Result<Record> fetchOne(const QString &where, const QVariantList &values, bool computed = true) const;
     // `totalSql`, when given, answers the total instead of counting the matching rows.
     Result<Page> fetchPage(const Where &where, const QString &orderBy, int offset, int limit,
-        const QString &totalSql = QString()) const;
+        const QString &totalSql = QString(), bool rendered = false) const;
     Result<qint64> count(const QString &sql, const QVariantList &values) const;
     Status run(const QString &sql, const QVariantList &values) const;
 

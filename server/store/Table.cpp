@@ -69,6 +69,107 @@ QJsonObject Table::read(const Statement &statement, int first, bool computed) co
     return data;
 }
 
+namespace {
+void appendString(QByteArray &out, const QString &text)
+{
+    out += '"';
+    const QByteArray utf8 = text.toUtf8();
+    for (char c : utf8) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (uchar(c) < 0x20) {
+                char escaped[7];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", unsigned(uchar(c)));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+QByteArray Table::render(const Statement &statement) const
+{
+    QByteArray out;
+    out.reserve(768);
+    out += '{';
+    QString openObject; // the nested object being written ("services" for services.imap, ...)
+    bool first = true;
+    int position = 0;
+    for (const Column &c : m_columns) {
+        const QVariant value = statement.value(position++);
+        if (c.kind == ColumnKind::LowerCopy)
+            continue;
+        const qsizetype dot = c.field.indexOf(QLatin1Char('.'));
+        const QString outer = dot < 0 ? QString() : c.field.left(dot);
+        const QString key = dot < 0 ? c.field : c.field.mid(dot + 1);
+        if (outer != openObject) {
+            if (!openObject.isEmpty())
+                out += '}';
+            if (!outer.isEmpty()) {
+                if (!first)
+                    out += ',';
+                appendString(out, outer);
+                out += ":{";
+                first = true;
+            }
+            openObject = outer;
+        }
+        if (!first)
+            out += ',';
+        first = false;
+        appendString(out, key);
+        out += ':';
+        if (value.isNull()) {
+            out += c.kind == ColumnKind::JsonArray ? "[]" : "null";
+            continue;
+        }
+        switch (c.kind) {
+        case ColumnKind::Integer:
+            out += QByteArray::number(value.toLongLong());
+            break;
+        case ColumnKind::Boolean:
+            out += value.toLongLong() != 0 ? "true" : "false";
+            break;
+        case ColumnKind::Time:
+            appendString(out, json::isoTime(value.toLongLong()));
+            break;
+        case ColumnKind::JsonArray:
+            // Written by this server as compact JSON; it goes out as it is.
+            out += value.toString().toUtf8();
+            break;
+        case ColumnKind::Blob:
+            appendString(out, QString::fromLatin1(value.toByteArray().toBase64()));
+            break;
+        case ColumnKind::Text:
+        case ColumnKind::LowerCopy:
+            appendString(out, value.toString());
+            break;
+        }
+    }
+    if (!openObject.isEmpty())
+        out += '}';
+    out += '}';
+    return out;
+}
+
 QVariant Table::toSql(const Column &column, const QJsonValue &value) const
 {
     if (value.isNull() || value.isUndefined()) {

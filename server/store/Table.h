@@ -24,6 +24,8 @@ struct Record
 struct Page
 {
     QList<Record> items;
+    // Rows already written as JSON text, for long lists that go out unchanged (used instead of `items`).
+    QList<QByteArray> rendered;
     qint64 total = 0;
     int offset = 0;
     int limit = 0;
@@ -65,6 +67,8 @@ public:
 
     // Reads one row from the current position of `statement`, starting at column `first`.
     QJsonObject read(const Statement &statement, int first = 0, bool computed = true) const;
+    // The same row written straight to JSON text: no intermediate objects, for pages of many rows.
+    QByteArray render(const Statement &statement) const;
 
     Result<qint64> insert(Database &db, const QJsonObject &data, qint64 now) const;
     // Writes every stored column from `data` if the row still has `expectedVersion`; false when it did not.

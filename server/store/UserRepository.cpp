@@ -119,7 +119,8 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
     // The plain list of a domain takes its total from the kept counter instead of counting.
     const bool plain = domainId > 0 && query.q.isEmpty() && status.isEmpty() && type.isEmpty();
     return fetchPage(where, order, query.offset, query.limit,
-        plain ? QStringLiteral("SELECT user_count FROM domains WHERE id = %1").arg(domainId) : QString());
+        plain ? QStringLiteral("SELECT user_count FROM domains WHERE id = %1").arg(domainId) : QString(),
+        true);
 }
 
 Result<qint64> UserRepository::addressOwner(const QString &address) const

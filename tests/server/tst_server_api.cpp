@@ -30,6 +30,7 @@ private slots:
     void adminsAndRoles();
     void auditRecordsChanges();
     void transportErrors();
+    void listRowsMatchSingleObjects();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -582,6 +583,29 @@ void TestServerApi::transportErrors()
                      "application/json", {{"If-Match", "yesterday"}})
                  .status,
         400);
+}
+
+void TestServerApi::listRowsMatchSingleObjects()
+{
+    // User lists are written straight to JSON text; they must say exactly what the single-object answers say.
+    const QString users = QStringLiteral("/api/v1/domains/paging.example/users");
+    QCOMPARE(m_op->post(users,
+                     QJsonObject {{QStringLiteral("local_part"), QStringLiteral("tricky")},
+                         {QStringLiteral("display_name"), QStringLiteral("Zoë \"Q\" \\ Back/slash ✓")},
+                         {QStringLiteral("notes"), QStringLiteral("line one\nline\ttwo")},
+                         {QStringLiteral("aliases"), QJsonArray {QStringLiteral("tr@paging.example")}}})
+                 .status,
+        201);
+    const auto list = m_op->get(users + QStringLiteral("?limit=1000"));
+    QCOMPARE(list.status, 200);
+    QCOMPARE(list.items().size(), list.json().value(QLatin1String("total")).toInt());
+    for (const QJsonValue &v : list.items()) {
+        const QJsonObject row = v.toObject();
+        const QJsonObject single
+            = m_op->get(QStringLiteral("/api/v1/users/") + row.value(QLatin1String("address")).toString())
+                  .json();
+        QCOMPARE(row, single);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)

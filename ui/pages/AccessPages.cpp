@@ -45,8 +45,10 @@ BrandEditor::BrandEditor(AppContext *context, QWidget *parent)
     Form *f = form();
     f->addLine(QStringLiteral("name"), tr("&Name:"));
     f->addLine(QStringLiteral("product_name"), tr("&Product name:"));
-    for (const auto &[field, label, name] : {std::tuple{QStringLiteral("primary_colour"), tr("Primary &colour:"), QStringLiteral("primaryColour")},
-                                             std::tuple{QStringLiteral("accent_colour"), tr("&Accent colour:"), QStringLiteral("accentColour")}}) {
+    for (const auto &[field, label, name] : {std::tuple {QStringLiteral("primary_colour"),
+                                                 tr("Primary &colour:"), QStringLiteral("primaryColour")},
+             std::tuple {
+                 QStringLiteral("accent_colour"), tr("&Accent colour:"), QStringLiteral("accentColour")}}) {
         auto *box = new QWidget;
         auto *row = new QHBoxLayout(box);
         row->setContentsMargins(0, 0, 0, 0);
@@ -59,7 +61,9 @@ BrandEditor::BrandEditor(AppContext *context, QWidget *parent)
         row->addWidget(pick);
         connect(edit, &QLineEdit::textChanged, edit, [edit] {
             const QColor c(edit->text());
-            edit->setStyleSheet(c.isValid() ? QStringLiteral("QLineEdit { border-left: 18px solid %1; }").arg(c.name()) : QString());
+            edit->setStyleSheet(c.isValid()
+                    ? QStringLiteral("QLineEdit { border-left: 18px solid %1; }").arg(c.name())
+                    : QString());
         });
         connect(edit, &QLineEdit::textEdited, f, &Form::markEdited);
         connect(pick, &QPushButton::clicked, this, [this, edit, f] {
@@ -95,7 +99,10 @@ BrandEditor::BrandEditor(AppContext *context, QWidget *parent)
     logoRow->addStretch(1);
     f->addCustom(
         QStringLiteral("logo"), tr("&Logo:"), logoBox,
-        [this]() -> QJsonValue { return m_logoData.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(QString::fromLatin1(m_logoData.toBase64())); },
+        [this]() -> QJsonValue {
+            return m_logoData.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                        : QJsonValue(QString::fromLatin1(m_logoData.toBase64()));
+        },
         [this](const QJsonValue &v) {
             m_logoData = v.isString() ? QByteArray::fromBase64(v.toString().toLatin1()) : QByteArray();
             showLogo();
@@ -127,7 +134,9 @@ bool BrandEditor::loadLogo(const QString &fileName)
         return false;
     }
     if (file.size() > 256 * 1024) {
-        showMessage(tr("A logo is at most 256 KB; %1 is %2.").arg(QFileInfo(fileName).fileName(), format::bytes(file.size())), true);
+        showMessage(tr("A logo is at most 256 KB; %1 is %2.")
+                        .arg(QFileInfo(fileName).fileName(), format::bytes(file.size())),
+            true);
         return false;
     }
     m_logoData = file.readAll();
@@ -147,7 +156,9 @@ void BrandEditor::showLogo()
         if (svg.isValid()) {
             QPainter p(&pixmap);
             QSizeF size = svg.defaultSize().scaled(m_logo->size(), Qt::KeepAspectRatio);
-            svg.render(&p, QRectF(QPointF((m_logo->width() - size.width()) / 2, (m_logo->height() - size.height()) / 2), size));
+            svg.render(&p,
+                QRectF(QPointF((m_logo->width() - size.width()) / 2, (m_logo->height() - size.height()) / 2),
+                    size));
             ok = true;
         }
     } else if (!m_logoData.isEmpty()) {
@@ -188,15 +199,19 @@ BrandsPage::BrandsPage(AppContext *context, QWidget *parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     pageLayout()->setStretchFactor(splitter, 1);
-    QPushButton *add = addButton(tr("&New brand…"), QStringLiteral("newBrandButton"), QStringLiteral("brand.write"));
-    QPushButton *remove = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("brand.write"));
+    QPushButton *add
+        = addButton(tr("&New brand…"), QStringLiteral("newBrandButton"), QStringLiteral("brand.write"));
+    QPushButton *remove
+        = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("brand.write"));
     m_needSelection = {remove};
     connect(add, &QPushButton::clicked, this, &BrandsPage::newBrand);
     connect(remove, &QPushButton::clicked, this, &BrandsPage::deleteSelected);
-    connect(table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (current.isValid() && m_editor->confirmLeave())
-            m_editor->openBrand(qint64(m_brands->objectAt(current.row()).value(QLatin1String("id")).toDouble()));
-    });
+    connect(table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid() && m_editor->confirmLeave())
+                m_editor->openBrand(
+                    qint64(m_brands->objectAt(current.row()).value(QLatin1String("id")).toDouble()));
+        });
     connect(m_editor, &EditorPage::saved, m_brands, &models::PagedListModel::updateObject);
     // Show the first brand straight away rather than an empty editor.
     connect(m_brands, &models::PagedListModel::firstPageLoaded, this, [this] {
@@ -208,7 +223,8 @@ BrandsPage::BrandsPage(AppContext *context, QWidget *parent)
 
 void BrandsPage::newBrand()
 {
-    ObjectDialog dialog(context(), EntitySchema::brand(), ObjectDialog::Mode::Create, QStringLiteral("/brands"), tr("New brand"), this);
+    ObjectDialog dialog(context(), EntitySchema::brand(), ObjectDialog::Mode::Create,
+        QStringLiteral("/brands"), tr("New brand"), this);
     dialog.form()->addLine(QStringLiteral("name"), tr("&Name:"));
     dialog.form()->addLine(QStringLiteral("product_name"), tr("&Product name:"));
     if (this->context()->session()->me().isOperator())
@@ -226,14 +242,17 @@ void BrandsPage::deleteSelected()
     if (rows.isEmpty())
         return;
     const QJsonObject b = m_brands->objectAt(rows.first());
-    if (MessageBox::question(this, tr("Delete brand"), tr("Delete the brand %1?").arg(b.value(QLatin1String("name")).toString())) != QMessageBox::Yes)
+    if (MessageBox::question(this, tr("Delete brand"),
+            tr("Delete the brand %1?").arg(b.value(QLatin1String("name")).toString()))
+        != QMessageBox::Yes)
         return;
-    this->context()->api()->remove(QStringLiteral("/brands/%1").arg(qint64(b.value(QLatin1String("id")).toDouble())), b.value(QLatin1String("version")).toInt(),
-                             this, [this](const api::ApiResult &result) {
-                                 if (!result.ok())
-                                     MessageBox::warning(this, tr("Delete brand"), result.error.message());
-                                 m_brands->reload();
-                             });
+    this->context()->api()->remove(
+        QStringLiteral("/brands/%1").arg(qint64(b.value(QLatin1String("id")).toDouble())),
+        b.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+            if (!result.ok())
+                MessageBox::warning(this, tr("Delete brand"), result.error.message());
+            m_brands->reload();
+        });
 }
 
 // --- Admins ---
@@ -244,9 +263,12 @@ AdminsPage::AdminsPage(AppContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("adminsPage"));
     m_admins->setParent(this);
-    QPushButton *add = addButton(tr("&New admin…"), QStringLiteral("newAdminButton"), QStringLiteral("admin.write"));
-    QPushButton *edit = addButton(tr("&Edit…"), QStringLiteral("editAdminButton"), QStringLiteral("admin.write"));
-    QPushButton *reset = addButton(tr("Reset &password…"), QStringLiteral("resetPasswordButton"), QStringLiteral("admin.write"));
+    QPushButton *add
+        = addButton(tr("&New admin…"), QStringLiteral("newAdminButton"), QStringLiteral("admin.write"));
+    QPushButton *edit
+        = addButton(tr("&Edit…"), QStringLiteral("editAdminButton"), QStringLiteral("admin.write"));
+    QPushButton *reset = addButton(
+        tr("Reset &password…"), QStringLiteral("resetPasswordButton"), QStringLiteral("admin.write"));
     m_needSelection = {edit, reset};
     connect(add, &QPushButton::clicked, this, &AdminsPage::newAdmin);
     connect(edit, &QPushButton::clicked, this, [this] {
@@ -267,20 +289,24 @@ void AdminsPage::fillForm(Form *form, bool creating)
         form->addLine(QStringLiteral("login"), tr("&Login:"));
     form->addLine(QStringLiteral("display_name"), tr("&Name:"));
     QList<QPair<QString, QVariant>> roles;
-    for (const QString &r : {QStringLiteral("company_admin"), QStringLiteral("company_readonly"), QStringLiteral("support"), QStringLiteral("domain_admin")})
+    for (const QString &r : {QStringLiteral("company_admin"), QStringLiteral("company_readonly"),
+             QStringLiteral("support"), QStringLiteral("domain_admin")})
         roles.append({format::role(r), r});
     if (this->context()->session()->me().isOperator())
         roles.prepend({format::role(QStringLiteral("operator")), QStringLiteral("operator")});
     form->addChoice(QStringLiteral("role"), tr("&Role:"), roles);
     if (this->context()->session()->me().isOperator()) {
-        form->addChoice(QStringLiteral("company_id"), tr("&Company:"), {{tr("None (operators)"), QVariant()}});
+        form->addChoice(
+            QStringLiteral("company_id"), tr("&Company:"), {{tr("None (operators)"), QVariant()}});
         auto *box = qobject_cast<QComboBox *>(form->widget(QStringLiteral("company_id")));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-        this->context()->api()->get(QStringLiteral("/companies"), query, box, [box](const api::ApiResult &result) {
-            for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray())
-                box->addItem(v.toObject().value(QLatin1String("name")).toString(), qint64(v.toObject().value(QLatin1String("id")).toDouble()));
-        });
+        this->context()->api()->get(
+            QStringLiteral("/companies"), query, box, [box](const api::ApiResult &result) {
+                for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray())
+                    box->addItem(v.toObject().value(QLatin1String("name")).toString(),
+                        qint64(v.toObject().value(QLatin1String("id")).toDouble()));
+            });
     }
     form->addList(QStringLiteral("domains"), tr("&Domains (domain admins):"));
     form->addCheck(QStringLiteral("disabled"), tr("&Disabled (cannot sign in)"));
@@ -288,14 +314,16 @@ void AdminsPage::fillForm(Form *form, bool creating)
 
 void AdminsPage::newAdmin()
 {
-    ObjectDialog dialog(context(), EntitySchema::admin(), ObjectDialog::Mode::Create, QStringLiteral("/admins"), tr("New administrator"), this);
+    ObjectDialog dialog(context(), EntitySchema::admin(), ObjectDialog::Mode::Create,
+        QStringLiteral("/admins"), tr("New administrator"), this);
     fillForm(dialog.form(), true);
-    dialog.setObject(QJsonObject{{QStringLiteral("role"), QStringLiteral("support")}});
+    dialog.setObject(QJsonObject {{QStringLiteral("role"), QStringLiteral("support")}});
     connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &admin) {
         m_admins->reload();
         MessageBox::information(this, tr("New administrator"),
-                                tr("%1 can sign in with this password, shown once:\n\n%2")
-                                    .arg(admin.value(QLatin1String("login")).toString(), admin.value(QLatin1String("password")).toString()));
+            tr("%1 can sign in with this password, shown once:\n\n%2")
+                .arg(admin.value(QLatin1String("login")).toString(),
+                    admin.value(QLatin1String("password")).toString()));
     });
     dialog.exec();
 }
@@ -304,8 +332,8 @@ void AdminsPage::editAdmin(int row)
 {
     const QJsonObject admin = m_admins->objectAt(row);
     ObjectDialog dialog(context(), EntitySchema::admin(), ObjectDialog::Mode::Edit,
-                        QStringLiteral("/admins/%1").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
-                        tr("Edit %1").arg(admin.value(QLatin1String("login")).toString()), this);
+        QStringLiteral("/admins/%1").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
+        tr("Edit %1").arg(admin.value(QLatin1String("login")).toString()), this);
     fillForm(dialog.form(), false);
     dialog.setObject(admin);
     connect(&dialog, &ObjectDialog::succeeded, m_admins, &models::PagedListModel::updateObject);
@@ -318,8 +346,9 @@ void AdminsPage::resetPassword()
     if (rows.isEmpty())
         return;
     const QJsonObject admin = m_admins->objectAt(rows.first());
-    PasswordDialog dialog(context(), QStringLiteral("/admins/%1/password").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
-                          admin.value(QLatin1String("login")).toString(), this);
+    PasswordDialog dialog(context(),
+        QStringLiteral("/admins/%1/password").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
+        admin.value(QLatin1String("login")).toString(), this);
     dialog.exec();
 }
 
@@ -335,9 +364,10 @@ AuditPage::AuditPage(AppContext *context, QWidget *parent)
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("objectTypeComboBox"));
     m_type->addItem(tr("Any object"), QString());
-    const QList<QPair<QString, QString>> kinds = {{tr("Companies"), QStringLiteral("company")}, {tr("Contacts"), QStringLiteral("contact")},
-                                                  {tr("Domains"), QStringLiteral("domain")},   {tr("Users"), QStringLiteral("user")},
-                                                  {tr("Brands"), QStringLiteral("brand")},     {tr("Admins"), QStringLiteral("admin")}};
+    const QList<QPair<QString, QString>> kinds
+        = {{tr("Companies"), QStringLiteral("company")}, {tr("Contacts"), QStringLiteral("contact")},
+            {tr("Domains"), QStringLiteral("domain")}, {tr("Users"), QStringLiteral("user")},
+            {tr("Brands"), QStringLiteral("brand")}, {tr("Admins"), QStringLiteral("admin")}};
     for (const auto &[text, value] : kinds)
         m_type->addItem(text, value);
     m_object = new QLineEdit(this);
@@ -408,14 +438,17 @@ DeletedItemsPage::DeletedItemsPage(AppContext *context, QWidget *parent)
     splitter->addWidget(m_domainsList);
     splitter->addWidget(m_usersList);
     layout->addWidget(splitter);
-    QPushButton *restoreDomain = m_domainsList->addButton(tr("Restore &domain"), QStringLiteral("restoreDomainButton"), QStringLiteral("domain.delete"));
-    QPushButton *restoreUsers = m_usersList->addButton(tr("Restore &users"), QStringLiteral("restoreUsersButton"), QStringLiteral("user.delete"));
+    QPushButton *restoreDomain = m_domainsList->addButton(
+        tr("Restore &domain"), QStringLiteral("restoreDomainButton"), QStringLiteral("domain.delete"));
+    QPushButton *restoreUsers = m_usersList->addButton(
+        tr("Restore &users"), QStringLiteral("restoreUsersButton"), QStringLiteral("user.delete"));
     connect(restoreDomain, &QPushButton::clicked, this, &DeletedItemsPage::restoreSelectedDomain);
     connect(restoreUsers, &QPushButton::clicked, this, &DeletedItemsPage::restoreSelectedUsers);
-    connect(context, &AppContext::objectChanged, this, [this](const QString &, const QJsonObject &, bool removed) {
-        if (removed && isVisible())
-            refresh();
-    });
+    connect(context, &AppContext::objectChanged, this,
+        [this](const QString &, const QJsonObject &, bool removed) {
+            if (removed && isVisible())
+                refresh();
+        });
 }
 
 void DeletedItemsPage::refresh()
@@ -431,13 +464,14 @@ void DeletedItemsPage::restoreSelectedDomain()
     if (rows.isEmpty())
         return;
     const QString name = m_domains->nameAt(rows.first());
-    m_context->api()->post(QStringLiteral("/domains/%1/restore").arg(name), {}, this, [this](const api::ApiResult &result) {
-        if (!result.ok())
-            MessageBox::warning(this, tr("Restore"), result.error.message());
-        else
-            emit m_context->objectChanged(QStringLiteral("domain"), result.json, false);
-        refresh();
-    });
+    m_context->api()->post(
+        QStringLiteral("/domains/%1/restore").arg(name), {}, this, [this](const api::ApiResult &result) {
+            if (!result.ok())
+                MessageBox::warning(this, tr("Restore"), result.error.message());
+            else
+                emit m_context->objectChanged(QStringLiteral("domain"), result.json, false);
+            refresh();
+        });
 }
 
 void DeletedItemsPage::restoreSelectedUsers()

@@ -23,20 +23,24 @@ CompaniesPage::CompaniesPage(AppContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("companiesPage"));
     m_companies->setParent(this);
-    QPushButton *add = addButton(tr("&New company…"), QStringLiteral("newCompanyButton"), QStringLiteral("company.create"));
+    QPushButton *add = addButton(
+        tr("&New company…"), QStringLiteral("newCompanyButton"), QStringLiteral("company.create"));
     connect(add, &QPushButton::clicked, this, &CompaniesPage::newCompany);
     connect(this, &ListPage::activated, this, [this](int row) {
-        emit this->context()->openCompany(qint64(m_companies->objectAt(row).value(QLatin1String("id")).toDouble()));
+        emit this->context()->openCompany(
+            qint64(m_companies->objectAt(row).value(QLatin1String("id")).toDouble()));
     });
 }
 
 void CompaniesPage::newCompany()
 {
-    ObjectDialog dialog(context(), EntitySchema::company(), ObjectDialog::Mode::Create, QStringLiteral("/companies"), tr("New company"), this);
+    ObjectDialog dialog(context(), EntitySchema::company(), ObjectDialog::Mode::Create,
+        QStringLiteral("/companies"), tr("New company"), this);
     dialog.form()->addLine(QStringLiteral("name"), tr("&Name:"));
     dialog.form()->addBytes(QStringLiteral("default_quota"), tr("&Default quota:"));
     dialog.form()->addBytes(QStringLiteral("quota_maximum"), tr("Quota &maximum:"));
-    dialog.setObject(QJsonObject{{QStringLiteral("default_quota"), 1073741824.0}, {QStringLiteral("quota_maximum"), 53687091200.0}});
+    dialog.setObject(QJsonObject {
+        {QStringLiteral("default_quota"), 1073741824.0}, {QStringLiteral("quota_maximum"), 53687091200.0}});
     connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &company) {
         m_companies->reload();
         emit this->context()->objectChanged(QStringLiteral("company"), company, false);
@@ -50,20 +54,24 @@ DomainsPage::DomainsPage(AppContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("domainsPage"));
     m_domains->setParent(this);
-    QPushButton *add = addButton(tr("&New domain…"), QStringLiteral("newDomainButton"), QStringLiteral("domain.create"));
-    QPushButton *remove = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("domain.delete"));
+    QPushButton *add
+        = addButton(tr("&New domain…"), QStringLiteral("newDomainButton"), QStringLiteral("domain.create"));
+    QPushButton *remove
+        = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("domain.delete"));
     m_needSelection = {remove};
     connect(add, &QPushButton::clicked, this, &DomainsPage::newDomain);
     connect(remove, &QPushButton::clicked, this, &DomainsPage::deleteSelected);
-    connect(this, &ListPage::activated, this, [this](int row) { emit this->context()->openDomain(m_domains->nameAt(row)); });
-    connect(context, &AppContext::objectChanged, this, [this](const QString &kind, const QJsonObject &object, bool removed) {
-        if (kind != QLatin1String("domain"))
-            return;
-        if (removed)
-            m_domains->removeKey(object.value(QLatin1String("name")).toString());
-        else
-            m_domains->updateObject(object);
-    });
+    connect(this, &ListPage::activated, this,
+        [this](int row) { emit this->context()->openDomain(m_domains->nameAt(row)); });
+    connect(context, &AppContext::objectChanged, this,
+        [this](const QString &kind, const QJsonObject &object, bool removed) {
+            if (kind != QLatin1String("domain"))
+                return;
+            if (removed)
+                m_domains->removeKey(object.value(QLatin1String("name")).toString());
+            else
+                m_domains->updateObject(object);
+        });
     selectionChanged();
 }
 
@@ -83,9 +91,11 @@ void DomainsPage::newDomain()
         MessageBox::information(this, tr("New domain"), tr("Choose a company in the navigation first."));
         return;
     }
-    ObjectDialog dialog(context(), EntitySchema::domain(), ObjectDialog::Mode::Create, QStringLiteral("/companies/%1/domains").arg(company),
-                        tr("New domain"), this);
-    dialog.form()->addLine(QStringLiteral("name"), tr("&Domain name:"))->setPlaceholderText(tr("example.com or bäckerei.de"));
+    ObjectDialog dialog(context(), EntitySchema::domain(), ObjectDialog::Mode::Create,
+        QStringLiteral("/companies/%1/domains").arg(company), tr("New domain"), this);
+    dialog.form()
+        ->addLine(QStringLiteral("name"), tr("&Domain name:"))
+        ->setPlaceholderText(tr("example.com or bäckerei.de"));
     dialog.form()->addList(QStringLiteral("aliases"), tr("&Alias domains:"));
     dialog.form()->addNumber(QStringLiteral("user_limit"), tr("&User limit:"), 0, 10'000'000, tr("No limit"));
     connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &domain) {
@@ -106,20 +116,20 @@ void DomainsPage::deleteSelected()
     const QJsonObject d = m_domains->objectAt(rows.first());
     const QString name = d.value(QLatin1String("name")).toString();
     if (MessageBox::question(this, tr("Delete domain"),
-                             tr("Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr,
-                                d.value(QLatin1String("user_count")).toInt())
-                                 .arg(validation::domainForDisplay(name)))
+            tr("Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr,
+                d.value(QLatin1String("user_count")).toInt())
+                .arg(validation::domainForDisplay(name)))
         != QMessageBox::Yes)
         return;
-    this->context()->api()->remove(QStringLiteral("/domains/") + name, d.value(QLatin1String("version")).toInt(), this,
-                             [this](const api::ApiResult &result) {
-                                 if (!result.ok()) {
-                                     MessageBox::warning(this, tr("Delete domain"), result.error.message());
-                                     m_domains->reload();
-                                     return;
-                                 }
-                                 emit this->context()->objectChanged(QStringLiteral("domain"), result.json, true);
-                             });
+    this->context()->api()->remove(QStringLiteral("/domains/") + name,
+        d.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Delete domain"), result.error.message());
+                m_domains->reload();
+                return;
+            }
+            emit this->context()->objectChanged(QStringLiteral("domain"), result.json, true);
+        });
 }
 
 ContactsPage::ContactsPage(AppContext *context, QWidget *parent)
@@ -129,9 +139,12 @@ ContactsPage::ContactsPage(AppContext *context, QWidget *parent)
     setObjectName(QStringLiteral("contactsPage"));
     m_contacts->setParent(this);
     searchEdit()->hide();
-    QPushButton *add = addButton(tr("&Add contact…"), QStringLiteral("addContactButton"), QStringLiteral("contact.write"));
-    QPushButton *edit = addButton(tr("&Edit…"), QStringLiteral("editContactButton"), QStringLiteral("contact.write"));
-    QPushButton *remove = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("contact.write"));
+    QPushButton *add
+        = addButton(tr("&Add contact…"), QStringLiteral("addContactButton"), QStringLiteral("contact.write"));
+    QPushButton *edit
+        = addButton(tr("&Edit…"), QStringLiteral("editContactButton"), QStringLiteral("contact.write"));
+    QPushButton *remove
+        = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("contact.write"));
     m_needSelection = {edit, remove};
     connect(add, &QPushButton::clicked, this, &ContactsPage::addContact);
     connect(edit, &QPushButton::clicked, this, [this] {
@@ -166,10 +179,10 @@ void ContactsPage::fillForm(Form *form)
 
 void ContactsPage::addContact()
 {
-    ObjectDialog dialog(context(), EntitySchema::contact(), ObjectDialog::Mode::Create, QStringLiteral("/companies/%1/contacts").arg(m_company),
-                        tr("New contact"), this);
+    ObjectDialog dialog(context(), EntitySchema::contact(), ObjectDialog::Mode::Create,
+        QStringLiteral("/companies/%1/contacts").arg(m_company), tr("New contact"), this);
     fillForm(dialog.form());
-    dialog.setObject(QJsonObject{{QStringLiteral("type"), QStringLiteral("emergency")}});
+    dialog.setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("emergency")}});
     connect(&dialog, &ObjectDialog::succeeded, m_contacts, &models::PagedListModel::reload);
     dialog.exec();
 }
@@ -178,8 +191,10 @@ void ContactsPage::editContact(int row)
 {
     const QJsonObject contact = m_contacts->objectAt(row);
     ObjectDialog dialog(context(), EntitySchema::contact(), ObjectDialog::Mode::Edit,
-                        QStringLiteral("/companies/%1/contacts/%2").arg(m_company).arg(qint64(contact.value(QLatin1String("id")).toDouble())),
-                        tr("Edit contact"), this);
+        QStringLiteral("/companies/%1/contacts/%2")
+            .arg(m_company)
+            .arg(qint64(contact.value(QLatin1String("id")).toDouble())),
+        tr("Edit contact"), this);
     fillForm(dialog.form());
     dialog.setObject(contact);
     connect(&dialog, &ObjectDialog::succeeded, m_contacts, &models::PagedListModel::updateObject);
@@ -192,15 +207,18 @@ void ContactsPage::deleteSelected()
     if (rows.isEmpty())
         return;
     const QJsonObject c = m_contacts->objectAt(rows.first());
-    if (MessageBox::question(this, tr("Delete contact"), tr("Delete the contact %1?").arg(c.value(QLatin1String("name")).toString()))
+    if (MessageBox::question(this, tr("Delete contact"),
+            tr("Delete the contact %1?").arg(c.value(QLatin1String("name")).toString()))
         != QMessageBox::Yes)
         return;
-    this->context()->api()->remove(QStringLiteral("/companies/%1/contacts/%2").arg(m_company).arg(qint64(c.value(QLatin1String("id")).toDouble())),
-                             c.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
-                                 if (!result.ok())
-                                     MessageBox::warning(this, tr("Delete contact"), result.error.message());
-                                 m_contacts->reload();
-                             });
+    this->context()->api()->remove(QStringLiteral("/companies/%1/contacts/%2")
+                                       .arg(m_company)
+                                       .arg(qint64(c.value(QLatin1String("id")).toDouble())),
+        c.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+            if (!result.ok())
+                MessageBox::warning(this, tr("Delete contact"), result.error.message());
+            m_contacts->reload();
+        });
 }
 
 } // namespace mailadmin::ui

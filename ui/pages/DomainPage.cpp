@@ -26,7 +26,8 @@ DomainPage::DomainPage(AppContext *context, QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     headerLayout()->addWidget(m_summary);
     Form *f = form();
-    f->addList(QStringLiteral("aliases"), tr("&Alias domains:"))->setToolTip(tr("Other domain names that deliver to the same mailboxes."));
+    f->addList(QStringLiteral("aliases"), tr("&Alias domains:"))
+        ->setToolTip(tr("Other domain names that deliver to the same mailboxes."));
     f->addBytes(QStringLiteral("default_quota"), tr("&Default quota:"));
     f->addBytes(QStringLiteral("quota_maximum"), tr("Quota &maximum:"));
     f->addNumber(QStringLiteral("user_limit"), tr("&User limit:"), 0, 10'000'000, tr("No limit"));
@@ -68,8 +69,9 @@ void DomainPage::deleteDomain()
         return;
     const int users = object().value(QLatin1String("user_count")).toInt();
     if (MessageBox::question(this, tr("Delete domain"),
-                             tr("Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr, users)
-                                 .arg(validation::domainForDisplay(name())))
+            tr("Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.",
+                nullptr, users)
+                .arg(validation::domainForDisplay(name())))
         != QMessageBox::Yes)
         return;
     context()->api()->remove(path(), version(), this, [this](const api::ApiResult &result) {
@@ -97,11 +99,14 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
     f->addNumber(QStringLiteral("user_limit"), tr("&User limit:"), 0, 10'000'000, tr("No limit"));
     f->addNumber(QStringLiteral("alias_limit"), tr("&Alias limit:"), 0, 10'000'000, tr("No limit"));
     f->addServices(QStringLiteral("service_defaults"), tr("&Services of new users:"));
-    f->addNumber(QStringLiteral("smtp_send_limit"), tr("Daily &send limit:"), 0, 10000, tr("Not allowed to send"))->setSuffix(tr(" messages"));
+    f->addNumber(
+         QStringLiteral("smtp_send_limit"), tr("Daily &send limit:"), 0, 10000, tr("Not allowed to send"))
+        ->setSuffix(tr(" messages"));
     m_brand = f->addChoice(QStringLiteral("brand_id"), tr("&Brand:"), {{tr("No brand"), QVariant()}});
     f->addChoice(QStringLiteral("language"), tr("&Language:"),
-                 {{tr("English"), QStringLiteral("en")}, {tr("French"), QStringLiteral("fr")}, {tr("German"), QStringLiteral("de")},
-                  {tr("Spanish"), QStringLiteral("es")}, {tr("Dutch"), QStringLiteral("nl")}});
+        {{tr("English"), QStringLiteral("en")}, {tr("French"), QStringLiteral("fr")},
+            {tr("German"), QStringLiteral("de")}, {tr("Spanish"), QStringLiteral("es")},
+            {tr("Dutch"), QStringLiteral("nl")}});
     f->addText(QStringLiteral("notes"), tr("N&otes:"));
 }
 
@@ -115,7 +120,7 @@ void CompanyPage::onLoaded(const QJsonObject &c)
     setTitle(c.value(QLatin1String("name")).toString());
     m_summary->setText(tr("%1 domains · %2 users")
                            .arg(QLocale().toString(c.value(QLatin1String("domain_count")).toInt()),
-                                QLocale().toString(c.value(QLatin1String("user_count")).toInt())));
+                               QLocale().toString(c.value(QLatin1String("user_count")).toInt())));
     loadBrandChoices(context(), m_brand, qint64(c.value(QLatin1String("id")).toDouble()));
 }
 

@@ -38,7 +38,8 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
     Form *f = form();
     f->addLine(QStringLiteral("display_name"), tr("&Display name:"));
     f->addBytes(QStringLiteral("quota"), tr("&Quota:"));
-    f->addList(QStringLiteral("aliases"), tr("&Aliases:"))->setToolTip(tr("Other addresses that deliver to this user, one per line."));
+    f->addList(QStringLiteral("aliases"), tr("&Aliases:"))
+        ->setToolTip(tr("Other addresses that deliver to this user, one per line."));
     f->addList(QStringLiteral("forward_recipients"), tr("&Forward to:"));
     f->addServices(QStringLiteral("services"), tr("Ser&vices:"));
     m_brand = f->addChoice(QStringLiteral("brand_id"), tr("&Brand:"), {{tr("Domain's brand"), QVariant()}});
@@ -68,18 +69,22 @@ void UserPage::onLoaded(const QJsonObject &u)
     const QString address = u.value(QLatin1String("address")).toString();
     const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
     setTitle(QString(address.left(at + 1) + validation::domainForDisplay(address.mid(at + 1))));
-    m_gauge->setUsage(qint64(u.value(QLatin1String("used_bytes")).toDouble()), qint64(u.value(QLatin1String("quota")).toDouble()));
+    m_gauge->setUsage(qint64(u.value(QLatin1String("used_bytes")).toDouble()),
+        qint64(u.value(QLatin1String("quota")).toDouble()));
     const QJsonObject logins = u.value(QLatin1String("last_login")).toObject();
     QStringList lines;
-    lines << tr("<b>%1</b> · %2").arg(format::userType(u.value(QLatin1String("type")).toString()),
-                                      format::status(u.value(QLatin1String("status")).toString()));
+    lines << tr("<b>%1</b> · %2")
+                 .arg(format::userType(u.value(QLatin1String("type")).toString()),
+                     format::status(u.value(QLatin1String("status")).toString()));
     QStringList last;
     for (auto it = logins.begin(); it != logins.end(); ++it)
         last << QStringLiteral("%1: %2").arg(format::protocol(it.key()), format::time(it.value().toString()));
     lines << tr("Last login — %1").arg(last.join(QStringLiteral(" · ")));
-    lines << tr("Password: %1").arg(u.value(QLatin1String("password_set")).toBool() ? tr("set") : tr("not set"));
-    lines << tr("Created %1, changed %2").arg(format::time(u.value(QLatin1String("created_at")).toString()),
-                                              format::time(u.value(QLatin1String("updated_at")).toString()));
+    lines << tr("Password: %1")
+                 .arg(u.value(QLatin1String("password_set")).toBool() ? tr("set") : tr("not set"));
+    lines << tr("Created %1, changed %2")
+                 .arg(format::time(u.value(QLatin1String("created_at")).toString()),
+                     format::time(u.value(QLatin1String("updated_at")).toString()));
     m_summary->setText(lines.join(QStringLiteral("<br>")));
     const bool suspended = u.value(QLatin1String("status")).toString() == QLatin1String("suspended");
     m_suspend->setText(suspended ? tr("Un&suspend") : tr("&Suspend"));
@@ -99,17 +104,20 @@ void UserPage::resetPassword()
 
 void UserPage::runAction(const QString &suffix, const QString &done)
 {
-    context()->api()->post(path() + suffix, {}, this, [this, done](const api::ApiResult &result) {
-        if (!result.ok()) {
-            showMessage(result.error.message(), true);
-            if (result.error.status == 412)
-                reload();
-            return;
-        }
-        adopt(result.json);
-        showMessage(done, false);
-        emit context()->objectChanged(QStringLiteral("user"), result.json, false);
-    }, version());
+    context()->api()->post(
+        path() + suffix, {}, this,
+        [this, done](const api::ApiResult &result) {
+            if (!result.ok()) {
+                showMessage(result.error.message(), true);
+                if (result.error.status == 412)
+                    reload();
+                return;
+            }
+            adopt(result.json);
+            showMessage(done, false);
+            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+        },
+        version());
 }
 
 void UserPage::toggleSuspended()
@@ -117,7 +125,8 @@ void UserPage::toggleSuspended()
     if (object().value(QLatin1String("status")).toString() == QLatin1String("suspended"))
         runAction(QStringLiteral("/unsuspend"), tr("The user is active again."));
     else
-        runAction(QStringLiteral("/suspend"), tr("The user is suspended: no logins and no mail sending until unsuspended."));
+        runAction(QStringLiteral("/suspend"),
+            tr("The user is suspended: no logins and no mail sending until unsuspended."));
 }
 
 void UserPage::deleteUser()
@@ -125,7 +134,7 @@ void UserPage::deleteUser()
     if (!confirmLeave())
         return;
     if (MessageBox::question(this, tr("Delete user"),
-                             tr("Delete %1? The user can be restored from Deleted items for 30 days.").arg(address()))
+            tr("Delete %1? The user can be restored from Deleted items for 30 days.").arg(address()))
         != QMessageBox::Yes)
         return;
     context()->api()->remove(path(), version(), this, [this](const api::ApiResult &result) {

@@ -45,15 +45,20 @@ UsersPage::UsersPage(AppContext *context, QWidget *parent)
     filterLayout()->addWidget(m_status);
     filterLayout()->addWidget(m_type);
     connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this] { m_users->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
-    connect(m_type, &QComboBox::currentIndexChanged, this, [this] { m_users->setFilter(QStringLiteral("type"), m_type->currentData().toString()); });
+        [this] { m_users->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
+    connect(m_type, &QComboBox::currentIndexChanged, this,
+        [this] { m_users->setFilter(QStringLiteral("type"), m_type->currentData().toString()); });
 
     m_new = addButton(tr("&New user…"), QStringLiteral("newUserButton"), QStringLiteral("user.create"));
     m_import = addButton(tr("&Import CSV…"), QStringLiteral("importButton"), QStringLiteral("user.create"));
-    QPushButton *suspend = addButton(tr("Suspend"), QStringLiteral("suspendButton"), QStringLiteral("user.suspend"));
-    QPushButton *unsuspend = addButton(tr("Unsuspend"), QStringLiteral("unsuspendButton"), QStringLiteral("user.suspend"));
-    QPushButton *quota = addButton(tr("Set &quota…"), QStringLiteral("setQuotaButton"), QStringLiteral("user.update"));
-    QPushButton *remove = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("user.delete"));
+    QPushButton *suspend
+        = addButton(tr("Suspend"), QStringLiteral("suspendButton"), QStringLiteral("user.suspend"));
+    QPushButton *unsuspend
+        = addButton(tr("Unsuspend"), QStringLiteral("unsuspendButton"), QStringLiteral("user.suspend"));
+    QPushButton *quota
+        = addButton(tr("Set &quota…"), QStringLiteral("setQuotaButton"), QStringLiteral("user.update"));
+    QPushButton *remove
+        = addButton(tr("&Delete"), QStringLiteral("deleteButton"), QStringLiteral("user.delete"));
     m_needSelection = {suspend, unsuspend, quota, remove};
     connect(m_new, &QPushButton::clicked, this, &UsersPage::newUser);
     connect(m_import, &QPushButton::clicked, this, &UsersPage::importCsv);
@@ -62,14 +67,15 @@ UsersPage::UsersPage(AppContext *context, QWidget *parent)
     connect(quota, &QPushButton::clicked, this, &UsersPage::askQuotaForSelection);
     connect(remove, &QPushButton::clicked, this, &UsersPage::bulkDelete);
     connect(this, &ListPage::activated, this, [this](int row) { emit openUser(m_users->addressAt(row)); });
-    connect(context, &AppContext::objectChanged, this, [this](const QString &kind, const QJsonObject &object, bool removed) {
-        if (kind != QLatin1String("user"))
-            return;
-        if (removed)
-            m_users->removeKey(object.value(QLatin1String("address")).toString());
-        else
-            m_users->updateObject(object);
-    });
+    connect(context, &AppContext::objectChanged, this,
+        [this](const QString &kind, const QJsonObject &object, bool removed) {
+            if (kind != QLatin1String("user"))
+                return;
+            if (removed)
+                m_users->removeKey(object.value(QLatin1String("address")).toString());
+            else
+                m_users->updateObject(object);
+        });
     selectionChanged();
 }
 
@@ -95,20 +101,24 @@ void UsersPage::newUser()
 {
     if (m_domain.isEmpty())
         return;
-    ObjectDialog dialog(context(), EntitySchema::user(), ObjectDialog::Mode::Create, QStringLiteral("/domains/%1/users").arg(m_domain),
-                        tr("New user in %1").arg(validation::domainForDisplay(m_domain)), this);
+    ObjectDialog dialog(context(), EntitySchema::user(), ObjectDialog::Mode::Create,
+        QStringLiteral("/domains/%1/users").arg(m_domain),
+        tr("New user in %1").arg(validation::domainForDisplay(m_domain)), this);
     Form *f = dialog.form();
     f->addLine(QStringLiteral("local_part"), tr("&Mailbox name:"))->setPlaceholderText(tr("e.g. anna.berg"));
     f->addChoice(QStringLiteral("type"), tr("&Type:"),
-                 {{tr("Mailbox"), QStringLiteral("mailbox")}, {tr("Forward"), QStringLiteral("forward")}, {tr("Filter"), QStringLiteral("filter")}});
+        {{tr("Mailbox"), QStringLiteral("mailbox")}, {tr("Forward"), QStringLiteral("forward")},
+            {tr("Filter"), QStringLiteral("filter")}});
     f->addLine(QStringLiteral("display_name"), tr("&Display name:"));
     f->addList(QStringLiteral("forward_recipients"), tr("&Forward to:"));
-    f->addLine(QStringLiteral("password"), tr("&Password:"))->setPlaceholderText(tr("Optional; set or reset it later"));
-    dialog.setObject(QJsonObject{{QStringLiteral("type"), QStringLiteral("mailbox")}});
+    f->addLine(QStringLiteral("password"), tr("&Password:"))
+        ->setPlaceholderText(tr("Optional; set or reset it later"));
+    dialog.setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("mailbox")}});
     connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &user) {
         m_users->reload();
         emit this->context()->objectChanged(QStringLiteral("user"), user, false);
-        emit this->context()->showStatus(tr("Created %1").arg(user.value(QLatin1String("address")).toString()));
+        emit this->context()->showStatus(
+            tr("Created %1").arg(user.value(QLatin1String("address")).toString()));
     });
     dialog.exec();
 }
@@ -141,10 +151,15 @@ void UsersPage::bulkSuspend(bool suspend)
     QList<api::BulkOperation::Step> steps;
     for (int row : selectedRows()) {
         const QString address = m_users->addressAt(row);
-        steps.append({"POST", QStringLiteral("/users/%1/%2").arg(address, suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend")), {}, 0, address});
+        steps.append({"POST",
+            QStringLiteral("/users/%1/%2")
+                .arg(address, suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend")),
+            {}, 0, address});
     }
     if (!steps.isEmpty())
-        runBulk(suspend ? tr("Suspend %n user(s)", nullptr, int(steps.size())) : tr("Unsuspend %n user(s)", nullptr, int(steps.size())), steps);
+        runBulk(suspend ? tr("Suspend %n user(s)", nullptr, int(steps.size()))
+                        : tr("Unsuspend %n user(s)", nullptr, int(steps.size())),
+            steps);
 }
 
 void UsersPage::bulkDelete()
@@ -153,7 +168,8 @@ void UsersPage::bulkDelete()
     if (rows.isEmpty())
         return;
     if (MessageBox::question(this, tr("Delete users"),
-                             tr("Delete %n user(s)? They can be restored from Deleted items for 30 days.", nullptr, int(rows.size())))
+            tr("Delete %n user(s)? They can be restored from Deleted items for 30 days.", nullptr,
+                int(rows.size())))
         != QMessageBox::Yes)
         return;
     QList<api::BulkOperation::Step> steps;
@@ -169,7 +185,8 @@ void UsersPage::bulkSetQuota(qint64 quota)
     QList<api::BulkOperation::Step> steps;
     for (int row : selectedRows()) {
         const QString address = m_users->addressAt(row);
-        steps.append({"PATCH", QStringLiteral("/users/") + address, QJsonObject{{QStringLiteral("quota"), double(quota)}}, m_users->versionAt(row), address});
+        steps.append({"PATCH", QStringLiteral("/users/") + address,
+            QJsonObject {{QStringLiteral("quota"), double(quota)}}, m_users->versionAt(row), address});
     }
     if (!steps.isEmpty())
         runBulk(tr("Set the quota of %n user(s)", nullptr, int(steps.size())), steps);
@@ -180,7 +197,8 @@ void UsersPage::askQuotaForSelection()
     QDialog dialog(this);
     dialog.setWindowTitle(tr("Set quota"));
     auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("New quota for %n selected user(s):", nullptr, int(selectedRows().size())), &dialog));
+    layout->addWidget(
+        new QLabel(tr("New quota for %n selected user(s):", nullptr, int(selectedRows().size())), &dialog));
     auto *edit = new ByteSizeEdit(&dialog);
     edit->setObjectName(QStringLiteral("quotaByteSizeEdit"));
     edit->setValue(qint64(2) * 1024 * 1024 * 1024);
