@@ -17,6 +17,7 @@ void NavigationModel::load(bool companiesAtTop)
 {
     ++m_generation;
     beginResetModel();
+    m_started = true;
     m_companiesAtTop = companiesAtTop;
     m_root.children.clear();
     m_root.total = -1;
@@ -47,8 +48,8 @@ void NavigationModel::fetchChildren(Node *node)
         childrenPath(node), query, this, [this, node, generation, childKind](const api::ApiResult &result) {
             if (generation != m_generation)
                 return; // the tree was rebuilt; `node` may be gone
-            node->loading = false;
             if (!result.ok()) {
+                node->loading = false;
                 emit loadFailed(result.error);
                 return;
             }
@@ -70,6 +71,8 @@ void NavigationModel::fetchChildren(Node *node)
                 }
                 endInsertRows();
             }
+            // Only now: views and testers ask canFetchMore from inside the insert signals.
+            node->loading = false;
             if (node == &m_root)
                 emit loaded();
         });
@@ -127,6 +130,8 @@ bool NavigationModel::hasChildren(const QModelIndex &parent) const
 bool NavigationModel::canFetchMore(const QModelIndex &parent) const
 {
     const Node *node = nodeOf(parent);
+    if (!m_started)
+        return false;
     if (node->kind == Kind::Domain && node != &m_root)
         return false;
     if (node->loading)

@@ -72,6 +72,7 @@ private:
     api::ApiClient *m_client;
     Node m_root;
     bool m_companiesAtTop = false;
+    bool m_started = false; // nothing is fetched before load()
     quint64 m_generation = 0;
     static constexpr int kPage = 200;
 };

@@ -76,16 +76,27 @@ void PagedListModel::loadPage(int offset)
     m_client->get(m_path, query, this, [this, generation, offset](const api::ApiResult &result) {
         if (generation != m_generation)
             return;
-        m_loading = false;
-        emit loadingChanged(false);
+        // Still "loading" while rows go in: views and testers ask canFetchMore from inside the insert
+        // signals.
+        const auto finish = [this] {
+            m_loading = false;
+            emit loadingChanged(false);
+        };
         if (!result.ok()) {
+            finish();
             emit loadFailed(result.error);
             return;
         }
         const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
         const qint64 total = qint64(result.json.value(QLatin1String("total")).toDouble());
-        if (offset != m_rows.size())
+        if (offset != m_rows.size()) {
+            finish();
             return; // a page we no longer need
+        }
+        if (total != m_total) {
+            m_total = total;
+            emit totalChanged(total);
+        }
         if (!items.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
             for (const QJsonValue &v : items)
@@ -94,10 +105,7 @@ void PagedListModel::loadPage(int offset)
         }
         const bool first = !m_known;
         m_known = true;
-        if (total != m_total) {
-            m_total = total;
-            emit totalChanged(total);
-        }
+        finish();
         if (first)
             emit firstPageLoaded();
     });
