@@ -1,0 +1,267 @@
+#include "AccessPages.h"
+#include "BulkDialog.h"
+#include "ConflictDialog.h"
+#include "CredentialStore.h"
+#include "Csv.h"
+#include "CsvImportDialog.h"
+#include "DirectoryPages.h"
+#include "DomainPage.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "ObjectDialog.h"
+#include "UiHarness.h"
+#include "UserListModel.h"
+#include "UserPage.h"
+#include "UsersPage.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace mailadmin;
+using testing::HttpClient;
+using testing::TestServer;
+using testing::UiHarness;
+
+// The whole client against a real mailadmind, through its widgets: sign in, create a domain and a user, edit
+// it, meet a second admin's edit and resolve the conflict, delete and restore, and import users from CSV.
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void signIn();
+    void createDomain();
+    void createUser();
+    void editUser();
+    void conflictWithSecondSession();
+    void deleteAndRestore();
+    void importCsv();
+
+private:
+    // Runs `action` on the next modal dialog as soon as it opens (the dialog's own event loop is running).
+    void whenDialogOpens(std::function<void(QWidget *)> action);
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<UiHarness> m_ui;
+    std::unique_ptr<ui::MainWindow> m_window;
+    api::CredentialStore m_credentials;
+    QTemporaryDir m_dir;
+    const QString m_domain = QStringLiteral("e2e-shop.example");
+    const QString m_address = QStringLiteral("nora.quist@e2e-shop.example");
+};
+
+void TestEndToEnd::whenDialogOpens(std::function<void(QWidget *)> action)
+{
+    auto *timer = new QTimer(this);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, this, [timer, action] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            action(modal);
+        }
+    });
+    timer->start();
+}
+
+void TestEndToEnd::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(true);
+    m_ui = std::make_unique<UiHarness>(m_server.get());
+    m_credentials.setDisabled(true);
+}
+
+void TestEndToEnd::cleanupTestCase()
+{
+    ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+    m_window.reset();
+    m_ui.reset();
+    m_server.reset();
+}
+
+void TestEndToEnd::signIn()
+{
+    QSettings settings(m_dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+    api::ServerProfile profile;
+    profile.name = QStringLiteral("Staging");
+    profile.url = QUrl(m_server->baseUrl());
+    profile.environment = api::ServerProfile::Environment::Test;
+    api::ProfileStore(settings).save({profile});
+    ui::LoginWidget login(m_ui->api, m_ui->session, &m_credentials, &settings);
+    login.findChild<QLineEdit *>(QStringLiteral("loginLineEdit"))
+        ->setText(testing::demoLogin("company_admin"));
+    QTest::keyClicks(login.findChild<QLineEdit *>(QStringLiteral("passwordLineEdit")),
+        QString::fromLatin1(TestServer::kPassword));
+    api::ServerProfile signedIn;
+    connect(&login, &ui::LoginWidget::signedIn, this, [&](const api::ServerProfile &p) { signedIn = p; });
+    QTest::mouseClick(login.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY(!signedIn.name.isEmpty());
+    m_window = std::make_unique<ui::MainWindow>(m_ui->context, signedIn, &m_credentials);
+    m_window->show();
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("TEST")));
+}
+
+void TestEndToEnd::createDomain()
+{
+    QVERIFY(m_window->showPage(QStringLiteral("domains")));
+    auto *page = qobject_cast<ui::DomainsPage *>(m_window->page(QStringLiteral("domains")));
+    whenDialogOpens([this](QWidget *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))->setText(m_domain);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+    });
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("newDomainButton")), Qt::LeftButton);
+    // Creating opens the new domain's page.
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("domain"));
+    QTRY_COMPARE(m_window->domainPage()->name(), m_domain);
+}
+
+void TestEndToEnd::createUser()
+{
+    m_window->openDomainUsers(m_domain);
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("users"));
+    ui::UsersPage *users = m_window->usersPage();
+    whenDialogOpens([](QWidget *dialog) {
+        dialog->findChild<QLineEdit *>(QStringLiteral("localPartLineEdit"))
+            ->setText(QStringLiteral("Nora.Quist"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit"))
+            ->setText(QStringLiteral("Nora Quist"));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("okButton")), Qt::LeftButton);
+    });
+    QTest::mouseClick(users->findChild<QPushButton *>(QStringLiteral("newUserButton")), Qt::LeftButton);
+    QTRY_COMPARE(users->users()->total(), 1);
+    QTRY_COMPARE(users->users()->addressAt(0), m_address);
+}
+
+void TestEndToEnd::editUser()
+{
+    ui::UsersPage *users = m_window->usersPage();
+    QTableView *table = users->findChild<QTableView *>(QStringLiteral("tableView"));
+    emit table->activated(users->users()->index(0, 0));
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("user"));
+    ui::UserPage *page = m_window->userPage();
+    QTRY_COMPARE(page->address(), m_address);
+    auto *name = page->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Nora B. Quist"));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(page->version(), 2);
+    HttpClient check = m_server->operatorClient();
+    QCOMPARE(check.get(QStringLiteral("/api/v1/users/") + m_address)
+                 .json()
+                 .value(QLatin1String("display_name"))
+                 .toString(),
+        QStringLiteral("Nora B. Quist"));
+}
+
+void TestEndToEnd::conflictWithSecondSession()
+{
+    ui::UserPage *page = m_window->userPage();
+    HttpClient other = m_server->client();
+    QCOMPARE(
+        other.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    QCOMPARE(other
+                 .patch(QStringLiteral("/api/v1/users/") + m_address,
+                     QJsonObject {{QStringLiteral("notes"), QStringLiteral("Moved to the Oslo office")}}, 2)
+                 .status,
+        200);
+    auto *name = page->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("Nora Quist-Berg"));
+    ui::ConflictDialog::setNextChoice(ui::ConflictDialog::ApplyMine);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("saveButton")), Qt::LeftButton);
+    QTRY_COMPARE(page->version(), 4);
+    const QJsonObject stored = other.get(QStringLiteral("/api/v1/users/") + m_address).json();
+    QCOMPARE(stored.value(QLatin1String("display_name")).toString(), QStringLiteral("Nora Quist-Berg"));
+    QCOMPARE(stored.value(QLatin1String("notes")).toString(), QStringLiteral("Moved to the Oslo office"));
+}
+
+void TestEndToEnd::deleteAndRestore()
+{
+    ui::UserPage *page = m_window->userPage();
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("deleteButton")), Qt::LeftButton);
+    QTRY_COMPARE(page->object().value(QLatin1String("status")).toString(), QStringLiteral("deleted"));
+    HttpClient check = m_server->operatorClient();
+    QCOMPARE(check.get(QStringLiteral("/api/v1/users/") + m_address).status, 404);
+
+    QVERIFY(m_window->showPage(QStringLiteral("deleted")));
+    auto *deleted = qobject_cast<ui::DeletedItemsPage *>(m_window->page(QStringLiteral("deleted")));
+    ui::ListPage *list = deleted->usersList();
+    auto *model = static_cast<models::UserListModel *>(list->model());
+    QTRY_VERIFY(model->rowOfKey(m_address) >= 0);
+    list->table()->selectRow(model->rowOfKey(m_address));
+    QTest::mouseClick(list->findChild<QPushButton *>(QStringLiteral("restoreUsersButton")), Qt::LeftButton);
+    QTRY_COMPARE(check.get(QStringLiteral("/api/v1/users/") + m_address).status, 200);
+    QCOMPARE(check.get(QStringLiteral("/api/v1/users/") + m_address)
+                 .json()
+                 .value(QLatin1String("status"))
+                 .toString(),
+        QStringLiteral("active"));
+    if (auto *bulk = deleted->findChild<ui::BulkDialog *>())
+        bulk->close();
+}
+
+void TestEndToEnd::importCsv()
+{
+    const QByteArray csv = "email,name,quota,type,forward to\r\n"
+                           "ada.lind@e2e-shop.example,Ada Lind,2 GB,mailbox,\r\n"
+                           "bo.strand,\"Strand, Bo\",512 MB,,\r\n"
+                           "not valid!,Broken Name,1 GB,mailbox,\r\n"
+                           "cy.holm,Cy Holm,lots,mailbox,\r\n"
+                           "sales,Sales team,,forward,ada.lind@e2e-shop.example;boss@partner.example\r\n"
+                           "dee@other.example,Wrong Domain,1 GB,mailbox,\r\n"
+                           "nora.quist,Duplicate Of Existing,1 GB,mailbox,\r\n";
+    const QString file = m_dir.filePath(QStringLiteral("users.csv"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(csv);
+    out.close();
+
+    ui::CsvImportWidget importer(m_ui->context, m_domain);
+    QVERIFY(importer.loadFile(file));
+    // Columns were matched from the header.
+    QCOMPARE(importer.mapping(QStringLiteral("local_part")), 0);
+    QCOMPARE(importer.mapping(QStringLiteral("display_name")), 1);
+    QCOMPARE(importer.mapping(QStringLiteral("quota")), 2);
+    QCOMPARE(importer.mapping(QStringLiteral("forward_recipients")), 4);
+    QCOMPARE(importer.validCount(), 4); // ada, bo, sales, and nora (refused by the server later)
+    QCOMPARE(importer.invalidCount(), 3);
+    QCOMPARE(importer.preview()->rowCount(), 7);
+    QVERIFY(importer.preview()->item(2, 1)->text().contains(QStringLiteral("local_part")));
+    importer.startImport();
+    QTRY_VERIFY(!importer.isRunning());
+    QCOMPARE(importer.importedCount(), 3);
+    HttpClient check = m_server->operatorClient();
+    const QJsonObject bo = check.get(QStringLiteral("/api/v1/users/bo.strand@e2e-shop.example")).json();
+    QCOMPARE(bo.value(QLatin1String("display_name")).toString(), QStringLiteral("Strand, Bo"));
+    QCOMPARE(bo.value(QLatin1String("quota")).toDouble(), 512.0 * 1024 * 1024);
+    QCOMPARE(check.get(QStringLiteral("/api/v1/users/sales@e2e-shop.example"))
+                 .json()
+                 .value(QLatin1String("type"))
+                 .toString(),
+        QStringLiteral("forward"));
+    // The failed rows come back as CSV with the reason, ready to fix and import again.
+    const csv::ParseResult failed = csv::parse(importer.failedRowsCsv());
+    QVERIFY(failed.error.isEmpty());
+    QCOMPARE(failed.rows.size(), 5); // header + 4 failures
+    QCOMPARE(failed.rows.first().last(), QStringLiteral("reason"));
+    QStringList failedNames;
+    for (const QStringList &row : failed.rows.mid(1))
+        failedNames << row.at(1);
+    QCOMPARE(failedNames,
+        (QStringList {QStringLiteral("Broken Name"), QStringLiteral("Cy Holm"),
+            QStringLiteral("Wrong Domain"), QStringLiteral("Duplicate Of Existing")}));
+    QVERIFY(failed.rows.last().last().contains(QStringLiteral("in use")));
+}
+
+QTEST_MAIN(TestEndToEnd)
+#include "tst_e2e.moc"

@@ -1,0 +1,178 @@
+#include "ConflictDialog.h"
+#include "Form.h"
+#include "MessageBox.h"
+#include "UiHarness.h"
+#include "UserPage.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+
+using namespace mailadmin;
+using testing::HttpClient;
+using testing::TestServer;
+using testing::UiHarness;
+
+// The user editor against a real server: saves only what changed, shows rule violations at their fields
+// before sending and the server's after, and resolves a conflicting save with the admin's choice.
+class TestEditors : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void savesChangedFields();
+    void clientSideErrorsAtFields();
+    void serverErrorsAtFields();
+    void conflictReappliesMine();
+    void conflictKeepsTheirs();
+    void unsavedChangesGuard();
+
+private:
+    QString firstUser();
+    QLineEdit *displayName() { return m_page->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit")); }
+    QPushButton *saveButton() { return m_page->findChild<QPushButton *>(QStringLiteral("saveButton")); }
+
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<UiHarness> m_ui;
+    std::unique_ptr<HttpClient> m_other; // a second admin working at the same time
+    ui::UserPage *m_page = nullptr;
+    QString m_address;
+};
+
+void TestEditors::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(true);
+    m_ui = std::make_unique<UiHarness>(m_server.get());
+    QVERIFY(m_ui->signIn(testing::demoLogin("company_admin")));
+    m_other = std::make_unique<HttpClient>(m_server->client());
+    QCOMPARE(m_other->signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)),
+        201);
+}
+
+void TestEditors::cleanupTestCase()
+{
+    m_other.reset();
+    m_ui.reset();
+    m_server.reset();
+}
+
+QString TestEditors::firstUser()
+{
+    const auto reply = m_other->get(QStringLiteral("/api/v1/users?limit=1&status=active&type=mailbox"));
+    return reply.items().first().toObject().value(QLatin1String("address")).toString();
+}
+
+void TestEditors::init()
+{
+    m_address = firstUser();
+    m_page = new ui::UserPage(m_ui->context);
+    m_page->openUser(m_address);
+    QTRY_VERIFY(!displayName()->text().isEmpty() || m_page->version() > 0);
+    QTRY_VERIFY(m_page->version() > 0);
+}
+
+void TestEditors::cleanup()
+{
+    ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+    delete m_page;
+    m_page = nullptr;
+}
+
+void TestEditors::savesChangedFields()
+{
+    QVERIFY(!saveButton()->isEnabled());
+    const int version = m_page->version();
+    displayName()->setText(QStringLiteral("Edited Name"));
+    QTest::keyClick(displayName(), Qt::Key_End); // a real edit signal
+    emit m_page->form()->edited();
+    QVERIFY(saveButton()->isEnabled());
+    QCOMPARE(m_page->form()->changes().keys(), QStringList {QStringLiteral("display_name")});
+    QTest::mouseClick(saveButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_page->version(), version + 1);
+    const QJsonObject stored = m_other->get(QStringLiteral("/api/v1/users/") + m_address).json();
+    QCOMPARE(stored.value(QLatin1String("display_name")).toString(), QStringLiteral("Edited Name"));
+    QVERIFY(!saveButton()->isEnabled());
+    QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("messageLabel"))
+                ->text()
+                .contains(QStringLiteral("Saved")));
+}
+
+void TestEditors::clientSideErrorsAtFields()
+{
+    auto *aliases = m_page->findChild<QPlainTextEdit *>(QStringLiteral("aliasesPlainTextEdit"));
+    QVERIFY(aliases);
+    aliases->setPlainText(QStringLiteral("not an address"));
+    const QByteArray before = m_server->digest();
+    m_page->save();
+    auto *error = m_page->findChild<QLabel *>(QStringLiteral("aliasesErrorLabel"));
+    QVERIFY(error->isVisibleTo(m_page));
+    QVERIFY(!error->text().isEmpty());
+    QTest::qWait(50);
+    QCOMPARE(m_server->digest(), before); // nothing was sent
+}
+
+void TestEditors::serverErrorsAtFields()
+{
+    // An alias in another domain passes the field rules but not the server's.
+    auto *aliases = m_page->findChild<QPlainTextEdit *>(QStringLiteral("aliasesPlainTextEdit"));
+    aliases->setPlainText(QStringLiteral("someone@elsewhere.example"));
+    m_page->save();
+    auto *error = m_page->findChild<QLabel *>(QStringLiteral("aliasesErrorLabel"));
+    QTRY_VERIFY(error->isVisibleTo(m_page));
+    QVERIFY(error->text().contains(QStringLiteral("alias")));
+    QVERIFY(m_page->isDirty()); // the edit is kept for correction
+}
+
+void TestEditors::conflictReappliesMine()
+{
+    const int version = m_page->version();
+    // Someone else changes the notes meanwhile.
+    QCOMPARE(m_other
+                 ->patch(QStringLiteral("/api/v1/users/") + m_address,
+                     QJsonObject {{QStringLiteral("notes"), QStringLiteral("from the other admin")}}, version)
+                 .status,
+        200);
+    displayName()->setText(QStringLiteral("Mine After Conflict"));
+    ui::ConflictDialog::setNextChoice(ui::ConflictDialog::ApplyMine);
+    m_page->save();
+    QTRY_COMPARE(m_page->version(), version + 2);
+    const QJsonObject stored = m_other->get(QStringLiteral("/api/v1/users/") + m_address).json();
+    QCOMPARE(stored.value(QLatin1String("display_name")).toString(), QStringLiteral("Mine After Conflict"));
+    QCOMPARE(stored.value(QLatin1String("notes")).toString(), QStringLiteral("from the other admin"));
+}
+
+void TestEditors::conflictKeepsTheirs()
+{
+    const int version = m_page->version();
+    QCOMPARE(m_other
+                 ->patch(QStringLiteral("/api/v1/users/") + m_address,
+                     QJsonObject {{QStringLiteral("display_name"), QStringLiteral("Theirs")}}, version)
+                 .status,
+        200);
+    displayName()->setText(QStringLiteral("Mine"));
+    ui::ConflictDialog::setNextChoice(ui::ConflictDialog::KeepTheirs);
+    m_page->save();
+    QTRY_COMPARE(displayName()->text(), QStringLiteral("Theirs"));
+    QCOMPARE(m_page->version(), version + 1);
+    QVERIFY(!m_page->isDirty());
+}
+
+void TestEditors::unsavedChangesGuard()
+{
+    displayName()->setText(QStringLiteral("Not saved"));
+    ui::MessageBox::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!m_page->confirmLeave());
+    QVERIFY(ui::MessageBox::lastText().contains(QStringLiteral("did not save")));
+    ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+    QVERIFY(m_page->confirmLeave());
+    QVERIFY(!m_page->isDirty());
+}
+
+QTEST_MAIN(TestEditors)
+#include "tst_editors.moc"
