@@ -7,13 +7,6 @@
 
 namespace mailadmin::format {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Format", text);
-}
-} // namespace
-
 QString bytes(qint64 value)
 {
     if (value < 0)
@@ -30,7 +23,7 @@ QString bytes(qint64 value)
     const QLocale locale;
     const QString number = unit == 0 || v >= 100 || v == double(qint64(v)) ? locale.toString(qint64(v + 0.5))
                                                                            : locale.toString(v, 'f', 1);
-    return number + QLatin1Char(' ') + tr(units[unit]);
+    return number + QLatin1Char(' ') + QCoreApplication::translate("Format", units[unit]);
 }
 
 qint64 parseBytes(const QString &text)
@@ -59,7 +52,7 @@ qint64 parseBytes(const QString &text)
 QString time(const QString &iso)
 {
     if (iso.isEmpty())
-        return tr("never");
+        return QCoreApplication::translate("Format", "never");
     const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
     if (!t.isValid())
         return iso;
@@ -69,7 +62,7 @@ QString time(const QString &iso)
 QString date(const QString &iso)
 {
     if (iso.isEmpty())
-        return tr("never");
+        return QCoreApplication::translate("Format", "never");
     const QDateTime t = QDateTime::fromString(iso, Qt::ISODate);
     return t.isValid() ? QLocale().toString(t.toLocalTime().date(), QLocale::ShortFormat) : iso;
 }
@@ -77,80 +70,80 @@ QString date(const QString &iso)
 QString status(const QString &s)
 {
     if (s == QLatin1String("active"))
-        return tr("Active");
+        return QCoreApplication::translate("Format", "Active");
     if (s == QLatin1String("suspended"))
-        return tr("Suspended");
+        return QCoreApplication::translate("Format", "Suspended");
     if (s == QLatin1String("deleted"))
-        return tr("Deleted");
+        return QCoreApplication::translate("Format", "Deleted");
     return s;
 }
 
 QString userType(const QString &t)
 {
     if (t == QLatin1String("mailbox"))
-        return tr("Mailbox");
+        return QCoreApplication::translate("Format", "Mailbox");
     if (t == QLatin1String("forward"))
-        return tr("Forward");
+        return QCoreApplication::translate("Format", "Forward");
     if (t == QLatin1String("filter"))
-        return tr("Filter");
+        return QCoreApplication::translate("Format", "Filter");
     return t;
 }
 
 QString role(const QString &r)
 {
     if (r == QLatin1String("operator"))
-        return tr("Operator");
+        return QCoreApplication::translate("Format", "Operator");
     if (r == QLatin1String("company_admin"))
-        return tr("Company admin");
+        return QCoreApplication::translate("Format", "Company admin");
     if (r == QLatin1String("company_readonly"))
-        return tr("Read-only (executive)");
+        return QCoreApplication::translate("Format", "Read-only (executive)");
     if (r == QLatin1String("support"))
-        return tr("Support");
+        return QCoreApplication::translate("Format", "Support");
     if (r == QLatin1String("domain_admin"))
-        return tr("Domain admin");
+        return QCoreApplication::translate("Format", "Domain admin");
     if (r == QLatin1String("collector"))
-        return tr("Log collector");
+        return QCoreApplication::translate("Format", "Log collector");
     return r;
 }
 
 QString contactType(const QString &t)
 {
     if (t == QLatin1String("emergency"))
-        return tr("Emergency");
+        return QCoreApplication::translate("Format", "Emergency");
     if (t == QLatin1String("maintenance"))
-        return tr("Maintenance");
+        return QCoreApplication::translate("Format", "Maintenance");
     if (t == QLatin1String("technical"))
-        return tr("Technical");
+        return QCoreApplication::translate("Format", "Technical");
     if (t == QLatin1String("billing"))
-        return tr("Billing");
+        return QCoreApplication::translate("Format", "Billing");
     if (t == QLatin1String("abuse"))
-        return tr("Abuse");
+        return QCoreApplication::translate("Format", "Abuse");
     if (t == QLatin1String("business"))
-        return tr("Business");
+        return QCoreApplication::translate("Format", "Business");
     return t;
 }
 
 QString serviceState(const QString &s)
 {
     if (s == QLatin1String("enabled"))
-        return tr("Enabled");
+        return QCoreApplication::translate("Format", "Enabled");
     if (s == QLatin1String("disabled"))
-        return tr("Disabled");
+        return QCoreApplication::translate("Format", "Disabled");
     if (s == QLatin1String("suspended"))
-        return tr("Suspended");
+        return QCoreApplication::translate("Format", "Suspended");
     return s;
 }
 
 QString protocol(const QString &p)
 {
     if (p == QLatin1String("imap"))
-        return tr("IMAP");
+        return QCoreApplication::translate("Format", "IMAP");
     if (p == QLatin1String("pop"))
-        return tr("POP");
+        return QCoreApplication::translate("Format", "POP");
     if (p == QLatin1String("webmail"))
-        return tr("Webmail");
+        return QCoreApplication::translate("Format", "Webmail");
     if (p == QLatin1String("smtp"))
-        return tr("SMTP");
+        return QCoreApplication::translate("Format", "SMTP");
     return p;
 }
 

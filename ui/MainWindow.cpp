@@ -238,7 +238,7 @@ void MainWindow::applyRoles()
                 || m_context->can(QStringLiteral("domain.delete"));
         if (!visible)
             continue;
-        auto *item = new QListWidgetItem(tr(a.title), m_areas);
+        auto *item = new QListWidgetItem(QCoreApplication::translate("MainWindow", a.title), m_areas);
         item->setData(Qt::UserRole, QString::fromLatin1(a.name));
     }
 }
@@ -412,7 +412,8 @@ void MainWindow::buildMenus()
     int number = 1;
     for (const Area &a : kAreas) {
         const QString name = QString::fromLatin1(a.name);
-        QAction *action = go->addAction(tr(a.title), this, [this, name] { showPage(name); });
+        QAction *action = go->addAction(
+            QCoreApplication::translate("MainWindow", a.title), this, [this, name] { showPage(name); });
         if (number <= 9)
             action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + number)));
         ++number;

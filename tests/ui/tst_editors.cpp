@@ -1,6 +1,7 @@
 #include "ConflictDialog.h"
 #include "Form.h"
 #include "MessageBox.h"
+#include "PasswordDialog.h"
 #include "UiHarness.h"
 #include "UserPage.h"
 
@@ -32,6 +33,7 @@ private slots:
     void conflictReappliesMine();
     void conflictKeepsTheirs();
     void unsavedChangesGuard();
+    void passwordResetShownOnce();
 
 private:
     QString firstUser();
@@ -172,6 +174,26 @@ void TestEditors::unsavedChangesGuard()
     ui::MessageBox::setNextAnswer(QMessageBox::Discard);
     QVERIFY(m_page->confirmLeave());
     QVERIFY(!m_page->isDirty());
+}
+
+void TestEditors::passwordResetShownOnce()
+{
+    ui::PasswordWidget widget(m_ui->context, QStringLiteral("/users/%1/password").arg(m_address), m_address);
+    const QString generated = widget.password();
+    QCOMPARE(generated.size(), 16);
+    QVERIFY(generated != ui::PasswordWidget::generatePassword());
+    widget.setPassword(QStringLiteral("short"));
+    widget.submit();
+    auto *message = widget.findChild<QLabel *>(QStringLiteral("messageLabel"));
+    QTRY_VERIFY(message->text().contains(QStringLiteral("refused")));
+    QVERIFY(!widget.succeeded());
+    widget.generate();
+    widget.submit();
+    QTRY_VERIFY(widget.succeeded());
+    QVERIFY(message->text().contains(QStringLiteral("not shown again")));
+    QVERIFY(widget.findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->isReadOnly());
+    QCOMPARE(widget.answer().value(QLatin1String("password_set")).toBool(), true);
+    QVERIFY(!widget.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisibleTo(&widget));
 }
 
 QTEST_MAIN(TestEditors)

@@ -1,0 +1,206 @@
+#include "BulkDialog.h"
+#include "Clock.h"
+#include "CredentialStore.h"
+#include "Csv.h"
+#include "FileDialog.h"
+#include "JumpBox.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "MessageBox.h"
+#include "UiHarness.h"
+#include "UserListModel.h"
+#include "UserPage.h"
+#include "UsersPage.h"
+
+#include <QApplication>
+#include <QFrame>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace mailadmin;
+using testing::HttpClient;
+using testing::TestServer;
+using testing::UiHarness;
+
+// The main window's shared behaviour: the jump box, bulk actions with a report, CSV export of a filtered
+// list, the offline banner, and signing in again when the session ends, without losing the page's work.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void jumpBoxFindsUsersAndDomains();
+    void bulkSuspendWithReport();
+    void exportFollowsTheFilter();
+    void offlineBannerAndRetry();
+    void expiredSessionAsksAndContinues();
+
+private:
+    std::unique_ptr<TestServer> m_server;
+    std::unique_ptr<UiHarness> m_ui;
+    std::unique_ptr<ui::MainWindow> m_window;
+    api::CredentialStore m_credentials;
+    QTemporaryDir m_dir;
+    QString m_domain;
+};
+
+void TestMainWindow::initTestCase()
+{
+    m_server = std::make_unique<TestServer>(true);
+    m_ui = std::make_unique<UiHarness>(m_server.get());
+    m_credentials.setDisabled(true);
+    QVERIFY(m_ui->signIn(testing::demoLogin("company_admin")));
+    api::ServerProfile profile;
+    profile.name = QStringLiteral("Test");
+    profile.url = QUrl(m_server->baseUrl());
+    profile.environment = api::ServerProfile::Environment::Test;
+    m_window = std::make_unique<ui::MainWindow>(m_ui->context, profile, &m_credentials);
+    m_window->show();
+    HttpClient c = m_server->operatorClient();
+    m_domain = c.get(QStringLiteral("/api/v1/domains?company_id=1&sort=-user_count&limit=1"))
+                   .items()
+                   .first()
+                   .toObject()
+                   .value(QLatin1String("name"))
+                   .toString();
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    ui::MessageBox::setNextAnswer(QMessageBox::Discard);
+    m_window.reset();
+    m_ui.reset();
+    m_server.reset();
+}
+
+void TestMainWindow::jumpBoxFindsUsersAndDomains()
+{
+    HttpClient c = m_server->operatorClient();
+    const QString address = c.get(QStringLiteral("/api/v1/domains/%1/users?limit=1").arg(m_domain))
+                                .items()
+                                .first()
+                                .toObject()
+                                .value(QLatin1String("address"))
+                                .toString();
+    ui::JumpBox *jump = m_window->jumpBox();
+    jump->popup();
+    QVERIFY(jump->isVisible());
+    jump->setText(address.left(address.indexOf(QLatin1Char('@'))));
+    QTRY_VERIFY(jump->results()->count() > 0);
+    bool found = false;
+    for (int i = 0; i < jump->results()->count(); ++i) {
+        if (jump->results()->item(i)->text().startsWith(address)) {
+            jump->results()->setCurrentRow(i);
+            found = true;
+        }
+    }
+    QVERIFY(found);
+    jump->activateCurrent();
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("user"));
+    QTRY_COMPARE(m_window->userPage()->address(), address);
+}
+
+void TestMainWindow::bulkSuspendWithReport()
+{
+    m_window->openDomainUsers(m_domain);
+    ui::UsersPage *page = m_window->usersPage();
+    QTRY_VERIFY(page->users()->rowCount() >= 5);
+    QTableView *table = page->findChild<QTableView *>(QStringLiteral("tableView"));
+    QStringList chosen;
+    table->selectionModel()->clearSelection();
+    for (int row = 0; row < 5; ++row) {
+        table->selectionModel()->select(
+            page->users()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        chosen << page->users()->addressAt(row);
+    }
+    // One of them is suspended already: the report says so for that one only.
+    HttpClient c = m_server->operatorClient();
+    c.post(QStringLiteral("/api/v1/users/%1/suspend").arg(chosen.at(2)));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("suspendButton")), Qt::LeftButton);
+    ui::BulkDialog *dialog = page->lastBulkDialog();
+    QVERIFY(dialog);
+    QTableWidget *report = dialog->findChild<QTableWidget *>(QStringLiteral("reportTableWidget"));
+    QTRY_VERIFY(report->isVisibleTo(dialog));
+    QCOMPARE(report->rowCount(), 5);
+    int failed = 0;
+    for (int i = 0; i < 5; ++i)
+        failed += report->item(i, 1)->text() == QLatin1String("Failed") ? 1 : 0;
+    QCOMPARE(failed, 1);
+    for (const QString &address : chosen)
+        QCOMPARE(c.get(QStringLiteral("/api/v1/users/") + address)
+                     .json()
+                     .value(QLatin1String("status"))
+                     .toString(),
+            QStringLiteral("suspended"));
+    dialog->close();
+}
+
+void TestMainWindow::exportFollowsTheFilter()
+{
+    m_window->openDomainUsers(m_domain);
+    ui::UsersPage *page = m_window->usersPage();
+    page->users()->setFilter(QStringLiteral("status"), QStringLiteral("suspended"));
+    QTRY_VERIFY(page->users()->rowCount() > 0);
+    const qint64 total = page->users()->total();
+    const QString file = m_dir.filePath(QStringLiteral("suspended.csv"));
+    ui::FileDialog::setNextFileName(file);
+    page->exportCsv();
+    QTRY_VERIFY(QFile::exists(file) && QFileInfo(file).size() > 0);
+    QTest::qWait(200);
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const csv::ParseResult rows = csv::parse(in.readAll());
+    QVERIFY(rows.error.isEmpty());
+    QCOMPARE(rows.rows.size(), total + 1);
+    QCOMPARE(rows.rows.first(), page->users()->exportHeader());
+    for (const QStringList &row : rows.rows.mid(1))
+        QCOMPARE(row.at(models::UserListModel::Status), QStringLiteral("Suspended"));
+    // The export equals what the table shows for the rows it has loaded.
+    for (int r = 0; r < page->users()->rowCount(); ++r)
+        QCOMPARE(rows.rows.at(r + 1), page->users()->exportRow(page->users()->objectAt(r)));
+    page->users()->setFilter(QStringLiteral("status"), QString());
+}
+
+void TestMainWindow::offlineBannerAndRetry()
+{
+    QFrame *banner = m_window->offlineBanner();
+    QVERIFY(!banner->isVisibleTo(m_window.get()));
+    // The server "goes away": point the client at a closed port, then come back.
+    const QUrl good = m_ui->api->baseUrl();
+    m_ui->api->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:1")));
+    auto *name = m_window->userPage()->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit"));
+    m_window->openUser(m_window->userPage()->address());
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisibleTo(m_window.get()), 10000);
+    m_ui->api->setBaseUrl(good);
+    QTest::mouseClick(banner->findChild<QPushButton *>(QStringLiteral("retryButton")), Qt::LeftButton);
+    QTRY_VERIFY(!banner->isVisibleTo(m_window.get()));
+    QVERIFY(name);
+}
+
+void TestMainWindow::expiredSessionAsksAndContinues()
+{
+    m_window->openDomainUsers(m_domain);
+    ui::UsersPage *page = m_window->usersPage();
+    QTRY_VERIFY(page->users()->rowCount() > 0);
+    auth::Clock::advanceForTesting(31 * 60); // idle past 30 minutes
+    page->users()->setSearch(QStringLiteral("a"));
+    QWidget *prompt = nullptr;
+    QTRY_VERIFY((prompt = m_window->findChild<QDialog *>(QStringLiteral("resumeDialog"))) != nullptr);
+    QVERIFY(page->users()->isLoading()); // the list waits for the sign-in, it did not fail
+    auto *password = prompt->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"));
+    QVERIFY(prompt->findChild<QLineEdit *>(QStringLiteral("loginLineEdit"))->isReadOnly());
+    QTest::keyClicks(password, QString::fromLatin1(TestServer::kPassword));
+    QTest::mouseClick(prompt->findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
+    QTRY_VERIFY(!page->users()->isLoading());
+    QVERIFY(page->users()->rowCount() > 0);
+    QTRY_VERIFY(m_window->findChild<QDialog *>(QStringLiteral("resumeDialog")) == nullptr);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

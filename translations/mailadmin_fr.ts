@@ -1,0 +1,2029 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ApiError</name>
+    <message>
+        <source>The server cannot be reached. Check the address and your connection.</source>
+        <translation>Le serveur est injoignable. Vérifiez l'adresse et votre connexion.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n'a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not trusted: %1</source>
+        <translation>Le certificat du serveur n'est pas reconnu : %1</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that could not be read.</source>
+        <translation>Le serveur a envoyé une réponse illisible.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again.</source>
+        <translation>Votre session a pris fin. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Votre rôle ne le permet pas.</translation>
+    </message>
+    <message>
+        <source>It no longer exists, or it is outside what you may see.</source>
+        <translation>Cela n'existe plus, ou se trouve hors de ce que vous pouvez voir.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many attempts. Try again in %n second(s).</source>
+        <translation><numerusform>Trop de tentatives. Réessayez dans %n seconde.</numerusform><numerusform>Trop de tentatives. Réessayez dans %n secondes.</numerusform></translation>
+    </message>
+    <message>
+        <source>The server failed. Quote reference %1 to its operator.</source>
+        <translation>Le serveur a échoué. Communiquez la référence %1 à son exploitant.</translation>
+    </message>
+    <message>
+        <source>The server refused the request (HTTP %1).</source>
+        <translation>Le serveur a refusé la requête (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>BulkOperation</name>
+    <message>
+        <source>Not done: cancelled</source>
+        <translation>Non fait : annulé</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>B</source>
+        <translation>o</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>Ko</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Exploitant</translation>
+    </message>
+    <message>
+        <source>Company admin</source>
+        <translation>Administrateur d'entreprise</translation>
+    </message>
+    <message>
+        <source>Read-only (executive)</source>
+        <translation>Lecture seule (direction)</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Assistance</translation>
+    </message>
+    <message>
+        <source>Domain admin</source>
+        <translation>Administrateur de domaine</translation>
+    </message>
+    <message>
+        <source>Log collector</source>
+        <translation>Collecteur de journaux</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgence</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Technical</source>
+        <translation>Technique</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturation</translation>
+    </message>
+    <message>
+        <source>Abuse</source>
+        <translation>Abus</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>Commercial</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activé</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <source>POP</source>
+        <translation>POP</translation>
+    </message>
+    <message>
+        <source>Webmail</source>
+        <translation>Webmail</translation>
+    </message>
+    <message>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <source>Administrators</source>
+        <translation>Administrateurs</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Deleted items</source>
+        <translation>Éléments supprimés</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>LIVE</source>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::app::Application</name>
+    <message>
+        <source>Password not remembered</source>
+        <translation>Mot de passe non mémorisé</translation>
+    </message>
+    <message>
+        <source>MailAdmin demo</source>
+        <translation>Démo MailAdmin</translation>
+    </message>
+    <message>
+        <source>Starting the MailAdmin demo…</source>
+        <translation>Démarrage de la démo MailAdmin…</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Signing in to the demo as %1 failed: %2</source>
+        <translation>La connexion à la démo en tant que %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>MailAdmin</source>
+        <translation>MailAdmin</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::app::DemoServer</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>Échec de « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>Impossible de démarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>The demo needs mailadmind beside the client (%1).</source>
+        <translation>La démo a besoin de mailadmind à côté du client (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the demo database.</source>
+        <translation>Impossible de créer un dossier temporaire pour la base de démonstration.</translation>
+    </message>
+    <message>
+        <source>Creating the demo database</source>
+        <translation>Création de la base de démonstration</translation>
+    </message>
+    <message>
+        <source>Writing 20,000 demo users</source>
+        <translation>Écriture de 20 000 utilisateurs de démonstration</translation>
+    </message>
+    <message>
+        <source>Starting the demo server</source>
+        <translation>Démarrage du serveur de démonstration</translation>
+    </message>
+    <message>
+        <source>The demo server stopped (exit %1): %2</source>
+        <translation>Le serveur de démonstration s'est arrêté (code %1) : %2</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::charts::QuotaGauge</name>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Libre</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 sur %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 used, no quota</source>
+        <translation>%1 utilisés, sans quota</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::AdminListModel</name>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Portée</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Whole server</source>
+        <translation>Tout le serveur</translation>
+    </message>
+    <message>
+        <source>Company %1</source>
+        <translation>Entreprise %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::AuditListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::BrandListModel</name>
+    <message>
+        <source>Brand</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <source>Product name</source>
+        <translation>Nom du produit</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Couleurs</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Attribuée à</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::CompanyListModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Default quota</source>
+        <translation>Quota par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::ContactListModel</name>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Courriel</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::DomainListModel</name>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Default quota</source>
+        <translation>Quota par défaut</translation>
+    </message>
+    <message>
+        <source>Quota maximum</source>
+        <translation>Quota maximal</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Création</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>Supprimé le %1</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Désactivé</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::ListExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d'écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Export annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::NavigationModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation><numerusform>%n domaine</numerusform><numerusform>%n domaines</numerusform></translation>
+    </message>
+    <message>
+        <source>Disabled: its mailboxes do not work</source>
+        <translation>Désactivé : ses boîtes ne fonctionnent pas</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::UserListModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Dernière connexion</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::AdminsPage</name>
+    <message>
+        <source>Administrators</source>
+        <translation>Administrateurs</translation>
+    </message>
+    <message>
+        <source>&amp;New admin…</source>
+        <translation>&amp;Nouvel administrateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Réinitialiser le &amp;mot de passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rôle :</translation>
+    </message>
+    <message>
+        <source>&amp;Company:</source>
+        <translation>&amp;Entreprise :</translation>
+    </message>
+    <message>
+        <source>None (operators)</source>
+        <translation>Aucune (exploitants)</translation>
+    </message>
+    <message>
+        <source>&amp;Domains (domain admins):</source>
+        <translation>&amp;Domaines (administrateurs de domaine) :</translation>
+    </message>
+    <message>
+        <source>&amp;Disabled (cannot sign in)</source>
+        <translation>&amp;Désactivé (ne peut pas se connecter)</translation>
+    </message>
+    <message>
+        <source>New administrator</source>
+        <translation>Nouvel administrateur</translation>
+    </message>
+    <message>
+        <source>%1 can sign in with this password, shown once:
+
+%2</source>
+        <translation>%1 peut se connecter avec ce mot de passe, affiché une seule fois :
+
+%2</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Modifier %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::AuditPage</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d'audit</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>Tout objet</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Brands</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <source>Admins</source>
+        <translation>Administrateurs</translation>
+    </message>
+    <message>
+        <source>Object (address, domain or number)</source>
+        <translation>Objet (adresse, domaine ou numéro)</translation>
+    </message>
+    <message>
+        <source>Who (login)</source>
+        <translation>Qui (identifiant)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::BrandEditor</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Product name:</source>
+        <translation>Nom du &amp;produit :</translation>
+    </message>
+    <message>
+        <source>Primary &amp;colour:</source>
+        <translation>&amp;Couleur principale :</translation>
+    </message>
+    <message>
+        <source>&amp;Accent colour:</source>
+        <translation>Couleur d'&amp;accent :</translation>
+    </message>
+    <message>
+        <source>Pick…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>C&amp;hoisir…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Reti&amp;rer</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo :</translation>
+    </message>
+    <message>
+        <source>Choose a logo</source>
+        <translation>Choisir un logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>Images (*.png *.svg)</translation>
+    </message>
+    <message>
+        <source>Support &amp;URL:</source>
+        <translation>&amp;URL d'assistance :</translation>
+    </message>
+    <message>
+        <source>Support &amp;e-mail:</source>
+        <translation>&amp;Courriel d'assistance :</translation>
+    </message>
+    <message>
+        <source>Login &amp;message:</source>
+        <translation>&amp;Message de connexion :</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <source>A logo is at most 256 KB; %1 is %2.</source>
+        <translation>Un logo fait au plus 256 Ko ; %1 fait %2.</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Pas de logo</translation>
+    </message>
+    <message>
+        <source>Cannot preview</source>
+        <translation>Aperçu impossible</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::BrandsPage</name>
+    <message>
+        <source>Brands</source>
+        <translation>Marques</translation>
+    </message>
+    <message>
+        <source>&amp;New brand…</source>
+        <translation>&amp;Nouvelle marque…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>New brand</source>
+        <translation>Nouvelle marque</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Product name:</source>
+        <translation>Nom du &amp;produit :</translation>
+    </message>
+    <message>
+        <source>&amp;Company number:</source>
+        <translation>Numéro de l'&amp;entreprise :</translation>
+    </message>
+    <message>
+        <source>Delete brand</source>
+        <translation>Supprimer la marque</translation>
+    </message>
+    <message>
+        <source>Delete the brand %1?</source>
+        <translation>Supprimer la marque %1 ?</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::BulkWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Cancelling after the requests already sent…</source>
+        <translation>Annulation après les requêtes déjà envoyées…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 sur %2 terminés</translation>
+    </message>
+    <message>
+        <source>%1 succeeded, %2 failed, %3 not done.</source>
+        <translation>%1 réussis, %2 en échec, %3 non faits.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fait</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ByteSizeEdit</name>
+    <message>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::CompaniesPage</name>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>&amp;New company…</source>
+        <translation>&amp;Nouvelle entreprise…</translation>
+    </message>
+    <message>
+        <source>New company</source>
+        <translation>Nouvelle entreprise</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Default quota:</source>
+        <translation>Quota par &amp;défaut :</translation>
+    </message>
+    <message>
+        <source>Quota &amp;maximum:</source>
+        <translation>Quota &amp;maximal :</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::CompanyPage</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Default quota:</source>
+        <translation>Quota par &amp;défaut :</translation>
+    </message>
+    <message>
+        <source>Quota &amp;maximum:</source>
+        <translation>Quota &amp;maximal :</translation>
+    </message>
+    <message>
+        <source>&amp;User limit:</source>
+        <translation>Limite d'&amp;utilisateurs :</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>&amp;Alias limit:</source>
+        <translation>Limite d'&amp;alias :</translation>
+    </message>
+    <message>
+        <source>&amp;Services of new users:</source>
+        <translation>&amp;Services des nouveaux utilisateurs :</translation>
+    </message>
+    <message>
+        <source>Daily &amp;send limit:</source>
+        <translation>Limite d'&amp;envoi quotidienne :</translation>
+    </message>
+    <message>
+        <source>Not allowed to send</source>
+        <translation>Envoi interdit</translation>
+    </message>
+    <message>
+        <source> messages</source>
+        <translation> messages</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marque :</translation>
+    </message>
+    <message>
+        <source>No brand</source>
+        <translation>Aucune marque</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Espagnol</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Néerlandais</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>%1 domains · %2 users</source>
+        <translation>%1 domaines · %2 utilisateurs</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Modifié par quelqu'un d'autre</translation>
+    </message>
+    <message>
+        <source>Apply my changes to their version</source>
+        <translation>Appliquer mes modifications à leur version</translation>
+    </message>
+    <message>
+        <source>Discard mine, keep theirs</source>
+        <translation>Abandonner les miennes, garder les leurs</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ConflictWidget</name>
+    <message>
+        <source>Someone else saved this object while you were editing it. Their version is stored now; your changes are not saved yet.</source>
+        <translation>Quelqu'un d'autre a enregistré cet objet pendant que vous le modifiiez. Sa version est enregistrée ; vos modifications ne le sont pas encore.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Votre modification</translation>
+    </message>
+    <message>
+        <source>Stored now</source>
+        <translation>Enregistré actuellement</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(inchangé)</translation>
+    </message>
+    <message>
+        <source>Both of you changed this field.</source>
+        <translation>Vous avez tous deux modifié ce champ.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ContactsPage</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>&amp;Add contact…</source>
+        <translation>&amp;Ajouter un contact…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Courriel :</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otes :</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <source>Edit contact</source>
+        <translation>Modifier le contact</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Supprimer le contact</translation>
+    </message>
+    <message>
+        <source>Delete the contact %1?</source>
+        <translation>Supprimer le contact %1 ?</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::CsvImportDialog</name>
+    <message>
+        <source>Import users into %1</source>
+        <translation>Importer des utilisateurs dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::CsvImportWidget</name>
+    <message>
+        <source>Choose a &amp;CSV file…</source>
+        <translation>Choisir un fichier &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Mailbox name (required)</source>
+        <translation>Nom de la boîte (obligatoire)</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Forward to (separate with ;)</source>
+        <translation>Transférer à (séparés par ;)</translation>
+    </message>
+    <message>
+        <source>Aliases (separate with ;)</source>
+        <translation>Alias (séparés par ;)</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Save &amp;failed rows…</source>
+        <translation>Enregistrer les lignes en &amp;échec…</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Annuler l'import</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Import users</source>
+        <translation>Importer des utilisateurs</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Save failed rows</source>
+        <translation>Enregistrer les lignes en échec</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d'écrire %1.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file with a header row. Each row becomes a user in %1.</source>
+        <translation>Choisissez un fichier CSV avec une ligne d'en-tête. Chaque ligne devient un utilisateur de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The file is larger than 64 MB; split it into smaller files.</source>
+        <translation>Le fichier dépasse 64 Mo ; découpez-le en fichiers plus petits.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: %1 (line %2).</source>
+        <translation>Le fichier n'est pas un CSV valide : %1 (ligne %2).</translation>
+    </message>
+    <message>
+        <source>The file needs a header row and at least one row of data.</source>
+        <translation>Le fichier doit avoir une ligne d'en-tête et au moins une ligne de données.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(non importé)</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2</source>
+        <translation>%1 n'est pas dans %2</translation>
+    </message>
+    <message>
+        <source>quota: %1 is not a size such as 2 GB</source>
+        <translation>quota : %1 n'est pas une taille comme 2 Go</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Contrôle</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>%1 rows ready to import, %2 with problems (they are skipped; save them to fix and import again).</source>
+        <translation>%1 lignes prêtes à importer, %2 avec des problèmes (elles sont ignorées ; enregistrez-les pour les corriger et les importer à nouveau).</translation>
+    </message>
+    <message>
+        <source>Map a column to the mailbox name to import.</source>
+        <translation>Associez une colonne au nom de la boîte pour importer.</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importé</translation>
+    </message>
+    <message>
+        <source>Imported %1 users; %2 rows failed or were skipped.</source>
+        <translation>%1 utilisateurs importés ; %2 lignes en échec ou ignorées.</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>raison</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::DeletedItemsPage</name>
+    <message>
+        <source>Deleted domains</source>
+        <translation>Domaines supprimés</translation>
+    </message>
+    <message>
+        <source>Deleted users</source>
+        <translation>Utilisateurs supprimés</translation>
+    </message>
+    <message>
+        <source>Restore &amp;domain</source>
+        <translation>Restaurer le &amp;domaine</translation>
+    </message>
+    <message>
+        <source>Restore &amp;users</source>
+        <translation>Restaurer les &amp;utilisateurs</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n user(s)</source>
+        <translation><numerusform>Restaurer %n utilisateur</numerusform><numerusform>Restaurer %n utilisateurs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::DomainPage</name>
+    <message>
+        <source>&amp;Alias domains:</source>
+        <translation>&amp;Domaines alias :</translation>
+    </message>
+    <message>
+        <source>Other domain names that deliver to the same mailboxes.</source>
+        <translation>Autres noms de domaine qui livrent aux mêmes boîtes.</translation>
+    </message>
+    <message>
+        <source>&amp;Default quota:</source>
+        <translation>Quota par &amp;défaut :</translation>
+    </message>
+    <message>
+        <source>Quota &amp;maximum:</source>
+        <translation>Quota &amp;maximal :</translation>
+    </message>
+    <message>
+        <source>&amp;User limit:</source>
+        <translation>Limite d'&amp;utilisateurs :</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>D&amp;isabled (its mailboxes stop working)</source>
+        <translation>D&amp;ésactivé (ses boîtes cessent de fonctionner)</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marque :</translation>
+    </message>
+    <message>
+        <source>Company's brand</source>
+        <translation>Marque de l'entreprise</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>Show &amp;users</source>
+        <translation>Afficher les &amp;utilisateurs</translation>
+    </message>
+    <message>
+        <source>&amp;Delete domain</source>
+        <translation>&amp;Supprimer le domaine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n utilisateur</numerusform><numerusform>%n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source> · stored as %1</source>
+        <translation> · enregistré sous %1</translation>
+    </message>
+    <message>
+        <source> · created %1</source>
+        <translation> · créé le %1</translation>
+    </message>
+    <message>
+        <source>Delete domain</source>
+        <translation>Supprimer le domaine</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.</source>
+        <translation><numerusform>Supprimer %1 et masquer son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %1 et masquer ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted. Restore it from Deleted items within 30 days.</source>
+        <translation>Supprimé. Restaurez-le depuis Éléments supprimés dans les 30 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::DomainsPage</name>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>&amp;New domain…</source>
+        <translation>&amp;Nouveau domaine…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>New domain</source>
+        <translation>Nouveau domaine</translation>
+    </message>
+    <message>
+        <source>Choose a company in the navigation first.</source>
+        <translation>Choisissez d'abord une entreprise dans la navigation.</translation>
+    </message>
+    <message>
+        <source>&amp;Domain name:</source>
+        <translation>Nom de &amp;domaine :</translation>
+    </message>
+    <message>
+        <source>example.com or bäckerei.de</source>
+        <translation>example.com ou bäckerei.de</translation>
+    </message>
+    <message>
+        <source>&amp;Alias domains:</source>
+        <translation>&amp;Domaines alias :</translation>
+    </message>
+    <message>
+        <source>&amp;User limit:</source>
+        <translation>Limite d'&amp;utilisateurs :</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>Delete domain</source>
+        <translation>Supprimer le domaine</translation>
+    </message>
+    <message>
+        <source>Select one domain to delete.</source>
+        <translation>Sélectionnez un domaine à supprimer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.</source>
+        <translation><numerusform>Supprimer %1 avec son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %1 avec ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::EditorPage</name>
+    <message>
+        <source>Revert</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the changed fields (%1)</source>
+        <translation>Enregistrer les champs modifiés (%1)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>You changed %1 but did not save. Save the changes now?</source>
+        <translation>Vous avez modifié %1 sans enregistrer. Enregistrer les modifications maintenant ?</translation>
+    </message>
+    <message>
+        <source>Some fields need attention before saving.</source>
+        <translation>Certains champs sont à revoir avant d'enregistrer.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>Your changes were discarded; this is the stored version.</source>
+        <translation>Vos modifications ont été abandonnées ; voici la version enregistrée.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this. Save again to review the differences.</source>
+        <translation>Non enregistré : quelqu'un d'autre l'a modifié. Enregistrez à nouveau pour examiner les différences.</translation>
+    </message>
+    <message>
+        <source>The server did not accept some fields; see the messages below them.</source>
+        <translation>Le serveur n'a pas accepté certains champs ; voyez les messages sous ces champs.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 Your changes are kept; save again when the server is back.</source>
+        <translation>Non enregistré : %1 Vos modifications sont conservées ; enregistrez à nouveau quand le serveur sera revenu.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::Form</name>
+    <message>
+        <source>One per line</source>
+        <translation>Un par ligne</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::JumpBox</name>
+    <message>
+        <source>Go to a user or domain…</source>
+        <translation>Aller à un utilisateur ou un domaine…</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Domain %1 — %n user(s)</source>
+        <translation><numerusform>Domaine %1 — %n utilisateur</numerusform><numerusform>Domaine %1 — %n utilisateurs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ListPage</name>
+    <message>
+        <source>Search (a prefix; * for any text)</source>
+        <translation>Rechercher (un début ; * pour n'importe quel texte)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation> · chargement…</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation><numerusform>%n ligne exportée vers %1</numerusform><numerusform>%n lignes exportées vers %1</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::LoginDialog</name>
+    <message>
+        <source>Sign in — MailAdmin</source>
+        <translation>Connexion — MailAdmin</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::LoginWidget</name>
+    <message>
+        <source>&lt;h2&gt;Sign in to MailAdmin&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Connexion à MailAdmin&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vers…</source>
+        <translation>Ser&amp;veurs…</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Serveur :</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;Mémoriser le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Se connecter</translation>
+    </message>
+    <message>
+        <source>Add a server first (Servers…).</source>
+        <translation>Ajoutez d'abord un serveur (Serveurs…).</translation>
+    </message>
+    <message>
+        <source>Your session has ended. Sign in again to continue where you were; nothing on screen is lost.</source>
+        <translation>Votre session a pris fin. Reconnectez-vous pour continuer là où vous étiez ; rien à l'écran n'est perdu.</translation>
+    </message>
+    <message>
+        <source>Enter your login and password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>The login or password is wrong, or the account is disabled.</source>
+        <translation>L'identifiant ou le mot de passe est faux, ou le compte est désactivé.</translation>
+    </message>
+    <message>
+        <source>The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask the server's operator for a valid certificate.</source>
+        <translation>La connexion n'est pas sûre : le certificat du serveur n'est pas reconnu (%1). Vérifiez l'adresse ou demandez un certificat valide à l'exploitant du serveur.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Check the address and that the server is running.</source>
+        <translation>Le serveur %1 est injoignable. Vérifiez l'adresse et que le serveur fonctionne.</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer, so the password was not remembered.</source>
+        <translation>Aucun trousseau n'est disponible sur cet ordinateur ; le mot de passe n'a donc pas été mémorisé.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the password.</source>
+        <translation>Le trousseau a refusé d'enregistrer le mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::MainWindow</name>
+    <message>
+        <source>LIVE</source>
+        <translation>PRODUCTION</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>[%1] %2 — MailAdmin</source>
+        <translation>[%1] %2 — MailAdmin</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · signed in as %4 (%5)</source>
+        <translation>%1 · %2 · %3 · connecté en tant que %4 (%5)</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. What you are editing is kept; it is sent when the connection is back.</source>
+        <translation>Le serveur est injoignable. Ce que vous modifiez est conservé ; ce sera envoyé au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Trying to reach the server…</source>
+        <translation>Tentative de joindre le serveur…</translation>
+    </message>
+    <message>
+        <source>Users of %1</source>
+        <translation>Utilisateurs de %1</translation>
+    </message>
+    <message>
+        <source>● Connected to %1</source>
+        <translation>● Connecté à %1</translation>
+    </message>
+    <message>
+        <source>○ Offline</source>
+        <translation>○ Hors ligne</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. What you are editing is kept; save again when the connection is back.</source>
+        <translation>Le serveur est injoignable. Ce que vous modifiez est conservé ; enregistrez à nouveau au retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Export list to CSV…</source>
+        <translation>&amp;Exporter la liste en CSV…</translation>
+    </message>
+    <message>
+        <source>Open a list to export it.</source>
+        <translation>Ouvrez une liste pour l'exporter.</translation>
+    </message>
+    <message>
+        <source>&amp;Import users from CSV…</source>
+        <translation>&amp;Importer des utilisateurs depuis un CSV…</translation>
+    </message>
+    <message>
+        <source>Choose a domain first.</source>
+        <translation>Choisissez d'abord un domaine.</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Aller</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to user or domain…</source>
+        <translation>A&amp;ller à un utilisateur ou un domaine…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About MailAdmin</source>
+        <translation>À &amp;propos de MailAdmin</translation>
+    </message>
+    <message>
+        <source>About MailAdmin</source>
+        <translation>À propos de MailAdmin</translation>
+    </message>
+    <message>
+        <source>MailAdmin %1
+A Mail Administration Center for companies that host e-mail.</source>
+        <translation>MailAdmin %1
+Un centre d'administration de messagerie pour les hébergeurs de courriel.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ObjectDialog</name>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Some fields need attention.</source>
+        <translation>Certains champs sont à revoir.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this meanwhile; close and open it again.</source>
+        <translation>Quelqu'un d'autre l'a modifié entre-temps ; fermez et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::PasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Réinitialiser le mot de passe</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::PasswordWidget</name>
+    <message>
+        <source>New password for &lt;b&gt;%1&lt;/b&gt;. A strong one is suggested; you may type your own.</source>
+        <translation>Nouveau mot de passe pour &lt;b&gt;%1&lt;/b&gt;. Un mot de passe robuste est proposé ; vous pouvez saisir le vôtre.</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Définir le mot de passe</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Setting the password…</source>
+        <translation>Définition du mot de passe…</translation>
+    </message>
+    <message>
+        <source>The server refused this password:
+%1</source>
+        <translation>Le serveur a refusé ce mot de passe :
+%1</translation>
+    </message>
+    <message>
+        <source>The password is set. Copy it now: it is not shown again.</source>
+        <translation>Le mot de passe est défini. Copiez-le maintenant : il ne sera plus affiché.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ProfilesDialog</name>
+    <message>
+        <source>Servers</source>
+        <translation>Serveurs</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Live (real customers)</source>
+        <translation>Production (vrais clients)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Environnement :</translation>
+    </message>
+    <message>
+        <source>New server</source>
+        <translation>Nouveau serveur</translation>
+    </message>
+    <message>
+        <source>Every server needs a name and an http:// or https:// address (%1).</source>
+        <translation>Chaque serveur a besoin d'un nom et d'une adresse http:// ou https:// (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::UserPage</name>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Nom affiché :</translation>
+    </message>
+    <message>
+        <source>&amp;Quota:</source>
+        <translation>&amp;Quota :</translation>
+    </message>
+    <message>
+        <source>&amp;Aliases:</source>
+        <translation>&amp;Alias :</translation>
+    </message>
+    <message>
+        <source>Other addresses that deliver to this user, one per line.</source>
+        <translation>Autres adresses qui livrent à cet utilisateur, une par ligne.</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>&amp;Transférer à :</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vices:</source>
+        <translation>Ser&amp;vices :</translation>
+    </message>
+    <message>
+        <source>&amp;Brand:</source>
+        <translation>&amp;Marque :</translation>
+    </message>
+    <message>
+        <source>Domain's brand</source>
+        <translation>Marque du domaine</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notes :</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Réinitialiser le &amp;mot de passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>Last login — %1</source>
+        <translation>Dernière connexion — %1</translation>
+    </message>
+    <message>
+        <source>Password: %1</source>
+        <translation>Mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>défini</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source>Created %1, changed %2</source>
+        <translation>Créé le %1, modifié le %2</translation>
+    </message>
+    <message>
+        <source>Un&amp;suspend</source>
+        <translation>Lever la &amp;suspension</translation>
+    </message>
+    <message>
+        <source>The user is active again.</source>
+        <translation>L'utilisateur est de nouveau actif.</translation>
+    </message>
+    <message>
+        <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Supprimer l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Delete %1? The user can be restored from Deleted items for 30 days.</source>
+        <translation>Supprimer %1 ? L'utilisateur peut être restauré depuis Éléments supprimés pendant 30 jours.</translation>
+    </message>
+    <message>
+        <source>Deleted. Restore it from Deleted items within 30 days.</source>
+        <translation>Supprimé. Restaurez-le depuis Éléments supprimés dans les 30 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tout statut</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation>Tout type</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Forwards</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Nouvel utilisateur…</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Unsuspend</source>
+        <translation>Lever la suspension</translation>
+    </message>
+    <message>
+        <source>Set &amp;quota…</source>
+        <translation>Définir le &amp;quota…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>New user in %1</source>
+        <translation>Nouvel utilisateur dans %1</translation>
+    </message>
+    <message>
+        <source>&amp;Mailbox name:</source>
+        <translation>Nom de la &amp;boîte :</translation>
+    </message>
+    <message>
+        <source>e.g. anna.berg</source>
+        <translation>p. ex. anna.berg</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Nom affiché :</translation>
+    </message>
+    <message>
+        <source>&amp;Forward to:</source>
+        <translation>&amp;Transférer à :</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Optional; set or reset it later</source>
+        <translation>Facultatif ; à définir ou réinitialiser plus tard</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>%1 créé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suspend %n user(s)</source>
+        <translation><numerusform>Suspendre %n utilisateur</numerusform><numerusform>Suspendre %n utilisateurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsuspend %n user(s)</source>
+        <translation><numerusform>Lever la suspension de %n utilisateur</numerusform><numerusform>Lever la suspension de %n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>Supprimer des utilisateurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)? They can be restored from Deleted items for 30 days.</source>
+        <translation><numerusform>Supprimer %n utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %n utilisateurs ? Ils peuvent être restaurés depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)</source>
+        <translation><numerusform>Supprimer %n utilisateur</numerusform><numerusform>Supprimer %n utilisateurs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the quota of %n user(s)</source>
+        <translation><numerusform>Définir le quota de %n utilisateur</numerusform><numerusform>Définir le quota de %n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source>Set quota</source>
+        <translation>Définir le quota</translation>
+    </message>
+    <message numerus="yes">
+        <source>New quota for %n selected user(s):</source>
+        <translation><numerusform>Nouveau quota pour l'utilisateur sélectionné :</numerusform><numerusform>Nouveau quota pour les %n utilisateurs sélectionnés :</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>MailAdmin: the Mail Administration Center.</source>
+        <translation>MailAdmin : le centre d'administration de la messagerie.</translation>
+    </message>
+    <message>
+        <source>Start a demo server with generated data and sign in.</source>
+        <translation>Démarrer un serveur de démonstration avec des données générées et se connecter.</translation>
+    </message>
+    <message>
+        <source>Demo role: operator, company_admin, company_readonly, support or domain_admin.</source>
+        <translation>Rôle de démonstration : operator, company_admin, company_readonly, support ou domain_admin.</translation>
+    </message>
+    <message>
+        <source>Write each main page as a PNG into DIR and quit.</source>
+        <translation>Écrire chaque page principale en PNG dans DIR puis quitter.</translation>
+    </message>
+    <message>
+        <source>Language of the interface (en, fr).</source>
+        <translation>Langue de l'interface (en, fr).</translation>
+    </message>
+    <message>
+        <source>Unknown role '%1'. Use one of: %2.
+</source>
+        <translation>Rôle « %1 » inconnu. Utilisez l'un de : %2.
+</translation>
+    </message>
+    <message>
+        <source>--screenshot needs --demo.
+</source>
+        <translation>--screenshot nécessite --demo.
+</translation>
+    </message>
+</context>
+</TS>
