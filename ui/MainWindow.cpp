@@ -205,6 +205,7 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     connect(context->api(), &api::ApiClient::onlineChanged, this, &MainWindow::updateConnection);
     connect(context->api(), &api::ApiClient::sessionExpired, this, &MainWindow::promptSignIn);
 
+    m_tree->setRootIsDecorated(me.isOperator());
     m_navigation->load(me.isOperator());
     if (m_companyId > 0) {
         m_company->openCompany(m_companyId);

@@ -26,7 +26,7 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
     auto *top = new QHBoxLayout;
     m_gauge = new charts::QuotaGauge(this);
     m_gauge->setObjectName(QStringLiteral("quotaGauge"));
-    m_gauge->setFixedSize(220, 130);
+    m_gauge->setFixedSize(240, 140);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setTextFormat(Qt::RichText);
