@@ -188,13 +188,15 @@ QString AuditListModel::describeChanges(const QJsonObject &changes)
     QStringList parts;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         const QJsonObject change = it.value().toObject();
-        const auto show = [](const QJsonValue &v) -> QString {
+        const bool isSize = it.key().endsWith(QLatin1String("quota")) || it.key() == QLatin1String("quota_maximum")
+            || it.key() == QLatin1String("used_bytes");
+        const auto show = [isSize](const QJsonValue &v) -> QString {
             if (v.isNull() || v.isUndefined())
                 return QStringLiteral("—");
             if (v.isString())
                 return v.toString();
             if (v.isDouble())
-                return QString::number(qint64(v.toDouble()));
+                return isSize ? format::bytes(qint64(v.toDouble())) : QString::number(qint64(v.toDouble()));
             if (v.isBool())
                 return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             return QString::fromUtf8(v.isArray()
@@ -219,8 +221,14 @@ QVariant AuditListModel::display(const QJsonObject &e, int column) const
         return text(e, "action");
     case ObjectType:
         return text(e, "object_type");
-    case Object:
-        return text(e, "object_id");
+    case Object: {
+        // Addresses and domain names as people write them, not in punycode.
+        const QString id = text(e, "object_id");
+        const qsizetype at = id.lastIndexOf(QLatin1Char('@'));
+        if (at >= 0)
+            return QString(id.left(at + 1) + validation::domainForDisplay(id.mid(at + 1)));
+        return id.contains(QLatin1String("xn--")) ? validation::domainForDisplay(id) : id;
+    }
     case Changes:
         return describeChanges(e.value(QLatin1String("changes")).toObject()).left(200);
     default:
