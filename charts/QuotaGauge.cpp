@@ -14,10 +14,7 @@
 namespace mailadmin::charts {
 
 QuotaGauge::QuotaGauge(QWidget *parent)
-    : QWidget(parent)
-    , m_view(new QChartView(this))
-    , m_series(new QPieSeries)
-    , m_label(new QLabel(this))
+    : QWidget(parent), m_view(new QChartView(this)), m_series(new QPieSeries), m_label(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -67,10 +64,12 @@ void QuotaGauge::setUsage(qint64 used, qint64 quota)
     freeSlice->setValue(1.0 - m_fraction);
     // Amber from 80 %, vermilion from 95 %: the palette's own warm tones, readable in colour-blind vision.
     usedSlice->setColor(m_fraction >= 0.95 ? ChartPalette::forKey(QStringLiteral("deleted"))
-                        : m_fraction >= 0.8 ? ChartPalette::forKey(QStringLiteral("suspended"))
-                                            : ChartPalette::forKey(QStringLiteral("imap")));
+            : m_fraction >= 0.8            ? ChartPalette::forKey(QStringLiteral("suspended"))
+                                           : ChartPalette::forKey(QStringLiteral("imap")));
     freeSlice->setColor(palette().color(QPalette::Midlight));
-    m_label->setText(quota > 0 ? tr("%1 of %2 (%3%)").arg(format::bytes(used), format::bytes(quota)).arg(qRound(m_fraction * 100))
+    m_label->setText(quota > 0 ? tr("%1 of %2 (%3%)")
+                                     .arg(format::bytes(used), format::bytes(quota))
+                                     .arg(qRound(m_fraction * 100))
                                : tr("%1 used, no quota").arg(format::bytes(used)));
     setToolTip(m_label->text());
 }

@@ -188,8 +188,8 @@ QString AuditListModel::describeChanges(const QJsonObject &changes)
     QStringList parts;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
         const QJsonObject change = it.value().toObject();
-        const bool isSize = it.key().endsWith(QLatin1String("quota")) || it.key() == QLatin1String("quota_maximum")
-            || it.key() == QLatin1String("used_bytes");
+        const bool isSize = it.key().endsWith(QLatin1String("quota"))
+            || it.key() == QLatin1String("quota_maximum") || it.key() == QLatin1String("used_bytes");
         const auto show = [isSize](const QJsonValue &v) -> QString {
             if (v.isNull() || v.isUndefined())
                 return QStringLiteral("—");

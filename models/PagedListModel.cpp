@@ -2,6 +2,8 @@
 
 #include "ApiClient.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QJsonArray>
 
 namespace mailadmin::models {
@@ -54,6 +56,8 @@ void PagedListModel::reload()
     ++m_generation;
     beginResetModel();
     m_rows.clear();
+    m_index.clear();
+    m_decoded.clear();
     m_known = false;
     endResetModel();
     if (m_total != 0) {
@@ -100,7 +104,7 @@ void PagedListModel::loadPage(int offset)
         if (!items.isEmpty()) {
             beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
             for (const QJsonValue &v : items)
-                m_rows.append(v.toObject());
+                appendRow(v.toObject());
             endInsertRows();
         }
         const bool first = !m_known;
@@ -111,13 +115,50 @@ void PagedListModel::loadPage(int offset)
     });
 }
 
+QByteArray PagedListModel::encode(const QJsonObject &object) const
+{
+    const QStringList kept = keptFields();
+    if (kept.isEmpty())
+        return QCborValue::fromJsonValue(object).toCbor();
+    QCborMap slim;
+    for (const QString &field : kept) {
+        const auto it = object.constFind(field);
+        if (it != object.constEnd())
+            slim.insert(field, QCborValue::fromJsonValue(*it));
+    }
+    return slim.toCborValue().toCbor();
+}
+
+void PagedListModel::appendRow(const QJsonObject &object)
+{
+    m_index.insert(object.value(keyField()).toVariant().toString(), int(m_rows.size()));
+    m_rows.append(encode(object));
+}
+
+void PagedListModel::rebuildIndex()
+{
+    m_index.clear();
+    m_decoded.clear();
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_index.insert(objectAt(i).value(keyField()).toVariant().toString(), i);
+    m_decoded.clear();
+}
+
+QJsonObject PagedListModel::objectAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    if (const QJsonObject *cached = m_decoded.object(row))
+        return *cached;
+    auto *decoded = new QJsonObject(QCborValue::fromCbor(m_rows.at(row)).toMap().toJsonObject());
+    const QJsonObject copy = *decoded;
+    m_decoded.insert(row, decoded);
+    return copy;
+}
+
 int PagedListModel::rowOfKey(const QString &key) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).value(keyField()).toVariant().toString() == key)
-            return i;
-    }
-    return -1;
+    return m_index.value(key, -1);
 }
 
 void PagedListModel::updateObject(const QJsonObject &object)
@@ -125,7 +166,8 @@ void PagedListModel::updateObject(const QJsonObject &object)
     const int row = rowOfKey(object.value(keyField()).toVariant().toString());
     if (row < 0)
         return;
-    m_rows[row] = object;
+    m_rows[row] = encode(object);
+    m_decoded.remove(row);
     emit dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
@@ -136,6 +178,7 @@ void PagedListModel::removeKey(const QString &key)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    rebuildIndex();
     endRemoveRows();
     m_total = qMax<qint64>(0, m_total - 1);
     emit totalChanged(m_total);
@@ -160,7 +203,7 @@ QVariant PagedListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &object = m_rows.at(index.row());
+    const QJsonObject object = objectAt(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return display(object, index.column());

@@ -3,6 +3,7 @@
 #include "ApiError.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QJsonObject>
 #include <QList>
 #include <QUrlQuery>
@@ -43,10 +44,8 @@ public:
     qint64 total() const { return m_total; }
     bool isLoading() const { return m_loading; }
     int loadedCount() const { return int(m_rows.size()); }
-    QJsonObject objectAt(int row) const
-    {
-        return row >= 0 && row < m_rows.size() ? m_rows.at(row) : QJsonObject();
-    }
+    // The row's object (only the fields the list keeps; see keptFields()).
+    QJsonObject objectAt(int row) const;
     QString keyAt(int row) const { return objectAt(row).value(keyField()).toVariant().toString(); }
     int rowOfKey(const QString &key) const;
     // After an edit elsewhere: the row with the same key shows the new object.
@@ -86,6 +85,8 @@ protected:
     };
     void setColumns(QList<Column> columns) { m_columns = std::move(columns); }
     virtual QString keyField() const { return QStringLiteral("id"); }
+    // The fields a row keeps; empty keeps all. Long lists keep only what they show, so 100,000 rows fit.
+    virtual QStringList keptFields() const { return {}; }
     // The text of one cell; the base shows the field's value.
     virtual QVariant display(const QJsonObject &object, int column) const;
     virtual QVariant decoration(const QJsonObject &, int) const { return {}; }
@@ -102,7 +103,13 @@ private:
     QString m_sortField;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     int m_pageSize = 200;
-    QList<QJsonObject> m_rows;
+    // Rows are stored as compact CBOR and decoded when a view asks; the last ones decoded are cached.
+    QByteArray encode(const QJsonObject &object) const;
+    void appendRow(const QJsonObject &object);
+    void rebuildIndex();
+    QList<QByteArray> m_rows;
+    QHash<QString, int> m_index; // key -> row
+    mutable QCache<int, QJsonObject> m_decoded {512};
     QList<Column> m_columns;
     qint64 m_total = 0;
     bool m_loading = false;

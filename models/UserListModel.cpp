@@ -33,6 +33,13 @@ void UserListModel::setAllDomains(const QString &status)
     setSource(QStringLiteral("/users"), fixed);
 }
 
+QStringList UserListModel::keptFields() const
+{
+    return {QStringLiteral("address"), QStringLiteral("display_name"), QStringLiteral("type"),
+        QStringLiteral("status"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
+        QStringLiteral("last_login"), QStringLiteral("version")};
+}
+
 QString UserListModel::lastLogin(const QJsonObject &user)
 {
     QString latest;

@@ -32,6 +32,7 @@ public:
 
 protected:
     QString keyField() const override { return QStringLiteral("address"); }
+    QStringList keptFields() const override;
     QVariant display(const QJsonObject &object, int column) const override;
     QVariant tooltip(const QJsonObject &object, int column) const override;
 };

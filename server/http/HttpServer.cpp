@@ -9,6 +9,7 @@
 #include <QUuid>
 
 #include <httplib.h>
+#include <zlib.h>
 
 Q_LOGGING_CATEGORY(lcHttp, "mailadmind.http")
 
@@ -29,13 +30,53 @@ QString newRequestId()
     return QUuid::createUuid().toString(QUuid::Id128).left(16);
 }
 
-void applyResponse(const HttpResponse &from, httplib::Response &to)
+// gzip at a fast level. The library's own compression would pick brotli at its slowest setting for any
+// client that offers it (Qt's does): 70 ms for a small answer, 160 ms for a page of users.
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream stream {};
+    if (deflateInit2(&stream, 4, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return {};
+    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 32, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    const int rc = deflate(&stream, Z_FINISH);
+    const qsizetype produced = qsizetype(stream.total_out);
+    deflateEnd(&stream);
+    if (rc != Z_STREAM_END)
+        return {};
+    out.resize(produced);
+    return out;
+}
+
+void applyResponse(const HttpResponse &from, httplib::Response &to, bool acceptsGzip)
 {
     to.status = from.status;
     for (const auto &[name, value] : from.headers)
         to.set_header(name.toStdString(), value.toStdString());
-    if (!from.contentType.isEmpty())
-        to.set_content(from.body.constData(), size_t(from.body.size()), from.contentType.constData());
+    if (from.contentType.isEmpty())
+        return;
+    // The charset parameter also keeps the library from compressing on its own (it matches bare types only).
+    QByteArray type = from.contentType;
+    if (type == "application/json")
+        type += "; charset=utf-8";
+    if (acceptsGzip && from.body.size() > 1024) {
+        const QByteArray packed = gzip(from.body);
+        if (!packed.isEmpty()) {
+            to.set_header("Content-Encoding", "gzip");
+            to.set_header("Vary", "Accept-Encoding");
+            to.set_content(packed.constData(), size_t(packed.size()), type.constData());
+            return;
+        }
+    }
+    to.set_content(from.body.constData(), size_t(from.body.size()), type.constData());
+}
+
+bool acceptsGzip(const httplib::Request &req)
+{
+    return req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
 }
 
 } // namespace
@@ -101,7 +142,7 @@ Result<int> HttpServer::bind()
         request.body = QByteArray::fromStdString(req.body);
         request.remoteAddress = QString::fromStdString(req.remote_addr);
         request.requestId = t_request.id;
-        applyResponse(m_api.handle(request), res);
+        applyResponse(m_api.handle(request), res, acceptsGzip(req));
     };
     const char *everything = R"(/.*)";
     server.Get(everything, dispatch);
@@ -122,11 +163,12 @@ Result<int> HttpServer::bind()
             else if (res.status == 400)
                 detail = QStringLiteral("The request could not be parsed.");
             const HttpResponse p = problemForStatus(res.status, detail, t_request.id);
-            applyResponse(p, res);
+            applyResponse(p, res, false);
             return httplib::Server::HandlerResponse::Handled;
         }));
     server.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
-        applyResponse(problem(Error::internal(QStringLiteral("exception in transport")), t_request.id), res);
+        applyResponse(
+            problem(Error::internal(QStringLiteral("exception in transport")), t_request.id), res, false);
     });
     server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
         // Never the query string, headers or body: they may carry passwords or tokens.

@@ -508,15 +508,18 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
                     !s.ok())
                     return s.error();
             }
-            // A history of admin work in the audit log: every 60th user was changed at some point in the last month.
+            // A history of admin work in the audit log: every 60th user was changed at some point in the last
+            // month.
             if (summary.users % 60 == 7) {
                 store::AuditEntry change;
                 change.at = now - qint64(rng.bounded(30 * 86400));
                 change.actorId = 0;
-                change.actorLogin = chance(0.5) ? QStringLiteral("admin@") + companyInfos.at(0).slug : QStringLiteral("support@") + companyInfos.at(0).slug;
+                change.actorLogin = chance(0.5) ? QStringLiteral("admin@") + companyInfos.at(0).slug
+                                                : QStringLiteral("support@") + companyInfos.at(0).slug;
                 for (const CompanyInfo &c : std::as_const(companyInfos)) {
                     if (c.id == domain.companyId)
-                        change.actorLogin = (chance(0.6) ? QStringLiteral("admin@") : QStringLiteral("support@")) + c.slug;
+                        change.actorLogin
+                            = (chance(0.6) ? QStringLiteral("admin@") : QStringLiteral("support@")) + c.slug;
                 }
                 change.companyId = domain.companyId;
                 change.domainId = domain.id;
@@ -525,16 +528,24 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
                 const int kind = int(rng.bounded(4));
                 if (kind == 0) {
                     change.action = QStringLiteral("update");
-                    change.changes = QJsonObject{{QStringLiteral("quota"), QJsonObject{{QStringLiteral("before"), double(quota / 2)}, {QStringLiteral("after"), double(quota)}}}};
+                    change.changes = QJsonObject {{QStringLiteral("quota"),
+                        QJsonObject {{QStringLiteral("before"), double(quota / 2)},
+                            {QStringLiteral("after"), double(quota)}}}};
                 } else if (kind == 1) {
                     change.action = QStringLiteral("password");
-                    change.changes = QJsonObject{{QStringLiteral("password"), QJsonObject{{QStringLiteral("before"), QStringLiteral("(set)")}, {QStringLiteral("after"), QStringLiteral("(changed)")}}}};
+                    change.changes = QJsonObject {{QStringLiteral("password"),
+                        QJsonObject {{QStringLiteral("before"), QStringLiteral("(set)")},
+                            {QStringLiteral("after"), QStringLiteral("(changed)")}}}};
                 } else if (kind == 2) {
                     change.action = QStringLiteral("update");
-                    change.changes = QJsonObject{{QStringLiteral("display_name"), QJsonObject{{QStringLiteral("before"), first}, {QStringLiteral("after"), QString(first + QLatin1Char(' ') + last)}}}};
+                    change.changes = QJsonObject {{QStringLiteral("display_name"),
+                        QJsonObject {{QStringLiteral("before"), first},
+                            {QStringLiteral("after"), QString(first + QLatin1Char(' ') + last)}}}};
                 } else {
                     change.action = QStringLiteral("create");
-                    change.changes = QJsonObject{{QStringLiteral("type"), QJsonObject{{QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), type}}}};
+                    change.changes = QJsonObject {{QStringLiteral("type"),
+                        QJsonObject {
+                            {QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), type}}}};
                 }
                 if (Status s = store::AuditRepository(m_db).append(change); !s.ok())
                     return s.error();
@@ -595,7 +606,9 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
             entry.objectType = QStringLiteral("domain");
             entry.objectId = d.name;
             entry.action = QStringLiteral("delete");
-            entry.changes = QJsonObject{{QStringLiteral("deleted_at"), QJsonObject{{QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), gone.value(QLatin1String("deleted_at"))}}}};
+            entry.changes = QJsonObject {{QStringLiteral("deleted_at"),
+                QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                    {QStringLiteral("after"), gone.value(QLatin1String("deleted_at"))}}}};
             if (Status s = store::AuditRepository(m_db).append(entry); !s.ok())
                 return s.error();
             break;

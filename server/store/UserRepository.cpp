@@ -117,10 +117,25 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
     if (key != QLatin1String("t.address"))
         order += QStringLiteral(", t.address") + direction;
     // The plain list of a domain takes its total from the kept counter instead of counting.
-    const bool plain = domainId > 0 && query.q.isEmpty() && status.isEmpty() && type.isEmpty();
-    return fetchPage(where, order, query.offset, query.limit,
-        plain ? QStringLiteral("SELECT user_count FROM domains WHERE id = %1").arg(domainId) : QString(),
-        true);
+    // A plain list (no search, no filter) takes its total from the kept counters instead of counting rows.
+    const bool plain = query.q.isEmpty() && status.isEmpty() && type.isEmpty();
+    QString totalSql;
+    if (plain && domainId > 0) {
+        totalSql = QStringLiteral("SELECT user_count FROM domains WHERE id = %1").arg(domainId);
+    } else if (plain) {
+        totalSql
+            = QStringLiteral("SELECT COALESCE(SUM(user_count), 0) FROM domains WHERE deleted_at IS NULL");
+        if (scope.companyId > 0)
+            totalSql += QStringLiteral(" AND company_id = %1").arg(scope.companyId);
+        if (scope.domainsOnly) {
+            QStringList ids;
+            for (qint64 id : scope.domainIds)
+                ids << QString::number(id);
+            totalSql += ids.isEmpty() ? QStringLiteral(" AND 1 = 0")
+                                      : QStringLiteral(" AND id IN (%1)").arg(ids.join(QLatin1Char(',')));
+        }
+    }
+    return fetchPage(where, order, query.offset, query.limit, totalSql, true);
 }
 
 Result<qint64> UserRepository::addressOwner(const QString &address) const

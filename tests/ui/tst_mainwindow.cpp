@@ -170,6 +170,8 @@ void TestMainWindow::exportFollowsTheFilter()
 void TestMainWindow::offlineBannerAndRetry()
 {
     QFrame *banner = m_window->offlineBanner();
+    // Answers still on their way from the real server would report it online again; let them land first.
+    QTRY_COMPARE(m_ui->api->pendingCount(), 0);
     QVERIFY(!banner->isVisibleTo(m_window.get()));
     // The server "goes away": point the client at a closed port, then come back.
     const QUrl good = m_ui->api->baseUrl();
