@@ -45,6 +45,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     , m_brands(m_ctx)
     , m_admins(m_ctx)
     , m_audit(m_ctx)
+    , m_ingest(m_ctx)
     , m_startedAt(auth::Clock::now())
 {
     m_uptime.start();
@@ -52,6 +53,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addDirectoryRoutes();
     addUserRoutes();
     addBrandAndAdminRoutes();
+    addStatsRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)
@@ -426,6 +428,20 @@ void Api::addBrandAndAdminRoutes()
     route(QStringLiteral("POST"), admin + QStringLiteral("/password"), [this](Call &call) {
         return answer(m_admins.resetPassword(call.actor, call.id(QStringLiteral("id")), call.body), call);
     });
+}
+
+void Api::addStatsRoutes()
+{
+    route(QStringLiteral("POST"), QStringLiteral("/api/v1/ingest/events"), [this](Call &call) {
+        const Result<service::IngestReport> report = m_ingest.ingest(call.actor, call.request.body,
+                                                                     QString::fromLatin1(call.request.header("idempotency-key")));
+        if (!report.ok())
+            return problem(report.error(), call.request.requestId);
+        HttpResponse r = jsonResponse(report->toJson());
+        if (report->replayed)
+            r.setHeader("Idempotent-Replay", "true");
+        return r;
+    }, RawBody);
 }
 
 } // namespace mailadmin::http

@@ -7,6 +7,7 @@
 #include "CompanyService.h"
 #include "ContactService.h"
 #include "DomainService.h"
+#include "IngestService.h"
 #include "Router.h"
 #include "UserService.h"
 
@@ -29,7 +30,8 @@ private:
     {
         Authenticated = 0,
         Public = 1,
-        NeedsVersion = 2
+        NeedsVersion = 2,
+        RawBody = 4
     };
     using Handler = std::function<HttpResponse(Call &)>;
     void route(const QString &method, const QString &pattern, Handler handler, int flags = Authenticated);
@@ -38,6 +40,7 @@ private:
     void addDirectoryRoutes();
     void addUserRoutes();
     void addBrandAndAdminRoutes();
+    void addStatsRoutes();
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;
@@ -49,6 +52,7 @@ private:
     service::BrandService m_brands;
     service::AdminService m_admins;
     service::AuditService m_audit;
+    service::IngestService m_ingest;
     Router m_router;
     QElapsedTimer m_uptime;
     qint64 m_startedAt;

@@ -176,11 +176,139 @@ QStringList directorySchema()
     };
 }
 
+QStringList statsSchema()
+{
+    const QString counters = QStringLiteral(
+        "logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
+        "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
+        "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
+        "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
+    return {
+        // Raw events, kept for a bounded time (35 days by default).
+        QStringLiteral(R"(CREATE TABLE login_events (
+            id {{ID}},
+            at BIGINT NOT NULL,
+            user_id BIGINT NOT NULL,
+            domain_id BIGINT NOT NULL,
+            company_id BIGINT NOT NULL,
+            protocol TEXT NOT NULL,
+            success INTEGER NOT NULL,
+            remote_address TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX login_events_user ON login_events (user_id, at)"),
+        QStringLiteral("CREATE INDEX login_events_at ON login_events (at)"),
+        QStringLiteral(R"(CREATE TABLE message_events (
+            id {{ID}},
+            at BIGINT NOT NULL,
+            user_id BIGINT NOT NULL,
+            domain_id BIGINT NOT NULL,
+            company_id BIGINT NOT NULL,
+            recipients INTEGER NOT NULL,
+            bytes BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX message_events_user ON message_events (user_id, at)"),
+        QStringLiteral("CREATE INDEX message_events_at ON message_events (at)"),
+        QStringLiteral(R"(CREATE TABLE quota_samples (
+            id {{ID}},
+            at BIGINT NOT NULL,
+            user_id BIGINT NOT NULL,
+            used_bytes BIGINT NOT NULL,
+            messages BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX quota_samples_user ON quota_samples (user_id, at)"),
+        QStringLiteral("CREATE INDEX quota_samples_at ON quota_samples (at)"),
+        // Rollups: scope 'c' company, 'd' domain, 'u' user; bucket = hours or days since the epoch (UTC).
+        QStringLiteral("CREATE TABLE stats_hourly (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+                       "PRIMARY KEY (scope, scope_id, bucket))")
+            .arg(counters),
+        QStringLiteral("CREATE TABLE stats_daily (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+                       "used_bytes BIGINT, PRIMARY KEY (scope, scope_id, bucket))")
+            .arg(counters),
+        QStringLiteral("CREATE INDEX stats_daily_bucket ON stats_daily (scope, bucket)"),
+        QStringLiteral("CREATE INDEX stats_hourly_bucket ON stats_hourly (scope, bucket)"),
+        // The latest login of any kind, for active and inactive users.
+        QStringLiteral("ALTER TABLE users ADD COLUMN last_login_at BIGINT"),
+        QStringLiteral("UPDATE users SET last_login_at = (SELECT MAX(v) FROM (SELECT last_login_imap AS v UNION ALL SELECT last_login_pop "
+                       "UNION ALL SELECT last_login_webmail UNION ALL SELECT last_login_smtp) AS logins)"),
+        QStringLiteral("CREATE INDEX users_domain_last_login ON users (domain_id, last_login_at)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN messages BIGINT NOT NULL DEFAULT 0"),
+        // Storage used in all of a domain or company, kept with each quota change, for the storage trend.
+        QStringLiteral("ALTER TABLE domains ADD COLUMN used_bytes BIGINT NOT NULL DEFAULT 0"),
+        // Deleted mailboxes still hold their mail until purged, so they count.
+        QStringLiteral("UPDATE domains SET used_bytes = (SELECT COALESCE(SUM(u.used_bytes), 0) FROM users u WHERE u.domain_id = domains.id)"),
+        QStringLiteral(R"(CREATE TABLE ingest_batches (
+            idempotency_key TEXT PRIMARY KEY,
+            admin_id BIGINT NOT NULL,
+            at BIGINT NOT NULL,
+            result TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX ingest_batches_at ON ingest_batches (at)"),
+        // Outbound spikes.
+        QStringLiteral(R"(CREATE TABLE spike_thresholds (
+            company_id BIGINT PRIMARY KEY REFERENCES companies(id),
+            user_daily_floor INTEGER NOT NULL,
+            user_hourly_floor INTEGER NOT NULL,
+            domain_daily_floor INTEGER NOT NULL,
+            domain_hourly_floor INTEGER NOT NULL,
+            mad_multiplier DOUBLE PRECISION NOT NULL,
+            minimum_factor DOUBLE PRECISION NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at BIGINT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE alerts (
+            id {{ID}},
+            company_id BIGINT NOT NULL,
+            domain_id BIGINT NOT NULL,
+            user_id BIGINT,
+            scope TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            span TEXT NOT NULL,
+            period_start BIGINT NOT NULL,
+            observed BIGINT NOT NULL,
+            baseline_median DOUBLE PRECISION NOT NULL,
+            baseline_mad DOUBLE PRECISION NOT NULL,
+            threshold DOUBLE PRECISION NOT NULL,
+            factor DOUBLE PRECISION NOT NULL,
+            severity TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open',
+            acknowledged_by TEXT,
+            acknowledged_at BIGINT,
+            resolved_by TEXT,
+            resolved_at BIGINT,
+            note TEXT NOT NULL DEFAULT '',
+            notified INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            UNIQUE (scope, subject, span, period_start)))"),
+        QStringLiteral("CREATE INDEX alerts_company ON alerts (company_id, status, period_start)"),
+        QStringLiteral("CREATE INDEX alerts_domain ON alerts (domain_id, period_start)"),
+        QStringLiteral("CREATE INDEX alerts_user ON alerts (user_id, period_start)"),
+        // Daily CSV reports and the mail queue.
+        QStringLiteral(R"(CREATE TABLE report_schedules (
+            company_id BIGINT PRIMARY KEY REFERENCES companies(id),
+            enabled INTEGER NOT NULL DEFAULT 1,
+            time_of_day TEXT NOT NULL,
+            recipients TEXT NOT NULL DEFAULT '[]',
+            last_sent_day BIGINT,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at BIGINT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE outbox (
+            id {{ID}},
+            created_at BIGINT NOT NULL,
+            recipients TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            attachment_name TEXT,
+            attachment {{BLOB}},
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            sent_at BIGINT,
+            last_error TEXT))"),
+        QStringLiteral("CREATE INDEX outbox_pending ON outbox (sent_at, next_attempt_at)"),
+    };
+}
+
 } // namespace
 
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all = {directorySchema()};
+    static const QList<QStringList> all = {directorySchema(), statsSchema()};
     return all;
 }
 

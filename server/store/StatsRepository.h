@@ -1,0 +1,86 @@
+#pragma once
+
+#include "Database.h"
+#include "Scope.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QList>
+
+namespace mailadmin::store {
+
+// The user an event belongs to, with the keys its rollups are filed under.
+struct UserRef
+{
+    qint64 userId = 0;
+    qint64 domainId = 0;
+    qint64 companyId = 0;
+    bool isNull() const { return userId == 0; }
+};
+
+struct LoginEvent
+{
+    qint64 at = 0;
+    UserRef user;
+    QString protocol; // imap, pop, webmail, smtp
+    bool success = true;
+    QString remoteAddress;
+};
+
+struct MessageEvent
+{
+    qint64 at = 0;
+    UserRef user;
+    int recipients = 1;
+    qint64 bytes = 0;
+};
+
+struct QuotaSample
+{
+    qint64 at = 0;
+    UserRef user;
+    qint64 usedBytes = 0;
+    qint64 messages = 0;
+};
+
+// One bucket of a rollup series.
+struct StatsRow
+{
+    qint64 bucket = 0;
+    qint64 imap = 0, pop = 0, webmail = 0, smtp = 0, failed = 0;
+    qint64 messages = 0, recipients = 0, bytes = 0;
+    qint64 usedBytes = -1; // daily rows only; -1 when no sample that day
+};
+
+// Raw stats events and their hourly and daily rollups per user ('u'), domain ('d') and company ('c').
+// Ingestion adds to the rollups in the same transaction as the raw rows, so answers are current at once.
+class StatsRepository
+{
+public:
+    explicit StatsRepository(Database &db)
+        : m_db(db)
+    {
+    }
+
+    // Finds a user by address or alias.
+    Result<UserRef> resolve(const QString &address) const;
+    // Stores events and updates rollups, last-login times and storage figures; call inside a transaction.
+    Status apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages, const QList<QuotaSample> &quotas) const;
+
+    enum class Table { Hourly, Daily };
+    Result<QList<StatsRow>> series(Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const;
+    // The daily rows of many subjects of one scope (for baselines and reports), keyed by subject id.
+    Result<QHash<qint64, QList<StatsRow>>> dailyOf(char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const;
+
+    // Deletes raw events older than `before` (epoch seconds); returns how many rows went.
+    Result<qint64> purgeRawBefore(qint64 before) const;
+
+    // Idempotent ingest: the stored answer of an earlier batch with this key, or an empty string.
+    Result<QString> batchResult(const QString &key, qint64 adminId) const;
+    Status storeBatchResult(const QString &key, qint64 adminId, qint64 now, const QString &result) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace mailadmin::store
