@@ -7,7 +7,10 @@
 #include "DomainService.h"
 #include "HttpServer.h"
 #include "PasswordHasher.h"
+#include "Notifier.h"
 #include "SessionManager.h"
+#include "SpikeDetector.h"
+#include "StatsRepository.h"
 #include "UserService.h"
 
 #include <QCommandLineParser>
@@ -117,7 +120,16 @@ int serve(const QStringList &arguments)
     const QCommandLineOption maxBody(QStringLiteral("max-body"),
         QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("bytes"),
         QString::number(8 * 1024 * 1024));
-    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody});
+    const QCommandLineOption smtpUrl(QStringLiteral("smtp-url"), QStringLiteral("SMTP server for alerts and reports, such as smtp://mail.example.com:587."),
+                                     QStringLiteral("url"));
+    const QCommandLineOption smtpStartTls(QStringLiteral("smtp-starttls"), QStringLiteral("Require STARTTLS on the SMTP connection."));
+    const QCommandLineOption smtpUser(QStringLiteral("smtp-user"), QStringLiteral("SMTP login (the password comes from MAILADMIN_SMTP_PASSWORD)."),
+                                      QStringLiteral("login"));
+    const QCommandLineOption mailFrom(QStringLiteral("mail-from"), QStringLiteral("Sender address of the server's mail."), QStringLiteral("address"),
+                                      QStringLiteral("mailadmin@localhost"));
+    const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("Days raw stats events are kept (default 35)."),
+                                       QStringLiteral("days"), QStringLiteral("35"));
+    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody, smtpUrl, smtpStartTls, smtpUser, mailFrom, retention});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -142,6 +154,17 @@ int serve(const QStringList &arguments)
         return fail(QStringLiteral("--max-body takes a number of bytes, at least 1024."), 2);
     if (parser.isSet(quiet))
         QLoggingCategory::setFilterRules(QStringLiteral("mailadmind.http.info=false"));
+    notify::SmtpSettings smtp;
+    smtp.url = parser.value(smtpUrl);
+    smtp.startTls = parser.isSet(smtpStartTls);
+    smtp.user = parser.value(smtpUser);
+    smtp.password = qEnvironmentVariable("MAILADMIN_SMTP_PASSWORD");
+    smtp.from = parser.value(mailFrom);
+    if (!smtp.url.isEmpty() && !smtp.url.startsWith(QLatin1String("smtp://")) && !smtp.url.startsWith(QLatin1String("smtps://")))
+        return fail(QStringLiteral("--smtp-url starts with smtp:// or smtps://."), 2);
+    const int retentionDays = parser.value(retention).toInt(&ok);
+    if (!ok || retentionDays < 1 || retentionDays > 3650)
+        return fail(QStringLiteral("--retention-days takes a number from 1 to 3650."), 2);
 
     if (!QFileInfo::exists(parser.value(db)))
         return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")

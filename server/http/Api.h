@@ -7,7 +7,10 @@
 #include "CompanyService.h"
 #include "ContactService.h"
 #include "DomainService.h"
+#include "AlertService.h"
 #include "IngestService.h"
+#include "ReportService.h"
+#include "StatsService.h"
 #include "Router.h"
 #include "UserService.h"
 
@@ -41,6 +44,9 @@ private:
     void addUserRoutes();
     void addBrandAndAdminRoutes();
     void addStatsRoutes();
+    HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
+                             std::function<QStringList(const QJsonObject &)> toRow,
+                             std::function<Result<store::Page>(int offset, int limit)> fetch);
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;
@@ -53,6 +59,9 @@ private:
     service::AdminService m_admins;
     service::AuditService m_audit;
     service::IngestService m_ingest;
+    service::StatsService m_stats;
+    service::AlertService m_alerts;
+    service::ReportService m_reports;
     Router m_router;
     QElapsedTimer m_uptime;
     qint64 m_startedAt;

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
+
 namespace mailadmin::http {
 
 // A request as the router and handlers see it, independent of the HTTP library.
@@ -30,6 +32,9 @@ struct HttpResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
+    // A body written piece by piece (long CSV exports): each call fills the next chunk and says whether more
+    // follow. Runs on the worker thread after the handler returned.
+    std::function<bool(QByteArray &chunk)> stream;
 
     void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
 };

@@ -206,6 +206,8 @@ QStringList statsSchema()
             bytes BIGINT NOT NULL))"),
         QStringLiteral("CREATE INDEX message_events_user ON message_events (user_id, at)"),
         QStringLiteral("CREATE INDEX message_events_at ON message_events (at)"),
+        QStringLiteral("CREATE INDEX message_events_company ON message_events (company_id, at)"),
+        QStringLiteral("CREATE INDEX message_events_domain ON message_events (domain_id, at)"),
         QStringLiteral(R"(CREATE TABLE quota_samples (
             id {{ID}},
             at BIGINT NOT NULL,

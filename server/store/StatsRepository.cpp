@@ -1,5 +1,8 @@
 #include "StatsRepository.h"
 
+#include "Json.h"
+
+#include <QJsonObject>
 #include <QSet>
 
 namespace mailadmin::store {
@@ -145,8 +148,19 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
         }
     }
     if (!quotas.isEmpty()) {
-        // The latest sample of each user in this batch wins.
+        // A user's figure moves only with a sample newer than any stored; each day keeps its latest sample.
+        QHash<qint64, qint64> newestStored;
+        for (const QuotaSample &q : quotas) {
+            if (newestStored.contains(q.user.userId))
+                continue;
+            Statement newest = m_db.prepare(QStringLiteral("SELECT MAX(at) FROM quota_samples WHERE user_id = ?"));
+            newest.bind(q.user.userId);
+            if (Status s = newest.exec(); !s.ok())
+                return s;
+            newestStored.insert(q.user.userId, newest.next() && !newest.value(0).isNull() ? newest.toInt(0) : -1);
+        }
         QHash<qint64, QuotaSample> latest;
+        QHash<std::pair<qint64, qint64>, QuotaSample> latestOfDay;
         Statement insert = m_db.prepare(QStringLiteral("INSERT INTO quota_samples (at, user_id, used_bytes, messages) VALUES (?, ?, ?, ?)"));
         for (const QuotaSample &q : quotas) {
             insert.query().bindValue(0, q.at);
@@ -155,9 +169,26 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
             insert.query().bindValue(3, q.messages);
             if (Status s = insert.exec(); !s.ok())
                 return s;
+            const qint64 stored = newestStored.value(q.user.userId);
+            const std::pair<qint64, qint64> key {q.user.userId, q.at / 86400};
+            // A stored sample later on the same day keeps that day's figure.
+            if (!(stored / 86400 == q.at / 86400 && stored > q.at)) {
+                auto day = latestOfDay.find(key);
+                if (day == latestOfDay.end() || day->at <= q.at)
+                    latestOfDay.insert(key, q);
+            }
+            if (q.at < stored)
+                continue;
             auto it = latest.find(q.user.userId);
             if (it == latest.end() || it->at <= q.at)
                 latest.insert(q.user.userId, q);
+        }
+        for (const QuotaSample &q : std::as_const(latestOfDay)) {
+            Statement day = m_db.prepare(QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) VALUES ('u', ?, ?, ?) "
+                                                        "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
+            day.bind(q.user.userId).bind(q.at / 86400).bind(q.usedBytes);
+            if (Status s = day.exec(); !s.ok())
+                return s;
         }
         QSet<qint64> domains, companies;
         QHash<qint64, qint64> dayOfDomain, dayOfCompany;
@@ -174,11 +205,6 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
             Statement total = m_db.prepare(QStringLiteral("UPDATE domains SET used_bytes = used_bytes + ? WHERE id = ?"));
             total.bind(q.usedBytes - before).bind(q.user.domainId);
             if (Status s = total.exec(); !s.ok())
-                return s;
-            Statement day = m_db.prepare(QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) VALUES ('u', ?, ?, ?) "
-                                                        "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
-            day.bind(q.user.userId).bind(q.at / 86400).bind(q.usedBytes);
-            if (Status s = day.exec(); !s.ok())
                 return s;
             domains.insert(q.user.domainId);
             companies.insert(q.user.companyId);
@@ -264,6 +290,117 @@ Result<QHash<qint64, QList<StatsRow>>> StatsRepository::dailyOf(char scope, cons
         out[id].append(r);
     }
     return out;
+}
+
+Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint64 bucket, qint64 minimum) const
+{
+    const QString table = hourly ? QStringLiteral("stats_hourly") : QStringLiteral("stats_daily");
+    QList<SpikeCandidate> out;
+    Statement users = m_db.prepare(QStringLiteral("SELECT s.scope_id, u.domain_id, d.company_id, u.address, s.messages FROM %1 s JOIN users u ON "
+                                                  "u.id = s.scope_id JOIN domains d ON d.id = u.domain_id WHERE s.scope = 'u' AND s.bucket = ? "
+                                                  "AND s.messages >= ?")
+                                       .arg(table));
+    users.bind(bucket).bind(minimum);
+    if (Status s = users.exec(); !s.ok())
+        return s.error();
+    while (users.next())
+        out.append(SpikeCandidate{'u', users.toInt(0), users.toInt(1), users.toInt(2), users.toString(3), users.toInt(4)});
+    Statement domains = m_db.prepare(QStringLiteral("SELECT s.scope_id, d.company_id, d.name, s.messages FROM %1 s JOIN domains d ON d.id = "
+                                                    "s.scope_id WHERE s.scope = 'd' AND s.bucket = ? AND s.messages >= ?")
+                                         .arg(table));
+    domains.bind(bucket).bind(minimum);
+    if (Status s = domains.exec(); !s.ok())
+        return s.error();
+    while (domains.next())
+        out.append(SpikeCandidate{'d', domains.toInt(0), domains.toInt(0), domains.toInt(1), domains.toString(2), domains.toInt(3)});
+    return out;
+}
+
+Result<QList<std::pair<int, qint64>>> StatsRepository::quotaBuckets(const Where &where) const
+{
+    Statement q = m_db.prepare(QStringLiteral("SELECT b, COUNT(*) FROM (SELECT CASE WHEN t.quota <= 0 THEN -1 WHEN t.used_bytes >= t.quota THEN 10 "
+                                              "ELSE (t.used_bytes * 10) / t.quota END AS b FROM users t%1 AND t.type = 'mailbox') AS buckets "
+                                              "GROUP BY b ORDER BY b")
+                                   .arg(where.sql()));
+    for (const QVariant &v : where.values)
+        q.bind(v);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    QList<std::pair<int, qint64>> out;
+    while (q.next())
+        out.append({int(q.toInt(0)), q.toInt(1)});
+    return out;
+}
+
+Result<QJsonArray> StatsRepository::topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const
+{
+    // Raw message events hold the user with its domain and company, and are indexed by time.
+    const QString column = scope == 'c' ? QStringLiteral("company_id") : scope == 'd' ? QStringLiteral("domain_id") : QStringLiteral("user_id");
+    Statement q = m_db.prepare(QStringLiteral("SELECT s.user_id, u.address, s.messages, s.recipients, s.bytes FROM (SELECT user_id, COUNT(*) AS "
+                                              "messages, SUM(recipients) AS recipients, SUM(bytes) AS bytes FROM message_events WHERE %1 = ? AND at >= ? "
+                                              "AND at < ? GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT ?) s JOIN users u ON u.id = s.user_id "
+                                              "ORDER BY s.messages DESC, u.address")
+                                   .arg(column));
+    q.bind(id).bind(fromDay * 86400).bind((toDay + 1) * 86400).bind(limit);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    QJsonArray out;
+    while (q.next()) {
+        out.append(QJsonObject{{QStringLiteral("address"), q.toString(1)},
+                               {QStringLiteral("messages"), double(q.toInt(2))},
+                               {QStringLiteral("recipients"), double(q.toInt(3))},
+                               {QStringLiteral("bytes"), double(q.toInt(4))}});
+    }
+    return out;
+}
+
+Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protocol, const QString &result, qint64 from, qint64 to, int offset,
+                                           int limit) const
+{
+    QString where = QStringLiteral("user_id = ?");
+    QVariantList values{userId};
+    if (!protocol.isEmpty()) {
+        where += QStringLiteral(" AND protocol = ?");
+        values << protocol;
+    }
+    if (!result.isEmpty())
+        where += result == QLatin1String("success") ? QStringLiteral(" AND success = 1") : QStringLiteral(" AND success = 0");
+    if (from > 0) {
+        where += QStringLiteral(" AND at >= ?");
+        values << from;
+    }
+    if (to > 0) {
+        where += QStringLiteral(" AND at < ?");
+        values << to;
+    }
+    Page page;
+    page.offset = offset;
+    page.limit = limit;
+    {
+        Statement c = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM login_events WHERE ") + where);
+        for (const QVariant &v : values)
+            c.bind(v);
+        if (Status s = c.exec(); !s.ok())
+            return s.error();
+        page.total = c.next() ? c.toInt(0) : 0;
+    }
+    Statement q = m_db.prepare(QStringLiteral("SELECT at, protocol, success, remote_address FROM login_events WHERE %1 ORDER BY at DESC, id DESC "
+                                              "LIMIT ? OFFSET ?")
+                                   .arg(where));
+    for (const QVariant &v : values)
+        q.bind(v);
+    q.bind(limit).bind(offset);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    while (q.next()) {
+        Record r;
+        r.data = QJsonObject{{QStringLiteral("time"), json::isoTime(q.toInt(0))},
+                             {QStringLiteral("protocol"), q.toString(1)},
+                             {QStringLiteral("success"), q.toInt(2) != 0},
+                             {QStringLiteral("remote_address"), q.toString(3)}};
+        page.items.append(r);
+    }
+    return page;
 }
 
 Result<qint64> StatsRepository::purgeRawBefore(qint64 before) const

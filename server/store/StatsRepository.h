@@ -1,7 +1,9 @@
 #pragma once
 
 #include "Database.h"
+#include "ListQuery.h"
 #include "Scope.h"
+#include "Table.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -52,6 +54,17 @@ struct StatsRow
     qint64 usedBytes = -1; // daily rows only; -1 when no sample that day
 };
 
+// A user or domain whose outbound volume in one period is worth judging.
+struct SpikeCandidate
+{
+    char scope = 'u'; // 'u' or 'd'
+    qint64 id = 0;
+    qint64 domainId = 0;
+    qint64 companyId = 0;
+    QString subject; // address or domain name
+    qint64 messages = 0;
+};
+
 // Raw stats events and their hourly and daily rollups per user ('u'), domain ('d') and company ('c').
 // Ingestion adds to the rollups in the same transaction as the raw rows, so answers are current at once.
 class StatsRepository
@@ -71,6 +84,15 @@ public:
     Result<QList<StatsRow>> series(Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const;
     // The daily rows of many subjects of one scope (for baselines and reports), keyed by subject id.
     Result<QHash<qint64, QList<StatsRow>>> dailyOf(char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const;
+
+    // Users and domains that sent at least `minimum` messages in one hour or day.
+    Result<QList<SpikeCandidate>> spikeCandidates(bool hourly, qint64 bucket, qint64 minimum) const;
+    // Users by tenth of quota used (-1: no quota, 0..9, 10: full or over), for the users matching `where`.
+    Result<QList<std::pair<int, qint64>>> quotaBuckets(const Where &where) const;
+    // The busiest senders of a company, domain or user over days [fromDay, toDay].
+    Result<QJsonArray> topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const;
+    // One user's raw logins, newest first.
+    Result<Page> loginHistory(qint64 userId, const QString &protocol, const QString &result, qint64 from, qint64 to, int offset, int limit) const;
 
     // Deletes raw events older than `before` (epoch seconds); returns how many rows went.
     Result<qint64> purgeRawBefore(qint64 before) const;

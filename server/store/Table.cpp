@@ -145,6 +145,9 @@ QByteArray Table::render(const Statement &statement) const
         case ColumnKind::Integer:
             out += QByteArray::number(value.toLongLong());
             break;
+        case ColumnKind::Real:
+            out += QByteArray::number(value.toDouble(), 'g', 12);
+            break;
         case ColumnKind::Boolean:
             out += value.toLongLong() != 0 ? "true" : "false";
             break;
@@ -177,6 +180,8 @@ QVariant Table::toSql(const Column &column, const QJsonValue &value) const
         case ColumnKind::Integer:
         case ColumnKind::Time:
             return QVariant(QMetaType::fromType<qint64>());
+        case ColumnKind::Real:
+            return QVariant(QMetaType::fromType<double>());
         case ColumnKind::Boolean:
             return 0;
         case ColumnKind::JsonArray:
@@ -192,6 +197,8 @@ QVariant Table::toSql(const Column &column, const QJsonValue &value) const
     switch (column.kind) {
     case ColumnKind::Integer:
         return qint64(value.toDouble());
+    case ColumnKind::Real:
+        return value.toDouble();
     case ColumnKind::Boolean:
         return value.toBool() ? 1 : 0;
     case ColumnKind::Time:
@@ -215,6 +222,8 @@ QJsonValue Table::fromSql(const Column &column, const QVariant &value) const
     switch (column.kind) {
     case ColumnKind::Integer:
         return double(value.toLongLong());
+    case ColumnKind::Real:
+        return value.toDouble();
     case ColumnKind::Boolean:
         return value.toLongLong() != 0;
     case ColumnKind::Time:

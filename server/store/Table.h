@@ -35,6 +35,7 @@ struct Page
 enum class ColumnKind
 {
     Integer,
+    Real,
     Text,
     Boolean,
     Time,

@@ -138,6 +138,11 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
     return fetchPage(where, order, query.offset, query.limit, totalSql, true);
 }
 
+Result<Page> UserRepository::listWhere(const Where &where, const QString &orderBy, int offset, int limit) const
+{
+    return fetchPage(where, orderBy, offset, limit, QString(), true);
+}
+
 Result<qint64> UserRepository::addressOwner(const QString &address) const
 {
     const Result<qint64> direct

@@ -18,6 +18,8 @@ public:
     Result<qint64> addressOwner(const QString &address) const;
     Status setAliases(qint64 userId, qint64 companyId, const QStringList &aliases) const;
     Status setPasswordHash(qint64 userId, const QString &hash) const;
+    // Users matching `where` (conditions on table alias t), written as JSON rows, for stats lists.
+    Result<Page> listWhere(const Where &where, const QString &orderBy, int offset, int limit) const;
     // Removes users deleted before `before` for good; returns how many.
     Result<int> purgeDeletedBefore(qint64 before) const;
 

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Repository.h"
+#include "Scope.h"
+
+namespace mailadmin::store {
+
+// Outbound spike alerts and the per-company thresholds they are judged by.
+class AlertRepository : public Repository
+{
+public:
+    explicit AlertRepository(Database &db);
+
+    // Filters: status, scope (user, domain), span (hour, day), subject; newest first.
+    Result<Page> list(const Scope &scope, const ListQuery &query) const;
+    // Inserts unless an alert for the same subject, span and period exists; returns the id, or 0 when it existed.
+    Result<qint64> insertIfNew(const QJsonObject &alert, qint64 now) const;
+    Result<QList<Record>> unnotified() const;
+    Status markNotified(qint64 id) const;
+
+    // The thresholds of a company; a company that never set them gets the defaults.
+    Result<QJsonObject> thresholds(qint64 companyId) const;
+    Status setThresholds(qint64 companyId, const QJsonObject &values, qint64 now) const;
+    static QJsonObject defaultThresholds();
+
+    static const Table &spec();
+};
+
+} // namespace mailadmin::store
