@@ -469,6 +469,7 @@ const EntitySchema &EntitySchema::user()
             readOnly(f(QStringLiteral("domain"), FieldType::DomainName)),
             readOnly(f(QStringLiteral("status"), FieldType::String)),
             readOnly(f(QStringLiteral("used_bytes"), FieldType::Bytes)),
+            readOnly(f(QStringLiteral("messages"), FieldType::Integer)),
             readOnly(f(QStringLiteral("last_login"), FieldType::ServiceMap)),
             readOnly(f(QStringLiteral("password_set"), FieldType::Boolean)),
             readOnly(f(QStringLiteral("created_at"), FieldType::String)),

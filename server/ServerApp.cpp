@@ -6,6 +6,7 @@
 #include "DemoSeeder.h"
 #include "DomainService.h"
 #include "HttpServer.h"
+#include "LogIngest.h"
 #include "PasswordHasher.h"
 #include "Notifier.h"
 #include "SessionManager.h"
@@ -58,13 +59,18 @@ QString commandsHelp()
                           "Commands:\n"
                           "  serve       Serve the REST API (/api/v1) over HTTP or HTTPS\n"
                           "  init        Create the database schema and the first operator\n"
-                          "  seed-demo   Fill a database with a realistic, deterministic demo directory\n\n"
+                          "  seed-demo   Fill a database with a realistic, deterministic demo directory\n"
+                          "  ingest      Read Dovecot, Postfix, Roundcube and doveadm quota logs into stats\n"
+                          "  detect      Judge outbound volume of a stretch of days for spikes\n\n"
                           "Run 'mailadmind <command> --help' for the options of a command.\n");
 }
 
 // Parses the options of one command; on --help or a bad flag prints and returns an exit code.
-std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description)
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
+                         const QString &positional = QString())
 {
+    if (!positional.isEmpty())
+        parser.addPositionalArgument(positional, QStringLiteral("Log files to read (- for standard input)."), positional + QStringLiteral("..."));
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help(
@@ -75,11 +81,11 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        out() << "Usage: " << arguments.first() << " [options]\n" << text;
+        out() << "Usage: " << arguments.first() << " [options]" << (positional.isEmpty() ? QString() : QStringLiteral(" FILE...")) << '\n' << text;
         out().flush();
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (positional.isEmpty() && !parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("Unexpected argument '%1'.").arg(parser.positionalArguments().first()), 2);
     return std::nullopt;
 }
@@ -207,17 +213,40 @@ int serve(const QStringList &arguments)
         wake.notify_all();
         server.stop();
     });
-    // Housekeeping: expired sessions, and deleted objects past their 30 days.
+    // Background work: outbound spikes judged every minute, mail sent every few seconds, and every ten
+    // minutes housekeeping (expired sessions, deleted objects past their 30 days, raw events past retention).
     std::thread maintenance([&] {
         service::Context ctx {*database.value(), sessions};
+        const notify::Notifier notifier(*database.value(), smtp);
+        qint64 lastJudged = 0, lastHousekeeping = 0;
         for (;;) {
-            (void)sessions.sweep();
-            for (const QString &sql : database.value()->dialect().optimize())
-                (void)database.value()->execute(sql);
-            (void)service::DomainService(ctx).purgeExpired();
-            (void)service::UserService(ctx).purgeExpired();
+            const qint64 now = auth::Clock::now();
+            if (now - lastHousekeeping >= 600) {
+                lastHousekeeping = now;
+                (void)sessions.sweep();
+                for (const QString &sql : database.value()->dialect().optimize())
+                    (void)database.value()->execute(sql);
+                (void)service::DomainService(ctx).purgeExpired();
+                (void)service::UserService(ctx).purgeExpired();
+                (void)store::StatsRepository(*database.value()).purgeRawBefore(now - qint64(retentionDays) * 86400);
+            }
+            if (now - lastJudged >= 60) {
+                lastJudged = now;
+                const Result<int> alerts = service::SpikeDetector(ctx).judgeRecent();
+                if (!alerts.ok())
+                    qCWarning(lcServer) << "spike check failed:" << alerts.error().detail;
+                else if (alerts.value() > 0)
+                    qCInfo(lcServer) << alerts.value() << "new outbound alerts";
+            }
+            if (!smtp.url.isEmpty()) {
+                (void)notifier.queueAlertMails();
+                (void)notifier.queueDueReports(now);
+                const Result<int> sent = notifier.deliver(now);
+                if (!sent.ok())
+                    qCWarning(lcServer) << "mail delivery failed:" << sent.error().detail;
+            }
             std::unique_lock lock(mutex);
-            if (wake.wait_for(lock, std::chrono::minutes(10), [&] { return stopping; }))
+            if (wake.wait_for(lock, std::chrono::seconds(5), [&] { return stopping; }))
                 return;
         }
     });
@@ -350,6 +379,149 @@ int seedDemo(const QStringList &arguments)
     return 0;
 }
 
+
+volatile std::sig_atomic_t g_stopIngest = 0;
+
+void requestStop(int)
+{
+    g_stopIngest = 1;
+}
+
+int ingest(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Send to this server's ingest API, such as https://admin.example.com:8440."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption login(QStringLiteral("login"), QStringLiteral("Collector login for --server (the password comes from "
+                                                                           "MAILADMIN_PASSWORD or --password-file)."),
+                                   QStringLiteral("login"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("File holding the collector's password."), QStringLiteral("file"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Certificate authority (PEM) to trust for --server."), QStringLiteral("file"));
+    const QCommandLineOption insecure(QStringLiteral("insecure"), QStringLiteral("Do not check the server's certificate (testing only)."));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("auto, dovecot, postfix, roundcube or doveadm-quota (default auto)."),
+                                    QStringLiteral("format"), QStringLiteral("auto"));
+    const QCommandLineOption follow(QStringLiteral("follow"), QStringLiteral("Keep reading what is appended, through log rotation, until stopped."));
+    const QCommandLineOption zone(QStringLiteral("timezone"), QStringLiteral("Time zone of stamps without an offset (default: this machine's)."),
+                                  QStringLiteral("zone"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Events per batch (default 5000, at most 10000)."), QStringLiteral("n"),
+                                   QStringLiteral("5000"));
+    parser.addOptions({db, server, login, passwordFile, caFile, insecure, format, follow, zone, batch});
+    if (auto code = parse(parser, arguments, QStringLiteral("Read mail-server logs into MailAdmin's stats."), QStringLiteral("files")))
+        return *code;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty())
+        return fail(QStringLiteral("ingest needs at least one log file (- for standard input)."), 2);
+    if (parser.isSet(db) == parser.isSet(server))
+        return fail(QStringLiteral("ingest needs either --db PATH or --server URL."), 2);
+    stats::IngestRun run;
+    run.files = files;
+    const std::optional<stats::LogFormat> chosen = stats::logFormatFromName(parser.value(format));
+    if (!chosen)
+        return fail(QStringLiteral("--format takes auto, dovecot, postfix, roundcube or doveadm-quota."), 2);
+    run.format = *chosen;
+    if (parser.isSet(zone)) {
+        run.zone = QTimeZone(parser.value(zone).toUtf8());
+        if (!run.zone.isValid())
+            return fail(QStringLiteral("Unknown time zone '%1'; use a name such as Europe/Paris or UTC.").arg(parser.value(zone)), 2);
+    }
+    bool ok = false;
+    run.batchSize = parser.value(batch).toInt(&ok);
+    if (!ok || run.batchSize < 1 || run.batchSize > service::IngestService::kMaxBatch)
+        return fail(QStringLiteral("--batch takes a number from 1 to %1.").arg(service::IngestService::kMaxBatch), 2);
+    run.follow = parser.isSet(follow);
+    for (const QString &file : files)
+        if (file != QLatin1String("-") && !QFileInfo(file).isFile())
+            return fail(QStringLiteral("%1 is not a readable file.").arg(file), 2);
+
+    std::shared_ptr<store::Database> database;
+    std::unique_ptr<auth::SessionManager> sessions;
+    std::unique_ptr<stats::IngestClient> client;
+    if (parser.isSet(db)) {
+        if (!QFileInfo::exists(parser.value(db)))
+            return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.").arg(parser.value(db)));
+        auto opened = openDatabase(parser.value(db));
+        if (!opened.ok())
+            return fail(opened.error().detail);
+        database = opened.value();
+        sessions = std::make_unique<auth::SessionManager>(*database);
+        run.sink = [&](const QList<QJsonObject> &events) {
+            return service::IngestService(service::Context {*database, *sessions}).ingestEvents(events, 0);
+        };
+    } else {
+        stats::IngestClient::Options options;
+        options.url = parser.value(server);
+        if (!options.url.startsWith(QLatin1String("http://")) && !options.url.startsWith(QLatin1String("https://")))
+            return fail(QStringLiteral("--server takes http:// or https:// and the host, such as https://admin.example.com:8440."), 2);
+        options.login = parser.value(login);
+        if (options.login.isEmpty())
+            return fail(QStringLiteral("--server needs --login (a collector admin)."), 2);
+        if (parser.isSet(passwordFile)) {
+            QFile file(parser.value(passwordFile));
+            if (!file.open(QIODevice::ReadOnly))
+                return fail(QStringLiteral("Cannot read %1.").arg(parser.value(passwordFile)), 2);
+            options.password = QString::fromUtf8(file.readLine()).trimmed();
+        } else {
+            options.password = qEnvironmentVariable("MAILADMIN_PASSWORD");
+        }
+        if (options.password.isEmpty())
+            return fail(QStringLiteral("No password: set MAILADMIN_PASSWORD or pass --password-file."), 2);
+        options.caFile = parser.value(caFile);
+        options.insecure = parser.isSet(insecure);
+        client = std::make_unique<stats::IngestClient>(options);
+        run.sink = [&](const QList<QJsonObject> &events) { return client->send(events); };
+    }
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    run.stopRequested = [] { return g_stopIngest != 0; };
+    run.progress = [](const stats::IngestTotals &totals) {
+        err() << "... " << totals.lines.read << " lines read, " << totals.sent << " events sent" << Qt::endl;
+    };
+    if (run.follow)
+        err() << "Following " << files.join(QStringLiteral(", ")) << "; stop with Ctrl+C or SIGTERM." << Qt::endl;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<stats::IngestTotals> totals = stats::runLogIngest(run);
+    if (!totals.ok())
+        return fail(totals.error().detail);
+    out() << totals->summary() << Qt::endl;
+    out() << "Took " << timer.elapsed() << " ms." << Qt::endl;
+    return 0;
+}
+
+int detect(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Days back from today to judge (default 90)."), QStringLiteral("n"),
+                                  QStringLiteral("90"));
+    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Judge every hour as well as every day."));
+    parser.addOptions({db, days, hours});
+    if (auto code = parse(parser, arguments, QStringLiteral("Judge outbound volume of past days for spikes and open alerts.")))
+        return *code;
+    if (!parser.isSet(db))
+        return fail(QStringLiteral("detect needs --db PATH."), 2);
+    bool ok = false;
+    const int n = parser.value(days).toInt(&ok);
+    if (!ok || n < 1 || n > 400)
+        return fail(QStringLiteral("--days takes a number from 1 to 400."), 2);
+    if (!QFileInfo::exists(parser.value(db)))
+        return fail(QStringLiteral("The database %1 does not exist.").arg(parser.value(db)));
+    const auto database = openDatabase(parser.value(db));
+    if (!database.ok())
+        return fail(database.error().detail);
+    auth::SessionManager sessions(*database.value());
+    const qint64 today = auth::Clock::now() / 86400;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<int> opened = service::SpikeDetector(service::Context {*database.value(), sessions}).scan(today - n, today, parser.isSet(hours));
+    if (!opened.ok())
+        return fail(opened.error().detail);
+    out() << "Judged " << n << " days" << (parser.isSet(hours) ? " and their hours" : "") << ": " << opened.value() << " new alerts in "
+          << timer.elapsed() << " ms." << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -373,6 +545,10 @@ int run(const QStringList &arguments)
         return init(rest);
     if (command == QLatin1String("seed-demo"))
         return seedDemo(rest);
+    if (command == QLatin1String("ingest"))
+        return ingest(rest);
+    if (command == QLatin1String("detect"))
+        return detect(rest);
     return fail(QStringLiteral("Unknown command '%1'.\n").arg(command) + commandsHelp(), 2);
 }
 

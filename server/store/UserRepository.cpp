@@ -15,6 +15,8 @@ const Table &UserRepository::spec()
             {QStringLiteral("display_name"), QStringLiteral("name_lc"), ColumnKind::LowerCopy, {}},
             {QStringLiteral("quota"), QStringLiteral("quota"), ColumnKind::Integer, {}},
             {QStringLiteral("used_bytes"), QStringLiteral("used_bytes"), ColumnKind::Integer, {}},
+            // Messages stored, from the latest quota sample; kept by stats ingestion only.
+            {QStringLiteral("messages"), {}, ColumnKind::Integer, QStringLiteral("{t}.messages")},
             {QStringLiteral("aliases"), QStringLiteral("aliases"), ColumnKind::JsonArray, {}},
             {QStringLiteral("forward_recipients"), QStringLiteral("forward_recipients"),
                 ColumnKind::JsonArray, {}},
