@@ -86,7 +86,7 @@ void DemoServer::start()
                     QStringLiteral("--domains"), QStringLiteral("40"), QStringLiteral("--users"),
                     QStringLiteral("20000"), QStringLiteral("--password-stdin"),
                     QStringLiteral("--fast-hash")},
-                tr("Writing 20,000 demo users"), [this, db] {
+                tr("Writing 20,000 demo users and 90 days of mail activity"), [this, db] {
                     emit progress(tr("Starting the demo server"));
                     m_server = new QProcess(this);
                     m_server->setProcessChannelMode(QProcess::SeparateChannels);

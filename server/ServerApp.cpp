@@ -3,6 +3,7 @@
 #include "AdminService.h"
 #include "Api.h"
 #include "Database.h"
+#include "DemoActivity.h"
 #include "DemoSeeder.h"
 #include "DomainService.h"
 #include "HttpServer.h"
@@ -17,7 +18,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -320,7 +323,12 @@ int seedDemo(const QStringList &arguments)
         QStringLiteral("Read the demo admins' password from standard input."));
     const QCommandLineOption fast(QStringLiteral("fast-hash"),
         QStringLiteral("Hash demo passwords with the cheapest argon2id settings (demo and tests only)."));
-    parser.addOptions({db, seed, companies, domains, users, big, stdinPassword, fast});
+    const QCommandLineOption activityDays(QStringLiteral("activity-days"), QStringLiteral("Days of mail activity to write (default 90; 0 for none)."),
+                                          QStringLiteral("n"), QStringLiteral("90"));
+    const QCommandLineOption spikesFile(QStringLiteral("spikes-file"), QStringLiteral("Write the injected outbound spikes (the ground truth) to this JSON file."),
+                                        QStringLiteral("path"));
+    const QCommandLineOption noDetect(QStringLiteral("no-detect"), QStringLiteral("Do not judge the written activity for spikes."));
+    parser.addOptions({db, seed, companies, domains, users, big, stdinPassword, fast, activityDays, spikesFile, noDetect});
     if (auto code = parse(parser, arguments, QStringLiteral("Write a realistic demo directory.")))
         return *code;
     if (!parser.isSet(db))
@@ -354,6 +362,11 @@ int seedDemo(const QStringList &arguments)
     options.bigDomainUsers = int(number(big, 0, 5'000'000));
     if (!ok)
         return 2;
+    stats::ActivityOptions activity;
+    activity.seed = options.seed;
+    activity.days = int(number(activityDays, 0, 400));
+    if (!ok)
+        return 2;
     const bool generated = !parser.isSet(stdinPassword);
     options.adminPassword = generated ? auth::PasswordHasher::generate(16) : readSecretLine();
     if (parser.isSet(fast))
@@ -371,6 +384,30 @@ int seedDemo(const QStringList &arguments)
           << summary->users << " users in " << timer.elapsed() << " ms" << Qt::endl;
     if (!summary->bigDomain.isEmpty())
         out() << "Large domain: " << summary->bigDomain << Qt::endl;
+    if (activity.days > 0) {
+        timer.restart();
+        const Result<stats::ActivitySummary> written = stats::DemoActivity(*database.value()).write(activity);
+        if (!written.ok())
+            return fail(written.error().detail);
+        out() << "Wrote " << activity.days << " days of activity for " << written->activeUsers << " mailboxes: " << written->rollupRows
+              << " rollup rows, " << written->rawEvents << " raw events, " << written->incidents.size() << " injected spikes in " << timer.elapsed()
+              << " ms" << Qt::endl;
+        if (parser.isSet(spikesFile)) {
+            QFile file(parser.value(spikesFile));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(QStringLiteral("Cannot write %1.").arg(parser.value(spikesFile)));
+            file.write(QJsonDocument(QJsonObject {{QStringLiteral("incidents"), written->incidents}}).toJson());
+        }
+        if (!parser.isSet(noDetect)) {
+            timer.restart();
+            auth::SessionManager sessions(*database.value());
+            const qint64 today = auth::Clock::now() / 86400;
+            const Result<int> alerts = service::SpikeDetector(service::Context {*database.value(), sessions}).scan(today - activity.days + 1, today, true);
+            if (!alerts.ok())
+                return fail(alerts.error().detail);
+            out() << "Spike check: " << alerts.value() << " alerts in " << timer.elapsed() << " ms" << Qt::endl;
+        }
+    }
     out() << "Admins:" << Qt::endl;
     for (const QString &login : summary->adminLogins)
         out() << "  " << login << Qt::endl;

@@ -372,7 +372,7 @@ FR = {
 "Who": "Qui",
 "Whole server": "Tout le serveur",
 "Write each main page as a PNG into DIR and quit.": "Écrire chaque page principale en PNG dans DIR puis quitter.",
-"Writing 20,000 demo users": "Écriture de 20 000 utilisateurs de démonstration",
+"Writing 20,000 demo users and 90 days of mail activity": "Écriture de 20 000 utilisateurs de démonstration et de 90 jours d’activité",
 "You changed %1 but did not save. Save the changes now?": "Vous avez modifié %1 sans enregistrer. Enregistrer les modifications maintenant ?",
 "Your change": "Votre modification",
 "Your changes were discarded; this is the stored version.": "Vos modifications ont été abandonnées ; voici la version enregistrée.",

@@ -290,16 +290,16 @@
         <translation>Création de la base de démonstration</translation>
     </message>
     <message>
-        <source>Writing 20,000 demo users</source>
-        <translation>Écriture de 20 000 utilisateurs de démonstration</translation>
-    </message>
-    <message>
         <source>Starting the demo server</source>
         <translation>Démarrage du serveur de démonstration</translation>
     </message>
     <message>
         <source>The demo server stopped (exit %1): %2</source>
         <translation>Le serveur de démonstration s'est arrêté (code %1) : %2</translation>
+    </message>
+    <message>
+        <source>Writing 20,000 demo users and 90 days of mail activity</source>
+        <translation>Écriture de 20 000 utilisateurs de démonstration et de 90 jours d’activité</translation>
     </message>
 </context>
 <context>

@@ -10,23 +10,47 @@
 
 namespace mailadmin::service {
 
+Result<SpikeDetector::Limits> SpikeDetector::limits() const
+{
+    Limits l;
+    const Result<qint64> first = store::StatsRepository(db()).firstDay();
+    if (!first.ok())
+        return first.error();
+    l.firstDay = first.value();
+    store::AlertRepository alerts(db());
+    const auto hourly = alerts.smallestFloors(true);
+    const auto daily = alerts.smallestFloors(false);
+    if (!hourly.ok())
+        return hourly.error();
+    if (!daily.ok())
+        return daily.error();
+    l.hourly = hourly.value();
+    l.daily = daily.value();
+    return l;
+}
+
 Result<int> SpikeDetector::judgeDay(qint64 day) const
 {
-    return judge(false, day);
+    const Result<Limits> l = limits();
+    return l.ok() ? judge(false, day, l.value()) : Result<int>(l.error());
 }
 
 Result<int> SpikeDetector::judgeHour(qint64 hour) const
 {
-    return judge(true, hour);
+    const Result<Limits> l = limits();
+    return l.ok() ? judge(true, hour, l.value()) : Result<int>(l.error());
 }
 
 Result<int> SpikeDetector::judgeRecent() const
 {
+    const Result<Limits> l = limits();
+    if (!l.ok())
+        return l.error();
     const qint64 now = auth::Clock::now();
     int found = 0;
     for (const auto &[hourly, bucket] : {std::pair{true, now / 3600}, std::pair{true, now / 3600 - 1}, std::pair{false, now / 86400},
                                          std::pair{false, now / 86400 - 1}}) {
-        const Result<int> n = judge(hourly, bucket);
+        const Result<int> n = judge(hourly, bucket, l.value());
         if (!n.ok())
             return n;
         found += n.value();
@@ -36,14 +60,17 @@ Result<int> SpikeDetector::judgeRecent() const
 
 Result<int> SpikeDetector::scan(qint64 fromDay, qint64 toDay, bool hours) const
 {
+    const Result<Limits> l = limits();
+    if (!l.ok())
+        return l.error();
     int found = 0;
     for (qint64 day = fromDay; day <= toDay; ++day) {
-        const Result<int> n = judge(false, day);
+        const Result<int> n = judge(false, day, l.value());
         if (!n.ok())
             return n;
         found += n.value();
         for (qint64 hour = day * 24; hours && hour < (day + 1) * 24; ++hour) {
-            const Result<int> h = judge(true, hour);
+            const Result<int> h = judge(true, hour, l.value());
             if (!h.ok())
                 return h;
             found += h.value();
@@ -52,7 +79,7 @@ Result<int> SpikeDetector::scan(qint64 fromDay, qint64 toDay, bool hours) const
     return found;
 }
 
-Result<int> SpikeDetector::judge(bool hourly, qint64 bucket) const
+Result<int> SpikeDetector::judge(bool hourly, qint64 bucket, const Limits &limits) const
 {
     store::StatsRepository stats(db());
     store::AlertRepository alerts(db());
@@ -70,7 +97,12 @@ Result<int> SpikeDetector::judge(bool hourly, qint64 bucket) const
             thresholdCache.insert(companyId, t.value());
         return t;
     };
-    const Result<QList<store::SpikeCandidate>> candidates = stats.spikeCandidates(hourly, bucket, hourly ? 10 : 50);
+    // Until the server has a full baseline of history, every account would look new: judge nothing yet.
+    const qint64 day = hourly ? bucket / 24 : bucket;
+    if (limits.firstDay < 0 || day < limits.firstDay + StatsService::kBaselineDays)
+        return 0;
+    const auto [userFloor, domainFloor] = hourly ? limits.hourly : limits.daily;
+    const Result<QList<store::SpikeCandidate>> candidates = stats.spikeCandidates(hourly, bucket, userFloor, domainFloor);
     if (!candidates.ok())
         return candidates.error();
     int found = 0;

@@ -25,7 +25,15 @@ public:
     Result<int> judgeRecent() const;
 
 private:
-    Result<int> judge(bool hourly, qint64 bucket) const;
+    // What a run of judgements needs once: when history starts, and the smallest floors.
+    struct Limits
+    {
+        qint64 firstDay = -1;
+        std::pair<qint64, qint64> hourly; // user, domain
+        std::pair<qint64, qint64> daily;
+    };
+    Result<Limits> limits() const;
+    Result<int> judge(bool hourly, qint64 bucket, const Limits &limits) const;
 };
 
 } // namespace mailadmin::service

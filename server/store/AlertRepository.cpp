@@ -130,6 +130,22 @@ Result<QJsonObject> AlertRepository::thresholds(qint64 companyId) const
     return out;
 }
 
+Result<std::pair<qint64, qint64>> AlertRepository::smallestFloors(bool hourly) const
+{
+    const QString span = hourly ? QStringLiteral("hourly") : QStringLiteral("daily");
+    Statement q = database().prepare(QStringLiteral("SELECT MIN(user_%1_floor), MIN(domain_%1_floor) FROM spike_thresholds").arg(span));
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    const QJsonObject defaults = defaultThresholds();
+    qint64 user = qint64(defaults.value(QStringLiteral("user_%1_floor").arg(span)).toDouble());
+    qint64 domain = qint64(defaults.value(QStringLiteral("domain_%1_floor").arg(span)).toDouble());
+    if (q.next() && !q.value(0).isNull()) {
+        user = std::min(user, q.toInt(0));
+        domain = std::min(domain, q.toInt(1));
+    }
+    return std::pair {user, domain};
+}
+
 Status AlertRepository::setThresholds(qint64 companyId, const QJsonObject &v, qint64 now) const
 {
     const QVariantList values = {companyId,

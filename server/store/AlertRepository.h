@@ -20,6 +20,8 @@ public:
 
     // The thresholds of a company; a company that never set them gets the defaults.
     Result<QJsonObject> thresholds(qint64 companyId) const;
+    // The smallest user and domain floors any company uses for a span: nothing below them is worth judging.
+    Result<std::pair<qint64, qint64>> smallestFloors(bool hourly) const;
     Status setThresholds(qint64 companyId, const QJsonObject &values, qint64 now) const;
     static QJsonObject defaultThresholds();
 

@@ -308,9 +308,20 @@ QStringList statsSchema()
 
 } // namespace
 
+// Spike candidates are found by volume within a period: the period indexes carry the volume too.
+QStringList spikeIndexes()
+{
+    return {
+        QStringLiteral("DROP INDEX stats_daily_bucket"),
+        QStringLiteral("DROP INDEX stats_hourly_bucket"),
+        QStringLiteral("CREATE INDEX stats_daily_volume ON stats_daily (scope, bucket, messages)"),
+        QStringLiteral("CREATE INDEX stats_hourly_volume ON stats_hourly (scope, bucket, messages)"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all = {directorySchema(), statsSchema()};
+    static const QList<QStringList> all = {directorySchema(), statsSchema(), spikeIndexes()};
     return all;
 }
 

@@ -8,7 +8,8 @@ QStringList SqlDialect::connectionSetup() const
         // --- SQLite dialect ---
         return {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=NORMAL"),
             QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA busy_timeout=10000"),
-            QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA temp_store=MEMORY")};
+            QStringLiteral("PRAGMA cache_size=-32768"), QStringLiteral("PRAGMA temp_store=MEMORY"),
+            QStringLiteral("PRAGMA mmap_size=1073741824")};
     }
     return {QStringLiteral("SET TIME ZONE 'UTC'")};
 }

@@ -292,7 +292,15 @@ Result<QHash<qint64, QList<StatsRow>>> StatsRepository::dailyOf(char scope, cons
     return out;
 }
 
-Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint64 bucket, qint64 minimum) const
+Result<qint64> StatsRepository::firstDay() const
+{
+    Statement q = m_db.prepare(QStringLiteral("SELECT MIN(bucket) FROM stats_daily WHERE scope = 'c'"));
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    return q.next() && !q.value(0).isNull() ? q.toInt(0) : qint64(-1);
+}
+
+Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const
 {
     const QString table = hourly ? QStringLiteral("stats_hourly") : QStringLiteral("stats_daily");
     QList<SpikeCandidate> out;
@@ -300,7 +308,7 @@ Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint
                                                   "u.id = s.scope_id JOIN domains d ON d.id = u.domain_id WHERE s.scope = 'u' AND s.bucket = ? "
                                                   "AND s.messages >= ?")
                                        .arg(table));
-    users.bind(bucket).bind(minimum);
+    users.bind(bucket).bind(userMinimum);
     if (Status s = users.exec(); !s.ok())
         return s.error();
     while (users.next())
@@ -308,7 +316,7 @@ Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint
     Statement domains = m_db.prepare(QStringLiteral("SELECT s.scope_id, d.company_id, d.name, s.messages FROM %1 s JOIN domains d ON d.id = "
                                                     "s.scope_id WHERE s.scope = 'd' AND s.bucket = ? AND s.messages >= ?")
                                          .arg(table));
-    domains.bind(bucket).bind(minimum);
+    domains.bind(bucket).bind(domainMinimum);
     if (Status s = domains.exec(); !s.ok())
         return s.error();
     while (domains.next())

@@ -86,7 +86,7 @@ public:
     Result<QHash<qint64, QList<StatsRow>>> dailyOf(char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const;
 
     // Users and domains that sent at least `minimum` messages in one hour or day.
-    Result<QList<SpikeCandidate>> spikeCandidates(bool hourly, qint64 bucket, qint64 minimum) const;
+    Result<QList<SpikeCandidate>> spikeCandidates(bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const;
     // Users by tenth of quota used (-1: no quota, 0..9, 10: full or over), for the users matching `where`.
     Result<QList<std::pair<int, qint64>>> quotaBuckets(const Where &where) const;
     // The busiest senders of a company, domain or user over days [fromDay, toDay].
@@ -96,6 +96,8 @@ public:
 
     // Deletes raw events older than `before` (epoch seconds); returns how many rows went.
     Result<qint64> purgeRawBefore(qint64 before) const;
+    // The first day any stats were recorded (days since the epoch), or -1.
+    Result<qint64> firstDay() const;
 
     // Idempotent ingest: the stored answer of an earlier batch with this key, or an empty string.
     Result<QString> batchResult(const QString &key, qint64 adminId) const;
