@@ -2,17 +2,15 @@
 
 #include "Clock.h"
 #include "Database.h"
+#include "FastStatement.h"
 #include "Json.h"
 
 #include <QHash>
 #include <QJsonObject>
-#include <QSqlDriver>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-
-#include <sqlite3.h>
 
 namespace mailadmin::stats {
 
@@ -117,72 +115,43 @@ private:
     quint64 m_state;
 };
 
-// Writes rows through one prepared statement. On SQLite it drives the library directly (a bulk load of a
-// million rows spends most of its time in per-row overhead otherwise); elsewhere it goes through Qt SQL.
+// Writes rows through one prepared statement.
 class RowWriter
 {
 public:
     // `head`: "INSERT INTO t (a, b, c)"; `prefix`: SQL literals leading every row, such as "'u', ".
     RowWriter(store::Database &db, const QString &head, int columns, const QString &prefix = QString())
-        : m_db(db)
-        , m_columns(columns)
+        : m_insert(db, sql(head, columns, prefix))
     {
-        QString marks = QStringLiteral("(") + prefix;
-        for (int c = 0; c < columns; ++c)
-            marks += c == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
-        m_sql = head + QStringLiteral(" VALUES ") + marks + QLatin1Char(')');
-        const QVariant handle = db.connection().driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-            sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.constData());
-            if (raw && sqlite3_prepare_v2(raw, m_sql.toUtf8().constData(), -1, &m_raw, nullptr) != SQLITE_OK)
-                m_raw = nullptr;
-        }
     }
-    ~RowWriter()
-    {
-        if (m_raw)
-            sqlite3_finalize(m_raw);
-    }
-    RowWriter(const RowWriter &) = delete;
-    RowWriter &operator=(const RowWriter &) = delete;
-
     Status add(std::initializer_list<QVariant> values)
     {
-        Q_ASSERT(int(values.size()) == m_columns);
         ++m_total;
-        if (!m_raw) {
-            store::Statement insert = m_db.prepare(m_sql);
-            int i = 0;
-            for (const QVariant &v : values)
-                insert.query().bindValue(i++, v);
-            return insert.exec();
-        }
         int i = 1;
         for (const QVariant &v : values) {
-            if (v.isNull()) {
-                sqlite3_bind_null(m_raw, i);
-            } else if (v.typeId() == QMetaType::QString) {
-                const QByteArray text = v.toString().toUtf8();
-                sqlite3_bind_text(m_raw, i, text.constData(), int(text.size()), SQLITE_TRANSIENT);
-            } else {
-                sqlite3_bind_int64(m_raw, i, v.toLongLong());
-            }
+            if (v.isNull())
+                m_insert.bindNull(i);
+            else if (v.typeId() == QMetaType::QString)
+                m_insert.bind(i, v.toString());
+            else
+                m_insert.bind(i, v.toLongLong());
             ++i;
         }
-        const int rc = sqlite3_step(m_raw);
-        sqlite3_reset(m_raw);
-        if (rc != SQLITE_DONE)
-            return Error::internal(QStringLiteral("Writing demo activity failed: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
-        return Status::success();
+        return m_insert.run();
     }
     Status flush() { return Status::success(); }
     qint64 total() const { return m_total; }
 
 private:
-    store::Database &m_db;
-    int m_columns;
-    QString m_sql;
-    sqlite3_stmt *m_raw = nullptr;
+    static QString sql(const QString &head, int columns, const QString &prefix)
+    {
+        QString marks = QStringLiteral("(") + prefix;
+        for (int c = 0; c < columns; ++c)
+            marks += c == 0 ? QStringLiteral("?") : QStringLiteral(", ?");
+        return head + QStringLiteral(" VALUES ") + marks + QLatin1Char(')');
+    }
+
+    store::FastStatement m_insert;
     qint64 m_total = 0;
 };
 

@@ -308,12 +308,30 @@ QStringList statsSchema()
 
 } // namespace
 
-// Spike candidates are found by volume within a period: the period indexes carry the volume too.
-QStringList spikeIndexes()
+// Rollups are stored in the order of their key (scope, subject, period), so one subject's series and each
+// incremental update touch few pages; and spike candidates are found by volume within a period.
+QStringList clusteredRollups()
 {
+    const QString counters = QStringLiteral(
+        "logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
+        "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
+        "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
+        "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
+    const QString columns = QStringLiteral("scope, scope_id, bucket, logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, "
+                                           "messages, recipients, bytes");
     return {
-        QStringLiteral("DROP INDEX stats_daily_bucket"),
-        QStringLiteral("DROP INDEX stats_hourly_bucket"),
+        QStringLiteral("CREATE TABLE stats_hourly_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+                       "PRIMARY KEY (scope, scope_id, bucket)){{CLUSTERED}}")
+            .arg(counters),
+        QStringLiteral("INSERT INTO stats_hourly_new (%1) SELECT %1 FROM stats_hourly").arg(columns),
+        QStringLiteral("DROP TABLE stats_hourly"),
+        QStringLiteral("ALTER TABLE stats_hourly_new RENAME TO stats_hourly"),
+        QStringLiteral("CREATE TABLE stats_daily_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+                       "used_bytes BIGINT, PRIMARY KEY (scope, scope_id, bucket)){{CLUSTERED}}")
+            .arg(counters),
+        QStringLiteral("INSERT INTO stats_daily_new (%1, used_bytes) SELECT %1, used_bytes FROM stats_daily").arg(columns),
+        QStringLiteral("DROP TABLE stats_daily"),
+        QStringLiteral("ALTER TABLE stats_daily_new RENAME TO stats_daily"),
         QStringLiteral("CREATE INDEX stats_daily_volume ON stats_daily (scope, bucket, messages)"),
         QStringLiteral("CREATE INDEX stats_hourly_volume ON stats_hourly (scope, bucket, messages)"),
     };
@@ -321,7 +339,7 @@ QStringList spikeIndexes()
 
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all = {directorySchema(), statsSchema(), spikeIndexes()};
+    static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups()};
     return all;
 }
 

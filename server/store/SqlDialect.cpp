@@ -24,7 +24,9 @@ QString SqlDialect::schema(QString sql) const
     if (m_kind == Kind::SQLite) {
         sql.replace(QLatin1String("{{ID}}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
         sql.replace(QLatin1String("{{BLOB}}"), QLatin1String("BLOB"));
+        sql.replace(QLatin1String("{{CLUSTERED}}"), QLatin1String(" WITHOUT ROWID"));
     } else {
+        sql.replace(QLatin1String("{{CLUSTERED}}"), QString());
         sql.replace(QLatin1String("{{ID}}"), QLatin1String("BIGSERIAL PRIMARY KEY"));
         sql.replace(QLatin1String("{{BLOB}}"), QLatin1String("BYTEA"));
     }

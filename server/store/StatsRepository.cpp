@@ -1,9 +1,13 @@
 #include "StatsRepository.h"
 
+#include "FastStatement.h"
 #include "Json.h"
 
 #include <QJsonObject>
 #include <QSet>
+
+#include <algorithm>
+#include <tuple>
 
 namespace mailadmin::store {
 
@@ -15,6 +19,7 @@ struct BucketKey
     qint64 id;
     qint64 bucket;
     bool operator==(const BucketKey &o) const { return scope == o.scope && id == o.id && bucket == o.bucket; }
+    bool operator<(const BucketKey &o) const { return std::tie(scope, id, bucket) < std::tie(o.scope, o.id, o.bucket); }
 };
 size_t qHash(const BucketKey &k, size_t seed = 0)
 {
@@ -60,19 +65,18 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
 {
     QHash<BucketKey, Counters> hourly, daily;
     if (!logins.isEmpty()) {
-        Statement insert = m_db.prepare(QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
-                                                       "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        FastStatement insert(m_db, QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
+                                                  "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         QHash<qint64, QHash<QString, qint64>> lastLogin; // user -> protocol -> latest successful login
         for (const LoginEvent &e : logins) {
-            Statement &q = insert;
-            q.query().bindValue(0, e.at);
-            q.query().bindValue(1, e.user.userId);
-            q.query().bindValue(2, e.user.domainId);
-            q.query().bindValue(3, e.user.companyId);
-            q.query().bindValue(4, e.protocol);
-            q.query().bindValue(5, e.success ? 1 : 0);
-            q.query().bindValue(6, e.remoteAddress);
-            if (Status s = q.exec(); !s.ok())
+            insert.bind(1, e.at);
+            insert.bind(2, e.user.userId);
+            insert.bind(3, e.user.domainId);
+            insert.bind(4, e.user.companyId);
+            insert.bind(5, e.protocol);
+            insert.bind(6, e.success ? 1 : 0);
+            insert.bind(7, e.remoteAddress);
+            if (Status s = insert.run(); !s.ok())
                 return s;
             const auto add = [&e](Counters &c) {
                 if (!e.success)
@@ -93,31 +97,35 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
                 latest = qMax(latest, e.at);
             }
         }
+        // One statement per protocol column; the protocol names come from the fixed set checked by the caller.
+        QHash<QString, std::shared_ptr<FastStatement>> updates;
         for (auto user = lastLogin.begin(); user != lastLogin.end(); ++user) {
             for (auto p = user->begin(); p != user->end(); ++p) {
-                // The protocol name comes from the fixed set checked by the caller.
-                const QString column = QStringLiteral("last_login_") + p.key();
-                Statement q = m_db.prepare(QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
-                                                          "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN ? "
-                                                          "ELSE last_login_at END WHERE id = ?")
-                                               .arg(column));
-                q.bind(p.value()).bind(p.value()).bind(p.value()).bind(p.value()).bind(user.key());
-                if (Status s = q.exec(); !s.ok())
+                std::shared_ptr<FastStatement> &q = updates[p.key()];
+                if (!q)
+                    q = std::make_shared<FastStatement>(m_db, QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
+                                                                             "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
+                                                                             "? ELSE last_login_at END WHERE id = ?")
+                                                                  .arg(QStringLiteral("last_login_") + p.key()));
+                for (int i = 1; i <= 4; ++i)
+                    q->bind(i, p.value());
+                q->bind(5, user.key());
+                if (Status s = q->run(); !s.ok())
                     return s;
             }
         }
     }
     if (!messages.isEmpty()) {
-        Statement insert = m_db.prepare(QStringLiteral(
-            "INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes) VALUES (?, ?, ?, ?, ?, ?)"));
+        FastStatement insert(m_db, QStringLiteral("INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes) "
+                                                  "VALUES (?, ?, ?, ?, ?, ?)"));
         for (const MessageEvent &e : messages) {
-            insert.query().bindValue(0, e.at);
-            insert.query().bindValue(1, e.user.userId);
-            insert.query().bindValue(2, e.user.domainId);
-            insert.query().bindValue(3, e.user.companyId);
-            insert.query().bindValue(4, e.recipients);
-            insert.query().bindValue(5, e.bytes);
-            if (Status s = insert.exec(); !s.ok())
+            insert.bind(1, e.at);
+            insert.bind(2, e.user.userId);
+            insert.bind(3, e.user.domainId);
+            insert.bind(4, e.user.companyId);
+            insert.bind(5, e.recipients);
+            insert.bind(6, e.bytes);
+            if (Status s = insert.run(); !s.ok())
                 return s;
             const auto add = [&e](Counters &c) {
                 ++c.messages;
@@ -129,7 +137,7 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
         }
     }
     for (const auto &[table, map] : {std::pair{QStringLiteral("stats_hourly"), &hourly}, std::pair{QStringLiteral("stats_daily"), &daily}}) {
-        Statement upsert = m_db.prepare(
+        FastStatement upsert(m_db,
             QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                            "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + excluded.logins_imap, "
                            "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + excluded.logins_webmail, "
@@ -137,13 +145,16 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
                            "messages = %1.messages + excluded.messages, recipients = %1.recipients + excluded.recipients, "
                            "bytes = %1.bytes + excluded.bytes")
                 .arg(table, kCounterColumns));
-        for (auto it = map->begin(); it != map->end(); ++it) {
-            const Counters &c = it.value();
-            const QVariant values[] = {QString(QLatin1Char(it.key().scope)), it.key().id, it.key().bucket, c.imap, c.pop, c.webmail,
-                                       c.smtp, c.failed, c.messages, c.recipients, c.bytes};
-            for (int i = 0; i < 11; ++i)
-                upsert.query().bindValue(i, values[i]);
-            if (Status s = upsert.exec(); !s.ok())
+        // In key order, the order of the table: neighbouring rows share pages.
+        QList<BucketKey> keys = map->keys();
+        std::sort(keys.begin(), keys.end());
+        for (const BucketKey &key : std::as_const(keys)) {
+            const Counters &c = map->value(key);
+            upsert.bind(1, QString(QLatin1Char(key.scope)));
+            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed, c.messages, c.recipients, c.bytes};
+            for (int i = 0; i < 10; ++i)
+                upsert.bind(i + 2, values[i]);
+            if (Status s = upsert.run(); !s.ok())
                 return s;
         }
     }
