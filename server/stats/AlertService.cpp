@@ -102,7 +102,8 @@ Result<Record> AlertService::transition(const Actor &actor, qint64 id, const QSt
 
 Result<QJsonObject> AlertService::thresholds(const Actor &actor, qint64 companyId) const
 {
-    if (Status s = require(actor, QStringLiteral("stats.read")); !s.ok())
+    // A company-wide setting: not for domain admins.
+    if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
         return s.error();
     if (const Result<Record> company = companyInScope(actor, companyId); !company.ok())
         return company.error();

@@ -604,7 +604,7 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
 
     // Last login per protocol as the activity says; users idle all period keep an older one, or none.
     Statement update = m_db.prepare(QStringLiteral("UPDATE users SET last_login_imap = ?, last_login_pop = ?, last_login_webmail = ?, last_login_smtp = ?, "
-                                                   "last_login_at = ? WHERE id = ?"));
+                                                   "last_login_at = ?, messages = ? WHERE id = ?"));
     for (int ui = 0; ui < users.size(); ++ui) {
         std::array<qint64, 4> at = lastLogins.at(ui).at;
         if (users.at(ui).active && std::all_of(at.begin(), at.end(), [](qint64 t) { return t < 0; }) && rng.uniform() < 0.7)
@@ -613,7 +613,9 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         for (int p = 0; p < 4; ++p)
             update.query().bindValue(p, at[size_t(p)] < 0 ? QVariant() : QVariant(at[size_t(p)]));
         update.query().bindValue(4, latest < 0 ? QVariant() : QVariant(latest));
-        update.query().bindValue(5, users.at(ui).id);
+        // Messages stored, as the latest quota sample would say: about 60 KB each.
+        update.query().bindValue(5, users.at(ui).usedNow / 61440);
+        update.query().bindValue(6, users.at(ui).id);
         if (Status s = update.exec(); !s.ok())
             return s.error();
     }

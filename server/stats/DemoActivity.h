@@ -15,7 +15,7 @@ struct ActivityOptions
 {
     quint64 seed = 1;
     int days = 90;   // of history, ending today
-    int rawDays = 2; // the most recent days also as raw events (login history); older days as rollups only
+    int rawDays = 3; // the most recent days also as raw events (login history); older days as rollups only
     int userIncidents = 18;
     int domainIncidents = 3;
 };

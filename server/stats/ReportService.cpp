@@ -11,7 +11,8 @@ namespace mailadmin::service {
 
 Result<QJsonObject> ReportService::schedule(const Actor &actor, qint64 companyId) const
 {
-    if (Status s = require(actor, QStringLiteral("stats.read")); !s.ok())
+    // A company-wide setting (with its recipients): not for domain admins.
+    if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
         return s.error();
     if (const Result<Record> c = companyInScope(actor, companyId); !c.ok())
         return c.error();

@@ -152,8 +152,8 @@ Result<QJsonObject> StatsService::logins(const Actor &actor, const StatsQuery &q
     if (!r.ok())
         return r.error();
     const auto [from, to] = r.value();
-    if (granularity == QLatin1String("hour") && to - from > qint64(400) * 86400)
-        return badParameter(QStringLiteral("granularity"), QStringLiteral("Hourly series cover at most 400 days."));
+    if (granularity == QLatin1String("hour") && to - from > qint64(31) * 86400)
+        return badParameter(QStringLiteral("granularity"), QStringLiteral("Hourly series cover at most 31 days; use day for longer ranges."));
     const bool hourly = granularity == QLatin1String("hour");
     const qint64 unit = hourly ? 3600 : 86400;
     const Result<QList<store::StatsRow>> rows = store::StatsRepository(db()).series(
