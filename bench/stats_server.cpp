@@ -30,6 +30,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include <httplib.h>
@@ -254,10 +255,8 @@ int main(int argc, char *argv[])
     (void)some.exec();
     while (some.next())
         addresses << some.toString(0);
-    QRandomGenerator rng(5);
     static const char *protocols[] = {"imap", "pop", "webmail", "smtp"};
-    QList<double> rates;
-    for (int batch = 0; batch < std::max(5, runs / 2); ++batch) {
+    const auto makeBatch = [&](QRandomGenerator &rng) {
         QByteArray body;
         const qint64 now = auth::Clock::now();
         for (int i = 0; i < 10000; ++i) {
@@ -273,19 +272,52 @@ int main(int argc, char *argv[])
                      {QStringLiteral("remote"), QStringLiteral("192.0.2.%1").arg(rng.bounded(250))}};
             body += json::compact(e) + '\n';
         }
-        const httplib::Headers headers {{"Authorization", "Bearer " + collectorToken}, {"Idempotency-Key", "bench-" + std::to_string(batch)}};
-        QElapsedTimer t;
-        t.start();
-        const auto r = client.Post("/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
-        const double seconds = double(t.nsecsElapsed()) / 1e9;
+        return body;
+    };
+    std::atomic<int> serial {0};
+    const auto send = [&](httplib::Client &c, const QByteArray &body) {
+        const httplib::Headers headers {{"Authorization", "Bearer " + collectorToken}, {"Idempotency-Key", "bench-" + std::to_string(++serial)}};
+        const auto r = c.Post("/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
         if (!r || r->status != 200) {
             QTextStream(stderr) << "ingest failed: " << (r ? QString::fromStdString(r->body) : QStringLiteral("no answer")) << '\n';
-            return 1;
+            std::exit(1);
         }
-        rates.append(10000.0 / seconds);
+    };
+    // One collector, batch after batch.
+    QRandomGenerator rng(5);
+    QList<double> rates;
+    const int batches = std::max(6, runs / 2);
+    for (int batch = 0; batch < batches; ++batch) {
+        const QByteArray body = makeBatch(rng);
+        QElapsedTimer t;
+        t.start();
+        send(client, body);
+        rates.append(10000.0 / (double(t.nsecsElapsed()) / 1e9));
     }
-    out() << "Ingest over HTTP, batches of 10,000 NDJSON events: median " << qint64(median(rates)) << " events/s (min "
+    out() << "Ingest over HTTP, one collector, batches of 10,000 NDJSON events: median " << qint64(median(rates)) << " events/s (min "
           << qint64(*std::min_element(rates.begin(), rates.end())) << ")\n";
+    // Two collectors at once (log shippers on two mail hosts): reading one batch overlaps storing the other.
+    QList<double> together;
+    for (int round = 0; round < 3; ++round) {
+        QRandomGenerator a(100 + round), b(200 + round);
+        QList<QByteArray> first, second;
+        for (int i = 0; i < batches / 2; ++i) {
+            first << makeBatch(a);
+            second << makeBatch(b);
+        }
+        QElapsedTimer t;
+        t.start();
+        std::thread other([&] {
+            httplib::Client c("127.0.0.1", port.value());
+            for (const QByteArray &body : std::as_const(second))
+                send(c, body);
+        });
+        for (const QByteArray &body : std::as_const(first))
+            send(client, body);
+        other.join();
+        together.append(double(first.size() + second.size()) * 10000.0 / (double(t.nsecsElapsed()) / 1e9));
+    }
+    out() << "Ingest over HTTP, two collectors at once: median " << qint64(median(together)) << " events/s\n";
     server.stop();
     serving.join();
     return 0;
