@@ -6,10 +6,13 @@
 #include "DemoServer.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+
 #include "MessageBox.h"
 #include "Session.h"
+#include "StatsPages.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -18,6 +21,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QScreen>
+#include <QTableView>
 #include <QTimer>
 #include <QTranslator>
 
@@ -135,7 +139,7 @@ void Application::takeScreenshots()
 {
     QDir().mkpath(m_options.screenshotDir);
     auto pages = std::make_shared<QStringList>(m_window->availablePages());
-    pages->append({QStringLiteral("domain"), QStringLiteral("user")});
+    pages->append({QStringLiteral("domain"), QStringLiteral("user"), QStringLiteral("user360")});
     // The user and domain pages need an object: the first user of the first domain.
     auto step = std::make_shared<std::function<void()>>();
     auto waited = std::make_shared<int>(0);
@@ -163,19 +167,26 @@ void Application::takeScreenshots()
             return;
         }
         const QString next = pages->takeFirst();
-        if (next == QLatin1String("user") || next == QLatin1String("domain")) {
+        if (next == QLatin1String("user") || next == QLatin1String("domain") || next == QLatin1String("user360")) {
             // Find something to show through the API, then open it.
+            // The activity page shows the busiest sender of the last days (the fullest mailbox otherwise).
+            const bool activity = next == QLatin1String("user360");
             QUrlQuery query;
             query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-            query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-used_bytes"));
+            if (!activity)
+                query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-used_bytes"));
+            else
+                query.addQueryItem(QStringLiteral("from"), QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
             m_api->get(
-                QStringLiteral("/users"), query, this, [this, next, step](const api::ApiResult &result) {
-                    const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
+                activity ? QStringLiteral("/stats/senders") : QStringLiteral("/users"), query, this, [this, next, step, activity](const api::ApiResult &result) {
+                    const QJsonArray items = result.json.value(activity ? QLatin1String("senders") : QLatin1String("items")).toArray();
                     if (!items.isEmpty()) {
                         const QString address
                             = items.first().toObject().value(QLatin1String("address")).toString();
                         if (next == QLatin1String("user"))
                             m_window->openUser(address);
+                        else if (next == QLatin1String("user360"))
+                            m_window->openUserActivity(address);
                         else
                             m_window->openDomain(address.section(QLatin1Char('@'), 1));
                     }
@@ -184,6 +195,15 @@ void Application::takeScreenshots()
             return;
         }
         m_window->showPage(next);
+        if (next == QLatin1String("alerts")) {
+            // Show one alert with its evidence and chart.
+            QTimer::singleShot(600, this, [this] {
+                if (m_window && m_window->alertsPage()->alerts()->rowCount() > 0)
+                    m_window->alertsPage()->table()->selectRow(0);
+            });
+            QTimer::singleShot(1400, this, *step);
+            return;
+        }
         QTimer::singleShot(400, this, *step);
     };
     QTimer::singleShot(300, this, *step);

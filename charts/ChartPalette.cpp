@@ -28,6 +28,12 @@ QColor ChartPalette::forKey(const QString &key)
         {QStringLiteral("filter"), 3},
         {QStringLiteral("baseline"), 4},
         {QStringLiteral("spike"), 5},
+        {QStringLiteral("failed"), 5},
+        {QStringLiteral("messages"), 0},
+        {QStringLiteral("recipients"), 4},
+        {QStringLiteral("bytes"), 2},
+        {QStringLiteral("used_bytes"), 0},
+        {QStringLiteral("users"), 0},
     };
     return at(indexes.value(key, 7));
 }

@@ -216,6 +216,22 @@
         <source>Deleted items</source>
         <translation>Éléments supprimés</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Inactive users</source>
+        <translation>Utilisateurs inactifs</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -234,6 +250,17 @@
     <message>
         <source>TEST</source>
         <translation>TEST</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <source>week of %1</source>
+        <translation>semaine du %1</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
     </message>
 </context>
 <context>
@@ -322,6 +349,59 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::charts::ShareDonut</name>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation>%1 : %2 (%3 %)</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::charts::TimeSeriesChart</name>
+    <message>
+        <source>No data in this range</source>
+        <translation>Aucune donnée sur cette période</translation>
+    </message>
+    <message>
+        <source>Drag to zoom into a stretch of time; double-click, Escape or the right button shows it all again. Click a legend entry to hide or show its series.</source>
+        <translation>Faites glisser pour agrandir une période ; double-clic, Échap ou le bouton droit montrent tout à nouveau. Cliquez sur une entrée de la légende pour masquer ou afficher sa série.</translation>
+    </message>
+    <message>
+        <source>Usual range</source>
+        <translation>Plage habituelle</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>Pic</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::ActivityListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>réussie</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::AdminListModel</name>
     <message>
         <source>Login</source>
@@ -362,6 +442,73 @@
     <message>
         <source>Active</source>
         <translation>Actif</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::AlertListModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Account or domain</source>
+        <translation>Compte ou domaine</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation>Habituel</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>prise en charge</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>jour</translation>
+    </message>
+    <message>
+        <source>%1 messages against a usual %2 (spread %3); alert threshold %4</source>
+        <translation>%1 messages pour %2 habituellement (écart %3) ; seuil d’alerte %4</translation>
     </message>
 </context>
 <context>
@@ -492,6 +639,41 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::InactiveListModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+    <message>
+        <source>POP</source>
+        <translation>POP</translation>
+    </message>
+    <message>
+        <source>Webmail</source>
+        <translation>Webmail</translation>
+    </message>
+    <message>
+        <source>SMTP</source>
+        <translation>SMTP</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::ListExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -609,6 +791,113 @@
     <message>
         <source>Edit %1</source>
         <translation>Modifier %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::AlertsPage</name>
+    <message>
+        <source>Outbound alerts</source>
+        <translation>Alertes d’envoi</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Prises en charge</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its evidence.</source>
+        <translation>Choisissez une alerte pour voir ses éléments.</translation>
+    </message>
+    <message>
+        <source>Chart for:</source>
+        <translation>Graphique pour :</translation>
+    </message>
+    <message>
+        <source>&amp;Company</source>
+        <translation>&amp;Société</translation>
+    </message>
+    <message>
+        <source>D&amp;omain</source>
+        <translation>D&amp;omaine</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <source>Note (what was found, what was done)</source>
+        <translation>Note (ce qui a été constaté, ce qui a été fait)</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Prendre en charge</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve</source>
+        <translation>&amp;Résoudre</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; sent &lt;b&gt;%2&lt;/b&gt; messages in the %3 from %4.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; a envoyé &lt;b&gt;%2&lt;/b&gt; messages sur la période (%3) commençant le %4.</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>heure</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>jour</translation>
+    </message>
+    <message>
+        <source>Usual: %1 (spread %2); threshold %3; %4 times the usual; %5.</source>
+        <translation>Habituel : %1 (écart %2) ; seuil %3 ; %4 fois l’habituel ; %5.</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <source> · acknowledged by %1, %2</source>
+        <translation> · prise en charge par %1, %2</translation>
+    </message>
+    <message>
+        <source> · resolved by %1, %2</source>
+        <translation> · résolue par %1, %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note : %1</translation>
+    </message>
+    <message>
+        <source>Outbound mail of the company</source>
+        <translation>Courrier envoyé par la société</translation>
+    </message>
+    <message>
+        <source>Outbound mail of %1</source>
+        <translation>Courrier envoyé par %1</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerte</translation>
+    </message>
+    <message>
+        <source>The alert is %1.</source>
+        <translation>L’alerte est %1.</translation>
     </message>
 </context>
 <context>
@@ -828,6 +1117,49 @@
     <message>
         <source>TB</source>
         <translation>To</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ChartPanel</name>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>Save these numbers as CSV</source>
+        <translation>Enregistrer ces chiffres en CSV</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG picture</source>
+        <translation>Enregistrer le graphique en image PNG</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart as an SVG drawing</source>
+        <translation>Enregistrer le graphique en dessin SVG</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>Enregistrer en %1</translation>
+    </message>
+    <message>
+        <source>%1 files (*%2)</source>
+        <translation>Fichiers %1 (*%2)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d'écrire %1.</translation>
     </message>
 </context>
 <context>
@@ -1180,6 +1512,73 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::ui::DashboardPage</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Active, 7 days</source>
+        <translation>Actifs, 7 jours</translation>
+    </message>
+    <message>
+        <source>Active, 30 days</source>
+        <translation>Actifs, 30 jours</translation>
+    </message>
+    <message>
+        <source>Logins today</source>
+        <translation>Connexions aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Stockage utilisé</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Alertes ouvertes</translation>
+    </message>
+    <message>
+        <source>Logins by type</source>
+        <translation>Connexions par type</translation>
+    </message>
+    <message>
+        <source>Share of logins</source>
+        <translation>Part des connexions</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation>Quota utilisé</translation>
+    </message>
+    <message>
+        <source>Outbound mail</source>
+        <translation>Courrier envoyé</translation>
+    </message>
+    <message>
+        <source>mailboxes in %1</source>
+        <translation>boîtes aux lettres de %1</translation>
+    </message>
+    <message>
+        <source>%1 % of mailboxes</source>
+        <translation>%1 % des boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>of %1 allocated (%2 %)</source>
+        <translation>sur %1 alloués (%2 %)</translation>
+    </message>
+    <message>
+        <source>outbound spikes to look at</source>
+        <translation>pics d’envoi à examiner</translation>
+    </message>
+    <message>
+        <source>nothing unusual</source>
+        <translation>rien d’inhabituel</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::ui::DeletedItemsPage</name>
     <message>
         <source>Deleted domains</source>
@@ -1400,6 +1799,21 @@
     <message>
         <source>One per line</source>
         <translation>Un par ligne</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::InactiveUsersPage</name>
+    <message>
+        <source>Inactive users</source>
+        <translation>Utilisateurs inactifs</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>No login for &amp;at least</source>
+        <translation>Aucune connexion depuis &amp;au moins</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2168,263 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
 </context>
 <context>
+    <name>mailadmin::ui::StatsPage</name>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation>Habituel</translation>
+    </message>
+    <message>
+        <source>Usual range top</source>
+        <translation>Haut de la plage habituelle</translation>
+    </message>
+    <message>
+        <source>Spike</source>
+        <translation>Pic</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation>Quota utilisé</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>plein</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistiques</translation>
+    </message>
+    <message>
+        <source>Logins by type</source>
+        <translation>Connexions par type</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Stockage utilisé</translation>
+    </message>
+    <message>
+        <source>Storage over time</source>
+        <translation>Stockage dans le temps</translation>
+    </message>
+    <message>
+        <source>Outbound mail</source>
+        <translation>Courrier envoyé</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Top senders</source>
+        <translation>Principaux expéditeurs</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::StatsScopeBar</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>user@example.com</source>
+        <translation>utilisateur@exemple.fr</translation>
+    </message>
+    <message>
+        <source>&amp;About:</source>
+        <translation>&amp;Sujet :</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>By hour</source>
+        <translation>Par heure</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>Par jour</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>Par semaine</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source>My company</source>
+        <translation>Ma société</translation>
+    </message>
+    <message>
+        <source>Company %1</source>
+        <translation>Entreprise %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::User360Page</name>
+    <message>
+        <source>Storage used</source>
+        <translation>Stockage utilisé</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Réinitialiser le &amp;mot de passe…</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>Change &amp;quota…</source>
+        <translation>Modifier le &amp;quota…</translation>
+    </message>
+    <message>
+        <source>All se&amp;ttings…</source>
+        <translation>Tous les &amp;réglages…</translation>
+    </message>
+    <message>
+        <source>Login history</source>
+        <translation>Historique des connexions</translation>
+    </message>
+    <message>
+        <source>All protocols</source>
+        <translation>Tous les protocoles</translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation>Tout résultat</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <translation>Réussies</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>No logins in the kept history (the last 35 days) for this choice.</source>
+        <translation>Aucune connexion dans l’historique conservé (les 35 derniers jours) pour ce choix.</translation>
+    </message>
+    <message>
+        <source>Outbound alerts</source>
+        <translation>Alertes d’envoi</translation>
+    </message>
+    <message>
+        <source>Recent changes</source>
+        <translation>Modifications récentes</translation>
+    </message>
+    <message>
+        <source>Logins by type, 30 days</source>
+        <translation>Connexions par type, 30 jours</translation>
+    </message>
+    <message>
+        <source>Storage, 90 days</source>
+        <translation>Stockage, 90 jours</translation>
+    </message>
+    <message>
+        <source>Outbound mail, 30 days</source>
+        <translation>Courrier envoyé, 30 jours</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Last login — %1</source>
+        <translation>Dernière connexion — %1</translation>
+    </message>
+    <message>
+        <source>Services — %1</source>
+        <translation>Services — %1</translation>
+    </message>
+    <message>
+        <source>Messages stored: %1</source>
+        <translation>Messages conservés : %1</translation>
+    </message>
+    <message>
+        <source>Un&amp;suspend</source>
+        <translation>Lever la &amp;suspension</translation>
+    </message>
+    <message>
+        <source>The password was changed.</source>
+        <translation>Le mot de passe a été changé.</translation>
+    </message>
+    <message>
+        <source>The user is active again.</source>
+        <translation>L'utilisateur est de nouveau actif.</translation>
+    </message>
+    <message>
+        <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+    </message>
+    <message>
+        <source>Change quota</source>
+        <translation>Modifier le quota</translation>
+    </message>
+    <message>
+        <source>&amp;Quota:</source>
+        <translation>&amp;Quota :</translation>
+    </message>
+    <message>
+        <source>Now using %1.</source>
+        <translation>Utilise actuellement %1.</translation>
+    </message>
+    <message>
+        <source>The quota is now %1.</source>
+        <translation>Le quota est maintenant de %1.</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::ui::UserPage</name>
     <message>
         <source>&amp;Display name:</source>
@@ -1850,6 +2521,14 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Deleted. Restore it from Deleted items within 30 days.</source>
         <translation>Supprimé. Restaurez-le depuis Éléments supprimés dans les 30 jours.</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivity…</source>
+        <translation>Ac&amp;tivité…</translation>
+    </message>
+    <message>
+        <source>Logins, storage, outbound mail and alerts of this user</source>
+        <translation>Connexions, stockage, courrier envoyé et alertes de cet utilisateur</translation>
     </message>
 </context>
 <context>

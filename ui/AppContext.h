@@ -28,6 +28,8 @@ signals:
     // kind: "company", "domain", "user", "contact", "brand", "admin"; removed: deleted or moved to the trash.
     void objectChanged(const QString &kind, const QJsonObject &object, bool removed);
     void openUser(const QString &address);
+    // The user's activity page (user 360).
+    void openUserActivity(const QString &address);
     void openDomain(const QString &name);
     void openCompany(qint64 id);
     void showStatus(const QString &message);

@@ -12,6 +12,7 @@
 #include "MessageBox.h"
 #include "NavigationModel.h"
 #include "PagedListModel.h"
+#include "StatsPages.h"
 #include "Session.h"
 #include "UserListModel.h"
 #include "UserPage.h"
@@ -45,11 +46,15 @@ struct Area
     const char *action;
 };
 constexpr Area kAreas[] = {
+    {"dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "stats.read"},
     {"company", QT_TRANSLATE_NOOP("MainWindow", "Company"), "company.read"},
     {"contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), "contact.read"},
     {"companies", QT_TRANSLATE_NOOP("MainWindow", "Companies"), "company.list"},
     {"domains", QT_TRANSLATE_NOOP("MainWindow", "Domains"), "domain.read"},
     {"users", QT_TRANSLATE_NOOP("MainWindow", "Users"), "user.read"},
+    {"stats", QT_TRANSLATE_NOOP("MainWindow", "Statistics"), "stats.read"},
+    {"alerts", QT_TRANSLATE_NOOP("MainWindow", "Alerts"), "stats.read"},
+    {"inactive", QT_TRANSLATE_NOOP("MainWindow", "Inactive users"), "stats.read"},
     {"brands", QT_TRANSLATE_NOOP("MainWindow", "Brands"), "brand.read"},
     {"admins", QT_TRANSLATE_NOOP("MainWindow", "Administrators"), "admin.read"},
     {"audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "audit.read"},
@@ -138,6 +143,16 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     m_admins = new AdminsPage(context, this);
     m_audit = new AuditPage(context, this);
     m_deleted = new DeletedItemsPage(context, this);
+    m_dashboard = new DashboardPage(context, this);
+    m_stats = new StatsPage(context, this);
+    m_alerts = new AlertsPage(context, this);
+    m_inactive = new InactiveUsersPage(context, this);
+    m_user360 = new User360Page(context, this);
+    addPage(QStringLiteral("dashboard"), m_dashboard);
+    addPage(QStringLiteral("stats"), m_stats);
+    addPage(QStringLiteral("alerts"), m_alerts);
+    addPage(QStringLiteral("inactive"), m_inactive);
+    addPage(QStringLiteral("user360"), m_user360);
     addPage(QStringLiteral("company"), m_company);
     addPage(QStringLiteral("contacts"), m_contacts);
     addPage(QStringLiteral("companies"), m_companies);
@@ -187,6 +202,8 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     });
     connect(m_tree, &QTreeView::clicked, m_tree, &QTreeView::activated);
     connect(context, &AppContext::openUser, this, &MainWindow::openUser);
+    connect(context, &AppContext::openUserActivity, this, &MainWindow::openUserActivity);
+    connect(m_user360, &User360Page::openSettings, this, &MainWindow::openUser);
     connect(context, &AppContext::openDomain, this, &MainWindow::openDomain);
     connect(context, &AppContext::openCompany, this, &MainWindow::openCompany);
     connect(context, &AppContext::showStatus, this,
@@ -212,7 +229,10 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
         m_contacts->setCompany(m_companyId);
     }
     m_domains->setCompany(m_companyId);
-    if (me.role == QLatin1String("domain_admin") && !me.domains.isEmpty())
+    // Whoever may see stats starts on the dashboard.
+    if (context->can(QStringLiteral("stats.read")))
+        showPage(QStringLiteral("dashboard"));
+    else if (me.role == QLatin1String("domain_admin") && !me.domains.isEmpty())
         openDomainUsers(me.domains.first());
     else
         showPage(QStringLiteral("domains"));
@@ -299,6 +319,14 @@ void MainWindow::openUser(const QString &address)
     showPage(QStringLiteral("user"));
 }
 
+void MainWindow::openUserActivity(const QString &address)
+{
+    if (!leaveCurrentPage())
+        return;
+    m_user360->openUser(address);
+    showPage(QStringLiteral("user360"));
+}
+
 void MainWindow::openDomainUsers(const QString &domain)
 {
     if (!leaveCurrentPage())
@@ -338,6 +366,8 @@ void MainWindow::refreshCurrent()
         editor->reload();
     else if (current == m_deleted)
         m_deleted->refresh();
+    else if (auto *stats = qobject_cast<StatsPageBase *>(current))
+        stats->refresh();
     m_navigation->reload();
 }
 

@@ -22,7 +22,12 @@ class NavigationModel;
 namespace mailadmin::ui {
 
 class AppContext;
+class AlertsPage;
 class AuditPage;
+class DashboardPage;
+class InactiveUsersPage;
+class StatsPage;
+class User360Page;
 class BrandsPage;
 class AdminsPage;
 class CompaniesPage;
@@ -58,6 +63,13 @@ public:
     models::NavigationModel *navigation() const { return m_navigation; }
     QFrame *offlineBanner() const { return m_banner; }
     void openUser(const QString &address);
+    // The user's activity page (user 360).
+    void openUserActivity(const QString &address);
+    DashboardPage *dashboardPage() const { return m_dashboard; }
+    StatsPage *statsPage() const { return m_stats; }
+    AlertsPage *alertsPage() const { return m_alerts; }
+    InactiveUsersPage *inactivePage() const { return m_inactive; }
+    User360Page *user360Page() const { return m_user360; }
     void openDomainUsers(const QString &domain);
     void openDomain(const QString &domain);
     void openCompany(qint64 id);
@@ -100,6 +112,11 @@ private:
     AdminsPage *m_admins;
     AuditPage *m_audit;
     DeletedItemsPage *m_deleted;
+    DashboardPage *m_dashboard;
+    StatsPage *m_stats;
+    AlertsPage *m_alerts;
+    InactiveUsersPage *m_inactive;
+    User360Page *m_user360;
     qint64 m_companyId = 0;
     bool m_prompting = false;
 };

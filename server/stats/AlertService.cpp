@@ -36,6 +36,7 @@ Result<Page> AlertService::list(const Actor &actor, const store::ListQuery &quer
                                {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
                                {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
                                {QStringLiteral("subject"), {}},
+                               {QStringLiteral("domain"), {}},
                                {QStringLiteral("company_id"), {}}});
         !s.ok())
         return s.error();

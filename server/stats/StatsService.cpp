@@ -245,6 +245,9 @@ Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const St
     const Result<QList<std::pair<int, qint64>>> buckets = store::StatsRepository(db()).quotaBuckets(usersOf(s.value()));
     if (!buckets.ok())
         return buckets.error();
+    const Result<std::pair<qint64, qint64>> totals = store::StatsRepository(db()).quotaTotals(usersOf(s.value()));
+    if (!totals.ok())
+        return totals.error();
     qint64 counts[12] = {};
     for (const auto &[bucket, n] : buckets.value())
         counts[qBound(0, bucket + 1, 11)] += n;
@@ -254,7 +257,9 @@ Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const St
     out.append(QJsonObject{{QStringLiteral("from_percent"), 100}, {QStringLiteral("to_percent"), QJsonValue::Null}, {QStringLiteral("users"), double(counts[11])}});
     return QJsonObject{{QStringLiteral("subject"), s->toJson()},
                        {QStringLiteral("buckets"), out},
-                       {QStringLiteral("no_quota"), double(counts[0])}};
+                       {QStringLiteral("no_quota"), double(counts[0])},
+                       {QStringLiteral("used_bytes"), double(totals->first)},
+                       {QStringLiteral("allocated_bytes"), double(totals->second)}};
 }
 
 Result<Page> StatsService::quotaTop(const Actor &actor, const StatsQuery &query) const
@@ -328,6 +333,11 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
     if (!thresholds.ok())
         return thresholds.error();
     const double k = thresholds->value(QLatin1String("mad_multiplier")).toDouble();
+    const double minimumFactor = thresholds->value(QLatin1String("minimum_factor")).toDouble();
+    // The floor the detector uses for this kind of subject (a company is judged through its domains).
+    const double floor = thresholds->value(QStringLiteral("%1_%2_floor").arg(s->scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain"),
+                                                                             hourly ? QStringLiteral("hourly") : QStringLiteral("daily")))
+                             .toDouble();
     QJsonArray series;
     for (qint64 b = first; b <= last; ++b) {
         const store::StatsRow row = byBucket.value(b);
@@ -335,12 +345,16 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
         for (int i = 1; i <= kBaselineDays; ++i)
             history.append(double(byBucket.value(b - (hourly ? i * 24 : i)).messages));
         const auto [median, mad] = medianAndMad(history);
+        const double messages = double(row.messages);
+        // Where the detector's rule holds: the floor, the band and the minimum factor.
+        const bool spike = messages >= floor && messages >= median + k * mad && messages >= minimumFactor * std::max(median, 1.0);
         series.append(QJsonObject{{QStringLiteral("period"), json::isoTime(b * unit)},
-                                  {QStringLiteral("messages"), double(row.messages)},
+                                  {QStringLiteral("messages"), messages},
                                   {QStringLiteral("recipients"), double(row.recipients)},
                                   {QStringLiteral("bytes"), double(row.bytes)},
                                   {QStringLiteral("baseline_median"), median},
-                                  {QStringLiteral("baseline_high"), median + k * mad}});
+                                  {QStringLiteral("baseline_high"), median + k * mad},
+                                  {QStringLiteral("spike"), spike ? 1 : 0}});
     }
     return QJsonObject{{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("granularity"), granularity}, {QStringLiteral("series"), series}};
 }

@@ -60,6 +60,8 @@ Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) c
     }
     if (query.filters.contains(QStringLiteral("company_id")))
         where.add(QStringLiteral("t.company_id = ?"), {query.filters.value(QStringLiteral("company_id")).toLongLong()});
+    if (query.filters.contains(QStringLiteral("domain")))
+        where.add(QStringLiteral("t.domain_id IN (SELECT d.id FROM domains d WHERE d.name = ?)"), {query.filters.value(QStringLiteral("domain")).toLower()});
     QString order;
     if (query.sort == QLatin1String("factor"))
         order = QStringLiteral("t.factor");

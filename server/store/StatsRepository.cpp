@@ -335,6 +335,19 @@ Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint
     return out;
 }
 
+Result<std::pair<qint64, qint64>> StatsRepository::quotaTotals(const Where &where) const
+{
+    Statement q = m_db.prepare(QStringLiteral("SELECT COALESCE(SUM(t.used_bytes), 0), COALESCE(SUM(t.quota), 0) FROM users t%1 AND t.type = 'mailbox'")
+                                   .arg(where.sql()));
+    for (const QVariant &v : where.values)
+        q.bind(v);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    if (!q.next())
+        return std::pair<qint64, qint64> {0, 0};
+    return std::pair<qint64, qint64> {q.toInt(0), q.toInt(1)};
+}
+
 Result<QList<std::pair<int, qint64>>> StatsRepository::quotaBuckets(const Where &where) const
 {
     Statement q = m_db.prepare(QStringLiteral("SELECT b, COUNT(*) FROM (SELECT CASE WHEN t.quota <= 0 THEN -1 WHEN t.used_bytes >= t.quota THEN 10 "

@@ -88,6 +88,8 @@ public:
     // Users and domains that sent at least `minimum` messages in one hour or day.
     Result<QList<SpikeCandidate>> spikeCandidates(bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const;
     // Users by tenth of quota used (-1: no quota, 0..9, 10: full or over), for the users matching `where`.
+    // Storage used and allocated (quotas) over the mailboxes of `where`.
+    Result<std::pair<qint64, qint64>> quotaTotals(const Where &where) const;
     Result<QList<std::pair<int, qint64>>> quotaBuckets(const Where &where) const;
     // The busiest senders of a company, domain or user over days [fromDay, toDay].
     Result<QJsonArray> topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const;

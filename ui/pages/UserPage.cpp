@@ -51,6 +51,11 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
     m_suspend->setObjectName(QStringLiteral("suspendButton"));
     m_delete = new QPushButton(tr("&Delete"), this);
     m_delete->setObjectName(QStringLiteral("deleteButton"));
+    m_activity = new QPushButton(tr("Ac&tivity…"), this);
+    m_activity->setObjectName(QStringLiteral("activityButton"));
+    m_activity->setToolTip(tr("Logins, storage, outbound mail and alerts of this user"));
+    actionsLayout()->insertWidget(0, m_activity);
+    connect(m_activity, &QPushButton::clicked, this, [this] { emit this->context()->openUserActivity(address()); });
     actionsLayout()->insertWidget(0, m_password);
     actionsLayout()->insertWidget(1, m_suspend);
     actionsLayout()->insertWidget(2, m_delete);
@@ -91,6 +96,7 @@ void UserPage::onLoaded(const QJsonObject &u)
     m_password->setVisible(context()->can(QStringLiteral("user.password")));
     m_suspend->setVisible(context()->can(QStringLiteral("user.suspend")));
     m_delete->setVisible(context()->can(QStringLiteral("user.delete")));
+    m_activity->setVisible(context()->can(QStringLiteral("stats.read")));
     loadBrandChoices(context(), m_brand, qint64(u.value(QLatin1String("company_id")).toDouble()));
 }
 

@@ -38,6 +38,7 @@ private:
     QPushButton *m_password;
     QPushButton *m_suspend;
     QPushButton *m_delete;
+    QPushButton *m_activity;
 };
 
 } // namespace mailadmin::ui
