@@ -4,6 +4,7 @@
 // Starts its own mailadmind (found beside this program) over a temporary database.
 
 #include "ApiClient.h"
+#include "ClientBench.h"
 #include "AppContext.h"
 #include "Session.h"
 #include "UserListModel.h"
@@ -27,35 +28,9 @@
 
 using namespace mailadmin;
 
+using namespace mailadmin::bench;
+
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-qint64 peakRssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QString text = QString::fromLatin1(status.readAll());
-    const auto m = QRegularExpression(QStringLiteral("VmHWM:\\s+(\\d+) kB")).match(text);
-    return m.hasMatch() ? m.captured(1).toLongLong() : -1;
-}
-
-bool run(const QString &program, const QStringList &args, const QByteArray &input)
-{
-    QProcess p;
-    p.start(program, args);
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(300000);
-    if (p.exitCode() != 0)
-        QTextStream(stderr) << p.readAllStandardError();
-    return p.exitCode() == 0;
-}
 
 // Counts paints of a widget.
 class PaintWatch : public QObject
@@ -69,29 +44,6 @@ public:
         return false;
     }
 };
-
-// Runs the event loop until `done` holds (checked after every batch of events), or the time is up. Unlike
-// QTest::qWaitFor it never sleeps, so the measured times are the client's, not the waiter's.
-template<typename Predicate> bool spinUntil(Predicate done, int timeoutMs)
-{
-    QEventLoop loop;
-    QTimer check;
-    check.setInterval(0);
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done())
-            loop.quit();
-    });
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    check.start();
-    loop.exec();
-    return done();
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v.at(v.size() / 2);
-}
 
 } // namespace
 
@@ -110,42 +62,17 @@ int main(int argc, char *argv[])
     const int runs = qMax(1, parser.value(runsOption).toInt());
     const QString users = parser.value(usersOption);
 
-    const QString server = QCoreApplication::applicationDirPath() + QStringLiteral("/mailadmind");
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("bench.db"));
-    const QByteArray password = "Bench-Pass-2026\n";
     out() << "Seeding a domain of " << users << " users…" << Qt::endl;
-    if (!run(server,
-            {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"),
-                QStringLiteral("bench-root"), QStringLiteral("--password-stdin")},
-            password)
-        || !run(server,
-            {QStringLiteral("seed-demo"), QStringLiteral("--db"), db, QStringLiteral("--companies"),
-                QStringLiteral("1"), QStringLiteral("--domains"), QStringLiteral("3"),
-                QStringLiteral("--users"), QStringLiteral("100"), QStringLiteral("--big-domain-users"), users,
-                QStringLiteral("--password-stdin"), QStringLiteral("--fast-hash")},
-            password)) {
+    BenchServer server;
+    if (!server.start({QStringLiteral("--companies"), QStringLiteral("1"), QStringLiteral("--domains"), QStringLiteral("3"), QStringLiteral("--users"),
+                       QStringLiteral("100"), QStringLiteral("--big-domain-users"), users, QStringLiteral("--activity-days"), QStringLiteral("0")})) {
         QTextStream(stderr) << "cannot prepare the database\n";
         return 1;
     }
-    QProcess serve;
-    serve.start(server,
-        {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")});
-    if (!serve.waitForReadyRead(20000))
-        return 1;
-    const auto m = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:[0-9]+)"))
-                       .match(QString::fromUtf8(serve.readAllStandardOutput()));
-    if (!m.hasMatch())
-        return 1;
-
     api::ApiClient client;
-    client.setBaseUrl(QUrl(m.captured(1)));
+    client.setBaseUrl(server.url());
     api::Session session(&client);
-    bool signedIn = false;
-    session.signIn(QStringLiteral("admin@northwind"), QStringLiteral("Bench-Pass-2026"), &app,
-        [&](const api::ApiError &e) { signedIn = e.isNone(); });
-    if (!spinUntil([&] { return signedIn; }, 10000)) {
+    if (!BenchServer::signIn(session, QStringLiteral("admin@northwind"), &app)) {
         QTextStream(stderr) << "cannot sign in\n";
         return 1;
     }
@@ -201,7 +128,5 @@ int main(int argc, char *argv[])
           << Qt::endl;
     out() << QStringLiteral("  peak RSS            %1 MB").arg(double(peakRssKb()) / 1024.0, 0, 'f', 1)
           << Qt::endl;
-    serve.terminate();
-    serve.waitForFinished(5000);
     return 0;
 }

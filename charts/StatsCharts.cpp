@@ -165,6 +165,12 @@ void BarChart::setModel(QAbstractItemModel *model, int labelColumn, int valueCol
     rebuild();
 }
 
+void BarChart::setAxisTitle(const QString &title)
+{
+    m_axisTitle = title;
+    rebuild();
+}
+
 void BarChart::setTitle(const QString &title)
 {
     chart()->setTitle(title);
@@ -183,7 +189,8 @@ void BarChart::rebuild()
     set->setColor(ChartPalette::forKey(QStringLiteral("users")));
     if (m_model) {
         for (int r = 0; r < m_model->rowCount(); ++r) {
-            labels << m_model->index(r, m_labelColumn).data().toString();
+            const QModelIndex label = m_model->index(r, m_labelColumn);
+            labels << (label.data(Qt::UserRole + 2).isValid() ? label.data(Qt::UserRole + 2).toString() : label.data().toString());
             const double v = m_model->index(r, m_valueColumn).data(Qt::UserRole + 1).toDouble();
             m_values << v;
             set->append(v);
@@ -196,6 +203,11 @@ void BarChart::rebuild()
     c->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(labels);
+    x->setTitleText(m_axisTitle);
+    QFont small = x->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    x->setLabelsFont(small);
+    x->setTruncateLabels(false);
     auto *y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%.0f"));
     y->setRange(0, top <= 0 ? 1 : top * 1.1);

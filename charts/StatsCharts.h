@@ -43,7 +43,9 @@ class BarChart : public QChartView
     Q_OBJECT
 public:
     explicit BarChart(QWidget *parent = nullptr);
+    // Labels come from Qt::UserRole + 2 of the label column when set (a short form), else its text.
     void setModel(QAbstractItemModel *model, int labelColumn, int valueColumn, const QString &seriesName);
+    void setAxisTitle(const QString &title);
     void setTitle(const QString &title);
     QList<double> values() const;
     bool showsEmptyState() const;
@@ -57,6 +59,7 @@ private:
     int m_labelColumn = 0;
     int m_valueColumn = 1;
     QString m_name;
+    QString m_axisTitle;
     QList<double> m_values;
     QLabel *m_empty;
     bool m_pending = false;

@@ -510,4 +510,5 @@ FR = {
 "The quota is now %1.": "Le quota est maintenant de %1.",
 "Ac&tivity…": "Ac&tivité…",
 "Logins, storage, outbound mail and alerts of this user": "Connexions, stockage, courrier envoyé et alertes de cet utilisateur",
+"% of quota used, up to": "% du quota utilisé, jusqu’à",
 }

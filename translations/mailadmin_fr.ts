@@ -1577,6 +1577,10 @@
         <source>nothing unusual</source>
         <translation>rien d’inhabituel</translation>
     </message>
+    <message>
+        <source>% of quota used, up to</source>
+        <translation>% du quota utilisé, jusqu’à</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::DeletedItemsPage</name>
@@ -2236,6 +2240,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Top senders</source>
         <translation>Principaux expéditeurs</translation>
+    </message>
+    <message>
+        <source>% of quota used, up to</source>
+        <translation>% du quota utilisé, jusqu’à</translation>
     </message>
 </context>
 <context>

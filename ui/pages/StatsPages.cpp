@@ -109,7 +109,11 @@ void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets)
         auto *count = new QStandardItem(QLocale().toString(qint64(b.value(QLatin1String("users")).toDouble())));
         count->setData(b.value(QLatin1String("users")).toDouble(), Qt::UserRole + 1);
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        model->appendRow({new QStandardItem(label), count});
+        auto *name = new QStandardItem(label);
+        // Under a narrow bar, the upper bound alone.
+        name->setData(b.value(QLatin1String("to_percent")).isNull() ? QStringLiteral("≥100") : QString::number(b.value(QLatin1String("to_percent")).toInt()),
+                      Qt::UserRole + 2);
+        model->appendRow({name, count});
     }
 }
 
@@ -616,6 +620,7 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     m_quotaChart = new charts::BarChart(content);
     m_quotaChart->setObjectName(QStringLiteral("quotaChart"));
     m_quotaChart->setModel(m_quota, 0, 1, tr("Mailboxes"));
+    m_quotaChart->setAxisTitle(tr("% of quota used, up to"));
     m_outboundChart = new charts::TimeSeriesChart(content);
     m_outboundChart->setObjectName(QStringLiteral("outboundChart"));
     m_outboundChart->setKeys({QStringLiteral("messages")});
@@ -741,6 +746,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
 
     auto *quota = new charts::BarChart(content);
     quota->setModel(m_quota, 0, 1, tr("Mailboxes"));
+    quota->setAxisTitle(tr("% of quota used, up to"));
     add(QStringLiteral("quota"), tr("Quota used"), quota, m_quota);
 
     auto *trend = new charts::TimeSeriesChart(content);

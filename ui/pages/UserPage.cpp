@@ -31,6 +31,7 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
     top->addWidget(m_gauge);
     top->addWidget(m_summary, 1);
     headerLayout()->addLayout(top);
