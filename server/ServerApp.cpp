@@ -7,6 +7,7 @@
 #include "DemoSeeder.h"
 #include "DomainService.h"
 #include "HttpServer.h"
+#include "IngestService.h"
 #include "LogIngest.h"
 #include "PasswordHasher.h"
 #include "Notifier.h"
@@ -216,14 +217,17 @@ int serve(const QStringList &arguments)
         wake.notify_all();
         server.stop();
     });
-    // Background work: outbound spikes judged every minute, mail sent every few seconds, and every ten
-    // minutes housekeeping (expired sessions, deleted objects past their 30 days, raw events past retention).
+    // Background work: large ingest batches folded into the rollups every second, outbound spikes judged
+    // every minute, mail sent every few seconds, and every ten minutes housekeeping (expired sessions,
+    // deleted objects past their 30 days, raw events past retention).
     std::thread maintenance([&] {
         service::Context ctx {*database.value(), sessions};
         const notify::Notifier notifier(*database.value(), smtp);
-        qint64 lastJudged = 0, lastHousekeeping = 0;
+        qint64 lastJudged = 0, lastHousekeeping = 0, lastMail = 0;
         for (;;) {
             const qint64 now = auth::Clock::now();
+            if (const Result<qint64> folded = service::IngestService(ctx).foldPending(); !folded.ok())
+                qCWarning(lcServer) << "folding stats failed:" << folded.error().detail;
             if (now - lastHousekeeping >= 600) {
                 lastHousekeeping = now;
                 (void)sessions.sweep();
@@ -241,7 +245,8 @@ int serve(const QStringList &arguments)
                 else if (alerts.value() > 0)
                     qCInfo(lcServer) << alerts.value() << "new outbound alerts";
             }
-            if (!smtp.url.isEmpty()) {
+            if (!smtp.url.isEmpty() && now - lastMail >= 5) {
+                lastMail = now;
                 (void)notifier.queueAlertMails();
                 (void)notifier.queueDueReports(now);
                 const Result<int> sent = notifier.deliver(now);
@@ -249,7 +254,7 @@ int serve(const QStringList &arguments)
                     qCWarning(lcServer) << "mail delivery failed:" << sent.error().detail;
             }
             std::unique_lock lock(mutex);
-            if (wake.wait_for(lock, std::chrono::seconds(5), [&] { return stopping; }))
+            if (wake.wait_for(lock, std::chrono::seconds(1), [&] { return stopping; }))
                 return;
         }
     });
@@ -482,8 +487,16 @@ int ingest(const QStringList &arguments)
             return fail(opened.error().detail);
         database = opened.value();
         sessions = std::make_unique<auth::SessionManager>(*database);
-        run.sink = [&](const QList<QJsonObject> &events) {
-            return service::IngestService(service::Context {*database, *sessions}).ingestEvents(events, 0);
+        // Large batches are folded into the rollups here, at most once a second, as the server would.
+        run.sink = [&, lastFold = QElapsedTimer()](const QList<QJsonObject> &events) mutable -> Result<service::IngestReport> {
+            const service::IngestService ingest(service::Context {*database, *sessions});
+            Result<service::IngestReport> report = ingest.ingestEvents(events, 0);
+            if (report.ok() && (!lastFold.isValid() || lastFold.elapsed() >= 1000)) {
+                if (const Result<qint64> folded = ingest.foldPending(); !folded.ok())
+                    return folded.error();
+                lastFold.start();
+            }
+            return report;
         };
     } else {
         stats::IngestClient::Options options;
@@ -521,6 +534,10 @@ int ingest(const QStringList &arguments)
     const Result<stats::IngestTotals> totals = stats::runLogIngest(run);
     if (!totals.ok())
         return fail(totals.error().detail);
+    if (database) {
+        if (const Result<qint64> folded = service::IngestService(service::Context {*database, *sessions}).foldPending(); !folded.ok())
+            return fail(folded.error().detail);
+    }
     out() << totals->summary() << Qt::endl;
     out() << "Took " << timer.elapsed() << " ms." << Qt::endl;
     return 0;

@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "FastStatement.h"
 #include "Json.h"
+#include "StatsRepository.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -601,6 +602,9 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         if (Status s = m_db.execute(QStringLiteral("CREATE INDEX ") + index); !s.ok())
             return s.error();
     }
+    // The raw rows written are already in the rollups.
+    if (Status s = store::StatsRepository(m_db).markFolded(); !s.ok())
+        return s.error();
 
     // Last login per protocol as the activity says; users idle all period keep an older one, or none.
     Statement update = m_db.prepare(QStringLiteral("UPDATE users SET last_login_imap = ?, last_login_pop = ?, last_login_webmail = ?, last_login_smtp = ?, "

@@ -227,6 +227,11 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
         store::StatsRepository stats(db());
         if (Status s = stats.apply(logins, messages, quotas); !s.ok())
             return s.error();
+        // A small batch shows in the rollups at once; a large one with the next fold, a moment later.
+        if (logins.size() + messages.size() <= kInlineFold) {
+            if (const Result<qint64> folded = stats.fold(); !folded.ok())
+                return folded.error();
+        }
         if (!storedKey.isEmpty()) {
             if (Status s = stats.storeBatchResult(storedKey, adminId, now, QString::fromUtf8(json::compact(report.toJson()))); !s.ok())
                 return s.error();
@@ -236,6 +241,15 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
     if (!stored.ok())
         return stored.error();
     return report;
+}
+
+Result<qint64> IngestService::foldPending() const
+{
+    // A look first, without taking the write lock: most seconds there is nothing to fold.
+    const Result<qint64> pending = store::StatsRepository(db()).unfolded();
+    if (!pending.ok() || pending.value() == 0)
+        return pending;
+    return transaction<qint64>([&]() -> Result<qint64> { return store::StatsRepository(db()).fold(); });
 }
 
 } // namespace mailadmin::service

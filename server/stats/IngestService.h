@@ -32,6 +32,8 @@ class IngestService : public ServiceBase
 {
 public:
     static constexpr int kMaxBatch = 10000;
+    // Batches up to this many logins and messages are folded into the rollups in their own transaction.
+    static constexpr int kInlineFold = 2000;
 
     explicit IngestService(Context context)
         : ServiceBase(context)
@@ -44,6 +46,9 @@ public:
     // answer is stored in the same transaction as the events, so a batch counts once even when sent twice at once.
     Result<IngestReport> ingestEvents(const QList<QJsonObject> &events, qint64 companyScope, const QString &storedKey = QString(),
                                       qint64 adminId = 0, const QList<IngestReport::Rejection> &unreadable = {}) const;
+
+    // Folds raw rows stored but not yet in the rollups (the server does this every second); returns how many.
+    Result<qint64> foldPending() const;
 
 private:
     Result<store::UserRef> lookup(const QString &address) const;

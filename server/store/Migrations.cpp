@@ -337,9 +337,20 @@ QStringList clusteredRollups()
     };
 }
 
+// Raw rows are folded into the rollups after they are stored: large batches in a pass a moment later, so a
+// user's hourly row is written once per pass rather than once per batch. The marks say how far each went.
+QStringList foldMarks()
+{
+    return {
+        QStringLiteral("CREATE TABLE stats_fold (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO stats_fold (name, last_id) SELECT 'login', COALESCE(MAX(id), 0) FROM login_events"),
+        QStringLiteral("INSERT INTO stats_fold (name, last_id) SELECT 'message', COALESCE(MAX(id), 0) FROM message_events"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups()};
+    static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks()};
     return all;
 }
 

@@ -63,11 +63,9 @@ Result<UserRef> StatsRepository::resolve(const QString &address) const
 
 Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages, const QList<QuotaSample> &quotas) const
 {
-    QHash<BucketKey, Counters> hourly, daily;
     if (!logins.isEmpty()) {
         FastStatement insert(m_db, QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
                                                   "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        QHash<qint64, QHash<QString, qint64>> lastLogin; // user -> protocol -> latest successful login
         for (const LoginEvent &e : logins) {
             insert.bind(1, e.at);
             insert.bind(2, e.user.userId);
@@ -78,41 +76,6 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
             insert.bind(7, e.remoteAddress);
             if (Status s = insert.run(); !s.ok())
                 return s;
-            const auto add = [&e](Counters &c) {
-                if (!e.success)
-                    ++c.failed;
-                else if (e.protocol == QLatin1String("imap"))
-                    ++c.imap;
-                else if (e.protocol == QLatin1String("pop"))
-                    ++c.pop;
-                else if (e.protocol == QLatin1String("webmail"))
-                    ++c.webmail;
-                else
-                    ++c.smtp;
-            };
-            addTo(hourly, e.user, e.at / 3600, add);
-            addTo(daily, e.user, e.at / 86400, add);
-            if (e.success) {
-                qint64 &latest = lastLogin[e.user.userId][e.protocol];
-                latest = qMax(latest, e.at);
-            }
-        }
-        // One statement per protocol column; the protocol names come from the fixed set checked by the caller.
-        QHash<QString, std::shared_ptr<FastStatement>> updates;
-        for (auto user = lastLogin.begin(); user != lastLogin.end(); ++user) {
-            for (auto p = user->begin(); p != user->end(); ++p) {
-                std::shared_ptr<FastStatement> &q = updates[p.key()];
-                if (!q)
-                    q = std::make_shared<FastStatement>(m_db, QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
-                                                                             "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
-                                                                             "? ELSE last_login_at END WHERE id = ?")
-                                                                  .arg(QStringLiteral("last_login_") + p.key()));
-                for (int i = 1; i <= 4; ++i)
-                    q->bind(i, p.value());
-                q->bind(5, user.key());
-                if (Status s = q->run(); !s.ok())
-                    return s;
-            }
         }
     }
     if (!messages.isEmpty()) {
@@ -126,35 +89,6 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
             insert.bind(5, e.recipients);
             insert.bind(6, e.bytes);
             if (Status s = insert.run(); !s.ok())
-                return s;
-            const auto add = [&e](Counters &c) {
-                ++c.messages;
-                c.recipients += e.recipients;
-                c.bytes += e.bytes;
-            };
-            addTo(hourly, e.user, e.at / 3600, add);
-            addTo(daily, e.user, e.at / 86400, add);
-        }
-    }
-    for (const auto &[table, map] : {std::pair{QStringLiteral("stats_hourly"), &hourly}, std::pair{QStringLiteral("stats_daily"), &daily}}) {
-        FastStatement upsert(m_db,
-            QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + excluded.logins_imap, "
-                           "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + excluded.logins_webmail, "
-                           "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + excluded.failed_logins, "
-                           "messages = %1.messages + excluded.messages, recipients = %1.recipients + excluded.recipients, "
-                           "bytes = %1.bytes + excluded.bytes")
-                .arg(table, kCounterColumns));
-        // In key order, the order of the table: neighbouring rows share pages.
-        QList<BucketKey> keys = map->keys();
-        std::sort(keys.begin(), keys.end());
-        for (const BucketKey &key : std::as_const(keys)) {
-            const Counters &c = map->value(key);
-            upsert.bind(1, QString(QLatin1Char(key.scope)));
-            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed, c.messages, c.recipients, c.bytes};
-            for (int i = 0; i < 10; ++i)
-                upsert.bind(i + 2, values[i]);
-            if (Status s = upsert.run(); !s.ok())
                 return s;
         }
     }
@@ -435,11 +369,156 @@ Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protoco
     return page;
 }
 
+Result<qint64> StatsRepository::fold() const
+{
+    qint64 marks[2] = {0, 0}, tops[2] = {0, 0};
+    const QString tables[2] = {QStringLiteral("login_events"), QStringLiteral("message_events")};
+    const QString names[2] = {QStringLiteral("login"), QStringLiteral("message")};
+    for (int i = 0; i < 2; ++i) {
+        Statement mark = m_db.prepare(QStringLiteral("SELECT last_id FROM stats_fold WHERE name = ?"));
+        mark.bind(names[i]);
+        if (Status s = mark.exec(); !s.ok())
+            return s.error();
+        marks[i] = mark.next() ? mark.toInt(0) : 0;
+        Statement top = m_db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(tables[i]));
+        if (Status s = top.exec(); !s.ok())
+            return s.error();
+        tops[i] = top.next() ? top.toInt(0) : 0;
+    }
+    if (tops[0] <= marks[0] && tops[1] <= marks[1])
+        return qint64(0);
+
+    QHash<BucketKey, Counters> hourly, daily;
+    const auto add = [&](const UserRef &u, qint64 hour, const std::function<void(Counters &)> &change) {
+        addTo(hourly, u, hour, change);
+        addTo(daily, u, hour / 24, change);
+    };
+    if (tops[0] > marks[0]) {
+        Statement q = m_db.prepare(QStringLiteral("SELECT user_id, domain_id, company_id, at / 3600, protocol, success, COUNT(*) FROM login_events "
+                                                  "WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600, protocol, success"));
+        q.bind(marks[0]).bind(tops[0]);
+        if (Status s = q.exec(); !s.ok())
+            return s.error();
+        while (q.next()) {
+            const UserRef u {q.toInt(0), q.toInt(1), q.toInt(2)};
+            const QString protocol = q.toString(4);
+            const bool success = q.toInt(5) != 0;
+            const qint64 n = q.toInt(6);
+            add(u, q.toInt(3), [&](Counters &c) {
+                if (!success)
+                    c.failed += n;
+                else if (protocol == QLatin1String("imap"))
+                    c.imap += n;
+                else if (protocol == QLatin1String("pop"))
+                    c.pop += n;
+                else if (protocol == QLatin1String("webmail"))
+                    c.webmail += n;
+                else
+                    c.smtp += n;
+            });
+        }
+        // Last login per protocol; the protocol names come from the fixed set the ingest checks.
+        Statement last = m_db.prepare(QStringLiteral("SELECT user_id, protocol, MAX(at) FROM login_events WHERE id > ? AND id <= ? AND success = 1 "
+                                                     "GROUP BY user_id, protocol ORDER BY user_id"));
+        last.bind(marks[0]).bind(tops[0]);
+        if (Status s = last.exec(); !s.ok())
+            return s.error();
+        QHash<QString, std::shared_ptr<FastStatement>> updates;
+        QList<std::tuple<qint64, QString, qint64>> latest;
+        while (last.next())
+            latest.append({last.toInt(0), last.toString(1), last.toInt(2)});
+        for (const auto &[user, protocol, at] : std::as_const(latest)) {
+            if (!QStringList {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")}.contains(protocol))
+                continue;
+            std::shared_ptr<FastStatement> &q = updates[protocol];
+            if (!q)
+                q = std::make_shared<FastStatement>(m_db, QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
+                                                                         "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
+                                                                         "? ELSE last_login_at END WHERE id = ?")
+                                                              .arg(QStringLiteral("last_login_") + protocol));
+            for (int i = 1; i <= 4; ++i)
+                q->bind(i, at);
+            q->bind(5, user);
+            if (Status s = q->run(); !s.ok())
+                return s.error();
+        }
+    }
+    if (tops[1] > marks[1]) {
+        Statement q = m_db.prepare(QStringLiteral("SELECT user_id, domain_id, company_id, at / 3600, COUNT(*), SUM(recipients), SUM(bytes) FROM "
+                                                  "message_events WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600"));
+        q.bind(marks[1]).bind(tops[1]);
+        if (Status s = q.exec(); !s.ok())
+            return s.error();
+        while (q.next()) {
+            const UserRef u {q.toInt(0), q.toInt(1), q.toInt(2)};
+            const qint64 n = q.toInt(4), recipients = q.toInt(5), bytes = q.toInt(6);
+            add(u, q.toInt(3), [&](Counters &c) {
+                c.messages += n;
+                c.recipients += recipients;
+                c.bytes += bytes;
+            });
+        }
+    }
+    for (const auto &[table, map] : {std::pair{QStringLiteral("stats_hourly"), &hourly}, std::pair{QStringLiteral("stats_daily"), &daily}}) {
+        FastStatement upsert(m_db,
+            QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + excluded.logins_imap, "
+                           "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + excluded.logins_webmail, "
+                           "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + excluded.failed_logins, "
+                           "messages = %1.messages + excluded.messages, recipients = %1.recipients + excluded.recipients, "
+                           "bytes = %1.bytes + excluded.bytes")
+                .arg(table, kCounterColumns));
+        // In key order, the order of the table: neighbouring rows share pages.
+        QList<BucketKey> keys = map->keys();
+        std::sort(keys.begin(), keys.end());
+        for (const BucketKey &key : std::as_const(keys)) {
+            const Counters &c = map->value(key);
+            upsert.bind(1, QString(QLatin1Char(key.scope)));
+            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed, c.messages, c.recipients, c.bytes};
+            for (int i = 0; i < 10; ++i)
+                upsert.bind(i + 2, values[i]);
+            if (Status s = upsert.run(); !s.ok())
+                return s.error();
+        }
+    }
+    for (int i = 0; i < 2; ++i) {
+        Statement set = m_db.prepare(QStringLiteral("UPDATE stats_fold SET last_id = ? WHERE name = ?"));
+        set.bind(qMax(tops[i], marks[i])).bind(names[i]);
+        if (Status s = set.exec(); !s.ok())
+            return s.error();
+    }
+    return (tops[0] - marks[0]) + (tops[1] - marks[1]);
+}
+
+Result<qint64> StatsRepository::unfolded() const
+{
+    Statement q = m_db.prepare(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM login_events) - (SELECT last_id FROM stats_fold WHERE name = 'login'), "
+                                              "(SELECT COALESCE(MAX(id), 0) FROM message_events) - (SELECT last_id FROM stats_fold WHERE name = 'message')"));
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    if (!q.next())
+        return qint64(0);
+    return qMax<qint64>(0, q.toInt(0)) + qMax<qint64>(0, q.toInt(1));
+}
+
+Status StatsRepository::markFolded() const
+{
+    for (const auto &[name, table] : {std::pair {QStringLiteral("login"), QStringLiteral("login_events")}, std::pair {QStringLiteral("message"), QStringLiteral("message_events")}}) {
+        if (Status s = m_db.execute(QStringLiteral("UPDATE stats_fold SET last_id = (SELECT COALESCE(MAX(id), 0) FROM %1) WHERE name = '%2'").arg(table, name)); !s.ok())
+            return s;
+    }
+    return Status::success();
+}
+
 Result<qint64> StatsRepository::purgeRawBefore(qint64 before) const
 {
     qint64 removed = 0;
+    // Raw rows not yet folded into the rollups stay until they are.
     for (const QString &table : {QStringLiteral("login_events"), QStringLiteral("message_events"), QStringLiteral("quota_samples")}) {
-        Statement q = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE at < ?").arg(table));
+        const QString unfolded = table == QLatin1String("login_events")     ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'login')")
+                                 : table == QLatin1String("message_events") ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'message')")
+                                                                             : QString();
+        Statement q = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE at < ?%2").arg(table, unfolded));
         q.bind(before);
         if (Status s = q.exec(); !s.ok())
             return s.error();

@@ -79,6 +79,13 @@ public:
     Result<UserRef> resolve(const QString &address) const;
     // Stores events and updates rollups, last-login times and storage figures; call inside a transaction.
     Status apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages, const QList<QuotaSample> &quotas) const;
+    // Adds the raw login and message rows stored since the last fold to the hourly and daily rollups and to
+    // the users' last logins, and moves the mark; returns how many rows it folded. Call inside a transaction.
+    Result<qint64> fold() const;
+    // How many raw rows wait to be folded.
+    Result<qint64> unfolded() const;
+    // Records every raw row as folded (after rollups were written directly, as the demo does).
+    Status markFolded() const;
 
     enum class Table { Hourly, Daily };
     Result<QList<StatsRow>> series(Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const;

@@ -3,6 +3,7 @@
 #include "Json.h"
 #include "Notifier.h"
 #include "SessionManager.h"
+#include "IngestService.h"
 #include "SpikeDetector.h"
 #include "TestServer.h"
 
@@ -29,6 +30,7 @@ private slots:
     void cleanupTestCase();
     void ingestArrayAndNdjson();
     void idempotentBatch();
+    void largeBatchFoldedLater();
     void rollupsAcrossBoundaries();
     void loginsByGranularity();
     void lastLoginKeptCurrent();
@@ -155,6 +157,36 @@ void TestStats::idempotentBatch()
     QCOMPARE(again.json(), first.json());
     const auto series = m_op->get(QStringLiteral("/api/v1/stats/logins?user=cat@stats.example&from=2026-11-02T00:00:00Z&to=2026-11-03T00:00:00Z"));
     QCOMPARE(series.json().value(QLatin1String("totals")).toObject().value(QLatin1String("imap")).toInt(), 1);
+}
+
+void TestStats::largeBatchFoldedLater()
+{
+    // 3,000 logins: stored at once as raw events, in the rollups with the next fold, counted once.
+    QByteArray ndjson;
+    for (int i = 0; i < 3000; ++i)
+        ndjson += QJsonDocument(login(QStringLiteral("cat@stats.example"), json::isoTime(1792454400 + i), i % 2 ? QStringLiteral("imap") : QStringLiteral("pop")))
+                      .toJson(QJsonDocument::Compact)
+                  + "\n";
+    const QString path = QStringLiteral("/api/v1/stats/logins?user=cat@stats.example&from=2026-10-20T00:00:00Z&to=2026-10-21T00:00:00Z");
+    const auto total = [&] {
+        const QJsonObject t = m_op->get(path).json().value(QLatin1String("totals")).toObject();
+        return t.value(QLatin1String("imap")).toInt() + t.value(QLatin1String("pop")).toInt();
+    };
+    QCOMPARE(ingest(ndjson, "application/x-ndjson", "big-1").json().value(QLatin1String("accepted")).toInt(), 3000);
+    QCOMPARE(total(), 0);
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/users/cat@stats.example/activity?from=2026-10-20T00:00:00Z&to=2026-10-21T00:00:00Z")).json().value(QLatin1String("total")).toInt(),
+             3000);
+    auth::SessionManager sessions(m_server->db());
+    const service::IngestService ingestService(service::Context {m_server->db(), sessions});
+    QCOMPARE(ingestService.foldPending().value(), 3000);
+    QCOMPARE(total(), 3000);
+    QCOMPARE(ingestService.foldPending().value(), 0);
+    // The same batch again is a replay; a small batch after it folds the backlog with itself.
+    QCOMPARE(ingest(ndjson, "application/x-ndjson", "big-1").header("Idempotent-Replay"), QByteArray("true"));
+    QCOMPARE(ingest(array({login(QStringLiteral("cat@stats.example"), QStringLiteral("2026-10-20T12:00:00Z"))})).json().value(QLatin1String("accepted")).toInt(), 1);
+    QCOMPARE(total(), 3001);
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/users/cat@stats.example")).json().value(QLatin1String("last_login")).toObject().value(QLatin1String("imap")).toString(),
+             QStringLiteral("2026-11-02T08:00:00Z")); // an older login does not move the last one back
 }
 
 void TestStats::rollupsAcrossBoundaries()
