@@ -511,4 +511,7 @@ FR = {
 "Ac&tivity…": "Ac&tivité…",
 "Logins, storage, outbound mail and alerts of this user": "Connexions, stockage, courrier envoyé et alertes de cet utilisateur",
 "% of quota used, up to": "% du quota utilisé, jusqu’à",
+"Refresh stats &every…": "Actualiser les statistiques &toutes les…",
+"Refresh stats": "Actualiser les statistiques",
+"Stats pages ask the server again every (seconds):": "Les pages de statistiques interrogent à nouveau le serveur toutes les (secondes) :",
 }

@@ -2064,6 +2064,18 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <source>Main</source>
         <translation>Principale</translation>
     </message>
+    <message>
+        <source>Refresh stats &amp;every…</source>
+        <translation>Actualiser les statistiques &amp;toutes les…</translation>
+    </message>
+    <message>
+        <source>Refresh stats</source>
+        <translation>Actualiser les statistiques</translation>
+    </message>
+    <message>
+        <source>Stats pages ask the server again every (seconds):</source>
+        <translation>Les pages de statistiques interrogent à nouveau le serveur toutes les (secondes) :</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::ObjectDialog</name>

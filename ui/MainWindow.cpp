@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -439,6 +440,15 @@ void MainWindow::buildMenus()
     jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     QAction *refresh = go->addAction(tr("&Refresh"), this, &MainWindow::refreshCurrent);
     refresh->setShortcut(QKeySequence::Refresh);
+    QAction *interval = go->addAction(tr("Refresh stats &every…"), this, [this] {
+        bool ok = false;
+        const int seconds = QInputDialog::getInt(this, tr("Refresh stats"), tr("Stats pages ask the server again every (seconds):"),
+                                                 StatsPageBase::refreshSeconds(), 5, 3600, 5, &ok);
+        if (ok)
+            StatsPageBase::setRefreshSeconds(seconds);
+    });
+    interval->setObjectName(QStringLiteral("refreshIntervalAction"));
+    interval->setVisible(m_context->can(QStringLiteral("stats.read")));
     go->addSeparator();
     int number = 1;
     for (const Area &a : kAreas) {

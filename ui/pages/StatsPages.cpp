@@ -494,6 +494,15 @@ QString StatTile::value() const
 
 // --- StatsPageBase ---
 
+namespace {
+// Every stats page's timer, to take up a new refresh interval.
+QList<QPointer<QTimer>> &refreshTimers()
+{
+    static QList<QPointer<QTimer>> timers;
+    return timers;
+}
+} // namespace
+
 StatsPageBase::StatsPageBase(AppContext *context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
@@ -508,6 +517,8 @@ StatsPageBase::StatsPageBase(AppContext *context, QWidget *parent)
     p.setColor(QPalette::WindowText, QColor(0xD5, 0x5E, 0x00));
     m_error->setPalette(p);
     m_timer->setInterval(refreshSeconds() * 1000);
+    refreshTimers().removeAll(nullptr);
+    refreshTimers().append(m_timer);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (!isLoading())
             refresh();
@@ -517,6 +528,14 @@ StatsPageBase::StatsPageBase(AppContext *context, QWidget *parent)
 int StatsPageBase::refreshSeconds()
 {
     return qBound(5, QSettings().value(QStringLiteral("stats/refreshSeconds"), 60).toInt(), 3600);
+}
+
+void StatsPageBase::setRefreshSeconds(int seconds)
+{
+    QSettings().setValue(QStringLiteral("stats/refreshSeconds"), qBound(5, seconds, 3600));
+    for (const QPointer<QTimer> &timer : std::as_const(refreshTimers()))
+        if (timer)
+            timer->setInterval(refreshSeconds() * 1000);
 }
 
 void StatsPageBase::showEvent(QShowEvent *event)

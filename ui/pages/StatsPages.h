@@ -118,6 +118,8 @@ public:
     virtual void refresh() = 0;
     bool isLoading() const { return m_waiting > 0; }
     static int refreshSeconds();
+    // Stored in the settings; every stats page takes it up at once.
+    static void setRefreshSeconds(int seconds);
 
 signals:
     // Every answer of one refresh has arrived and is drawn; `milliseconds` from the refresh.
