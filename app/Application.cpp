@@ -167,7 +167,8 @@ void Application::takeScreenshots()
             return;
         }
         const QString next = pages->takeFirst();
-        if (next == QLatin1String("user") || next == QLatin1String("domain") || next == QLatin1String("user360")) {
+        if (next == QLatin1String("user") || next == QLatin1String("domain")
+            || next == QLatin1String("user360")) {
             // Find something to show through the API, then open it.
             // The activity page shows the busiest sender of the last days (the fullest mailbox otherwise).
             const bool activity = next == QLatin1String("user360");
@@ -176,10 +177,13 @@ void Application::takeScreenshots()
             if (!activity)
                 query.addQueryItem(QStringLiteral("sort"), QStringLiteral("-used_bytes"));
             else
-                query.addQueryItem(QStringLiteral("from"), QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
-            m_api->get(
-                activity ? QStringLiteral("/stats/senders") : QStringLiteral("/users"), query, this, [this, next, step, activity](const api::ApiResult &result) {
-                    const QJsonArray items = result.json.value(activity ? QLatin1String("senders") : QLatin1String("items")).toArray();
+                query.addQueryItem(QStringLiteral("from"),
+                    QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODate));
+            m_api->get(activity ? QStringLiteral("/stats/senders") : QStringLiteral("/users"), query, this,
+                [this, next, step, activity](const api::ApiResult &result) {
+                    const QJsonArray items
+                        = result.json.value(activity ? QLatin1String("senders") : QLatin1String("items"))
+                              .toArray();
                     if (!items.isEmpty()) {
                         const QString address
                             = items.first().toObject().value(QLatin1String("address")).toString();

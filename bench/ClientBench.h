@@ -80,15 +80,23 @@ public:
         const QString server = QCoreApplication::applicationDirPath() + QStringLiteral("/mailadmind");
         const QString db = m_dir.filePath(QStringLiteral("bench.db"));
         const QByteArray password = QByteArray(kPassword) + '\n';
-        if (!run(server, {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"), QStringLiteral("bench-root"), QStringLiteral("--password-stdin")},
-                 password)
-            || !run(server, QStringList {QStringLiteral("seed-demo"), QStringLiteral("--db"), db, QStringLiteral("--password-stdin"), QStringLiteral("--fast-hash")} + seedArguments,
-                    password))
+        if (!run(server,
+                {QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"),
+                    QStringLiteral("bench-root"), QStringLiteral("--password-stdin")},
+                password)
+            || !run(server,
+                QStringList {QStringLiteral("seed-demo"), QStringLiteral("--db"), db,
+                    QStringLiteral("--password-stdin"), QStringLiteral("--fast-hash")}
+                    + seedArguments,
+                password))
             return false;
-        m_serve.start(server, {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")});
+        m_serve.start(server,
+            {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--quiet")});
         if (!m_serve.waitForReadyRead(20000))
             return false;
-        const auto m = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:[0-9]+)")).match(QString::fromUtf8(m_serve.readAllStandardOutput()));
+        const auto m = QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:[0-9]+)"))
+                           .match(QString::fromUtf8(m_serve.readAllStandardOutput()));
         if (!m.hasMatch())
             return false;
         m_url = QUrl(m.captured(1));
@@ -105,7 +113,8 @@ public:
     static bool signIn(api::Session &session, const QString &login, QObject *context)
     {
         bool signedIn = false;
-        session.signIn(login, QString::fromLatin1(kPassword), context, [&](const api::ApiError &e) { signedIn = e.isNone(); });
+        session.signIn(login, QString::fromLatin1(kPassword), context,
+            [&](const api::ApiError &e) { signedIn = e.isNone(); });
         return spinUntil([&] { return signedIn; }, 10000);
     }
 

@@ -39,9 +39,11 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions (default 7)."), QStringLiteral("n"), QStringLiteral("7"));
-    const QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("Users of the company (default 100000)."), QStringLiteral("n"),
-                                         QStringLiteral("100000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Repetitions (default 7)."),
+        QStringLiteral("n"), QStringLiteral("7"));
+    const QCommandLineOption usersOption(QStringLiteral("users"),
+        QStringLiteral("Users of the company (default 100000)."), QStringLiteral("n"),
+        QStringLiteral("100000"));
     parser.addOptions({runsOption, usersOption});
     parser.process(app);
     const int runs = qMax(1, parser.value(runsOption).toInt());
@@ -49,8 +51,9 @@ int main(int argc, char *argv[])
 
     out() << "Seeding one company of " << users << " users with 90 days of activity…" << Qt::endl;
     BenchServer server;
-    if (!server.start({QStringLiteral("--companies"), QStringLiteral("1"), QStringLiteral("--domains"), QString::number(qMax(1, users.toInt() / 100)),
-                       QStringLiteral("--users"), users, QStringLiteral("--no-detect")})) {
+    if (!server.start({QStringLiteral("--companies"), QStringLiteral("1"), QStringLiteral("--domains"),
+            QString::number(qMax(1, users.toInt() / 100)), QStringLiteral("--users"), users,
+            QStringLiteral("--no-detect")})) {
         QTextStream(stderr) << "cannot prepare the database\n";
         return 1;
     }
@@ -75,7 +78,8 @@ int main(int argc, char *argv[])
     QList<double> times;
     for (int r = 0; r < runs + 1; ++r) {
         bool loaded = false;
-        const auto connection = QObject::connect(&page, &ui::StatsPageBase::loaded, &page, [&](qint64) { loaded = true; });
+        const auto connection
+            = QObject::connect(&page, &ui::StatsPageBase::loaded, &page, [&](qint64) { loaded = true; });
         QElapsedTimer timer;
         timer.start();
         page.refresh();
@@ -95,6 +99,7 @@ int main(int argc, char *argv[])
     for (double v : times)
         out() << QString::number(v, 'f', 0) << ' ';
     out() << ")" << Qt::endl;
-    out() << QStringLiteral("  peak RSS          %1 MB").arg(double(peakRssKb()) / 1024.0, 0, 'f', 1) << Qt::endl;
+    out() << QStringLiteral("  peak RSS          %1 MB").arg(double(peakRssKb()) / 1024.0, 0, 'f', 1)
+          << Qt::endl;
     return 0;
 }

@@ -4,8 +4,8 @@
 // Starts its own mailadmind (found beside this program) over a temporary database.
 
 #include "ApiClient.h"
-#include "ClientBench.h"
 #include "AppContext.h"
+#include "ClientBench.h"
 #include "Session.h"
 #include "UserListModel.h"
 #include "UsersPage.h"
@@ -64,8 +64,10 @@ int main(int argc, char *argv[])
 
     out() << "Seeding a domain of " << users << " users…" << Qt::endl;
     BenchServer server;
-    if (!server.start({QStringLiteral("--companies"), QStringLiteral("1"), QStringLiteral("--domains"), QStringLiteral("3"), QStringLiteral("--users"),
-                       QStringLiteral("100"), QStringLiteral("--big-domain-users"), users, QStringLiteral("--activity-days"), QStringLiteral("0")})) {
+    if (!server.start({QStringLiteral("--companies"), QStringLiteral("1"), QStringLiteral("--domains"),
+            QStringLiteral("3"), QStringLiteral("--users"), QStringLiteral("100"),
+            QStringLiteral("--big-domain-users"), users, QStringLiteral("--activity-days"),
+            QStringLiteral("0")})) {
         QTextStream(stderr) << "cannot prepare the database\n";
         return 1;
     }

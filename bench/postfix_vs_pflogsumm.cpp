@@ -8,8 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -34,12 +34,14 @@ QTextStream &out()
 
 QByteArray stampOf(qint64 second, bool iso)
 {
-    static const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *months[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const QDateTime t = QDateTime::fromSecsSinceEpoch(second, Qt::UTC);
     if (iso)
         return t.toString(QStringLiteral("yyyy-MM-ddThh:mm:ss.zzz000+00:00")).toLatin1();
-    return QByteArray(months[t.date().month() - 1]) + ' ' + QByteArray::number(t.date().day()).rightJustified(2, ' ') + ' '
-           + t.toString(QStringLiteral("hh:mm:ss")).toLatin1();
+    return QByteArray(months[t.date().month() - 1]) + ' '
+        + QByteArray::number(t.date().day()).rightJustified(2, ' ') + ' '
+        + t.toString(QStringLiteral("hh:mm:ss")).toLatin1();
 }
 
 double median(QList<double> v)
@@ -55,17 +57,21 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("Messages in the log (default 200000)."), QStringLiteral("n"),
-                                            QStringLiteral("200000"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs of each tool (default 3)."), QStringLiteral("n"), QStringLiteral("3"));
-    const QCommandLineOption keepOption(QStringLiteral("keep"), QStringLiteral("Also write the log to this file."), QStringLiteral("file"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"),
+        QStringLiteral("Messages in the log (default 200000)."), QStringLiteral("n"),
+        QStringLiteral("200000"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+        QStringLiteral("Runs of each tool (default 3)."), QStringLiteral("n"), QStringLiteral("3"));
+    const QCommandLineOption keepOption(
+        QStringLiteral("keep"), QStringLiteral("Also write the log to this file."), QStringLiteral("file"));
     parser.addOptions({messagesOption, runsOption, keepOption});
     parser.process(app);
     const int messages = std::max(100, parser.value(messagesOption).toInt());
     const int runs = std::max(1, parser.value(runsOption).toInt());
 
     QTemporaryDir dir;
-    const QString path = parser.isSet(keepOption) ? parser.value(keepOption) : dir.filePath(QStringLiteral("mail.log"));
+    const QString path
+        = parser.isSet(keepOption) ? parser.value(keepOption) : dir.filePath(QStringLiteral("mail.log"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         QTextStream(stderr) << "cannot write " << path << '\n';
@@ -85,32 +91,43 @@ int main(int argc, char *argv[])
         QByteArray lines;
         const int kind = int(rng.bounded(100));
         if (kind < 60) {
-            const QByteArray user = "user" + QByteArray::number(rng.bounded(800)) + "@example" + QByteArray::number(rng.bounded(5)) + ".com";
+            const QByteArray user = "user" + QByteArray::number(rng.bounded(800)) + "@example"
+                + QByteArray::number(rng.bounded(5)) + ".com";
             const QByteArray service = kind < 45 ? "postfix/submission/smtpd" : "postfix/smtps/smtpd";
             const QByteArray pid = QByteArray::number(10000 + m % 5000);
-            lines += s + host + service + '[' + pid + "]: connect from client.example.net[192.0.2." + QByteArray::number(m % 250) + "]\n";
-            lines += s + host + service + '[' + pid + "]: " + id + ": client=client.example.net[192.0.2." + QByteArray::number(m % 250)
-                     + "], sasl_method=PLAIN, sasl_username=" + user + '\n';
-            lines += s + host + "postfix/cleanup[2001]: " + id + ": message-id=<" + QByteArray::number(m) + "@example.com>\n";
-            const QByteArray from = s + host + "postfix/qmgr[900]: " + id + ": from=<" + user + ">, size=" + QByteArray::number(1000 + rng.bounded(90000))
-                                    + ", nrcpt=" + QByteArray::number(1 + rng.bounded(5)) + " (queue active)\n";
+            lines += s + host + service + '[' + pid + "]: connect from client.example.net[192.0.2."
+                + QByteArray::number(m % 250) + "]\n";
+            lines += s + host + service + '[' + pid + "]: " + id + ": client=client.example.net[192.0.2."
+                + QByteArray::number(m % 250) + "], sasl_method=PLAIN, sasl_username=" + user + '\n';
+            lines += s + host + "postfix/cleanup[2001]: " + id + ": message-id=<" + QByteArray::number(m)
+                + "@example.com>\n";
+            const QByteArray from = s + host + "postfix/qmgr[900]: " + id + ": from=<" + user
+                + ">, size=" + QByteArray::number(1000 + rng.bounded(90000))
+                + ", nrcpt=" + QByteArray::number(1 + rng.bounded(5)) + " (queue active)\n";
             lines += from;
             if (kind < 5) { // deferred, retried later
-                lines += s + host + "postfix/smtp[3001]: " + id + ": to=<x@remote.example>, relay=none, delay=1, status=deferred (connect timed out)\n";
+                lines += s + host + "postfix/smtp[3001]: " + id
+                    + ": to=<x@remote.example>, relay=none, delay=1, status=deferred (connect timed out)\n";
                 lines += from;
             }
-            lines += s + host + "postfix/smtp[3001]: " + id + ": to=<x@remote.example>, relay=mx.remote.example[203.0.113.5]:25, delay=1, "
-                                                                 "dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
+            lines += s + host + "postfix/smtp[3001]: " + id
+                + ": to=<x@remote.example>, relay=mx.remote.example[203.0.113.5]:25, delay=1, "
+                  "dsn=2.0.0, status=sent (250 2.0.0 Ok)\n";
             lines += s + host + "postfix/qmgr[900]: " + id + ": removed\n";
-            lines += s + host + service + '[' + pid + "]: disconnect from client.example.net[192.0.2." + QByteArray::number(m % 250) + "]\n";
+            lines += s + host + service + '[' + pid + "]: disconnect from client.example.net[192.0.2."
+                + QByteArray::number(m % 250) + "]\n";
             ++truth[user];
         } else if (kind < 95) {
             lines += s + host + "postfix/smtpd[4001]: " + id + ": client=mail.remote.example[203.0.113.9]\n";
-            lines += s + host + "postfix/qmgr[900]: " + id + ": from=<news@remote" + QByteArray::number(rng.bounded(50)) + ".example>, size=4000, nrcpt=1 (queue active)\n";
-            lines += s + host + "postfix/lmtp[4002]: " + id + ": to=<user1@example1.com>, relay=mail[private/dovecot-lmtp], status=sent (250 Ok)\n";
+            lines += s + host + "postfix/qmgr[900]: " + id + ": from=<news@remote"
+                + QByteArray::number(rng.bounded(50)) + ".example>, size=4000, nrcpt=1 (queue active)\n";
+            lines += s + host + "postfix/lmtp[4002]: " + id
+                + ": to=<user1@example1.com>, relay=mail[private/dovecot-lmtp], status=sent (250 Ok)\n";
             lines += s + host + "postfix/qmgr[900]: " + id + ": removed\n";
         } else {
-            lines += s + host + "postfix/submission/smtpd[5001]: warning: unknown[198.51.100.7]: SASL LOGIN authentication failed: UGFzc3dvcmQ6\n";
+            lines += s + host
+                + "postfix/submission/smtpd[5001]: warning: unknown[198.51.100.7]: SASL LOGIN authentication "
+                  "failed: UGFzc3dvcmQ6\n";
         }
         if (iso)
             isoLines += lines.count('\n');
@@ -162,9 +179,12 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         QProcess p;
-        p.start(QStringLiteral("pflogsumm"), {QStringLiteral("-u"), QStringLiteral("1000000"), QStringLiteral("-h"), QStringLiteral("0"), path});
+        p.start(QStringLiteral("pflogsumm"),
+            {QStringLiteral("-u"), QStringLiteral("1000000"), QStringLiteral("-h"), QStringLiteral("0"),
+                path});
         if (!p.waitForFinished(600000) || p.exitCode() != 0) {
-            QTextStream(stderr) << "pflogsumm failed (install the pflogsumm package): " << p.readAllStandardError() << '\n';
+            QTextStream(stderr) << "pflogsumm failed (install the pflogsumm package): "
+                                << p.readAllStandardError() << '\n';
             return 1;
         }
         theirTimes.append(double(timer.nsecsElapsed()) / 1e6);
@@ -192,7 +212,11 @@ int main(int argc, char *argv[])
         else {
             ++differ;
             if (differences.size() < 10)
-                differences << QStringLiteral("%1: MailAdmin %2, pflogsumm %3 (generated %4)").arg(QString::fromLatin1(it.key())).arg(a).arg(b).arg(it.value());
+                differences << QStringLiteral("%1: MailAdmin %2, pflogsumm %3 (generated %4)")
+                                   .arg(QString::fromLatin1(it.key()))
+                                   .arg(a)
+                                   .arg(b)
+                                   .arg(it.value());
         }
     }
     qint64 oursTotal = 0, truthTotal = 0;
@@ -201,14 +225,16 @@ int main(int argc, char *argv[])
     for (qint64 n : std::as_const(truth))
         truthTotal += n;
 
-    out() << "Postfix log: " << messages << " messages, " << counts.read << " lines (" << size / (1024 * 1024) << " MiB), " << isoLines
-          << " lines with RFC 3339 stamps\n";
-    out() << "Authenticated senders: " << truth.size() << "; per-sender counts agree for " << agree << ", differ for " << differ << '\n';
+    out() << "Postfix log: " << messages << " messages, " << counts.read << " lines (" << size / (1024 * 1024)
+          << " MiB), " << isoLines << " lines with RFC 3339 stamps\n";
+    out() << "Authenticated senders: " << truth.size() << "; per-sender counts agree for " << agree
+          << ", differ for " << differ << '\n';
     for (const QString &d : differences)
         out() << "  " << d << '\n';
-    out() << "MailAdmin counted " << oursTotal << " authenticated messages (generated " << truthTotal << ")\n";
-    out() << "Time, median of " << runs << " runs:  MailAdmin LogReader " << qint64(median(oursTimes)) << " ms   pflogsumm " << qint64(median(theirTimes))
-          << " ms\n";
+    out() << "MailAdmin counted " << oursTotal << " authenticated messages (generated " << truthTotal
+          << ")\n";
+    out() << "Time, median of " << runs << " runs:  MailAdmin LogReader " << qint64(median(oursTimes))
+          << " ms   pflogsumm " << qint64(median(theirTimes)) << " ms\n";
     out() << "MailAdmin line counts: " << counts.used << " used";
     for (int i = 0; i < int(stats::SkipReason::Count); ++i)
         if (counts.skipped[size_t(i)] > 0)

@@ -81,13 +81,18 @@ QList<double> timeGet(httplib::Client &client, const std::string &token, const Q
 
 std::string signIn(httplib::Client &client, const QString &login, const QString &password)
 {
-    const QByteArray body = json::compact(QJsonObject {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+    const QByteArray body = json::compact(
+        QJsonObject {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
     const auto r = client.Post("/api/v1/sessions", body.constData(), size_t(body.size()), "application/json");
     if (!r || r->status != 201) {
         QTextStream(stderr) << "sign-in as " << login << " failed\n";
         std::exit(1);
     }
-    return QJsonDocument::fromJson(QByteArray::fromStdString(r->body)).object().value(QLatin1String("token")).toString().toStdString();
+    return QJsonDocument::fromJson(QByteArray::fromStdString(r->body))
+        .object()
+        .value(QLatin1String("token"))
+        .toString()
+        .toStdString();
 }
 
 } // namespace
@@ -97,9 +102,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("Users (default 100000)."), QStringLiteral("n"), QStringLiteral("100000"));
-    const QCommandLineOption daysOption(QStringLiteral("days"), QStringLiteral("Days of activity (default 90)."), QStringLiteral("n"), QStringLiteral("90"));
-    const QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs of each query (default 20)."), QStringLiteral("n"), QStringLiteral("20"));
+    const QCommandLineOption usersOption(QStringLiteral("users"), QStringLiteral("Users (default 100000)."),
+        QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption daysOption(QStringLiteral("days"),
+        QStringLiteral("Days of activity (default 90)."), QStringLiteral("n"), QStringLiteral("90"));
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+        QStringLiteral("Runs of each query (default 20)."), QStringLiteral("n"), QStringLiteral("20"));
     parser.addOptions({usersOption, daysOption, runsOption});
     parser.process(app);
     const int users = std::max(1000, parser.value(usersOption).toInt());
@@ -119,7 +127,9 @@ int main(int argc, char *argv[])
     auth::PasswordHasher::setStrength(auth::PasswordHasher::Strength::Fast);
     auth::SessionManager sessions(db);
     const QString password = QStringLiteral("Bench-Pass-Word-2026");
-    if (!service::AdminService(service::Context {db, sessions}).bootstrapOperator(QStringLiteral("bench-root"), password).ok())
+    if (!service::AdminService(service::Context {db, sessions})
+             .bootstrapOperator(QStringLiteral("bench-root"), password)
+             .ok())
         return 1;
 
     QElapsedTimer timer;
@@ -144,13 +154,15 @@ int main(int argc, char *argv[])
         return 1;
     }
     const qint64 activityMs = timer.restart();
-    out() << "Seeded " << users << " users in " << demo.domains << " domains (" << directoryMs << " ms) and " << days << " days of activity: "
-          << written->rollupRows << " rollup rows, " << written->rawEvents << " raw events (" << activityMs << " ms)\n";
+    out() << "Seeded " << users << " users in " << demo.domains << " domains (" << directoryMs << " ms) and "
+          << days << " days of activity: " << written->rollupRows << " rollup rows, " << written->rawEvents
+          << " raw events (" << activityMs << " ms)\n";
 
     // Spike detection over the whole period, daily and hourly, then quality against the injected spikes.
     const qint64 today = auth::Clock::now() / 86400;
     timer.restart();
-    const Result<int> found = service::SpikeDetector(service::Context {db, sessions}).scan(today - days + 1, today, true);
+    const Result<int> found
+        = service::SpikeDetector(service::Context {db, sessions}).scan(today - days + 1, today, true);
     if (!found.ok())
         return 1;
     const qint64 detectMs = timer.elapsed();
@@ -159,7 +171,8 @@ int main(int argc, char *argv[])
         QString scope, subject, domain, day;
     };
     QList<Alert> alerts;
-    store::Statement q = db.prepare(QStringLiteral("SELECT a.scope, a.subject, d.name, a.period_start FROM alerts a JOIN domains d ON d.id = a.domain_id"));
+    store::Statement q = db.prepare(QStringLiteral("SELECT a.scope, a.subject, d.name, a.period_start FROM "
+                                                   "alerts a JOIN domains d ON d.id = a.domain_id"));
     if (!q.exec().ok())
         return 1;
     while (q.next())
@@ -172,8 +185,10 @@ int main(int argc, char *argv[])
             const QJsonObject i = v.toObject();
             if (i.value(QLatin1String("day")).toString() != a.day)
                 continue;
-            if ((a.scope == QLatin1String("user") && i.value(QLatin1String("subject")).toString() == a.subject)
-                || (a.scope == QLatin1String("domain") && i.value(QLatin1String("domain")).toString() == a.domain)) {
+            if ((a.scope == QLatin1String("user")
+                    && i.value(QLatin1String("subject")).toString() == a.subject)
+                || (a.scope == QLatin1String("domain")
+                    && i.value(QLatin1String("domain")).toString() == a.domain)) {
                 ++right;
                 break;
             }
@@ -183,7 +198,8 @@ int main(int argc, char *argv[])
     for (const QJsonValue &v : written->incidents) {
         const QJsonObject i = v.toObject();
         for (const Alert &a : alerts) {
-            if (a.day == i.value(QLatin1String("day")).toString() && a.scope == i.value(QLatin1String("scope")).toString()
+            if (a.day == i.value(QLatin1String("day")).toString()
+                && a.scope == i.value(QLatin1String("scope")).toString()
                 && a.subject == i.value(QLatin1String("subject")).toString()) {
                 ++detected;
                 break;
@@ -191,10 +207,11 @@ int main(int argc, char *argv[])
         }
     }
     const double precision = alerts.isEmpty() ? 0 : double(right) / double(alerts.size());
-    const double recall = written->incidents.isEmpty() ? 0 : double(detected) / double(written->incidents.size());
-    out() << "Spike detector: " << days << " days and their hours judged in " << detectMs << " ms; " << alerts.size() << " alerts for "
-          << written->incidents.size() << " injected spikes: precision " << QString::number(precision, 'f', 3) << ", recall "
-          << QString::number(recall, 'f', 3) << '\n';
+    const double recall
+        = written->incidents.isEmpty() ? 0 : double(detected) / double(written->incidents.size());
+    out() << "Spike detector: " << days << " days and their hours judged in " << detectMs << " ms; "
+          << alerts.size() << " alerts for " << written->incidents.size() << " injected spikes: precision "
+          << QString::number(precision, 'f', 3) << ", recall " << QString::number(recall, 'f', 3) << '\n';
 
     // The HTTP server, on loopback.
     http::Api api(db, sessions);
@@ -211,13 +228,15 @@ int main(int argc, char *argv[])
     client.set_keep_alive(true);
     const std::string token = signIn(client, QStringLiteral("bench-root"), password);
 
-    store::Statement companyQuery = db.prepare(QStringLiteral("SELECT id FROM companies ORDER BY id LIMIT 1"));
+    store::Statement companyQuery
+        = db.prepare(QStringLiteral("SELECT id FROM companies ORDER BY id LIMIT 1"));
     (void)companyQuery.exec();
     companyQuery.next();
     const qint64 company = companyQuery.toInt(0);
     companyQuery.query().finish(); // no read transaction left open on this thread's connection
-    store::Statement busiest = db.prepare(QStringLiteral("SELECT u.address, COUNT(*) FROM login_events e JOIN users u ON u.id = e.user_id "
-                                                         "GROUP BY u.address ORDER BY COUNT(*) DESC LIMIT 1"));
+    store::Statement busiest = db.prepare(
+        QStringLiteral("SELECT u.address, COUNT(*) FROM login_events e JOIN users u ON u.id = e.user_id "
+                       "GROUP BY u.address ORDER BY COUNT(*) DESC LIMIT 1"));
     (void)busiest.exec();
     busiest.next();
     const QString user = busiest.toString(0);
@@ -225,38 +244,52 @@ int main(int argc, char *argv[])
     busiest.query().finish();
     const QString from = json::isoTime((today - days + 1) * 86400);
     const auto report = [&](const QString &what, const QList<double> &times) {
-        out() << "  " << what << ": median " << QString::number(median(times), 'f', 2) << " ms, p95 " << QString::number(percentile(times, 0.95), 'f', 2)
-              << " ms\n";
+        out() << "  " << what << ": median " << QString::number(median(times), 'f', 2) << " ms, p95 "
+              << QString::number(percentile(times, 0.95), 'f', 2) << " ms\n";
     };
     out() << "Queries over HTTP (" << runs << " runs each):\n";
     report(QStringLiteral("company logins by protocol, %1 days by day").arg(days),
-           timeGet(client, token, QStringLiteral("/api/v1/stats/logins?company=%1&from=%2&granularity=day").arg(company).arg(from), runs));
+        timeGet(client, token,
+            QStringLiteral("/api/v1/stats/logins?company=%1&from=%2&granularity=day").arg(company).arg(from),
+            runs));
     report(QStringLiteral("company logins by protocol, %1 days by week").arg(days),
-           timeGet(client, token, QStringLiteral("/api/v1/stats/logins?company=%1&from=%2&granularity=week").arg(company).arg(from), runs));
-    report(QStringLiteral("one user's login history, first page (%1, %2 raw logins)").arg(user).arg(busiestLogins),
-           timeGet(client, token, QStringLiteral("/api/v1/users/%1/activity?limit=50").arg(user), runs));
+        timeGet(client, token,
+            QStringLiteral("/api/v1/stats/logins?company=%1&from=%2&granularity=week").arg(company).arg(from),
+            runs));
+    report(QStringLiteral("one user's login history, first page (%1, %2 raw logins)")
+               .arg(user)
+               .arg(busiestLogins),
+        timeGet(client, token, QStringLiteral("/api/v1/users/%1/activity?limit=50").arg(user), runs));
     report(QStringLiteral("one user's logins by protocol, %1 days").arg(days),
-           timeGet(client, token, QStringLiteral("/api/v1/stats/logins?user=%1&from=%2").arg(user, from), runs));
+        timeGet(client, token, QStringLiteral("/api/v1/stats/logins?user=%1&from=%2").arg(user, from), runs));
     report(QStringLiteral("company outbound with baseline band, 30 days"),
-           timeGet(client, token, QStringLiteral("/api/v1/stats/outbound?company=%1").arg(company), runs));
-    report(QStringLiteral("company top senders, 30 days"), timeGet(client, token, QStringLiteral("/api/v1/stats/senders?company=%1").arg(company), runs));
-    report(QStringLiteral("company quota distribution"), timeGet(client, token, QStringLiteral("/api/v1/stats/quota/distribution?company=%1").arg(company), runs));
+        timeGet(client, token, QStringLiteral("/api/v1/stats/outbound?company=%1").arg(company), runs));
+    report(QStringLiteral("company top senders, 30 days"),
+        timeGet(client, token, QStringLiteral("/api/v1/stats/senders?company=%1").arg(company), runs));
+    report(QStringLiteral("company quota distribution"),
+        timeGet(
+            client, token, QStringLiteral("/api/v1/stats/quota/distribution?company=%1").arg(company), runs));
     report(QStringLiteral("company users inactive 30 days, first page"),
-           timeGet(client, token, QStringLiteral("/api/v1/stats/inactive?company=%1&days=30&limit=100").arg(company), runs));
+        timeGet(client, token,
+            QStringLiteral("/api/v1/stats/inactive?company=%1&days=30&limit=100").arg(company), runs));
 
     // Ingestion: batches of 10,000 events for existing users, as a collector sends them.
     {
-        const QByteArray collector = json::compact(QJsonObject {{QStringLiteral("login"), QStringLiteral("bench-collector")},
-                                                                {QStringLiteral("role"), QStringLiteral("collector")},
-                                                                {QStringLiteral("password"), QStringLiteral("Collect-Many-Events-1")}});
-        const auto made = client.Post("/api/v1/admins", httplib::Headers {{"Authorization", "Bearer " + token}}, collector.constData(), size_t(collector.size()),
-                                      "application/json");
+        const QByteArray collector
+            = json::compact(QJsonObject {{QStringLiteral("login"), QStringLiteral("bench-collector")},
+                {QStringLiteral("role"), QStringLiteral("collector")},
+                {QStringLiteral("password"), QStringLiteral("Collect-Many-Events-1")}});
+        const auto made
+            = client.Post("/api/v1/admins", httplib::Headers {{"Authorization", "Bearer " + token}},
+                collector.constData(), size_t(collector.size()), "application/json");
         if (!made || made->status != 201)
             return 1;
     }
-    const std::string collectorToken = signIn(client, QStringLiteral("bench-collector"), QStringLiteral("Collect-Many-Events-1"));
+    const std::string collectorToken
+        = signIn(client, QStringLiteral("bench-collector"), QStringLiteral("Collect-Many-Events-1"));
     QStringList addresses;
-    store::Statement some = db.prepare(QStringLiteral("SELECT address FROM users WHERE type = 'mailbox' AND deleted_at IS NULL ORDER BY id LIMIT 20000"));
+    store::Statement some = db.prepare(QStringLiteral(
+        "SELECT address FROM users WHERE type = 'mailbox' AND deleted_at IS NULL ORDER BY id LIMIT 20000"));
     (void)some.exec();
     while (some.next())
         addresses << some.toString(0);
@@ -270,22 +303,29 @@ int main(int argc, char *argv[])
             const QString time = json::isoTime(now - rng.bounded(3600));
             QJsonObject e;
             if (i % 3 == 0)
-                e = {{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("time"), time}, {QStringLiteral("user"), address},
-                     {QStringLiteral("recipients"), 1 + rng.bounded(3)}, {QStringLiteral("bytes"), 2000 + rng.bounded(50000)}};
+                e = {{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("time"), time},
+                    {QStringLiteral("user"), address}, {QStringLiteral("recipients"), 1 + rng.bounded(3)},
+                    {QStringLiteral("bytes"), 2000 + rng.bounded(50000)}};
             else
-                e = {{QStringLiteral("type"), QStringLiteral("login")}, {QStringLiteral("time"), time}, {QStringLiteral("user"), address},
-                     {QStringLiteral("protocol"), QString::fromLatin1(protocols[rng.bounded(4)])}, {QStringLiteral("success"), rng.bounded(20) != 0},
-                     {QStringLiteral("remote"), QStringLiteral("192.0.2.%1").arg(rng.bounded(250))}};
+                e = {{QStringLiteral("type"), QStringLiteral("login")}, {QStringLiteral("time"), time},
+                    {QStringLiteral("user"), address},
+                    {QStringLiteral("protocol"), QString::fromLatin1(protocols[rng.bounded(4)])},
+                    {QStringLiteral("success"), rng.bounded(20) != 0},
+                    {QStringLiteral("remote"), QStringLiteral("192.0.2.%1").arg(rng.bounded(250))}};
             body += json::compact(e) + '\n';
         }
         return body;
     };
     std::atomic<int> serial {0};
     const auto send = [&](httplib::Client &c, const QByteArray &body) {
-        const httplib::Headers headers {{"Authorization", "Bearer " + collectorToken}, {"Idempotency-Key", "bench-" + std::to_string(++serial)}};
-        const auto r = c.Post("/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
+        const httplib::Headers headers {{"Authorization", "Bearer " + collectorToken},
+            {"Idempotency-Key", "bench-" + std::to_string(++serial)}};
+        const auto r = c.Post(
+            "/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
         if (!r || r->status != 200) {
-            QTextStream(stderr) << "ingest failed: " << (r ? QString::fromStdString(r->body) : QStringLiteral("no answer")) << '\n';
+            QTextStream(stderr) << "ingest failed: "
+                                << (r ? QString::fromStdString(r->body) : QStringLiteral("no answer"))
+                                << '\n';
             std::exit(1);
         }
     };
@@ -300,7 +340,8 @@ int main(int argc, char *argv[])
         send(client, body);
         rates.append(10000.0 / (double(t.nsecsElapsed()) / 1e9));
     }
-    out() << "Ingest over HTTP, one collector, batches of 10,000 NDJSON events: median " << qint64(median(rates)) << " events/s (min "
+    out() << "Ingest over HTTP, one collector, batches of 10,000 NDJSON events: median "
+          << qint64(median(rates)) << " events/s (min "
           << qint64(*std::min_element(rates.begin(), rates.end())) << ")\n";
     // Two collectors at once (log shippers on two mail hosts): reading one batch overlaps storing the other.
     QList<double> together;
@@ -332,7 +373,8 @@ int main(int argc, char *argv[])
         const Result<qint64> folded = service::IngestService(service::Context {db, sessions}).foldPending();
         if (!folded.ok())
             return 1;
-        out() << "Folding " << pending << " raw events into the rollups: " << t.elapsed() << " ms (" << qint64(double(folded.value()) / (double(qMax<qint64>(1, t.elapsed())) / 1000.0))
+        out() << "Folding " << pending << " raw events into the rollups: " << t.elapsed() << " ms ("
+              << qint64(double(folded.value()) / (double(qMax<qint64>(1, t.elapsed())) / 1000.0))
               << " events/s)\n";
     }
     server.stop();

@@ -21,7 +21,8 @@ namespace mailadmin::charts {
 namespace {
 QLabel *emptyLabel(QWidget *parent)
 {
-    auto *label = new QLabel(QCoreApplication::translate("mailadmin::charts::TimeSeriesChart", "No data in this range"), parent);
+    auto *label = new QLabel(
+        QCoreApplication::translate("mailadmin::charts::TimeSeriesChart", "No data in this range"), parent);
     label->setObjectName(QStringLiteral("emptyStateLabel"));
     label->setAlignment(Qt::AlignCenter);
     label->setAttribute(Qt::WA_TransparentForMouseEvents);
@@ -34,7 +35,8 @@ QLabel *emptyLabel(QWidget *parent)
 
 void themed(QChart *chart, const QPalette &p)
 {
-    chart->setTheme(p.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setTheme(
+        p.color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(p.color(QPalette::Base));
     chart->setTitleBrush(p.color(QPalette::Text));
     chart->legend()->setLabelColor(p.color(QPalette::Text));
@@ -47,9 +49,7 @@ void themed(QChart *chart, const QPalette &p)
 } // namespace
 
 ShareDonut::ShareDonut(QWidget *parent)
-    : QChartView(new QChart, parent)
-    , m_series(new QPieSeries)
-    , m_empty(emptyLabel(this))
+    : QChartView(new QChart, parent), m_series(new QPieSeries), m_empty(emptyLabel(this))
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(220, 220);
@@ -61,9 +61,10 @@ ShareDonut::ShareDonut(QWidget *parent)
         slice->setExploded(state);
         if (state)
             QToolTip::showText(QCursor::pos(),
-                               tr("%1: %2 (%3 %)").arg(slice->label(), QLocale().toString(qint64(slice->value())),
-                                                       QLocale().toString(slice->percentage() * 100, 'f', 1)),
-                               this);
+                tr("%1: %2 (%3 %)")
+                    .arg(slice->label(), QLocale().toString(qint64(slice->value())),
+                        QLocale().toString(slice->percentage() * 100, 'f', 1)),
+                this);
         else
             QToolTip::hideText();
     });
@@ -128,9 +129,7 @@ void ShareDonut::resizeEvent(QResizeEvent *event)
     m_empty->setGeometry(rect());
 }
 
-BarChart::BarChart(QWidget *parent)
-    : QChartView(new QChart, parent)
-    , m_empty(emptyLabel(this))
+BarChart::BarChart(QWidget *parent) : QChartView(new QChart, parent), m_empty(emptyLabel(this))
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(220);
@@ -138,7 +137,8 @@ BarChart::BarChart(QWidget *parent)
     chart()->legend()->hide();
 }
 
-void BarChart::setModel(QAbstractItemModel *model, int labelColumn, int valueColumn, const QString &seriesName)
+void BarChart::setModel(
+    QAbstractItemModel *model, int labelColumn, int valueColumn, const QString &seriesName)
 {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
@@ -151,10 +151,13 @@ void BarChart::setModel(QAbstractItemModel *model, int labelColumn, int valueCol
         const auto later = [this] {
             if (!m_pending) {
                 m_pending = true;
-                QMetaObject::invokeMethod(this, [this] {
-                    m_pending = false;
-                    rebuild();
-                }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this,
+                    [this] {
+                        m_pending = false;
+                        rebuild();
+                    },
+                    Qt::QueuedConnection);
             }
         };
         connect(m_model, &QAbstractItemModel::modelReset, this, later);
@@ -190,7 +193,8 @@ void BarChart::rebuild()
     if (m_model) {
         for (int r = 0; r < m_model->rowCount(); ++r) {
             const QModelIndex label = m_model->index(r, m_labelColumn);
-            labels << (label.data(Qt::UserRole + 2).isValid() ? label.data(Qt::UserRole + 2).toString() : label.data().toString());
+            labels << (label.data(Qt::UserRole + 2).isValid() ? label.data(Qt::UserRole + 2).toString()
+                                                              : label.data().toString());
             const double v = m_model->index(r, m_valueColumn).data(Qt::UserRole + 1).toDouble();
             m_values << v;
             set->append(v);
@@ -218,7 +222,9 @@ void BarChart::rebuild()
     series->attachAxis(y);
     connect(series, &QBarSeries::hovered, this, [this, labels](bool state, int index, QBarSet *barSet) {
         if (state && index >= 0 && index < labels.size())
-            QToolTip::showText(QCursor::pos(), QStringLiteral("%1: %2").arg(labels.at(index), QLocale().toString(qint64(barSet->at(index)))), this);
+            QToolTip::showText(QCursor::pos(),
+                QStringLiteral("%1: %2").arg(labels.at(index), QLocale().toString(qint64(barSet->at(index)))),
+                this);
         else
             QToolTip::hideText();
     });

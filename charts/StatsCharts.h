@@ -9,7 +9,6 @@ class QAbstractItemModel;
 class QLabel;
 class QPieSeries;
 
-
 namespace mailadmin::charts {
 
 // Each column's share of the total over a SeriesModel's rows, as a donut (logins by protocol). Hovering a

@@ -47,9 +47,7 @@ QString axisFormat(const QString &granularity)
 
 } // namespace
 
-TimeSeriesChart::TimeSeriesChart(QWidget *parent)
-    : QChartView(new QChart, parent)
-    , m_empty(new QLabel(this))
+TimeSeriesChart::TimeSeriesChart(QWidget *parent) : QChartView(new QChart, parent), m_empty(new QLabel(this))
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::HorizontalRubberBand);
@@ -63,8 +61,9 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     m_empty->setText(tr("No data in this range"));
     m_empty->setAttribute(Qt::WA_TransparentForMouseEvents);
     m_empty->hide();
-    setToolTip(tr("Drag to zoom into a stretch of time; double-click, Escape or the right button shows it all again. "
-                  "Click a legend entry to hide or show its series."));
+    setToolTip(tr(
+        "Drag to zoom into a stretch of time; double-click, Escape or the right button shows it all again. "
+        "Click a legend entry to hide or show its series."));
     applyTheme();
 }
 
@@ -209,9 +208,11 @@ void TimeSeriesChart::rebuild()
     const int highCol = model.columnOf(m_bandHigh), lowCol = model.columnOf(m_bandLow);
     if (highCol >= 0)
         for (int i = 0; i < xs.size(); ++i)
-            top = qMax(top, std::isnan(groupValue(highCol, i * step, true)) ? 0.0 : groupValue(highCol, i * step, true));
+            top = qMax(top,
+                std::isnan(groupValue(highCol, i * step, true)) ? 0.0 : groupValue(highCol, i * step, true));
 
-    const bool bytes = !columns.isEmpty() && model.columns().at(columns.first()).unit == SeriesModel::Unit::Bytes;
+    const bool bytes
+        = !columns.isEmpty() && model.columns().at(columns.first()).unit == SeriesModel::Unit::Bytes;
     if (bytes) {
         const auto [scale, name] = byteUnit(top);
         m_scale = scale;
@@ -225,7 +226,8 @@ void TimeSeriesChart::rebuild()
     xAxis->setFormat(axisFormat(model.granularity()));
     xAxis->setTickCount(qBound(2, int(xs.size()), 7));
     if (xs.size() == 1) {
-        xAxis->setRange(QDateTime::fromMSecsSinceEpoch(xs.first() - 43200000), QDateTime::fromMSecsSinceEpoch(xs.first() + 43200000));
+        xAxis->setRange(QDateTime::fromMSecsSinceEpoch(xs.first() - 43200000),
+            QDateTime::fromMSecsSinceEpoch(xs.first() + 43200000));
     }
     auto *yAxis = new QValueAxis;
     yAxis->setLabelFormat(bytes ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
@@ -366,16 +368,19 @@ QString TimeSeriesChart::describePeriodAt(qint64 msecsSinceEpoch) const
     if (row < 0)
         return QString();
     const SeriesModel &model = *m_model;
-    QStringList lines {QStringLiteral("<b>%1</b>").arg(model.periodText(model.periodAt(row)).toHtmlEscaped())};
+    QStringList lines {
+        QStringLiteral("<b>%1</b>").arg(model.periodText(model.periodAt(row)).toHtmlEscaped())};
     for (int col = 0; col < model.columns().size(); ++col) {
         const SeriesModel::Column &meta = model.columns().at(col);
-        if (meta.key == m_flagKey || (!m_keys.isEmpty() && !m_keys.contains(meta.key) && meta.key != m_bandLow && meta.key != m_bandHigh))
+        if (meta.key == m_flagKey
+            || (!m_keys.isEmpty() && !m_keys.contains(meta.key) && meta.key != m_bandLow
+                && meta.key != m_bandHigh))
             continue;
         const double v = model.valueAt(row, col);
         const QString text = std::isnan(v) ? QStringLiteral("—")
-                             : meta.unit == SeriesModel::Unit::Bytes
-                                 ? QStringLiteral("%1 (%2 bytes)").arg(format::bytes(qint64(v)), QLocale().toString(qint64(v)))
-                                 : QLocale().toString(v, 'f', v == std::floor(v) ? 0 : 1);
+            : meta.unit == SeriesModel::Unit::Bytes
+            ? QStringLiteral("%1 (%2 bytes)").arg(format::bytes(qint64(v)), QLocale().toString(qint64(v)))
+            : QLocale().toString(v, 'f', v == std::floor(v) ? 0 : 1);
         lines << QStringLiteral("%1: %2").arg(meta.title.toHtmlEscaped(), text);
     }
     return lines.join(QStringLiteral("<br>"));

@@ -7,7 +7,6 @@
 
 class QLabel;
 
-
 namespace mailadmin::charts {
 
 // A chart over time drawn from a SeriesModel: lines or stacked areas, a date axis that reads well at the

@@ -26,7 +26,9 @@ QUrlQuery StatsScope::query() const
 {
     QUrlQuery q;
     if (!id.isEmpty()) {
-        const QString key = kind == Kind::Company ? QStringLiteral("company") : kind == Kind::Domain ? QStringLiteral("domain") : QStringLiteral("user");
+        const QString key = kind == Kind::Company ? QStringLiteral("company")
+            : kind == Kind::Domain                ? QStringLiteral("domain")
+                                                  : QStringLiteral("user");
         q.addQueryItem(key, id);
     }
     if (from.isValid())
@@ -50,10 +52,7 @@ QString StatsScope::suggestedGranularity(const QDateTime &from, const QDateTime 
 
 // --- SeriesModel ---
 
-SeriesModel::SeriesModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+SeriesModel::SeriesModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void SeriesModel::setColumns(const QList<Column> &columns)
 {
@@ -126,7 +125,8 @@ QString SeriesModel::periodText(const QDateTime &period) const
     if (m_granularity == QLatin1String("hour"))
         return locale.toString(local, QStringLiteral("ddd d MMM HH:mm"));
     if (m_granularity == QLatin1String("week"))
-        return QCoreApplication::translate("SeriesModel", "week of %1").arg(locale.toString(period.date(), QStringLiteral("d MMM yyyy")));
+        return QCoreApplication::translate("SeriesModel", "week of %1")
+            .arg(locale.toString(period.date(), QStringLiteral("d MMM yyyy")));
     if (m_granularity == QLatin1String("month"))
         return locale.toString(period.date(), QStringLiteral("MMM yyyy"));
     return locale.toString(period.date(), QStringLiteral("ddd d MMM yyyy"));
@@ -168,7 +168,8 @@ QVariant SeriesModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole)
             return periodText(m_periods.at(row));
         if (role == PeriodRole || role == Qt::ToolTipRole)
-            return role == PeriodRole ? QVariant(m_periods.at(row)) : QVariant(QLocale().toString(m_periods.at(row).toLocalTime()));
+            return role == PeriodRole ? QVariant(m_periods.at(row))
+                                      : QVariant(QLocale().toString(m_periods.at(row).toLocalTime()));
         return {};
     }
     const int column = index.column() - 1;
@@ -177,7 +178,8 @@ QVariant SeriesModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         if (std::isnan(v))
             return QStringLiteral("—");
-        return m_columns.at(column).unit == Unit::Bytes ? format::bytes(qint64(v)) : QLocale().toString(qint64(std::llround(v)));
+        return m_columns.at(column).unit == Unit::Bytes ? format::bytes(qint64(v))
+                                                        : QLocale().toString(qint64(std::llround(v)));
     case Qt::ToolTipRole:
         return std::isnan(v) ? QVariant() : QVariant(QLocale().toString(v, 'f', v == std::floor(v) ? 0 : 2));
     case Qt::TextAlignmentRole:
@@ -204,10 +206,10 @@ QVariant SeriesModel::headerData(int section, Qt::Orientation orientation, int r
 
 // --- ActivityListModel ---
 
-ActivityListModel::ActivityListModel(api::ApiClient *client, QObject *parent)
-    : PagedListModel(client, parent)
+ActivityListModel::ActivityListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
 {
-    setColumns({{tr("Time"), QString()}, {tr("Protocol"), QString()}, {tr("Result"), QString()}, {tr("Address"), QString()}});
+    setColumns({{tr("Time"), QString()}, {tr("Protocol"), QString()}, {tr("Result"), QString()},
+        {tr("Address"), QString()}});
     setPageSize(100);
 }
 
@@ -241,18 +243,13 @@ QVariant ActivityListModel::decoration(const QJsonObject &object, int column) co
 
 // --- AlertListModel ---
 
-AlertListModel::AlertListModel(api::ApiClient *client, QObject *parent)
-    : PagedListModel(client, parent)
+AlertListModel::AlertListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
 {
     const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
-    setColumns({{tr("Period"), QStringLiteral("period_start")},
-                {tr("Account or domain"), QString()},
-                {tr("Span"), QString()},
-                {tr("Messages"), QStringLiteral("observed"), right},
-                {tr("Usual"), QString(), right},
-                {tr("Factor"), QStringLiteral("factor"), right},
-                {tr("Severity"), QStringLiteral("severity")},
-                {tr("Status"), QString()}});
+    setColumns({{tr("Period"), QStringLiteral("period_start")}, {tr("Account or domain"), QString()},
+        {tr("Span"), QString()}, {tr("Messages"), QStringLiteral("observed"), right},
+        {tr("Usual"), QString(), right}, {tr("Factor"), QStringLiteral("factor"), right},
+        {tr("Severity"), QStringLiteral("severity")}, {tr("Status"), QString()}});
     setSource(QStringLiteral("/alerts"));
 }
 
@@ -286,7 +283,8 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
     case Baseline:
         return QLocale().toString(o.value(QLatin1String("baseline_median")).toDouble(), 'f', 0);
     case Factor:
-        return QStringLiteral("×%1").arg(QLocale().toString(o.value(QLatin1String("factor")).toDouble(), 'f', 1));
+        return QStringLiteral("×%1").arg(
+            QLocale().toString(o.value(QLatin1String("factor")).toDouble(), 'f', 1));
     case Severity:
         return severityText(o.value(QLatin1String("severity")).toString());
     case Status:
@@ -299,7 +297,9 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
 QVariant AlertListModel::decoration(const QJsonObject &o, int column) const
 {
     if (column == Severity)
-        return o.value(QLatin1String("severity")).toString() == QLatin1String("critical") ? QColor(0xD5, 0x5E, 0x00) : QColor(0xE6, 0x9F, 0x00);
+        return o.value(QLatin1String("severity")).toString() == QLatin1String("critical")
+            ? QColor(0xD5, 0x5E, 0x00)
+            : QColor(0xE6, 0x9F, 0x00);
     if (column == Status && o.value(QLatin1String("status")).toString() == QLatin1String("open"))
         return QColor(0xCC, 0x79, 0xA7);
     return {};
@@ -318,17 +318,11 @@ QVariant AlertListModel::tooltip(const QJsonObject &o, int column) const
 
 // --- InactiveListModel ---
 
-InactiveListModel::InactiveListModel(api::ApiClient *client, QObject *parent)
-    : PagedListModel(client, parent)
+InactiveListModel::InactiveListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
 {
-    setColumns({{tr("Address"), QString()},
-                {tr("Status"), QString()},
-                {tr("Last login"), QString()},
-                {tr("IMAP"), QString()},
-                {tr("POP"), QString()},
-                {tr("Webmail"), QString()},
-                {tr("SMTP"), QString()},
-                {tr("Used"), QString(), Qt::AlignRight | Qt::AlignVCenter}});
+    setColumns({{tr("Address"), QString()}, {tr("Status"), QString()}, {tr("Last login"), QString()},
+        {tr("IMAP"), QString()}, {tr("POP"), QString()}, {tr("Webmail"), QString()}, {tr("SMTP"), QString()},
+        {tr("Used"), QString(), Qt::AlignRight | Qt::AlignVCenter}});
 }
 
 void InactiveListModel::setScope(const QUrlQuery &scope, int days)
@@ -342,7 +336,8 @@ void InactiveListModel::setScope(const QUrlQuery &scope, int days)
 
 QStringList InactiveListModel::keptFields() const
 {
-    return {QStringLiteral("address"), QStringLiteral("status"), QStringLiteral("last_login"), QStringLiteral("used_bytes")};
+    return {QStringLiteral("address"), QStringLiteral("status"), QStringLiteral("last_login"),
+        QStringLiteral("used_bytes")};
 }
 
 QVariant InactiveListModel::display(const QJsonObject &o, int column) const

@@ -25,7 +25,8 @@ struct StatsScope
     QString granularity; // hour, day, week, month; empty: the server's default
 
     QUrlQuery query() const;
-    // The granularity that keeps a chart readable for the range: hours up to 3 days, days up to 120, weeks beyond.
+    // The granularity that keeps a chart readable for the range: hours up to 3 days, days up to 120, weeks
+    // beyond.
     static QString suggestedGranularity(const QDateTime &from, const QDateTime &to);
 };
 
@@ -42,14 +43,14 @@ public:
     };
     struct Column
     {
-        QString key;   // the field in the answer: imap, messages, used_bytes, ...
+        QString key; // the field in the answer: imap, messages, used_bytes, ...
         QString title; // translated
         Unit unit = Unit::Count;
     };
     enum Roles
     {
         ValueRole = Qt::UserRole + 1, // the raw number (double); null for a missing value
-        PeriodRole                    // the row's period as QDateTime (UTC)
+        PeriodRole // the row's period as QDateTime (UTC)
     };
 
     explicit SeriesModel(QObject *parent = nullptr);

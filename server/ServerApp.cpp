@@ -9,8 +9,8 @@
 #include "HttpServer.h"
 #include "IngestService.h"
 #include "LogIngest.h"
-#include "PasswordHasher.h"
 #include "Notifier.h"
+#include "PasswordHasher.h"
 #include "SessionManager.h"
 #include "SpikeDetector.h"
 #include "StatsRepository.h"
@@ -71,10 +71,11 @@ QString commandsHelp()
 
 // Parses the options of one command; on --help or a bad flag prints and returns an exit code.
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
-                         const QString &positional = QString())
+    const QString &positional = QString())
 {
     if (!positional.isEmpty())
-        parser.addPositionalArgument(positional, QStringLiteral("Log files to read (- for standard input)."), positional + QStringLiteral("..."));
+        parser.addPositionalArgument(positional, QStringLiteral("Log files to read (- for standard input)."),
+            positional + QStringLiteral("..."));
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help(
@@ -85,7 +86,9 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
-        out() << "Usage: " << arguments.first() << " [options]" << (positional.isEmpty() ? QString() : QStringLiteral(" FILE...")) << '\n' << text;
+        out() << "Usage: " << arguments.first() << " [options]"
+              << (positional.isEmpty() ? QString() : QStringLiteral(" FILE...")) << '\n'
+              << text;
         out().flush();
         return 0;
     }
@@ -130,16 +133,22 @@ int serve(const QStringList &arguments)
     const QCommandLineOption maxBody(QStringLiteral("max-body"),
         QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("bytes"),
         QString::number(8 * 1024 * 1024));
-    const QCommandLineOption smtpUrl(QStringLiteral("smtp-url"), QStringLiteral("SMTP server for alerts and reports, such as smtp://mail.example.com:587."),
-                                     QStringLiteral("url"));
-    const QCommandLineOption smtpStartTls(QStringLiteral("smtp-starttls"), QStringLiteral("Require STARTTLS on the SMTP connection."));
-    const QCommandLineOption smtpUser(QStringLiteral("smtp-user"), QStringLiteral("SMTP login (the password comes from MAILADMIN_SMTP_PASSWORD)."),
-                                      QStringLiteral("login"));
-    const QCommandLineOption mailFrom(QStringLiteral("mail-from"), QStringLiteral("Sender address of the server's mail."), QStringLiteral("address"),
-                                      QStringLiteral("mailadmin@localhost"));
-    const QCommandLineOption retention(QStringLiteral("retention-days"), QStringLiteral("Days raw stats events are kept (default 35)."),
-                                       QStringLiteral("days"), QStringLiteral("35"));
-    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody, smtpUrl, smtpStartTls, smtpUser, mailFrom, retention});
+    const QCommandLineOption smtpUrl(QStringLiteral("smtp-url"),
+        QStringLiteral("SMTP server for alerts and reports, such as smtp://mail.example.com:587."),
+        QStringLiteral("url"));
+    const QCommandLineOption smtpStartTls(
+        QStringLiteral("smtp-starttls"), QStringLiteral("Require STARTTLS on the SMTP connection."));
+    const QCommandLineOption smtpUser(QStringLiteral("smtp-user"),
+        QStringLiteral("SMTP login (the password comes from MAILADMIN_SMTP_PASSWORD)."),
+        QStringLiteral("login"));
+    const QCommandLineOption mailFrom(QStringLiteral("mail-from"),
+        QStringLiteral("Sender address of the server's mail."), QStringLiteral("address"),
+        QStringLiteral("mailadmin@localhost"));
+    const QCommandLineOption retention(QStringLiteral("retention-days"),
+        QStringLiteral("Days raw stats events are kept (default 35)."), QStringLiteral("days"),
+        QStringLiteral("35"));
+    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody, smtpUrl, smtpStartTls, smtpUser,
+        mailFrom, retention});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -170,7 +179,8 @@ int serve(const QStringList &arguments)
     smtp.user = parser.value(smtpUser);
     smtp.password = qEnvironmentVariable("MAILADMIN_SMTP_PASSWORD");
     smtp.from = parser.value(mailFrom);
-    if (!smtp.url.isEmpty() && !smtp.url.startsWith(QLatin1String("smtp://")) && !smtp.url.startsWith(QLatin1String("smtps://")))
+    if (!smtp.url.isEmpty() && !smtp.url.startsWith(QLatin1String("smtp://"))
+        && !smtp.url.startsWith(QLatin1String("smtps://")))
         return fail(QStringLiteral("--smtp-url starts with smtp:// or smtps://."), 2);
     const int retentionDays = parser.value(retention).toInt(&ok);
     if (!ok || retentionDays < 1 || retentionDays > 3650)
@@ -235,7 +245,8 @@ int serve(const QStringList &arguments)
                     (void)database.value()->execute(sql);
                 (void)service::DomainService(ctx).purgeExpired();
                 (void)service::UserService(ctx).purgeExpired();
-                (void)store::StatsRepository(*database.value()).purgeRawBefore(now - qint64(retentionDays) * 86400);
+                (void)store::StatsRepository(*database.value())
+                    .purgeRawBefore(now - qint64(retentionDays) * 86400);
             }
             if (now - lastJudged >= 60) {
                 lastJudged = now;
@@ -328,12 +339,16 @@ int seedDemo(const QStringList &arguments)
         QStringLiteral("Read the demo admins' password from standard input."));
     const QCommandLineOption fast(QStringLiteral("fast-hash"),
         QStringLiteral("Hash demo passwords with the cheapest argon2id settings (demo and tests only)."));
-    const QCommandLineOption activityDays(QStringLiteral("activity-days"), QStringLiteral("Days of mail activity to write (default 90; 0 for none)."),
-                                          QStringLiteral("n"), QStringLiteral("90"));
-    const QCommandLineOption spikesFile(QStringLiteral("spikes-file"), QStringLiteral("Write the injected outbound spikes (the ground truth) to this JSON file."),
-                                        QStringLiteral("path"));
-    const QCommandLineOption noDetect(QStringLiteral("no-detect"), QStringLiteral("Do not judge the written activity for spikes."));
-    parser.addOptions({db, seed, companies, domains, users, big, stdinPassword, fast, activityDays, spikesFile, noDetect});
+    const QCommandLineOption activityDays(QStringLiteral("activity-days"),
+        QStringLiteral("Days of mail activity to write (default 90; 0 for none)."), QStringLiteral("n"),
+        QStringLiteral("90"));
+    const QCommandLineOption spikesFile(QStringLiteral("spikes-file"),
+        QStringLiteral("Write the injected outbound spikes (the ground truth) to this JSON file."),
+        QStringLiteral("path"));
+    const QCommandLineOption noDetect(
+        QStringLiteral("no-detect"), QStringLiteral("Do not judge the written activity for spikes."));
+    parser.addOptions(
+        {db, seed, companies, domains, users, big, stdinPassword, fast, activityDays, spikesFile, noDetect});
     if (auto code = parse(parser, arguments, QStringLiteral("Write a realistic demo directory.")))
         return *code;
     if (!parser.isSet(db))
@@ -394,23 +409,27 @@ int seedDemo(const QStringList &arguments)
         const Result<stats::ActivitySummary> written = stats::DemoActivity(*database.value()).write(activity);
         if (!written.ok())
             return fail(written.error().detail);
-        out() << "Wrote " << activity.days << " days of activity for " << written->activeUsers << " mailboxes: " << written->rollupRows
-              << " rollup rows, " << written->rawEvents << " raw events, " << written->incidents.size() << " injected spikes in " << timer.elapsed()
+        out() << "Wrote " << activity.days << " days of activity for " << written->activeUsers
+              << " mailboxes: " << written->rollupRows << " rollup rows, " << written->rawEvents
+              << " raw events, " << written->incidents.size() << " injected spikes in " << timer.elapsed()
               << " ms" << Qt::endl;
         if (parser.isSet(spikesFile)) {
             QFile file(parser.value(spikesFile));
             if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 return fail(QStringLiteral("Cannot write %1.").arg(parser.value(spikesFile)));
-            file.write(QJsonDocument(QJsonObject {{QStringLiteral("incidents"), written->incidents}}).toJson());
+            file.write(
+                QJsonDocument(QJsonObject {{QStringLiteral("incidents"), written->incidents}}).toJson());
         }
         if (!parser.isSet(noDetect)) {
             timer.restart();
             auth::SessionManager sessions(*database.value());
             const qint64 today = auth::Clock::now() / 86400;
-            const Result<int> alerts = service::SpikeDetector(service::Context {*database.value(), sessions}).scan(today - activity.days + 1, today, true);
+            const Result<int> alerts = service::SpikeDetector(service::Context {*database.value(), sessions})
+                                           .scan(today - activity.days + 1, today, true);
             if (!alerts.ok())
                 return fail(alerts.error().detail);
-            out() << "Spike check: " << alerts.value() << " alerts in " << timer.elapsed() << " ms" << Qt::endl;
+            out() << "Spike check: " << alerts.value() << " alerts in " << timer.elapsed() << " ms"
+                  << Qt::endl;
         }
     }
     out() << "Admins:" << Qt::endl;
@@ -420,7 +439,6 @@ int seedDemo(const QStringList &arguments)
         out() << "Password of every demo admin: " << options.adminPassword << Qt::endl;
     return 0;
 }
-
 
 volatile std::sig_atomic_t g_stopIngest = 0;
 
@@ -433,23 +451,33 @@ int ingest(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption db = dbOption();
-    const QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Send to this server's ingest API, such as https://admin.example.com:8440."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption login(QStringLiteral("login"), QStringLiteral("Collector login for --server (the password comes from "
-                                                                           "MAILADMIN_PASSWORD or --password-file)."),
-                                   QStringLiteral("login"));
-    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QStringLiteral("File holding the collector's password."), QStringLiteral("file"));
-    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Certificate authority (PEM) to trust for --server."), QStringLiteral("file"));
-    const QCommandLineOption insecure(QStringLiteral("insecure"), QStringLiteral("Do not check the server's certificate (testing only)."));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("auto, dovecot, postfix, roundcube or doveadm-quota (default auto)."),
-                                    QStringLiteral("format"), QStringLiteral("auto"));
-    const QCommandLineOption follow(QStringLiteral("follow"), QStringLiteral("Keep reading what is appended, through log rotation, until stopped."));
-    const QCommandLineOption zone(QStringLiteral("timezone"), QStringLiteral("Time zone of stamps without an offset (default: this machine's)."),
-                                  QStringLiteral("zone"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Events per batch (default 5000, at most 10000)."), QStringLiteral("n"),
-                                   QStringLiteral("5000"));
+    const QCommandLineOption server(QStringLiteral("server"),
+        QStringLiteral("Send to this server's ingest API, such as https://admin.example.com:8440."),
+        QStringLiteral("url"));
+    const QCommandLineOption login(QStringLiteral("login"),
+        QStringLiteral("Collector login for --server (the password comes from "
+                       "MAILADMIN_PASSWORD or --password-file)."),
+        QStringLiteral("login"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+        QStringLiteral("File holding the collector's password."), QStringLiteral("file"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+        QStringLiteral("Certificate authority (PEM) to trust for --server."), QStringLiteral("file"));
+    const QCommandLineOption insecure(
+        QStringLiteral("insecure"), QStringLiteral("Do not check the server's certificate (testing only)."));
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("auto, dovecot, postfix, roundcube or doveadm-quota (default auto)."),
+        QStringLiteral("format"), QStringLiteral("auto"));
+    const QCommandLineOption follow(QStringLiteral("follow"),
+        QStringLiteral("Keep reading what is appended, through log rotation, until stopped."));
+    const QCommandLineOption zone(QStringLiteral("timezone"),
+        QStringLiteral("Time zone of stamps without an offset (default: this machine's)."),
+        QStringLiteral("zone"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+        QStringLiteral("Events per batch (default 5000, at most 10000)."), QStringLiteral("n"),
+        QStringLiteral("5000"));
     parser.addOptions({db, server, login, passwordFile, caFile, insecure, format, follow, zone, batch});
-    if (auto code = parse(parser, arguments, QStringLiteral("Read mail-server logs into MailAdmin's stats."), QStringLiteral("files")))
+    if (auto code = parse(parser, arguments, QStringLiteral("Read mail-server logs into MailAdmin's stats."),
+            QStringLiteral("files")))
         return *code;
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
@@ -465,12 +493,15 @@ int ingest(const QStringList &arguments)
     if (parser.isSet(zone)) {
         run.zone = QTimeZone(parser.value(zone).toUtf8());
         if (!run.zone.isValid())
-            return fail(QStringLiteral("Unknown time zone '%1'; use a name such as Europe/Paris or UTC.").arg(parser.value(zone)), 2);
+            return fail(QStringLiteral("Unknown time zone '%1'; use a name such as Europe/Paris or UTC.")
+                            .arg(parser.value(zone)),
+                2);
     }
     bool ok = false;
     run.batchSize = parser.value(batch).toInt(&ok);
     if (!ok || run.batchSize < 1 || run.batchSize > service::IngestService::kMaxBatch)
-        return fail(QStringLiteral("--batch takes a number from 1 to %1.").arg(service::IngestService::kMaxBatch), 2);
+        return fail(
+            QStringLiteral("--batch takes a number from 1 to %1.").arg(service::IngestService::kMaxBatch), 2);
     run.follow = parser.isSet(follow);
     for (const QString &file : files)
         if (file != QLatin1String("-") && !QFileInfo(file).isFile())
@@ -481,14 +512,16 @@ int ingest(const QStringList &arguments)
     std::unique_ptr<stats::IngestClient> client;
     if (parser.isSet(db)) {
         if (!QFileInfo::exists(parser.value(db)))
-            return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.").arg(parser.value(db)));
+            return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
+                            .arg(parser.value(db)));
         auto opened = openDatabase(parser.value(db));
         if (!opened.ok())
             return fail(opened.error().detail);
         database = opened.value();
         sessions = std::make_unique<auth::SessionManager>(*database);
         // Large batches are folded into the rollups here, at most once a second, as the server would.
-        run.sink = [&, lastFold = QElapsedTimer()](const QList<QJsonObject> &events) mutable -> Result<service::IngestReport> {
+        run.sink = [&, lastFold = QElapsedTimer()](
+                       const QList<QJsonObject> &events) mutable -> Result<service::IngestReport> {
             const service::IngestService ingest(service::Context {*database, *sessions});
             Result<service::IngestReport> report = ingest.ingestEvents(events, 0);
             if (report.ok() && (!lastFold.isValid() || lastFold.elapsed() >= 1000)) {
@@ -501,8 +534,11 @@ int ingest(const QStringList &arguments)
     } else {
         stats::IngestClient::Options options;
         options.url = parser.value(server);
-        if (!options.url.startsWith(QLatin1String("http://")) && !options.url.startsWith(QLatin1String("https://")))
-            return fail(QStringLiteral("--server takes http:// or https:// and the host, such as https://admin.example.com:8440."), 2);
+        if (!options.url.startsWith(QLatin1String("http://"))
+            && !options.url.startsWith(QLatin1String("https://")))
+            return fail(QStringLiteral("--server takes http:// or https:// and the host, such as "
+                                       "https://admin.example.com:8440."),
+                2);
         options.login = parser.value(login);
         if (options.login.isEmpty())
             return fail(QStringLiteral("--server needs --login (a collector admin)."), 2);
@@ -528,14 +564,17 @@ int ingest(const QStringList &arguments)
         err() << "... " << totals.lines.read << " lines read, " << totals.sent << " events sent" << Qt::endl;
     };
     if (run.follow)
-        err() << "Following " << files.join(QStringLiteral(", ")) << "; stop with Ctrl+C or SIGTERM." << Qt::endl;
+        err() << "Following " << files.join(QStringLiteral(", ")) << "; stop with Ctrl+C or SIGTERM."
+              << Qt::endl;
     QElapsedTimer timer;
     timer.start();
     const Result<stats::IngestTotals> totals = stats::runLogIngest(run);
     if (!totals.ok())
         return fail(totals.error().detail);
     if (database) {
-        if (const Result<qint64> folded = service::IngestService(service::Context {*database, *sessions}).foldPending(); !folded.ok())
+        if (const Result<qint64> folded
+            = service::IngestService(service::Context {*database, *sessions}).foldPending();
+            !folded.ok())
             return fail(folded.error().detail);
     }
     out() << totals->summary() << Qt::endl;
@@ -547,11 +586,14 @@ int detect(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption db = dbOption();
-    const QCommandLineOption days(QStringLiteral("days"), QStringLiteral("Days back from today to judge (default 90)."), QStringLiteral("n"),
-                                  QStringLiteral("90"));
-    const QCommandLineOption hours(QStringLiteral("hours"), QStringLiteral("Judge every hour as well as every day."));
+    const QCommandLineOption days(QStringLiteral("days"),
+        QStringLiteral("Days back from today to judge (default 90)."), QStringLiteral("n"),
+        QStringLiteral("90"));
+    const QCommandLineOption hours(
+        QStringLiteral("hours"), QStringLiteral("Judge every hour as well as every day."));
     parser.addOptions({db, days, hours});
-    if (auto code = parse(parser, arguments, QStringLiteral("Judge outbound volume of past days for spikes and open alerts.")))
+    if (auto code = parse(parser, arguments,
+            QStringLiteral("Judge outbound volume of past days for spikes and open alerts.")))
         return *code;
     if (!parser.isSet(db))
         return fail(QStringLiteral("detect needs --db PATH."), 2);
@@ -568,11 +610,12 @@ int detect(const QStringList &arguments)
     const qint64 today = auth::Clock::now() / 86400;
     QElapsedTimer timer;
     timer.start();
-    const Result<int> opened = service::SpikeDetector(service::Context {*database.value(), sessions}).scan(today - n, today, parser.isSet(hours));
+    const Result<int> opened = service::SpikeDetector(service::Context {*database.value(), sessions})
+                                   .scan(today - n, today, parser.isSet(hours));
     if (!opened.ok())
         return fail(opened.error().detail);
-    out() << "Judged " << n << " days" << (parser.isSet(hours) ? " and their hours" : "") << ": " << opened.value() << " new alerts in "
-          << timer.elapsed() << " ms." << Qt::endl;
+    out() << "Judged " << n << " days" << (parser.isSet(hours) ? " and their hours" : "") << ": "
+          << opened.value() << " new alerts in " << timer.elapsed() << " ms." << Qt::endl;
     return 0;
 }
 

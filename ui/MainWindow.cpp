@@ -12,8 +12,8 @@
 #include "MessageBox.h"
 #include "NavigationModel.h"
 #include "PagedListModel.h"
-#include "StatsPages.h"
 #include "Session.h"
+#include "StatsPages.h"
 #include "UserListModel.h"
 #include "UserPage.h"
 #include "UsersPage.h"
@@ -23,8 +23,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -442,8 +442,9 @@ void MainWindow::buildMenus()
     refresh->setShortcut(QKeySequence::Refresh);
     QAction *interval = go->addAction(tr("Refresh stats &every…"), this, [this] {
         bool ok = false;
-        const int seconds = QInputDialog::getInt(this, tr("Refresh stats"), tr("Stats pages ask the server again every (seconds):"),
-                                                 StatsPageBase::refreshSeconds(), 5, 3600, 5, &ok);
+        const int seconds = QInputDialog::getInt(this, tr("Refresh stats"),
+            tr("Stats pages ask the server again every (seconds):"), StatsPageBase::refreshSeconds(), 5, 3600,
+            5, &ok);
         if (ok)
             StatsPageBase::setRefreshSeconds(seconds);
     });

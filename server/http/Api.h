@@ -1,17 +1,17 @@
 #pragma once
 
 #include "AdminService.h"
+#include "AlertService.h"
 #include "AuditService.h"
 #include "BrandService.h"
 #include "Call.h"
 #include "CompanyService.h"
 #include "ContactService.h"
 #include "DomainService.h"
-#include "AlertService.h"
 #include "IngestService.h"
 #include "ReportService.h"
-#include "StatsService.h"
 #include "Router.h"
+#include "StatsService.h"
 #include "UserService.h"
 
 #include <QElapsedTimer>
@@ -45,8 +45,8 @@ private:
     void addBrandAndAdminRoutes();
     void addStatsRoutes();
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
-                             std::function<QStringList(const QJsonObject &)> toRow,
-                             std::function<Result<store::Page>(int offset, int limit)> fetch);
+        std::function<QStringList(const QJsonObject &)> toRow,
+        std::function<Result<store::Page>(int offset, int limit)> fetch);
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;

@@ -60,15 +60,16 @@ void applyResponse(const HttpResponse &from, httplib::Response &to, bool accepts
         return;
     if (from.stream) {
         auto stream = from.stream;
-        to.set_chunked_content_provider(from.contentType.toStdString(), [stream](size_t, httplib::DataSink &sink) {
-            QByteArray chunk;
-            const bool more = stream(chunk);
-            if (!chunk.isEmpty() && !sink.write(chunk.constData(), size_t(chunk.size())))
-                return false;
-            if (!more)
-                sink.done();
-            return true;
-        });
+        to.set_chunked_content_provider(
+            from.contentType.toStdString(), [stream](size_t, httplib::DataSink &sink) {
+                QByteArray chunk;
+                const bool more = stream(chunk);
+                if (!chunk.isEmpty() && !sink.write(chunk.constData(), size_t(chunk.size())))
+                    return false;
+                if (!more)
+                    sink.done();
+                return true;
+            });
         return;
     }
     // The charset parameter also keeps the library from compressing on its own (it matches bare types only).

@@ -71,7 +71,8 @@ QByteArray Mailer::compose(const Mail &mail, const QString &from, qint64 now)
     m += wrapped(mail.body.toUtf8().toBase64());
     if (!mail.attachmentName.isEmpty()) {
         m += "--" + boundary + "\r\n";
-        m += "Content-Type: " + mail.attachmentType + "; charset=utf-8; name=\"" + mail.attachmentName.toUtf8() + "\"\r\n";
+        m += "Content-Type: " + mail.attachmentType + "; charset=utf-8; name=\""
+            + mail.attachmentName.toUtf8() + "\"\r\n";
         m += "Content-Disposition: attachment; filename=\"" + mail.attachmentName.toUtf8() + "\"\r\n";
         m += "Content-Transfer-Encoding: base64\r\n\r\n";
         m += wrapped(mail.attachment.toBase64());
@@ -84,13 +85,14 @@ Status Mailer::send(const SmtpSettings &settings, const Mail &mail, qint64 now)
 {
     static const CurlInit init;
     if (!settings.isConfigured())
-        return Error::make(ErrorKind::Unavailable, QStringLiteral("No SMTP server is configured (--smtp-url)."));
+        return Error::make(
+            ErrorKind::Unavailable, QStringLiteral("No SMTP server is configured (--smtp-url)."));
     if (mail.to.isEmpty())
         return Error::make(ErrorKind::Invalid, QStringLiteral("The mail has no recipients."));
     CURL *curl = curl_easy_init();
     if (!curl)
         return Error::internal(QStringLiteral("libcurl could not start."));
-    Upload upload{compose(mail, settings.from, now), 0};
+    Upload upload {compose(mail, settings.from, now), 0};
     const QByteArray url = settings.url.toUtf8();
     const QByteArray from = '<' + settings.from.toUtf8() + '>';
     const QByteArray user = settings.user.toUtf8();
@@ -120,7 +122,8 @@ Status Mailer::send(const SmtpSettings &settings, const Mail &mail, qint64 now)
     curl_slist_free_all(recipients);
     curl_easy_cleanup(curl);
     if (rc != CURLE_OK)
-        return Error::make(ErrorKind::Unavailable, QStringLiteral("Sending mail failed: %1").arg(QString::fromUtf8(curl_easy_strerror(rc))));
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("Sending mail failed: %1").arg(QString::fromUtf8(curl_easy_strerror(rc))));
     return Status::success();
 }
 

@@ -34,19 +34,24 @@ Result<int> Notifier::queueAlertMails() const
             mail.recipients = abuse.value();
             const bool hourly = a.value(QLatin1String("span")).toString() == QLatin1String("hour");
             mail.subject = QStringLiteral("[MailAdmin] %1 outbound spike: %2 sent %3 messages in one %4")
-                               .arg(a.value(QLatin1String("severity")).toString() == QLatin1String("critical") ? QStringLiteral("Critical") : QStringLiteral("Warning"),
-                                    a.value(QLatin1String("subject")).toString())
+                               .arg(a.value(QLatin1String("severity")).toString() == QLatin1String("critical")
+                                       ? QStringLiteral("Critical")
+                                       : QStringLiteral("Warning"),
+                                   a.value(QLatin1String("subject")).toString())
                                .arg(qint64(a.value(QLatin1String("observed")).toDouble()))
                                .arg(hourly ? QStringLiteral("hour") : QStringLiteral("day"));
-            mail.body = QStringLiteral("An outbound spike was detected.\n\n"
-                                       "Who:       %1 (%2)\n"
-                                       "Period:    the %3 starting %4 (UTC)\n"
-                                       "Sent:      %5 messages\n"
-                                       "Normal:    median %6, MAD %7 over the 14 days before\n"
-                                       "Threshold: %8 (factor %9 over normal)\n\n"
-                                       "Open the Alerts page in MailAdmin to acknowledge or resolve it (alert %10).\n")
-                            .arg(a.value(QLatin1String("subject")).toString(), a.value(QLatin1String("scope")).toString(),
-                                 hourly ? QStringLiteral("hour") : QStringLiteral("day"), a.value(QLatin1String("period_start")).toString())
+            mail.body = QStringLiteral(
+                "An outbound spike was detected.\n\n"
+                "Who:       %1 (%2)\n"
+                "Period:    the %3 starting %4 (UTC)\n"
+                "Sent:      %5 messages\n"
+                "Normal:    median %6, MAD %7 over the 14 days before\n"
+                "Threshold: %8 (factor %9 over normal)\n\n"
+                "Open the Alerts page in MailAdmin to acknowledge or resolve it (alert %10).\n")
+                            .arg(a.value(QLatin1String("subject")).toString(),
+                                a.value(QLatin1String("scope")).toString(),
+                                hourly ? QStringLiteral("hour") : QStringLiteral("day"),
+                                a.value(QLatin1String("period_start")).toString())
                             .arg(qint64(a.value(QLatin1String("observed")).toDouble()))
                             .arg(a.value(QLatin1String("baseline_median")).toDouble(), 0, 'f', 1)
                             .arg(a.value(QLatin1String("baseline_mad")).toDouble(), 0, 'f', 1)
@@ -68,10 +73,10 @@ Result<QByteArray> Notifier::reportCsv(qint64 companyId, qint64 day) const
     const Result<QList<QStringList>> rows = store::NotifyRepository(m_db).reportRows(companyId, day);
     if (!rows.ok())
         return rows.error();
-    QByteArray out = csv::record({QStringLiteral("address"), QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("quota_bytes"),
-                                  QStringLiteral("used_bytes"), QStringLiteral("logins_imap"), QStringLiteral("logins_pop"),
-                                  QStringLiteral("logins_webmail"), QStringLiteral("logins_smtp"), QStringLiteral("last_login"),
-                                  QStringLiteral("messages_sent")});
+    QByteArray out = csv::record({QStringLiteral("address"), QStringLiteral("type"), QStringLiteral("status"),
+        QStringLiteral("quota_bytes"), QStringLiteral("used_bytes"), QStringLiteral("logins_imap"),
+        QStringLiteral("logins_pop"), QStringLiteral("logins_webmail"), QStringLiteral("logins_smtp"),
+        QStringLiteral("last_login"), QStringLiteral("messages_sent")});
     for (const QStringList &row : rows.value())
         out += csv::record(row);
     return out;
@@ -87,7 +92,8 @@ Result<qint64> Notifier::queueReport(qint64 companyId, qint64 now) const
     for (const QJsonValue &v : schedule->value(QLatin1String("recipients")).toArray())
         recipients << v.toString();
     if (recipients.isEmpty())
-        return Error::invalidField(QStringLiteral("recipients"), QStringLiteral("required"), QStringLiteral("The report has no recipients."));
+        return Error::invalidField(QStringLiteral("recipients"), QStringLiteral("required"),
+            QStringLiteral("The report has no recipients."));
     const Result<store::Record> company = store::CompanyRepository(m_db).byId(companyId, false);
     if (!company.ok())
         return company.error();
@@ -98,8 +104,10 @@ Result<qint64> Notifier::queueReport(qint64 companyId, qint64 now) const
     const QString date = json::isoTime(day * 86400).left(10);
     store::OutboxMail mail;
     mail.recipients = recipients;
-    mail.subject = QStringLiteral("[MailAdmin] Daily report for %1, %2").arg(company->data.value(QLatin1String("name")).toString(), date);
-    mail.body = QStringLiteral("The attached CSV lists every user of %1 with their logins by protocol and the messages they sent on %2 (UTC).\n")
+    mail.subject = QStringLiteral("[MailAdmin] Daily report for %1, %2")
+                       .arg(company->data.value(QLatin1String("name")).toString(), date);
+    mail.body = QStringLiteral("The attached CSV lists every user of %1 with their logins by protocol and "
+                               "the messages they sent on %2 (UTC).\n")
                     .arg(company->data.value(QLatin1String("name")).toString(), date);
     mail.attachmentName = QStringLiteral("mailadmin-report-%1.csv").arg(date);
     mail.attachment = csvData.value();
@@ -145,7 +153,7 @@ Result<int> Notifier::deliver(qint64 now) const
         return due.error();
     int sent = 0;
     for (const store::OutboxMail &m : due.value()) {
-        Mail mail{m.recipients, m.subject, m.body, m.attachmentName, m.attachment, "text/csv"};
+        Mail mail {m.recipients, m.subject, m.body, m.attachmentName, m.attachment, "text/csv"};
         const Status s = Mailer::send(m_settings, mail, now);
         if (s.ok()) {
             if (Status mark = repo.markSent(m.id, now); !mark.ok())

@@ -14,11 +14,7 @@ namespace mailadmin::notify {
 class Notifier
 {
 public:
-    Notifier(store::Database &db, SmtpSettings settings)
-        : m_db(db)
-        , m_settings(std::move(settings))
-    {
-    }
+    Notifier(store::Database &db, SmtpSettings settings) : m_db(db), m_settings(std::move(settings)) { }
 
     // Queues one mail per new alert (to the abuse contacts); returns how many.
     Result<int> queueAlertMails() const;

@@ -31,13 +31,15 @@ Result<Page> AlertService::list(const Actor &actor, const store::ListQuery &quer
 {
     if (Status s = require(actor, QStringLiteral("stats.read")); !s.ok())
         return s.error();
-    if (Status s = checkQuery(query, {QStringLiteral("period_start"), QStringLiteral("factor"), QStringLiteral("observed"), QStringLiteral("severity")},
-                              {{QStringLiteral("status"), {QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved")}},
-                               {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
-                               {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
-                               {QStringLiteral("subject"), {}},
-                               {QStringLiteral("domain"), {}},
-                               {QStringLiteral("company_id"), {}}});
+    if (Status s = checkQuery(query,
+            {QStringLiteral("period_start"), QStringLiteral("factor"), QStringLiteral("observed"),
+                QStringLiteral("severity")},
+            {{QStringLiteral("status"),
+                 {QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved")}},
+                {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
+                {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
+                {QStringLiteral("subject"), {}}, {QStringLiteral("domain"), {}},
+                {QStringLiteral("company_id"), {}}});
         !s.ok())
         return s.error();
     return store::AlertRepository(db()).list(scopeOf(actor), query);
@@ -50,8 +52,8 @@ Result<Record> AlertService::get(const Actor &actor, qint64 id) const
     return alertInScope(actor, id);
 }
 
-Result<Record> AlertService::transition(const Actor &actor, qint64 id, const QString &status, const QJsonObject &body,
-                                        std::optional<int> version) const
+Result<Record> AlertService::transition(const Actor &actor, qint64 id, const QString &status,
+    const QJsonObject &body, std::optional<int> version) const
 {
     if (Status s = require(actor, QStringLiteral("alert.write")); !s.ok())
         return s.error();
@@ -60,15 +62,19 @@ Result<Record> AlertService::transition(const Actor &actor, qint64 id, const QSt
     QList<FieldError> errors;
     for (auto it = body.begin(); it != body.end(); ++it) {
         if (it.key() != QLatin1String("note"))
-            errors << FieldError{it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
+            errors << FieldError {
+                it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
     }
     const QJsonValue note = body.value(QLatin1String("note"));
     if (!note.isUndefined() && !note.isString())
-        errors << FieldError{QStringLiteral("note"), QStringLiteral("type"), QStringLiteral("Expected a string.")};
+        errors << FieldError {
+            QStringLiteral("note"), QStringLiteral("type"), QStringLiteral("Expected a string.")};
     else if (note.toString().size() > 2000)
-        errors << FieldError{QStringLiteral("note"), QStringLiteral("too_long"), QStringLiteral("Use at most 2000 characters.")};
+        errors << FieldError {QStringLiteral("note"), QStringLiteral("too_long"),
+            QStringLiteral("Use at most 2000 characters.")};
     else if (validation::hasControlCharacters(note.toString(), true))
-        errors << FieldError{QStringLiteral("note"), QStringLiteral("control_characters"), QStringLiteral("Control characters are not allowed.")};
+        errors << FieldError {QStringLiteral("note"), QStringLiteral("control_characters"),
+            QStringLiteral("Control characters are not allowed.")};
     if (!errors.isEmpty())
         return Error::invalid(errors);
     return transaction<Record>([&]() -> Result<Record> {
@@ -84,17 +90,23 @@ Result<Record> AlertService::transition(const Actor &actor, qint64 id, const QSt
         QJsonObject next = current->data;
         const qint64 now = auth::Clock::now();
         next.insert(QStringLiteral("status"), status);
-        const QString who = status == QLatin1String("acknowledged") ? QStringLiteral("acknowledged") : QStringLiteral("resolved");
+        const QString who = status == QLatin1String("acknowledged") ? QStringLiteral("acknowledged")
+                                                                    : QStringLiteral("resolved");
         next.insert(who + QStringLiteral("_by"), actor.login);
         next.insert(who + QStringLiteral("_at"), json::isoTime(now));
         if (!note.toString().trimmed().isEmpty()) {
             const QString previous = next.value(QLatin1String("note")).toString();
-            next.insert(QStringLiteral("note"), previous.isEmpty() ? note.toString().trimmed() : previous + QLatin1Char('\n') + note.toString().trimmed());
+            next.insert(QStringLiteral("note"),
+                previous.isEmpty() ? note.toString().trimmed()
+                                   : previous + QLatin1Char('\n') + note.toString().trimmed());
         }
         if (const Result<bool> u = alerts.update(current.value(), next, now); !u.ok())
             return u.error();
-        if (Status s = audit(actor, kType, QString::number(id), status == QLatin1String("acknowledged") ? QStringLiteral("acknowledge") : QStringLiteral("resolve"),
-                             diff(current->data, next, {QStringLiteral("status"), QStringLiteral("note")}), current->companyId, current->domainId);
+        if (Status s = audit(actor, kType, QString::number(id),
+                status == QLatin1String("acknowledged") ? QStringLiteral("acknowledge")
+                                                        : QStringLiteral("resolve"),
+                diff(current->data, next, {QStringLiteral("status"), QStringLiteral("note")}),
+                current->companyId, current->domainId);
             !s.ok())
             return s.error();
         return alerts.byId(id);
@@ -111,7 +123,8 @@ Result<QJsonObject> AlertService::thresholds(const Actor &actor, qint64 companyI
     return store::AlertRepository(db()).thresholds(companyId);
 }
 
-Result<QJsonObject> AlertService::setThresholds(const Actor &actor, qint64 companyId, const QJsonObject &input, std::optional<int> version) const
+Result<QJsonObject> AlertService::setThresholds(
+    const Actor &actor, qint64 companyId, const QJsonObject &input, std::optional<int> version) const
 {
     if (Status s = require(actor, QStringLiteral("company.update")); !s.ok())
         return s.error();
@@ -123,15 +136,20 @@ Result<QJsonObject> AlertService::setThresholds(const Actor &actor, qint64 compa
         if (it.key() == QLatin1String("version") || it.key() == QLatin1String("company_id"))
             continue;
         if (!defaults.contains(it.key())) {
-            errors << FieldError{it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
+            errors << FieldError {
+                it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
             continue;
         }
-        const bool isReal = it.key() == QLatin1String("mad_multiplier") || it.key() == QLatin1String("minimum_factor");
+        const bool isReal
+            = it.key() == QLatin1String("mad_multiplier") || it.key() == QLatin1String("minimum_factor");
         const double v = it.value().toDouble(-1);
         if (!it.value().isDouble() || (!isReal && v != std::floor(v)))
-            errors << FieldError{it.key(), QStringLiteral("type"), isReal ? QStringLiteral("Expected a number.") : QStringLiteral("Expected a whole number.")};
+            errors << FieldError {it.key(), QStringLiteral("type"),
+                isReal ? QStringLiteral("Expected a number.") : QStringLiteral("Expected a whole number.")};
         else if (isReal ? (v < 1 || v > 100) : (v < 1 || v > 10'000'000))
-            errors << FieldError{it.key(), QStringLiteral("out_of_range"), isReal ? QStringLiteral("Use a value from 1 to 100.") : QStringLiteral("Use a value from 1 to 10000000.")};
+            errors << FieldError {it.key(), QStringLiteral("out_of_range"),
+                isReal ? QStringLiteral("Use a value from 1 to 100.")
+                       : QStringLiteral("Use a value from 1 to 10000000.")};
     }
     if (!errors.isEmpty())
         return Error::invalid(errors);
@@ -142,7 +160,8 @@ Result<QJsonObject> AlertService::setThresholds(const Actor &actor, qint64 compa
             return current;
         const int stored = current->value(QLatin1String("version")).toInt();
         if (version && *version != stored) {
-            Error e = Error::make(ErrorKind::PreconditionFailed, QStringLiteral("The thresholds changed meanwhile (now version %1).").arg(stored));
+            Error e = Error::make(ErrorKind::PreconditionFailed,
+                QStringLiteral("The thresholds changed meanwhile (now version %1).").arg(stored));
             e.current = current.value();
             return e;
         }
@@ -153,8 +172,8 @@ Result<QJsonObject> AlertService::setThresholds(const Actor &actor, qint64 compa
         }
         if (Status s = alerts.setThresholds(companyId, next, auth::Clock::now()); !s.ok())
             return s.error();
-        if (Status s = audit(actor, QStringLiteral("company"), QString::number(companyId), QStringLiteral("thresholds"),
-                             diff(current.value(), next, defaults.keys()), companyId, 0);
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(companyId),
+                QStringLiteral("thresholds"), diff(current.value(), next, defaults.keys()), companyId, 0);
             !s.ok())
             return s.error();
         return alerts.thresholds(companyId);

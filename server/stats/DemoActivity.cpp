@@ -35,7 +35,7 @@ using Counters = std::array<qint64, CounterCount>;
 
 // Share of a day's activity in each hour (UTC): quiet nights, a morning and an afternoon peak.
 constexpr std::array<double, 24> kHourWeights = {1.0, 0.6, 0.4, 0.3, 0.3, 0.5, 1.5, 3.5, 6.0, 7.5, 7.5, 7.0,
-                                                 5.5, 6.5, 7.0, 7.0, 6.5, 5.0, 3.5, 3.0, 2.8, 2.5, 2.0, 1.5};
+    5.5, 6.5, 7.0, 7.0, 6.5, 5.0, 3.5, 3.0, 2.8, 2.5, 2.0, 1.5};
 
 // Protocol mixes (imap, pop, webmail, smtp) a domain's users lean to.
 constexpr std::array<std::array<double, 4>, 4> kDomainMixes = {{
@@ -57,10 +57,7 @@ int weekdayOf(qint64 day)
 class Random
 {
 public:
-    explicit Random(quint64 seed)
-        : m_state(seed)
-    {
-    }
+    explicit Random(quint64 seed) : m_state(seed) { }
     quint64 next()
     {
         quint64 z = (m_state += 0x9E3779B97F4A7C15ULL);
@@ -123,8 +120,7 @@ public:
     // `head`: "INSERT INTO t (a, b, c)"; `prefix`: SQL literals leading every row, such as "'u', ".
     RowWriter(store::Database &db, const QString &head, int columns, const QString &prefix = QString())
         : m_insert(db, sql(head, columns, prefix))
-    {
-    }
+    { }
     Status add(std::initializer_list<QVariant> values)
     {
         ++m_total;
@@ -162,13 +158,13 @@ struct DemoUser
     qint64 companyId = 0;
     int domain = 0; // index
     QString address;
-    bool active = false;  // has activity at all
-    qint64 stopDay = 0;   // no activity after this day
-    double logins = 0;    // mean per weekday
-    double messages = 0;  // mean per weekday
+    bool active = false; // has activity at all
+    qint64 stopDay = 0; // no activity after this day
+    double logins = 0; // mean per weekday
+    double messages = 0; // mean per weekday
     double extraRecipients = 0;
     double bytesPerMessage = 0;
-    bool bulk = false;    // a steady high-volume sender (newsletters): spread over the day
+    bool bulk = false; // a steady high-volume sender (newsletters): spread over the day
     std::array<double, 4> mix {};
     qint64 usedNow = 0;
     double usedStart = 1; // share of today's storage at the start of the period
@@ -211,14 +207,16 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         if (Status s = existing.exec(); !s.ok())
             return s.error();
         if (existing.next() && existing.toInt(0) > 0)
-            return Error::conflict(QStringLiteral("This database already holds stats; demo activity goes into a fresh one."));
+            return Error::conflict(
+                QStringLiteral("This database already holds stats; demo activity goes into a fresh one."));
     }
 
     // The directory: live mailboxes and their domains.
     QList<DemoDomain> domains;
     QHash<qint64, int> domainIndex;
     {
-        Statement q = m_db.prepare(QStringLiteral("SELECT id, company_id, name FROM domains WHERE deleted_at IS NULL ORDER BY id"));
+        Statement q = m_db.prepare(
+            QStringLiteral("SELECT id, company_id, name FROM domains WHERE deleted_at IS NULL ORDER BY id"));
         if (Status s = q.exec(); !s.ok())
             return s.error();
         while (q.next()) {
@@ -233,7 +231,8 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
     }
     QList<DemoUser> users;
     {
-        Statement q = m_db.prepare(QStringLiteral("SELECT id, domain_id, address, type, status, used_bytes FROM users WHERE deleted_at IS NULL ORDER BY id"));
+        Statement q = m_db.prepare(QStringLiteral("SELECT id, domain_id, address, type, status, used_bytes "
+                                                  "FROM users WHERE deleted_at IS NULL ORDER BY id"));
         if (Status s = q.exec(); !s.ok())
             return s.error();
         while (q.next()) {
@@ -280,7 +279,9 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
     // Incidents: single accounts flooding, and domains where many accounts each send a little too much.
     QHash<int, QList<Burst>> bursts; // user index -> bursts
     const int earliest = std::min(days - 2, 16); // room for a 14-day baseline
-    const auto incidentDay = [&](bool recent) { return recent ? days - 2 : earliest + rng.below(std::max(1, days - 2 - earliest)); };
+    const auto incidentDay = [&](bool recent) {
+        return recent ? days - 2 : earliest + rng.below(std::max(1, days - 2 - earliest));
+    };
     if (days >= 18) {
         QList<int> candidates;
         for (int i = 0; i < users.size(); ++i)
@@ -299,10 +300,10 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                 b.dayIndex = days - 2;
             bursts[ui].append(b);
             summary.incidents.append(QJsonObject {{QStringLiteral("scope"), QStringLiteral("user")},
-                                                  {QStringLiteral("subject"), users.at(ui).address},
-                                                  {QStringLiteral("domain"), domains.at(users.at(ui).domain).name},
-                                                  {QStringLiteral("day"), json::isoTime((first + b.dayIndex) * 86400).left(10)},
-                                                  {QStringLiteral("messages"), double(b.messages)}});
+                {QStringLiteral("subject"), users.at(ui).address},
+                {QStringLiteral("domain"), domains.at(users.at(ui).domain).name},
+                {QStringLiteral("day"), json::isoTime((first + b.dayIndex) * 86400).left(10)},
+                {QStringLiteral("messages"), double(b.messages)}});
         }
         QList<int> floodable;
         for (int d = 0; d < domains.size(); ++d)
@@ -336,10 +337,10 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                 sent += b.messages;
             }
             summary.incidents.append(QJsonObject {{QStringLiteral("scope"), QStringLiteral("domain")},
-                                                  {QStringLiteral("subject"), domains.at(d).name},
-                                                  {QStringLiteral("domain"), domains.at(d).name},
-                                                  {QStringLiteral("day"), json::isoTime((first + dayIndex) * 86400).left(10)},
-                                                  {QStringLiteral("messages"), double(sent)}});
+                {QStringLiteral("subject"), domains.at(d).name},
+                {QStringLiteral("domain"), domains.at(d).name},
+                {QStringLiteral("day"), json::isoTime((first + dayIndex) * 86400).left(10)},
+                {QStringLiteral("messages"), double(sent)}});
         }
     }
 
@@ -347,15 +348,21 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
     if (!tx.status().ok())
         return tx.status().error();
     // A bulk load is quicker with the secondary indexes built once at the end.
-    const QStringList indexes = {QStringLiteral("stats_daily_volume ON stats_daily (scope, bucket, messages)"),
-                                 QStringLiteral("stats_hourly_volume ON stats_hourly (scope, bucket, messages)")};
+    const QStringList indexes
+        = {QStringLiteral("stats_daily_volume ON stats_daily (scope, bucket, messages)"),
+            QStringLiteral("stats_hourly_volume ON stats_hourly (scope, bucket, messages)")};
     for (const QString &index : indexes) {
-        if (Status s = m_db.execute(QStringLiteral("DROP INDEX ") + index.section(QLatin1Char(' '), 0, 0)); !s.ok())
+        if (Status s = m_db.execute(QStringLiteral("DROP INDEX ") + index.section(QLatin1Char(' '), 0, 0));
+            !s.ok())
             return s.error();
     }
-    const QString counterColumns = QStringLiteral("logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
-    const QString dailyHead = QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, %1, used_bytes)").arg(counterColumns);
-    const QString hourlyHead = QStringLiteral("INSERT INTO stats_hourly (scope, scope_id, bucket, %1)").arg(counterColumns);
+    const QString counterColumns = QStringLiteral(
+        "logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
+    const QString dailyHead
+        = QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, %1, used_bytes)")
+              .arg(counterColumns);
+    const QString hourlyHead
+        = QStringLiteral("INSERT INTO stats_hourly (scope, scope_id, bucket, %1)").arg(counterColumns);
     std::array<std::unique_ptr<RowWriter>, 3> dayRows, hourRows; // users, domains, companies
     const char scopes[] = {'u', 'd', 'c'};
     for (size_t i = 0; i < 3; ++i) {
@@ -363,20 +370,28 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         dayRows[i] = std::make_unique<RowWriter>(m_db, dailyHead, 11, prefix);
         hourRows[i] = std::make_unique<RowWriter>(m_db, hourlyHead, 10, prefix);
     }
-    RowWriter loginRows(m_db, QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, success, protocol, remote_address)"), 7);
-    RowWriter messageRows(m_db, QStringLiteral("INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes)"), 6);
+    RowWriter loginRows(m_db,
+        QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, success, protocol, "
+                       "remote_address)"),
+        7);
+    RowWriter messageRows(m_db,
+        QStringLiteral("INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes)"),
+        6);
     const auto scopeIndex = [](const char *scope) { return scope[0] == 'u' ? 0 : scope[0] == 'd' ? 1 : 2; };
     const auto writeDay = [&](const char *scope, qint64 id, qint64 day, const Counters &c, qint64 used) {
-        return dayRows[size_t(scopeIndex(scope))]->add({id, day, c[Imap], c[Pop], c[Webmail], c[Smtp], c[Failed], c[Messages], c[Recipients], c[Bytes],
-                                                        used >= 0 ? QVariant(used) : QVariant()});
+        return dayRows[size_t(scopeIndex(scope))]->add({id, day, c[Imap], c[Pop], c[Webmail], c[Smtp],
+            c[Failed], c[Messages], c[Recipients], c[Bytes], used >= 0 ? QVariant(used) : QVariant()});
     };
     const auto writeHour = [&](const char *scope, qint64 id, qint64 hour, const Counters &c) {
-        return hourRows[size_t(scopeIndex(scope))]->add({id, hour, c[Imap], c[Pop], c[Webmail], c[Smtp], c[Failed], c[Messages], c[Recipients], c[Bytes]});
+        return hourRows[size_t(scopeIndex(scope))]->add({id, hour, c[Imap], c[Pop], c[Webmail], c[Smtp],
+            c[Failed], c[Messages], c[Recipients], c[Bytes]});
     };
-    const auto isZero = [](const Counters &c) { return std::all_of(c.begin(), c.end(), [](qint64 v) { return v == 0; }); };
+    const auto isZero
+        = [](const Counters &c) { return std::all_of(c.begin(), c.end(), [](qint64 v) { return v == 0; }); };
 
     const int domainCount = int(domains.size());
-    // Normal traffic of older days is spread over the hours afterwards; raw days and incidents land in their hours.
+    // Normal traffic of older days is spread over the hours afterwards; raw days and incidents land in their
+    // hours.
     std::vector<Counters> domainDays(size_t(domainCount) * size_t(days), Counters {});
     std::vector<Counters> domainSpread(size_t(domainCount) * size_t(days), Counters {});
     std::vector<Counters> domainHours(size_t(domainCount) * size_t(days) * 24, Counters {});
@@ -398,7 +413,8 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         usedGrowth[size_t(u.domain)] += double(u.usedNow) * (1.0 - u.usedStart);
         const QList<Burst> userBursts = bursts.value(ui);
         QHash<qint64, Counters> hours; // raw days: this user's hours
-        const QByteArray home = u.id % 3 == 0 ? QByteArrayLiteral("198.51.100.") : QByteArrayLiteral("192.0.2.");
+        const QByteArray home
+            = u.id % 3 == 0 ? QByteArrayLiteral("198.51.100.") : QByteArrayLiteral("192.0.2.");
         for (int di = 0; di < days; ++di) {
             const qint64 day = first + di;
             Counters c {};
@@ -412,7 +428,8 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                 if (raw) {
                     const auto at = [&](bool spread) {
                         for (int tries = 0; tries < 8; ++tries) {
-                            const qint64 t = day * 86400 + (spread ? r.below(24) : r.hour()) * 3600 + r.below(3600);
+                            const qint64 t
+                                = day * 86400 + (spread ? r.below(24) : r.hour()) * 3600 + r.below(3600);
                             if (t <= now)
                                 return t;
                         }
@@ -430,10 +447,12 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                         if (success)
                             lastLogins[ui].at[size_t(p)] = std::max(lastLogins[ui].at[size_t(p)], t);
                         // Home and office addresses for logins; failures also from strangers.
-                        const QByteArray remote = success || r.uniform() < 0.5 ? QByteArray(home + QByteArray::number(1 + (u.id + (p == 2 ? 7 : 0)) % 250))
-                                                                               : QByteArray("203.0.113." + QByteArray::number(1 + r.below(250)));
-                        if (Status s = loginRows.add({t, u.id, domains.at(u.domain).id, u.companyId, success ? 1 : 0, QString::fromLatin1(kProtocols[p]),
-                                                      QString::fromLatin1(remote)});
+                        const QByteArray remote = success || r.uniform() < 0.5
+                            ? QByteArray(home + QByteArray::number(1 + (u.id + (p == 2 ? 7 : 0)) % 250))
+                            : QByteArray("203.0.113." + QByteArray::number(1 + r.below(250)));
+                        if (Status s
+                            = loginRows.add({t, u.id, domains.at(u.domain).id, u.companyId, success ? 1 : 0,
+                                QString::fromLatin1(kProtocols[p]), QString::fromLatin1(remote)});
                             !s.ok())
                             return s.error();
                     }
@@ -448,7 +467,9 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                         ++c[Messages];
                         c[Recipients] += recipients;
                         c[Bytes] += bytes;
-                        if (Status s = messageRows.add({t, u.id, domains.at(u.domain).id, u.companyId, recipients, bytes}); !s.ok())
+                        if (Status s = messageRows.add(
+                                {t, u.id, domains.at(u.domain).id, u.companyId, recipients, bytes});
+                            !s.ok())
                             return s.error();
                     }
                 } else {
@@ -462,7 +483,8 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                     for (int p = 0; p < 4; ++p) {
                         c[p] = byProtocol[size_t(p)];
                         if (c[p] > 0)
-                            lastLogins[ui].at[size_t(p)] = day * 86400 + (7 + r.below(12)) * 3600 + r.below(3600);
+                            lastLogins[ui].at[size_t(p)]
+                                = day * 86400 + (7 + r.below(12)) * 3600 + r.below(3600);
                     }
                     c[Failed] = failed;
                     c[Messages] = sent;
@@ -495,8 +517,9 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                         for (int k = Messages; k <= Bytes; ++k)
                             uh[size_t(k)] += extra[size_t(k)];
                         for (qint64 m = 0; m < part; ++m) {
-                            if (Status s = messageRows.add({hour * 3600 + r.below(3600), u.id, domains.at(u.domain).id, u.companyId,
-                                                            qint64(b.recipientsPerMessage), 4200});
+                            if (Status s
+                                = messageRows.add({hour * 3600 + r.below(3600), u.id, domains.at(u.domain).id,
+                                    u.companyId, qint64(b.recipientsPerMessage), 4200});
                                 !s.ok())
                                 return s.error();
                         }
@@ -508,7 +531,10 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
                 dd[size_t(k)] += c[size_t(k)];
             // Storage: a weekly sample, and today's.
             const bool sample = u.usedNow > 0 && (di % 7 == 0 || di == days - 1);
-            const qint64 used = sample ? qint64(double(u.usedNow) * (u.usedStart + (1.0 - u.usedStart) * double(di) / std::max(1, days - 1))) : -1;
+            const qint64 used = sample
+                ? qint64(double(u.usedNow)
+                    * (u.usedStart + (1.0 - u.usedStart) * double(di) / std::max(1, days - 1)))
+                : -1;
             if (!isZero(c) || sample) {
                 if (Status s = writeDay("u", u.id, day, c, used); !s.ok())
                     return s.error();
@@ -551,13 +577,18 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
             for (int k = 0; k < CounterCount; ++k) {
                 qint64 left = spread[size_t(k)];
                 for (int h = 0; h < 24 && left > 0; ++h) {
-                    const qint64 part = h == 23 ? left : std::min(left, qint64(std::floor(double(spread[size_t(k)]) * kHourShare[size_t(h)] + rng.uniform())));
+                    const qint64 part = h == 23
+                        ? left
+                        : std::min(left,
+                            qint64(std::floor(
+                                double(spread[size_t(k)]) * kHourShare[size_t(h)] + rng.uniform())));
                     domainHours[slot * 24 + size_t(h)][size_t(k)] += part;
                     left -= part;
                 }
             }
             const qint64 day = first + di;
-            const qint64 used = qint64(usedStart[size_t(d)] + usedGrowth[size_t(d)] * double(di) / std::max(1, days - 1));
+            const qint64 used
+                = qint64(usedStart[size_t(d)] + usedGrowth[size_t(d)] * double(di) / std::max(1, days - 1));
             if (Status s = writeDay("d", domain.id, day, domainDays[slot], used); !s.ok())
                 return s.error();
             for (int k = 0; k < CounterCount; ++k)
@@ -589,8 +620,8 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
             }
         }
     }
-    for (RowWriter *w : {dayRows[0].get(), dayRows[1].get(), dayRows[2].get(), hourRows[0].get(), hourRows[1].get(), hourRows[2].get(), &loginRows,
-                         &messageRows}) {
+    for (RowWriter *w : {dayRows[0].get(), dayRows[1].get(), dayRows[2].get(), hourRows[0].get(),
+             hourRows[1].get(), hourRows[2].get(), &loginRows, &messageRows}) {
         if (Status s = w->flush(); !s.ok())
             return s.error();
     }
@@ -607,11 +638,13 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         return s.error();
 
     // Last login per protocol as the activity says; users idle all period keep an older one, or none.
-    Statement update = m_db.prepare(QStringLiteral("UPDATE users SET last_login_imap = ?, last_login_pop = ?, last_login_webmail = ?, last_login_smtp = ?, "
+    Statement update = m_db.prepare(QStringLiteral("UPDATE users SET last_login_imap = ?, last_login_pop = "
+                                                   "?, last_login_webmail = ?, last_login_smtp = ?, "
                                                    "last_login_at = ?, messages = ? WHERE id = ?"));
     for (int ui = 0; ui < users.size(); ++ui) {
         std::array<qint64, 4> at = lastLogins.at(ui).at;
-        if (users.at(ui).active && std::all_of(at.begin(), at.end(), [](qint64 t) { return t < 0; }) && rng.uniform() < 0.7)
+        if (users.at(ui).active && std::all_of(at.begin(), at.end(), [](qint64 t) { return t < 0; })
+            && rng.uniform() < 0.7)
             at[size_t(rng.below(4))] = (first - 1 - rng.below(200)) * 86400 + rng.below(86400);
         const qint64 latest = *std::max_element(at.begin(), at.end());
         for (int p = 0; p < 4; ++p)

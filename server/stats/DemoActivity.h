@@ -14,7 +14,7 @@ namespace mailadmin::stats {
 struct ActivityOptions
 {
     quint64 seed = 1;
-    int days = 90;   // of history, ending today
+    int days = 90; // of history, ending today
     int rawDays = 3; // the most recent days also as raw events (login history); older days as rollups only
     int userIncidents = 18;
     int domainIncidents = 3;
@@ -37,10 +37,7 @@ struct ActivitySummary
 class DemoActivity
 {
 public:
-    explicit DemoActivity(store::Database &db)
-        : m_db(db)
-    {
-    }
+    explicit DemoActivity(store::Database &db) : m_db(db) { }
 
     Result<ActivitySummary> write(const ActivityOptions &options);
 

@@ -23,12 +23,11 @@ QJsonObject IngestReport::toJson() const
 {
     QJsonArray list;
     for (const Rejection &r : rejected)
-        list.append(QJsonObject{{QStringLiteral("line"), r.line}, {QStringLiteral("reason"), r.reason}});
-    return QJsonObject{{QStringLiteral("accepted"), accepted},
-                       {QStringLiteral("rejected_count"), int(rejected.size())},
-                       {QStringLiteral("rejected"), list},
-                       {QStringLiteral("unmatched"), unmatched},
-                       {QStringLiteral("unmatched_users"), QJsonArray::fromStringList(unmatchedUsers)}};
+        list.append(QJsonObject {{QStringLiteral("line"), r.line}, {QStringLiteral("reason"), r.reason}});
+    return QJsonObject {{QStringLiteral("accepted"), accepted},
+        {QStringLiteral("rejected_count"), int(rejected.size())}, {QStringLiteral("rejected"), list},
+        {QStringLiteral("unmatched"), unmatched},
+        {QStringLiteral("unmatched_users"), QJsonArray::fromStringList(unmatchedUsers)}};
 }
 
 IngestReport IngestReport::fromJson(const QJsonObject &o)
@@ -39,7 +38,8 @@ IngestReport IngestReport::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(QLatin1String("unmatched_users")).toArray())
         r.unmatchedUsers << v.toString();
     for (const QJsonValue &v : o.value(QLatin1String("rejected")).toArray())
-        r.rejected.append({v.toObject().value(QLatin1String("line")).toInt(), v.toObject().value(QLatin1String("reason")).toString()});
+        r.rejected.append({v.toObject().value(QLatin1String("line")).toInt(),
+            v.toObject().value(QLatin1String("reason")).toString()});
     return r;
 }
 
@@ -61,13 +61,16 @@ Result<store::UserRef> IngestService::lookup(const QString &address) const
     return found;
 }
 
-Result<IngestReport> IngestService::ingest(const Actor &actor, const QByteArray &body, const QString &key) const
+Result<IngestReport> IngestService::ingest(
+    const Actor &actor, const QByteArray &body, const QString &key) const
 {
     if (Status s = require(actor, QStringLiteral("ingest.write")); !s.ok())
         return s.error();
     if (key.size() > 200 || validation::hasControlCharacters(key))
-        return Error::make(ErrorKind::Malformed, QStringLiteral("The Idempotency-Key is at most 200 printable characters."));
-    const QString storedKey = key.isEmpty() ? QString() : QString::number(actor.adminId) + QLatin1Char(':') + key;
+        return Error::make(
+            ErrorKind::Malformed, QStringLiteral("The Idempotency-Key is at most 200 printable characters."));
+    const QString storedKey
+        = key.isEmpty() ? QString() : QString::number(actor.adminId) + QLatin1Char(':') + key;
     if (!storedKey.isEmpty()) {
         const Result<QString> earlier = store::StatsRepository(db()).batchResult(storedKey, actor.adminId);
         if (!earlier.ok())
@@ -86,10 +89,12 @@ Result<IngestReport> IngestService::ingest(const Actor &actor, const QByteArray 
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &error);
         if (error.error != QJsonParseError::NoError || !doc.isArray())
-            return Error::make(ErrorKind::Malformed, QStringLiteral("The body is not a JSON array (%1).").arg(error.errorString()));
+            return Error::make(ErrorKind::Malformed,
+                QStringLiteral("The body is not a JSON array (%1).").arg(error.errorString()));
         const QJsonArray array = doc.array();
         if (array.size() > kMaxBatch)
-            return Error::make(ErrorKind::PayloadTooLarge, QStringLiteral("At most %1 events per batch.").arg(kMaxBatch));
+            return Error::make(
+                ErrorKind::PayloadTooLarge, QStringLiteral("At most %1 events per batch.").arg(kMaxBatch));
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (array.at(i).isObject())
                 events.append(array.at(i).toObject());
@@ -101,7 +106,8 @@ Result<IngestReport> IngestService::ingest(const Actor &actor, const QByteArray 
     } else {
         const QList<QByteArray> lines = trimmed.split('\n');
         if (lines.size() > kMaxBatch)
-            return Error::make(ErrorKind::PayloadTooLarge, QStringLiteral("At most %1 events per batch.").arg(kMaxBatch));
+            return Error::make(
+                ErrorKind::PayloadTooLarge, QStringLiteral("At most %1 events per batch.").arg(kMaxBatch));
         for (qsizetype i = 0; i < lines.size(); ++i) {
             const QByteArray line = lines.at(i).trimmed();
             if (line.isEmpty()) {
@@ -132,8 +138,8 @@ Result<IngestReport> IngestService::ingest(const Actor &actor, const QByteArray 
     return report;
 }
 
-Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &events, qint64 companyScope, const QString &storedKey,
-                                                qint64 adminId, const QList<IngestReport::Rejection> &unreadable) const
+Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &events, qint64 companyScope,
+    const QString &storedKey, qint64 adminId, const QList<IngestReport::Rejection> &unreadable) const
 {
     IngestReport report;
     report.rejected = unreadable;
@@ -149,7 +155,8 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
         const auto reject = [&](const QString &reason) { report.rejected.append({line, reason}); };
         const QString type = e.value(QLatin1String("type")).toString();
         const qint64 at = json::parseIsoTime(e.value(QLatin1String("time")).toString());
-        if (type != QLatin1String("login") && type != QLatin1String("message") && type != QLatin1String("quota")) {
+        if (type != QLatin1String("login") && type != QLatin1String("message")
+            && type != QLatin1String("quota")) {
             reject(QStringLiteral("type must be login, message or quota"));
             continue;
         }
@@ -161,7 +168,8 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
             reject(QStringLiteral("time is in the future"));
             continue;
         }
-        const validation::Verdict address = validation::normalizeEmail(e.value(QLatin1String("user")).toString());
+        const validation::Verdict address
+            = validation::normalizeEmail(e.value(QLatin1String("user")).toString());
         if (!address.ok()) {
             reject(QStringLiteral("user: ") + address.message);
             continue;
@@ -186,11 +194,13 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
                 continue;
             }
             if (matched)
-                logins.append({at, user.value(), protocol, e.value(QLatin1String("success")).toBool(), remote});
+                logins.append(
+                    {at, user.value(), protocol, e.value(QLatin1String("success")).toBool(), remote});
         } else if (type == QLatin1String("message")) {
             const QJsonValue recipients = e.value(QLatin1String("recipients"));
             const QJsonValue bytes = e.value(QLatin1String("bytes"));
-            if (!recipients.isDouble() || recipients.toDouble() < 1 || recipients.toDouble() > 100000 || recipients.toDouble() != std::floor(recipients.toDouble())) {
+            if (!recipients.isDouble() || recipients.toDouble() < 1 || recipients.toDouble() > 100000
+                || recipients.toDouble() != std::floor(recipients.toDouble())) {
                 reject(QStringLiteral("recipients must be a whole number from 1 to 100000"));
                 continue;
             }
@@ -222,7 +232,8 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
                 report.unmatchedUsers << address.value;
         }
     }
-    std::sort(report.rejected.begin(), report.rejected.end(), [](const auto &a, const auto &b) { return a.line < b.line; });
+    std::sort(report.rejected.begin(), report.rejected.end(),
+        [](const auto &a, const auto &b) { return a.line < b.line; });
     const Result<bool> stored = transaction<bool>([&]() -> Result<bool> {
         store::StatsRepository stats(db());
         if (Status s = stats.apply(logins, messages, quotas); !s.ok())
@@ -233,7 +244,9 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
                 return folded.error();
         }
         if (!storedKey.isEmpty()) {
-            if (Status s = stats.storeBatchResult(storedKey, adminId, now, QString::fromUtf8(json::compact(report.toJson()))); !s.ok())
+            if (Status s = stats.storeBatchResult(
+                    storedKey, adminId, now, QString::fromUtf8(json::compact(report.toJson())));
+                !s.ok())
                 return s.error();
         }
         return true;

@@ -35,17 +35,16 @@ public:
     // Batches up to this many logins and messages are folded into the rollups in their own transaction.
     static constexpr int kInlineFold = 2000;
 
-    explicit IngestService(Context context)
-        : ServiceBase(context)
-    {
-    }
+    explicit IngestService(Context context) : ServiceBase(context) { }
 
     // `body`: a JSON array of events or NDJSON (one event per line). `key`: Idempotency-Key, may be empty.
     Result<IngestReport> ingest(const Actor &actor, const QByteArray &body, const QString &key) const;
     // The same for events already parsed (log readers writing straight to the database). With a key, the
-    // answer is stored in the same transaction as the events, so a batch counts once even when sent twice at once.
-    Result<IngestReport> ingestEvents(const QList<QJsonObject> &events, qint64 companyScope, const QString &storedKey = QString(),
-                                      qint64 adminId = 0, const QList<IngestReport::Rejection> &unreadable = {}) const;
+    // answer is stored in the same transaction as the events, so a batch counts once even when sent twice at
+    // once.
+    Result<IngestReport> ingestEvents(const QList<QJsonObject> &events, qint64 companyScope,
+        const QString &storedKey = QString(), qint64 adminId = 0,
+        const QList<IngestReport::Rejection> &unreadable = {}) const;
 
     // Folds raw rows stored but not yet in the rollups (the server does this every second); returns how many.
     Result<qint64> foldPending() const;

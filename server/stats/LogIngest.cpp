@@ -52,8 +52,11 @@ struct TailFile
         const QByteArray native = QFile::encodeName(path);
         fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
-            return Error::make(ErrorKind::NotFound, QStringLiteral("Cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-        struct stat info {};
+            return Error::make(ErrorKind::NotFound,
+                QStringLiteral("Cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        struct stat info
+        {
+        };
         if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
             if (!S_ISFIFO(info.st_mode)) {
                 ::close(fd);
@@ -77,7 +80,9 @@ struct TailFile
             if (got < 0) {
                 if (errno == EINTR)
                     continue;
-                return Error::make(ErrorKind::Unavailable, QStringLiteral("Reading %1 failed: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+                return Error::make(ErrorKind::Unavailable,
+                    QStringLiteral("Reading %1 failed: %2")
+                        .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
             }
             if (got == 0)
                 break;
@@ -113,12 +118,15 @@ struct TailFile
         return Status::success();
     }
 
-    // With the path now naming another file (rotated by rename) or this one cut short (truncated), start over.
+    // With the path now naming another file (rotated by rename) or this one cut short (truncated), start
+    // over.
     Status followRotation(QList<LogEvent> &events)
     {
         if (isStdin)
             return Status::success();
-        struct stat now {};
+        struct stat now
+        {
+        };
         if (::stat(QFile::encodeName(path).constData(), &now) != 0)
             return Status::success(); // between the rename and the new file: wait
         if (now.st_ino != inode || now.st_dev != device) {
@@ -163,17 +171,21 @@ QString IngestTotals::summary() const
     QStringList reasons;
     for (int i = 0; i < int(SkipReason::Count); ++i)
         if (lines.skipped[size_t(i)] > 0)
-            reasons << QStringLiteral("%1 %2").arg(number(lines.skipped[size_t(i)]), skipReasonText(SkipReason(i)));
+            reasons << QStringLiteral("%1 %2").arg(
+                number(lines.skipped[size_t(i)]), skipReasonText(SkipReason(i)));
     QString text = QStringLiteral("Read %1 lines from %2 %3: %4 used, %5 skipped")
                        .arg(number(lines.read))
                        .arg(files)
-                       .arg(files == 1 ? QStringLiteral("file") : QStringLiteral("files"), number(lines.used), number(lines.skippedTotal()));
+                       .arg(files == 1 ? QStringLiteral("file") : QStringLiteral("files"), number(lines.used),
+                           number(lines.skippedTotal()));
     if (!reasons.isEmpty())
         text += QStringLiteral(" (%1)").arg(reasons.join(QStringLiteral(", ")));
     text += QStringLiteral(".\nEvents: %1 sent, %2 stored, %3 for unknown users, %4 rejected.")
                 .arg(number(sent), number(accepted), number(unmatched), number(rejected));
     if (!unmatchedUsers.isEmpty())
-        text += QStringLiteral("\nUnknown users: %1%2").arg(unmatchedUsers.join(QStringLiteral(", ")), unmatched > unmatchedUsers.size() ? QStringLiteral(", ...") : QString());
+        text += QStringLiteral("\nUnknown users: %1%2")
+                    .arg(unmatchedUsers.join(QStringLiteral(", ")),
+                        unmatched > unmatchedUsers.size() ? QStringLiteral(", ...") : QString());
     if (!rejections.isEmpty())
         text += QStringLiteral("\nRejected because: %1").arg(rejections.join(QStringLiteral("; ")));
     return text;
@@ -194,7 +206,8 @@ Result<IngestTotals> runLogIngest(const IngestRun &run)
         options.zone = run.zone;
         // A log's lines were written before its last change: that dates syslog stamps and quota samples.
         const QFileInfo info(path);
-        const qint64 modified = file->isStdin ? QDateTime::currentSecsSinceEpoch() : info.lastModified().toSecsSinceEpoch();
+        const qint64 modified
+            = file->isStdin ? QDateTime::currentSecsSinceEpoch() : info.lastModified().toSecsSinceEpoch();
         options.reference = run.follow ? std::max(modified, QDateTime::currentSecsSinceEpoch()) : modified;
         options.quotaTime = modified;
         file->reader = std::make_unique<LogReader>(options);
@@ -290,8 +303,7 @@ struct IngestClient::Private
     std::string token;
 };
 
-IngestClient::IngestClient(Options options)
-    : d(std::make_unique<Private>())
+IngestClient::IngestClient(Options options) : d(std::make_unique<Private>())
 {
     d->options = std::move(options);
     d->http = std::make_unique<httplib::Client>(d->options.url.toStdString());
@@ -309,14 +321,21 @@ IngestClient::~IngestClient() = default;
 
 Status IngestClient::signIn()
 {
-    const QByteArray body = json::compact(QJsonObject {{QStringLiteral("login"), d->options.login}, {QStringLiteral("password"), d->options.password}});
-    const httplib::Result r = d->http->Post("/api/v1/sessions", body.constData(), size_t(body.size()), "application/json");
+    const QByteArray body = json::compact(QJsonObject {
+        {QStringLiteral("login"), d->options.login}, {QStringLiteral("password"), d->options.password}});
+    const httplib::Result r
+        = d->http->Post("/api/v1/sessions", body.constData(), size_t(body.size()), "application/json");
     if (!r)
-        return Error::make(ErrorKind::Unavailable, QStringLiteral("Cannot reach %1: %2").arg(d->options.url, QString::fromStdString(httplib::to_string(r.error()))));
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("Cannot reach %1: %2")
+                .arg(d->options.url, QString::fromStdString(httplib::to_string(r.error()))));
     const QJsonObject answer = QJsonDocument::fromJson(QByteArray::fromStdString(r->body)).object();
     if (r->status != 201)
         return Error::make(ErrorKind::Unauthenticated,
-                           QStringLiteral("Sign-in as %1 failed (%2): %3").arg(d->options.login).arg(r->status).arg(answer.value(QLatin1String("detail")).toString()));
+            QStringLiteral("Sign-in as %1 failed (%2): %3")
+                .arg(d->options.login)
+                .arg(r->status)
+                .arg(answer.value(QLatin1String("detail")).toString()));
     d->token = answer.value(QLatin1String("token")).toString().toStdString();
     return Status::success();
 }
@@ -327,7 +346,7 @@ Result<service::IngestReport> IngestClient::send(const QList<QJsonObject> &event
     for (const QJsonObject &e : events)
         body += json::compact(e) + '\n';
     const std::string key = QByteArray::number(QRandomGenerator::system()->generate64(), 16).toStdString()
-                            + QByteArray::number(QRandomGenerator::system()->generate64(), 16).toStdString();
+        + QByteArray::number(QRandomGenerator::system()->generate64(), 16).toStdString();
     QString lastProblem;
     bool signedInAgain = false;
     for (int attempt = 0; attempt < 6; ++attempt) {
@@ -342,7 +361,8 @@ Result<service::IngestReport> IngestClient::send(const QList<QJsonObject> &event
             }
         }
         const httplib::Headers headers {{"Authorization", "Bearer " + d->token}, {"Idempotency-Key", key}};
-        const httplib::Result r = d->http->Post("/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
+        const httplib::Result r = d->http->Post(
+            "/api/v1/ingest/events", headers, body.constData(), size_t(body.size()), "application/x-ndjson");
         if (!r) {
             lastProblem = QString::fromStdString(httplib::to_string(r.error()));
             continue;
@@ -356,11 +376,14 @@ Result<service::IngestReport> IngestClient::send(const QList<QJsonObject> &event
             --attempt;
             continue;
         }
-        lastProblem = QStringLiteral("%1 %2").arg(r->status).arg(answer.value(QLatin1String("detail")).toString());
+        lastProblem
+            = QStringLiteral("%1 %2").arg(r->status).arg(answer.value(QLatin1String("detail")).toString());
         if (r->status < 500 && r->status != 429)
-            return Error::make(ErrorKind::Invalid, QStringLiteral("The server refused the events: %1").arg(lastProblem));
+            return Error::make(
+                ErrorKind::Invalid, QStringLiteral("The server refused the events: %1").arg(lastProblem));
     }
-    return Error::make(ErrorKind::Unavailable, QStringLiteral("Sending events to %1 failed: %2").arg(d->options.url, lastProblem));
+    return Error::make(ErrorKind::Unavailable,
+        QStringLiteral("Sending events to %1 failed: %2").arg(d->options.url, lastProblem));
 }
 
 } // namespace mailadmin::stats

@@ -22,7 +22,7 @@ struct IngestTotals
     qint64 unmatched = 0;
     qint64 rejected = 0;
     QStringList unmatchedUsers; // the first few
-    QStringList rejections;     // the first few reasons
+    QStringList rejections; // the first few reasons
 
     void add(const service::IngestReport &report, qint64 sentNow);
     QString summary() const;
@@ -36,7 +36,7 @@ struct IngestRun
     bool follow = false;
     int batchSize = 5000;
     int pollMs = 250;
-    std::function<bool()> stopRequested;                 // checked between reads when following
+    std::function<bool()> stopRequested; // checked between reads when following
     std::function<void(const IngestTotals &)> progress; // called every few seconds; may be empty
     EventSink sink;
 };

@@ -176,7 +176,8 @@ std::optional<LogFormat> logFormatFromName(QStringView name)
 
 QJsonObject LogEvent::toJson() const
 {
-    QJsonObject o {{QStringLiteral("time"), json::isoTime(at)}, {QStringLiteral("user"), QString::fromUtf8(user)}};
+    QJsonObject o {
+        {QStringLiteral("time"), json::isoTime(at)}, {QStringLiteral("user"), QString::fromUtf8(user)}};
     switch (kind) {
     case Kind::Login:
         o.insert(QStringLiteral("type"), QStringLiteral("login"));
@@ -241,8 +242,7 @@ LogCounts &LogCounts::operator+=(const LogCounts &other)
     return *this;
 }
 
-LogReader::LogReader(Options options)
-    : m_options(std::move(options))
+LogReader::LogReader(Options options) : m_options(std::move(options))
 {
     if (m_options.reference <= 0)
         m_options.reference = QDateTime::currentSecsSinceEpoch();
@@ -307,20 +307,23 @@ void LogReader::readLine(QByteArrayView line, QList<LogEvent> &out)
     const qsizetype n = line.size();
     qint64 at = 0;
     QByteArrayView rest;
-    if (n >= 16 && p[3] == ' ' && p[6] == ' ' && p[9] == ':' && p[12] == ':' && p[15] == ' ' && monthOf(p) > 0) {
+    if (n >= 16 && p[3] == ' ' && p[6] == ' ' && p[9] == ':' && p[12] == ':' && p[15] == ' '
+        && monthOf(p) > 0) {
         // "Nov 29 10:00:01 "
-        const int month = monthOf(p), day = number(p + 4, 2), hour = number(p + 7, 2), minute = number(p + 10, 2),
-                  second = number(p + 13, 2);
-        if (day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60)
+        const int month = monthOf(p), day = number(p + 4, 2), hour = number(p + 7, 2),
+                  minute = number(p + 10, 2), second = number(p + 13, 2);
+        if (day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+            || second > 60)
             return done(skip(SkipReason::Malformed));
         at = syslogTime(month, day, hour, minute, second);
         rest = line.sliced(16);
-    } else if (n >= 20 && p[4] == '-' && p[7] == '-' && (p[10] == 'T' || p[10] == ' ') && p[13] == ':' && p[16] == ':') {
+    } else if (n >= 20 && p[4] == '-' && p[7] == '-' && (p[10] == 'T' || p[10] == ' ') && p[13] == ':'
+        && p[16] == ':') {
         // "2026-11-29T10:00:01.123456+01:00 "
-        const int year = number(p, 4), month = number(p + 5, 2), day = number(p + 8, 2), hour = number(p + 11, 2),
-                  minute = number(p + 14, 2), second = number(p + 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-            || second < 0 || second > 60)
+        const int year = number(p, 4), month = number(p + 5, 2), day = number(p + 8, 2),
+                  hour = number(p + 11, 2), minute = number(p + 14, 2), second = number(p + 17, 2);
+        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+            || minute < 0 || minute > 59 || second < 0 || second > 60)
             return done(skip(SkipReason::Malformed));
         qsizetype i = 19;
         if (i < n && (p[i] == '.' || p[i] == ',')) {
@@ -354,14 +357,16 @@ void LogReader::readLine(QByteArrayView line, QList<LogEvent> &out)
         const qsizetype close = line.indexOf("]: ");
         if (close < 21 || p[3] != '-' || p[7] != '-' || p[12] != ' ' || p[15] != ':' || p[18] != ':')
             return done(skip(SkipReason::Malformed));
-        const int day = number(p + 1, 2), month = monthOf(p + 4), year = number(p + 8, 4), hour = number(p + 13, 2),
-                  minute = number(p + 16, 2), second = number(p + 19, 2);
-        if (day < 1 || day > 31 || month == 0 || year < 1970 || hour < 0 || hour > 23 || minute < 0 || second < 0)
+        const int day = number(p + 1, 2), month = monthOf(p + 4), year = number(p + 8, 4),
+                  hour = number(p + 13, 2), minute = number(p + 16, 2), second = number(p + 19, 2);
+        if (day < 1 || day > 31 || month == 0 || year < 1970 || hour < 0 || hour > 23 || minute < 0
+            || second < 0)
             return done(skip(SkipReason::Malformed));
         const QByteArrayView zone = line.sliced(21, close - 21).trimmed();
         const qsizetype sign = std::max(zone.indexOf('+'), zone.indexOf('-'));
         if (sign >= 0 && zone.size() - sign >= 5) {
-            const int oh = number(zone.data() + sign + 1, 2), om = number(zone.data() + sign + (zone.at(sign + 3) == ':' ? 4 : 3), 2);
+            const int oh = number(zone.data() + sign + 1, 2),
+                      om = number(zone.data() + sign + (zone.at(sign + 3) == ':' ? 4 : 3), 2);
             if (oh < 0 || om < 0)
                 return done(skip(SkipReason::Malformed));
             const qint64 naive = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
@@ -508,7 +513,8 @@ bool LogReader::readPostfix(qint64 at, QByteArrayView program, QByteArrayView me
             return skip(SkipReason::NotCounted);
         const QByteArrayView user = valueAfter(rest, "sasl_username=");
         if (user.isEmpty())
-            return skip(rest.contains("sasl_username=") || !rest.contains(']') ? SkipReason::Malformed : SkipReason::Unauthenticated);
+            return skip(rest.contains("sasl_username=") || !rest.contains(']') ? SkipReason::Malformed
+                                                                               : SkipReason::Unauthenticated);
         const QByteArrayView remote = addressInBrackets(valueAfter(rest, "client="));
         if (m_submissions.size() > kMaxPending)
             m_submissions.clear();
@@ -539,7 +545,8 @@ bool LogReader::readPostfix(qint64 at, QByteArrayView program, QByteArrayView me
         if (!rest.startsWith("from=<"))
             return skip(SkipReason::NotCounted);
         qint64 size = 0, recipients = 0;
-        if (!parseCount(valueAfter(rest, ", size="), size) || !parseCount(valueAfter(rest, ", nrcpt=", ' '), recipients))
+        if (!parseCount(valueAfter(rest, ", size="), size)
+            || !parseCount(valueAfter(rest, ", nrcpt=", ' '), recipients))
             return skip(SkipReason::Malformed);
         const auto submission = m_submissions.find(id.toByteArray());
         if (submission == m_submissions.end())
@@ -630,7 +637,8 @@ bool LogReader::readQuota(QByteArrayView line, QList<LogEvent> &out)
         }
     }
     if (kind < 0)
-        return skip(m_options.format == LogFormat::DoveadmQuota ? SkipReason::Malformed : SkipReason::OtherProgram);
+        return skip(
+            m_options.format == LogFormat::DoveadmQuota ? SkipReason::Malformed : SkipReason::OtherProgram);
     qint64 value = 0;
     if (kind + 1 >= fields.size() || !parseCount(fields.at(kind + 1), value))
         return skip(SkipReason::Malformed);

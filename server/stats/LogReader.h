@@ -40,7 +40,7 @@ struct LogEvent
     QByteArray remote;
     bool tls = false;
     int recipients = 0;
-    qint64 bytes = 0;     // message size, or storage used for a quota sample
+    qint64 bytes = 0; // message size, or storage used for a quota sample
     qint64 messages = -1; // quota samples: messages stored, -1 when not reported
 
     QJsonObject toJson() const;
@@ -49,11 +49,11 @@ struct LogEvent
 // Why a line gave nothing.
 enum class SkipReason
 {
-    OtherProgram,    // not a line of a program we read (or not of the one asked for)
-    NotCounted,      // a line of a known program that says nothing we count (deliveries, cleanup, ...)
+    OtherProgram, // not a line of a program we read (or not of the one asked for)
+    NotCounted, // a line of a known program that says nothing we count (deliveries, cleanup, ...)
     Unauthenticated, // mail not sent by a SASL-authenticated user (inbound, local)
-    NoUser,          // an authentication failure that names no user
-    Malformed,       // cut short or not in the program's format
+    NoUser, // an authentication failure that names no user
+    Malformed, // cut short or not in the program's format
     InvalidUtf8,
     TooLong,
     Count
@@ -108,7 +108,10 @@ private:
     bool readPostfix(qint64 at, QByteArrayView program, QByteArrayView message, QList<LogEvent> &out);
     bool readRoundcube(qint64 at, QByteArrayView message, QList<LogEvent> &out);
     bool readQuota(QByteArrayView line, QList<LogEvent> &out);
-    bool wants(LogFormat format) const { return m_options.format == LogFormat::Auto || m_options.format == format; }
+    bool wants(LogFormat format) const
+    {
+        return m_options.format == LogFormat::Auto || m_options.format == format;
+    }
 
     qint64 syslogTime(int month, int day, int hour, int minute, int second);
     qint64 localToUtc(int year, int month, int day, int hour, int minute, int second);
@@ -132,7 +135,7 @@ private:
         bool counted = false;
     };
     QHash<QByteArray, Submission> m_submissions; // Postfix queue id -> SASL user
-    QHash<QByteArray, bool> m_smtpSessions;      // smtpd process -> login already counted
+    QHash<QByteArray, bool> m_smtpSessions; // smtpd process -> login already counted
     struct PendingQuota
     {
         QByteArray user;

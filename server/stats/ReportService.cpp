@@ -19,7 +19,8 @@ Result<QJsonObject> ReportService::schedule(const Actor &actor, qint64 companyId
     return store::NotifyRepository(db()).schedule(companyId);
 }
 
-Result<QJsonObject> ReportService::setSchedule(const Actor &actor, qint64 companyId, const QJsonObject &input, std::optional<int> version) const
+Result<QJsonObject> ReportService::setSchedule(
+    const Actor &actor, qint64 companyId, const QJsonObject &input, std::optional<int> version) const
 {
     if (Status s = require(actor, QStringLiteral("report.write")); !s.ok())
         return s.error();
@@ -32,33 +33,39 @@ Result<QJsonObject> ReportService::setSchedule(const Actor &actor, qint64 compan
         const QString &key = it.key();
         if (key == QLatin1String("enabled")) {
             if (!it.value().isBool())
-                errors << FieldError{key, QStringLiteral("type"), QStringLiteral("Expected true or false.")};
+                errors << FieldError {key, QStringLiteral("type"), QStringLiteral("Expected true or false.")};
             else
                 changes.insert(key, it.value());
         } else if (key == QLatin1String("time_of_day")) {
             if (!it.value().isString() || !time.match(it.value().toString()).hasMatch())
-                errors << FieldError{key, QStringLiteral("invalid"), QStringLiteral("Use HH:MM in UTC, for example 06:30.")};
+                errors << FieldError {
+                    key, QStringLiteral("invalid"), QStringLiteral("Use HH:MM in UTC, for example 06:30.")};
             else
                 changes.insert(key, it.value());
         } else if (key == QLatin1String("recipients")) {
             if (!it.value().isArray()) {
-                errors << FieldError{key, QStringLiteral("type"), QStringLiteral("Expected a list of e-mail addresses.")};
+                errors << FieldError {
+                    key, QStringLiteral("type"), QStringLiteral("Expected a list of e-mail addresses.")};
                 continue;
             }
             const QJsonArray list = it.value().toArray();
             if (list.size() > 100)
-                errors << FieldError{key, QStringLiteral("too_many"), QStringLiteral("Use at most 100 recipients.")};
+                errors << FieldError {
+                    key, QStringLiteral("too_many"), QStringLiteral("Use at most 100 recipients.")};
             QJsonArray normalized;
             for (qsizetype i = 0; i < list.size(); ++i) {
                 const validation::Verdict v = validation::normalizeEmail(list.at(i).toString());
                 if (!list.at(i).isString() || !v.ok())
-                    errors << FieldError{QStringLiteral("recipients[%1]").arg(i), QStringLiteral("invalid"), v.ok() ? QStringLiteral("Expected a string.") : v.message};
+                    errors << FieldError {QStringLiteral("recipients[%1]").arg(i), QStringLiteral("invalid"),
+                        v.ok() ? QStringLiteral("Expected a string.") : v.message};
                 else
                     normalized.append(v.value);
             }
             changes.insert(key, normalized);
-        } else if (key != QLatin1String("version") && key != QLatin1String("company_id") && key != QLatin1String("last_sent")) {
-            errors << FieldError{key, QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
+        } else if (key != QLatin1String("version") && key != QLatin1String("company_id")
+            && key != QLatin1String("last_sent")) {
+            errors << FieldError {
+                key, QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
         }
     }
     if (!errors.isEmpty())
@@ -69,20 +76,25 @@ Result<QJsonObject> ReportService::setSchedule(const Actor &actor, qint64 compan
         if (!current.ok())
             return current;
         if (version && *version != current->value(QLatin1String("version")).toInt()) {
-            Error e = Error::make(ErrorKind::PreconditionFailed, QStringLiteral("The schedule changed meanwhile."));
+            Error e = Error::make(
+                ErrorKind::PreconditionFailed, QStringLiteral("The schedule changed meanwhile."));
             e.current = current.value();
             return e;
         }
         QJsonObject next = current.value();
         for (auto it = changes.begin(); it != changes.end(); ++it)
             next.insert(it.key(), it.value());
-        if (next.value(QLatin1String("enabled")).toBool() && next.value(QLatin1String("recipients")).toArray().isEmpty())
-            return Error::invalidField(QStringLiteral("recipients"), QStringLiteral("required"), QStringLiteral("An enabled report needs recipients."));
+        if (next.value(QLatin1String("enabled")).toBool()
+            && next.value(QLatin1String("recipients")).toArray().isEmpty())
+            return Error::invalidField(QStringLiteral("recipients"), QStringLiteral("required"),
+                QStringLiteral("An enabled report needs recipients."));
         if (Status s = repo.setSchedule(companyId, next, auth::Clock::now()); !s.ok())
             return s.error();
-        if (Status s = audit(actor, QStringLiteral("company"), QString::number(companyId), QStringLiteral("report_schedule"),
-                             diff(current.value(), next, {QStringLiteral("enabled"), QStringLiteral("time_of_day"), QStringLiteral("recipients")}),
-                             companyId, 0);
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(companyId),
+                QStringLiteral("report_schedule"),
+                diff(current.value(), next,
+                    {QStringLiteral("enabled"), QStringLiteral("time_of_day"), QStringLiteral("recipients")}),
+                companyId, 0);
             !s.ok())
             return s.error();
         return repo.schedule(companyId);
@@ -98,7 +110,7 @@ Result<QJsonObject> ReportService::sendNow(const Actor &actor, qint64 companyId)
     const Result<qint64> id = notify::Notifier(db(), {}).queueReport(companyId, auth::Clock::now());
     if (!id.ok())
         return id.error();
-    return QJsonObject{{QStringLiteral("queued"), true}, {QStringLiteral("outbox_id"), double(id.value())}};
+    return QJsonObject {{QStringLiteral("queued"), true}, {QStringLiteral("outbox_id"), double(id.value())}};
 }
 
 } // namespace mailadmin::service

@@ -48,8 +48,8 @@ Result<int> SpikeDetector::judgeRecent() const
         return l.error();
     const qint64 now = auth::Clock::now();
     int found = 0;
-    for (const auto &[hourly, bucket] : {std::pair{true, now / 3600}, std::pair{true, now / 3600 - 1}, std::pair{false, now / 86400},
-                                         std::pair{false, now / 86400 - 1}}) {
+    for (const auto &[hourly, bucket] : {std::pair {true, now / 3600}, std::pair {true, now / 3600 - 1},
+             std::pair {false, now / 86400}, std::pair {false, now / 86400 - 1}}) {
         const Result<int> n = judge(hourly, bucket, l.value());
         if (!n.ok())
             return n;
@@ -102,7 +102,8 @@ Result<int> SpikeDetector::judge(bool hourly, qint64 bucket, const Limits &limit
     if (limits.firstDay < 0 || day < limits.firstDay + StatsService::kBaselineDays)
         return 0;
     const auto [userFloor, domainFloor] = hourly ? limits.hourly : limits.daily;
-    const Result<QList<store::SpikeCandidate>> candidates = stats.spikeCandidates(hourly, bucket, userFloor, domainFloor);
+    const Result<QList<store::SpikeCandidate>> candidates
+        = stats.spikeCandidates(hourly, bucket, userFloor, domainFloor);
     if (!candidates.ok())
         return candidates.error();
     int found = 0;
@@ -110,11 +111,13 @@ Result<int> SpikeDetector::judge(bool hourly, qint64 bucket, const Limits &limit
         const Result<QJsonObject> t = thresholdsOf(c.companyId);
         if (!t.ok())
             return t.error();
-        const QString floorKey = QString::fromLatin1(c.scope == 'u' ? "user_" : "domain_") + (hourly ? QStringLiteral("hourly_floor") : QStringLiteral("daily_floor"));
+        const QString floorKey = QString::fromLatin1(c.scope == 'u' ? "user_" : "domain_")
+            + (hourly ? QStringLiteral("hourly_floor") : QStringLiteral("daily_floor"));
         const double floor = t->value(floorKey).toDouble();
         if (double(c.messages) < floor)
             continue;
-        const Result<QList<store::StatsRow>> history = stats.series(table, c.scope, c.id, bucket - StatsService::kBaselineDays * step, bucket - 1);
+        const Result<QList<store::StatsRow>> history
+            = stats.series(table, c.scope, c.id, bucket - StatsService::kBaselineDays * step, bucket - 1);
         if (!history.ok())
             return history.error();
         QHash<qint64, qint64> byBucket;
@@ -131,22 +134,21 @@ Result<int> SpikeDetector::judge(bool hourly, qint64 bucket, const Limits &limit
         if (double(c.messages) < band || factor < minimumFactor)
             continue;
         const double threshold = std::max({floor, band, minimumFactor * std::max(median, 1.0)});
-        const QString severity = factor >= 10 || double(c.messages) >= 2 * threshold ? QStringLiteral("critical") : QStringLiteral("warning");
-        const QJsonObject alert{{QStringLiteral("company_id"), double(c.companyId)},
-                                {QStringLiteral("domain_id"), double(c.domainId)},
-                                {QStringLiteral("user_id"), c.scope == 'u' ? QJsonValue(double(c.id)) : QJsonValue(QJsonValue::Null)},
-                                {QStringLiteral("scope"), c.scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain")},
-                                {QStringLiteral("subject"), c.subject},
-                                {QStringLiteral("span"), hourly ? QStringLiteral("hour") : QStringLiteral("day")},
-                                {QStringLiteral("period_start_epoch"), double(bucket * unit)},
-                                {QStringLiteral("observed"), double(c.messages)},
-                                {QStringLiteral("baseline_median"), median},
-                                {QStringLiteral("baseline_mad"), mad},
-                                {QStringLiteral("threshold"), threshold},
-                                {QStringLiteral("factor"), factor},
-                                {QStringLiteral("severity"), severity},
-                                {QStringLiteral("status"), QStringLiteral("open")},
-                                {QStringLiteral("note"), QString()}};
+        const QString severity = factor >= 10 || double(c.messages) >= 2 * threshold
+            ? QStringLiteral("critical")
+            : QStringLiteral("warning");
+        const QJsonObject alert {{QStringLiteral("company_id"), double(c.companyId)},
+            {QStringLiteral("domain_id"), double(c.domainId)},
+            {QStringLiteral("user_id"),
+                c.scope == 'u' ? QJsonValue(double(c.id)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("scope"), c.scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain")},
+            {QStringLiteral("subject"), c.subject},
+            {QStringLiteral("span"), hourly ? QStringLiteral("hour") : QStringLiteral("day")},
+            {QStringLiteral("period_start_epoch"), double(bucket * unit)},
+            {QStringLiteral("observed"), double(c.messages)}, {QStringLiteral("baseline_median"), median},
+            {QStringLiteral("baseline_mad"), mad}, {QStringLiteral("threshold"), threshold},
+            {QStringLiteral("factor"), factor}, {QStringLiteral("severity"), severity},
+            {QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("note"), QString()}};
         const Result<qint64> id = alerts.insertIfNew(alert, auth::Clock::now());
         if (!id.ok())
             return id.error();

@@ -11,10 +11,7 @@ namespace mailadmin::service {
 class SpikeDetector : public ServiceBase
 {
 public:
-    explicit SpikeDetector(Context context)
-        : ServiceBase(context)
-    {
-    }
+    explicit SpikeDetector(Context context) : ServiceBase(context) { }
 
     // Judges one day (days since the epoch, UTC) or one hour (hours since the epoch); returns new alerts.
     Result<int> judgeDay(qint64 day) const;

@@ -20,7 +20,7 @@ namespace {
 Error badParameter(const QString &field, const QString &message)
 {
     Error e = Error::make(ErrorKind::Malformed, QStringLiteral("The stats parameters are not valid."));
-    e.fields = {FieldError{field, QStringLiteral("invalid"), message}};
+    e.fields = {FieldError {field, QStringLiteral("invalid"), message}};
     return e;
 }
 
@@ -48,8 +48,11 @@ qint64 nextPeriod(qint64 start, const QString &granularity)
 
 QJsonObject StatsSubject::toJson() const
 {
-    const QString kind = scope == 'c' ? QStringLiteral("company") : scope == 'd' ? QStringLiteral("domain") : QStringLiteral("user");
-    return QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("id"), double(id)}, {QStringLiteral("name"), name}};
+    const QString kind = scope == 'c' ? QStringLiteral("company")
+        : scope == 'd'                ? QStringLiteral("domain")
+                                      : QStringLiteral("user");
+    return QJsonObject {
+        {QStringLiteral("kind"), kind}, {QStringLiteral("id"), double(id)}, {QStringLiteral("name"), name}};
 }
 
 std::pair<double, double> StatsService::medianAndMad(QList<double> values)
@@ -74,9 +77,11 @@ Result<StatsSubject> StatsService::subject(const Actor &actor, const StatsQuery 
 {
     if (Status s = require(actor, QStringLiteral("stats.read")); !s.ok())
         return s.error();
-    const int given = int(!query.company.isEmpty()) + int(!query.domain.isEmpty()) + int(!query.user.isEmpty());
+    const int given
+        = int(!query.company.isEmpty()) + int(!query.domain.isEmpty()) + int(!query.user.isEmpty());
     if (given > 1)
-        return badParameter(QStringLiteral("company"), QStringLiteral("Name one subject: company, domain or user."));
+        return badParameter(
+            QStringLiteral("company"), QStringLiteral("Name one subject: company, domain or user."));
     StatsSubject subject;
     if (!query.user.isEmpty()) {
         const Result<Record> user = userInScope(actor, query.user);
@@ -100,7 +105,8 @@ Result<StatsSubject> StatsService::subject(const Actor &actor, const StatsQuery 
     }
     // A company: named, or the caller's own.
     if (actor.role == Role::DomainAdmin)
-        return Error::forbidden(QStringLiteral("A domain admin asks about one of their domains (domain=...)."));
+        return Error::forbidden(
+            QStringLiteral("A domain admin asks about one of their domains (domain=...)."));
     bool ok = true;
     const qint64 id = query.company.isEmpty() ? actor.companyId : query.company.toLongLong(&ok);
     if (!ok || id <= 0)
@@ -124,14 +130,16 @@ Result<std::pair<qint64, qint64>> StatsService::range(const StatsQuery &query, q
         return badParameter(QStringLiteral("from"), QStringLiteral("from must be before to."));
     if (to - from > qint64(3 * 366) * 86400)
         return badParameter(QStringLiteral("from"), QStringLiteral("Ask for at most three years at a time."));
-    return std::pair{from, to};
+    return std::pair {from, to};
 }
 
 store::Where StatsService::usersOf(const StatsSubject &subject) const
 {
     store::Where where;
     if (subject.scope == 'c')
-        where.add(QStringLiteral("t.domain_id IN (SELECT d.id FROM domains d WHERE d.company_id = ? AND d.deleted_at IS NULL)"), {subject.id});
+        where.add(QStringLiteral("t.domain_id IN (SELECT d.id FROM domains d WHERE d.company_id = ? AND "
+                                 "d.deleted_at IS NULL)"),
+            {subject.id});
     else if (subject.scope == 'd')
         where.add(QStringLiteral("t.domain_id = ?"), {subject.id});
     else
@@ -146,18 +154,22 @@ Result<QJsonObject> StatsService::logins(const Actor &actor, const StatsQuery &q
     if (!s.ok())
         return s.error();
     const QString granularity = query.granularity.isEmpty() ? QStringLiteral("day") : query.granularity;
-    if (!QStringList{QStringLiteral("hour"), QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month")}.contains(granularity))
+    if (!QStringList {
+            QStringLiteral("hour"), QStringLiteral("day"), QStringLiteral("week"), QStringLiteral("month")}
+             .contains(granularity))
         return badParameter(QStringLiteral("granularity"), QStringLiteral("Use hour, day, week or month."));
     const Result<std::pair<qint64, qint64>> r = range(query, granularity == QLatin1String("hour") ? 2 : 30);
     if (!r.ok())
         return r.error();
     const auto [from, to] = r.value();
     if (granularity == QLatin1String("hour") && to - from > qint64(31) * 86400)
-        return badParameter(QStringLiteral("granularity"), QStringLiteral("Hourly series cover at most 31 days; use day for longer ranges."));
+        return badParameter(QStringLiteral("granularity"),
+            QStringLiteral("Hourly series cover at most 31 days; use day for longer ranges."));
     const bool hourly = granularity == QLatin1String("hour");
     const qint64 unit = hourly ? 3600 : 86400;
     const Result<QList<store::StatsRow>> rows = store::StatsRepository(db()).series(
-        hourly ? store::StatsRepository::Table::Hourly : store::StatsRepository::Table::Daily, s->scope, s->id, from / unit, (to - 1) / unit);
+        hourly ? store::StatsRepository::Table::Hourly : store::StatsRepository::Table::Daily, s->scope,
+        s->id, from / unit, (to - 1) / unit);
     if (!rows.ok())
         return rows.error();
     // Every period appears, with zeros where nothing happened, so a chart's axis has no gaps.
@@ -181,24 +193,20 @@ Result<QJsonObject> StatsService::logins(const Actor &actor, const StatsQuery &q
         }
         for (int i = 0; i < 5; ++i)
             total[i] += c[i];
-        series.append(QJsonObject{{QStringLiteral("period"), json::isoTime(start * unit)},
-                                  {QStringLiteral("imap"), double(c[0])},
-                                  {QStringLiteral("pop"), double(c[1])},
-                                  {QStringLiteral("webmail"), double(c[2])},
-                                  {QStringLiteral("smtp"), double(c[3])},
-                                  {QStringLiteral("failed"), double(c[4])}});
+        series.append(QJsonObject {{QStringLiteral("period"), json::isoTime(start * unit)},
+            {QStringLiteral("imap"), double(c[0])}, {QStringLiteral("pop"), double(c[1])},
+            {QStringLiteral("webmail"), double(c[2])}, {QStringLiteral("smtp"), double(c[3])},
+            {QStringLiteral("failed"), double(c[4])}});
         start = end;
     }
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()},
-                       {QStringLiteral("granularity"), granularity},
-                       {QStringLiteral("from"), json::isoTime(from)},
-                       {QStringLiteral("to"), json::isoTime(to)},
-                       {QStringLiteral("totals"), QJsonObject{{QStringLiteral("imap"), double(total[0])},
-                                                              {QStringLiteral("pop"), double(total[1])},
-                                                              {QStringLiteral("webmail"), double(total[2])},
-                                                              {QStringLiteral("smtp"), double(total[3])},
-                                                              {QStringLiteral("failed"), double(total[4])}}},
-                       {QStringLiteral("series"), series}};
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()},
+        {QStringLiteral("granularity"), granularity}, {QStringLiteral("from"), json::isoTime(from)},
+        {QStringLiteral("to"), json::isoTime(to)},
+        {QStringLiteral("totals"),
+            QJsonObject {{QStringLiteral("imap"), double(total[0])},
+                {QStringLiteral("pop"), double(total[1])}, {QStringLiteral("webmail"), double(total[2])},
+                {QStringLiteral("smtp"), double(total[3])}, {QStringLiteral("failed"), double(total[4])}}},
+        {QStringLiteral("series"), series}};
 }
 
 Result<QJsonObject> StatsService::active(const Actor &actor, const StatsQuery &query) const
@@ -219,10 +227,9 @@ Result<QJsonObject> StatsService::active(const Actor &actor, const StatsQuery &q
         return totalPage.error();
     if (!activePage.ok())
         return activePage.error();
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()},
-                       {QStringLiteral("days"), days},
-                       {QStringLiteral("active"), double(activePage->total)},
-                       {QStringLiteral("users"), double(totalPage->total)}};
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("days"), days},
+        {QStringLiteral("active"), double(activePage->total)},
+        {QStringLiteral("users"), double(totalPage->total)}};
 }
 
 Result<Page> StatsService::inactive(const Actor &actor, const StatsQuery &query) const
@@ -232,9 +239,11 @@ Result<Page> StatsService::inactive(const Actor &actor, const StatsQuery &query)
         return s.error();
     const int days = query.days > 0 ? query.days : 30;
     store::Where where = usersOf(s.value());
-    where.add(QStringLiteral("(t.last_login_at IS NULL OR t.last_login_at < ?)"), {auth::Clock::now() - qint64(days) * 86400});
+    where.add(QStringLiteral("(t.last_login_at IS NULL OR t.last_login_at < ?)"),
+        {auth::Clock::now() - qint64(days) * 86400});
     where.add(QStringLiteral("t.type = 'mailbox'"));
-    return store::UserRepository(db()).listWhere(where, QStringLiteral("t.last_login_at, t.address"), query.offset, query.limit);
+    return store::UserRepository(db()).listWhere(
+        where, QStringLiteral("t.last_login_at, t.address"), query.offset, query.limit);
 }
 
 Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const StatsQuery &query) const
@@ -242,10 +251,12 @@ Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const St
     const Result<StatsSubject> s = subject(actor, query);
     if (!s.ok())
         return s.error();
-    const Result<QList<std::pair<int, qint64>>> buckets = store::StatsRepository(db()).quotaBuckets(usersOf(s.value()));
+    const Result<QList<std::pair<int, qint64>>> buckets
+        = store::StatsRepository(db()).quotaBuckets(usersOf(s.value()));
     if (!buckets.ok())
         return buckets.error();
-    const Result<std::pair<qint64, qint64>> totals = store::StatsRepository(db()).quotaTotals(usersOf(s.value()));
+    const Result<std::pair<qint64, qint64>> totals
+        = store::StatsRepository(db()).quotaTotals(usersOf(s.value()));
     if (!totals.ok())
         return totals.error();
     qint64 counts[12] = {};
@@ -253,13 +264,14 @@ Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const St
         counts[qBound(0, bucket + 1, 11)] += n;
     QJsonArray out;
     for (int b = 0; b < 10; ++b)
-        out.append(QJsonObject{{QStringLiteral("from_percent"), b * 10}, {QStringLiteral("to_percent"), b * 10 + 10}, {QStringLiteral("users"), double(counts[b + 1])}});
-    out.append(QJsonObject{{QStringLiteral("from_percent"), 100}, {QStringLiteral("to_percent"), QJsonValue::Null}, {QStringLiteral("users"), double(counts[11])}});
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()},
-                       {QStringLiteral("buckets"), out},
-                       {QStringLiteral("no_quota"), double(counts[0])},
-                       {QStringLiteral("used_bytes"), double(totals->first)},
-                       {QStringLiteral("allocated_bytes"), double(totals->second)}};
+        out.append(QJsonObject {{QStringLiteral("from_percent"), b * 10},
+            {QStringLiteral("to_percent"), b * 10 + 10}, {QStringLiteral("users"), double(counts[b + 1])}});
+    out.append(QJsonObject {{QStringLiteral("from_percent"), 100},
+        {QStringLiteral("to_percent"), QJsonValue::Null}, {QStringLiteral("users"), double(counts[11])}});
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("buckets"), out},
+        {QStringLiteral("no_quota"), double(counts[0])},
+        {QStringLiteral("used_bytes"), double(totals->first)},
+        {QStringLiteral("allocated_bytes"), double(totals->second)}};
 }
 
 Result<Page> StatsService::quotaTop(const Actor &actor, const StatsQuery &query) const
@@ -272,7 +284,8 @@ Result<Page> StatsService::quotaTop(const Actor &actor, const StatsQuery &query)
     where.add(QStringLiteral("t.type = 'mailbox'"));
     if (query.percent > 0)
         where.add(QStringLiteral("t.used_bytes * 100 >= t.quota * ?"), {query.percent});
-    return store::UserRepository(db()).listWhere(where, QStringLiteral("(t.used_bytes * 1.0 / t.quota) DESC, t.address"), query.offset, query.limit);
+    return store::UserRepository(db()).listWhere(
+        where, QStringLiteral("(t.used_bytes * 1.0 / t.quota) DESC, t.address"), query.offset, query.limit);
 }
 
 Result<QJsonObject> StatsService::quotaTrend(const Actor &actor, const StatsQuery &query) const
@@ -285,8 +298,8 @@ Result<QJsonObject> StatsService::quotaTrend(const Actor &actor, const StatsQuer
         return r.error();
     const auto [from, to] = r.value();
     // Storage is recorded on the days it changed; earlier values carry forward.
-    const Result<QList<store::StatsRow>> rows =
-        store::StatsRepository(db()).series(store::StatsRepository::Table::Daily, s->scope, s->id, from / 86400 - 400, (to - 1) / 86400);
+    const Result<QList<store::StatsRow>> rows = store::StatsRepository(db()).series(
+        store::StatsRepository::Table::Daily, s->scope, s->id, from / 86400 - 400, (to - 1) / 86400);
     if (!rows.ok())
         return rows.error();
     qint64 current = -1;
@@ -298,10 +311,11 @@ Result<QJsonObject> StatsService::quotaTrend(const Actor &actor, const StatsQuer
                 current = rows->at(next).usedBytes;
             ++next;
         }
-        series.append(QJsonObject{{QStringLiteral("period"), json::isoTime(day * 86400)},
-                                  {QStringLiteral("used_bytes"), current < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(current))}});
+        series.append(QJsonObject {{QStringLiteral("period"), json::isoTime(day * 86400)},
+            {QStringLiteral("used_bytes"),
+                current < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(double(current))}});
     }
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("series"), series}};
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("series"), series}};
 }
 
 Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery &query) const
@@ -311,7 +325,8 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
         return s.error();
     const QString granularity = query.granularity.isEmpty() ? QStringLiteral("day") : query.granularity;
     if (granularity != QLatin1String("hour") && granularity != QLatin1String("day"))
-        return badParameter(QStringLiteral("granularity"), QStringLiteral("Outbound volume is by hour or by day."));
+        return badParameter(
+            QStringLiteral("granularity"), QStringLiteral("Outbound volume is by hour or by day."));
     const bool hourly = granularity == QLatin1String("hour");
     const Result<std::pair<qint64, qint64>> r = range(query, hourly ? 2 : 30);
     if (!r.ok())
@@ -319,11 +334,12 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
     const auto [from, to] = r.value();
     const qint64 unit = hourly ? 3600 : 86400;
     const qint64 first = from / unit, last = (to - 1) / unit;
-    // The baseline of each point looks back 14 days: by day, the 14 days before; by hour, the same hour of the
-    // 14 days before (mail has a daily rhythm).
+    // The baseline of each point looks back 14 days: by day, the 14 days before; by hour, the same hour of
+    // the 14 days before (mail has a daily rhythm).
     const qint64 lookback = hourly ? kBaselineDays * 24 : kBaselineDays;
     const Result<QList<store::StatsRow>> rows = store::StatsRepository(db()).series(
-        hourly ? store::StatsRepository::Table::Hourly : store::StatsRepository::Table::Daily, s->scope, s->id, first - lookback, last);
+        hourly ? store::StatsRepository::Table::Hourly : store::StatsRepository::Table::Daily, s->scope,
+        s->id, first - lookback, last);
     if (!rows.ok())
         return rows.error();
     QHash<qint64, store::StatsRow> byBucket;
@@ -335,9 +351,12 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
     const double k = thresholds->value(QLatin1String("mad_multiplier")).toDouble();
     const double minimumFactor = thresholds->value(QLatin1String("minimum_factor")).toDouble();
     // The floor the detector uses for this kind of subject (a company is judged through its domains).
-    const double floor = thresholds->value(QStringLiteral("%1_%2_floor").arg(s->scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain"),
-                                                                             hourly ? QStringLiteral("hourly") : QStringLiteral("daily")))
-                             .toDouble();
+    const double floor
+        = thresholds
+              ->value(QStringLiteral("%1_%2_floor")
+                          .arg(s->scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain"),
+                              hourly ? QStringLiteral("hourly") : QStringLiteral("daily")))
+              .toDouble();
     QJsonArray series;
     for (qint64 b = first; b <= last; ++b) {
         const store::StatsRow row = byBucket.value(b);
@@ -347,16 +366,15 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
         const auto [median, mad] = medianAndMad(history);
         const double messages = double(row.messages);
         // Where the detector's rule holds: the floor, the band and the minimum factor.
-        const bool spike = messages >= floor && messages >= median + k * mad && messages >= minimumFactor * std::max(median, 1.0);
-        series.append(QJsonObject{{QStringLiteral("period"), json::isoTime(b * unit)},
-                                  {QStringLiteral("messages"), messages},
-                                  {QStringLiteral("recipients"), double(row.recipients)},
-                                  {QStringLiteral("bytes"), double(row.bytes)},
-                                  {QStringLiteral("baseline_median"), median},
-                                  {QStringLiteral("baseline_high"), median + k * mad},
-                                  {QStringLiteral("spike"), spike ? 1 : 0}});
+        const bool spike = messages >= floor && messages >= median + k * mad
+            && messages >= minimumFactor * std::max(median, 1.0);
+        series.append(QJsonObject {{QStringLiteral("period"), json::isoTime(b * unit)},
+            {QStringLiteral("messages"), messages}, {QStringLiteral("recipients"), double(row.recipients)},
+            {QStringLiteral("bytes"), double(row.bytes)}, {QStringLiteral("baseline_median"), median},
+            {QStringLiteral("baseline_high"), median + k * mad}, {QStringLiteral("spike"), spike ? 1 : 0}});
     }
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()}, {QStringLiteral("granularity"), granularity}, {QStringLiteral("series"), series}};
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()},
+        {QStringLiteral("granularity"), granularity}, {QStringLiteral("series"), series}};
 }
 
 Result<QJsonObject> StatsService::topSenders(const Actor &actor, const StatsQuery &query) const
@@ -369,13 +387,13 @@ Result<QJsonObject> StatsService::topSenders(const Actor &actor, const StatsQuer
         return r.error();
     const auto [from, to] = r.value();
     const int limit = qBound(1, query.limit, 1000);
-    const Result<QJsonArray> top = store::StatsRepository(db()).topSenders(s->scope, s->id, from / 86400, (to - 1) / 86400, limit);
+    const Result<QJsonArray> top
+        = store::StatsRepository(db()).topSenders(s->scope, s->id, from / 86400, (to - 1) / 86400, limit);
     if (!top.ok())
         return top.error();
-    return QJsonObject{{QStringLiteral("subject"), s->toJson()},
-                       {QStringLiteral("from"), json::isoTime(from)},
-                       {QStringLiteral("to"), json::isoTime(to)},
-                       {QStringLiteral("senders"), top.value()}};
+    return QJsonObject {{QStringLiteral("subject"), s->toJson()},
+        {QStringLiteral("from"), json::isoTime(from)}, {QStringLiteral("to"), json::isoTime(to)},
+        {QStringLiteral("senders"), top.value()}};
 }
 
 Result<Page> StatsService::activity(const Actor &actor, const QString &address, const StatsQuery &query) const
@@ -387,9 +405,11 @@ Result<Page> StatsService::activity(const Actor &actor, const QString &address, 
         return user.error();
     if (!query.protocol.isEmpty() && !services::protocols().contains(query.protocol))
         return badParameter(QStringLiteral("protocol"), QStringLiteral("Use imap, pop, webmail or smtp."));
-    if (!query.result.isEmpty() && query.result != QLatin1String("success") && query.result != QLatin1String("failure"))
+    if (!query.result.isEmpty() && query.result != QLatin1String("success")
+        && query.result != QLatin1String("failure"))
         return badParameter(QStringLiteral("result"), QStringLiteral("Use success or failure."));
-    return store::StatsRepository(db()).loginHistory(user->id, query.protocol, query.result, query.from, query.to, query.offset, query.limit);
+    return store::StatsRepository(db()).loginHistory(
+        user->id, query.protocol, query.result, query.from, query.to, query.offset, query.limit);
 }
 
 } // namespace mailadmin::service

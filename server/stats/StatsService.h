@@ -39,10 +39,7 @@ class StatsService : public ServiceBase
 public:
     static constexpr int kBaselineDays = 14;
 
-    explicit StatsService(Context context)
-        : ServiceBase(context)
-    {
-    }
+    explicit StatsService(Context context) : ServiceBase(context) { }
 
     Result<StatsSubject> subject(const Actor &actor, const StatsQuery &query) const;
     Result<QJsonObject> logins(const Actor &actor, const StatsQuery &query) const;

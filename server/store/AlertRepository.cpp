@@ -30,15 +30,13 @@ const Table &AlertRepository::spec()
             {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
-            {QStringLiteral("domain"), {}, ColumnKind::Text, QStringLiteral("(SELECT d.name FROM domains d WHERE d.id = {t}.domain_id)")},
+            {QStringLiteral("domain"), {}, ColumnKind::Text,
+                QStringLiteral("(SELECT d.name FROM domains d WHERE d.id = {t}.domain_id)")},
         });
     return table;
 }
 
-AlertRepository::AlertRepository(Database &db)
-    : Repository(db, spec())
-{
-}
+AlertRepository::AlertRepository(Database &db) : Repository(db, spec()) { }
 
 Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) const
 {
@@ -52,16 +50,22 @@ Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) c
             marks << QStringLiteral("?");
             ids << id;
         }
-        where.add(marks.isEmpty() ? QStringLiteral("1 = 0") : QStringLiteral("t.domain_id IN (%1)").arg(marks.join(QStringLiteral(", "))), ids);
+        where.add(marks.isEmpty()
+                ? QStringLiteral("1 = 0")
+                : QStringLiteral("t.domain_id IN (%1)").arg(marks.join(QStringLiteral(", "))),
+            ids);
     }
-    for (const QString &filter : {QStringLiteral("status"), QStringLiteral("scope"), QStringLiteral("span"), QStringLiteral("subject")}) {
+    for (const QString &filter : {QStringLiteral("status"), QStringLiteral("scope"), QStringLiteral("span"),
+             QStringLiteral("subject")}) {
         if (query.filters.contains(filter))
             where.add(QStringLiteral("t.%1 = ?").arg(filter), {query.filters.value(filter)});
     }
     if (query.filters.contains(QStringLiteral("company_id")))
-        where.add(QStringLiteral("t.company_id = ?"), {query.filters.value(QStringLiteral("company_id")).toLongLong()});
+        where.add(QStringLiteral("t.company_id = ?"),
+            {query.filters.value(QStringLiteral("company_id")).toLongLong()});
     if (query.filters.contains(QStringLiteral("domain")))
-        where.add(QStringLiteral("t.domain_id IN (SELECT d.id FROM domains d WHERE d.name = ?)"), {query.filters.value(QStringLiteral("domain")).toLower()});
+        where.add(QStringLiteral("t.domain_id IN (SELECT d.id FROM domains d WHERE d.name = ?)"),
+            {query.filters.value(QStringLiteral("domain")).toLower()});
     QString order;
     if (query.sort == QLatin1String("factor"))
         order = QStringLiteral("t.factor");
@@ -78,16 +82,19 @@ Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) c
 
 Result<qint64> AlertRepository::insertIfNew(const QJsonObject &alert, qint64 now) const
 {
-    const Result<qint64> existing = count(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE scope = ? AND subject = ? AND span = ? AND period_start = ?"),
-                                          {alert.value(QLatin1String("scope")).toString(), alert.value(QLatin1String("subject")).toString(),
-                                           alert.value(QLatin1String("span")).toString(),
-                                           qint64(alert.value(QLatin1String("period_start_epoch")).toDouble())});
+    const Result<qint64> existing = count(
+        QStringLiteral(
+            "SELECT COUNT(*) FROM alerts WHERE scope = ? AND subject = ? AND span = ? AND period_start = ?"),
+        {alert.value(QLatin1String("scope")).toString(), alert.value(QLatin1String("subject")).toString(),
+            alert.value(QLatin1String("span")).toString(),
+            qint64(alert.value(QLatin1String("period_start_epoch")).toDouble())});
     if (!existing.ok())
         return existing.error();
     if (existing.value() > 0)
         return qint64(0);
     QJsonObject row = alert;
-    row.insert(QStringLiteral("period_start"), json::isoTime(qint64(alert.value(QLatin1String("period_start_epoch")).toDouble())));
+    row.insert(QStringLiteral("period_start"),
+        json::isoTime(qint64(alert.value(QLatin1String("period_start_epoch")).toDouble())));
     return insert(row, now);
 }
 
@@ -108,25 +115,30 @@ Status AlertRepository::markNotified(qint64 id) const
 
 QJsonObject AlertRepository::defaultThresholds()
 {
-    return QJsonObject{{QStringLiteral("user_daily_floor"), 200},  {QStringLiteral("user_hourly_floor"), 60},
-                       {QStringLiteral("domain_daily_floor"), 2000}, {QStringLiteral("domain_hourly_floor"), 500},
-                       {QStringLiteral("mad_multiplier"), 8.0},     {QStringLiteral("minimum_factor"), 4.0}};
+    return QJsonObject {{QStringLiteral("user_daily_floor"), 200}, {QStringLiteral("user_hourly_floor"), 60},
+        {QStringLiteral("domain_daily_floor"), 2000}, {QStringLiteral("domain_hourly_floor"), 500},
+        {QStringLiteral("mad_multiplier"), 8.0}, {QStringLiteral("minimum_factor"), 4.0}};
 }
 
 Result<QJsonObject> AlertRepository::thresholds(qint64 companyId) const
 {
-    Statement q = database().prepare(QStringLiteral("SELECT user_daily_floor, user_hourly_floor, domain_daily_floor, domain_hourly_floor, "
-                                                    "mad_multiplier, minimum_factor, version FROM spike_thresholds WHERE company_id = ?"));
+    Statement q = database().prepare(
+        QStringLiteral("SELECT user_daily_floor, user_hourly_floor, domain_daily_floor, domain_hourly_floor, "
+                       "mad_multiplier, minimum_factor, version FROM spike_thresholds WHERE company_id = ?"));
     q.bind(companyId);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     QJsonObject out = defaultThresholds();
-    out.insert(QStringLiteral("version"), 1); // the defaults count as version 1; the first change stores version 2
+    out.insert(
+        QStringLiteral("version"), 1); // the defaults count as version 1; the first change stores version 2
     if (q.next()) {
-        out = QJsonObject{{QStringLiteral("user_daily_floor"), double(q.toInt(0))},  {QStringLiteral("user_hourly_floor"), double(q.toInt(1))},
-                          {QStringLiteral("domain_daily_floor"), double(q.toInt(2))}, {QStringLiteral("domain_hourly_floor"), double(q.toInt(3))},
-                          {QStringLiteral("mad_multiplier"), q.value(4).toDouble()},   {QStringLiteral("minimum_factor"), q.value(5).toDouble()},
-                          {QStringLiteral("version"), int(q.toInt(6))}};
+        out = QJsonObject {{QStringLiteral("user_daily_floor"), double(q.toInt(0))},
+            {QStringLiteral("user_hourly_floor"), double(q.toInt(1))},
+            {QStringLiteral("domain_daily_floor"), double(q.toInt(2))},
+            {QStringLiteral("domain_hourly_floor"), double(q.toInt(3))},
+            {QStringLiteral("mad_multiplier"), q.value(4).toDouble()},
+            {QStringLiteral("minimum_factor"), q.value(5).toDouble()},
+            {QStringLiteral("version"), int(q.toInt(6))}};
     }
     out.insert(QStringLiteral("company_id"), double(companyId));
     return out;
@@ -135,7 +147,8 @@ Result<QJsonObject> AlertRepository::thresholds(qint64 companyId) const
 Result<std::pair<qint64, qint64>> AlertRepository::smallestFloors(bool hourly) const
 {
     const QString span = hourly ? QStringLiteral("hourly") : QStringLiteral("daily");
-    Statement q = database().prepare(QStringLiteral("SELECT MIN(user_%1_floor), MIN(domain_%1_floor) FROM spike_thresholds").arg(span));
+    Statement q = database().prepare(
+        QStringLiteral("SELECT MIN(user_%1_floor), MIN(domain_%1_floor) FROM spike_thresholds").arg(span));
     if (Status s = q.exec(); !s.ok())
         return s.error();
     const QJsonObject defaults = defaultThresholds();
@@ -150,21 +163,24 @@ Result<std::pair<qint64, qint64>> AlertRepository::smallestFloors(bool hourly) c
 
 Status AlertRepository::setThresholds(qint64 companyId, const QJsonObject &v, qint64 now) const
 {
-    const QVariantList values = {companyId,
-                                 qint64(v.value(QLatin1String("user_daily_floor")).toDouble()),
-                                 qint64(v.value(QLatin1String("user_hourly_floor")).toDouble()),
-                                 qint64(v.value(QLatin1String("domain_daily_floor")).toDouble()),
-                                 qint64(v.value(QLatin1String("domain_hourly_floor")).toDouble()),
-                                 v.value(QLatin1String("mad_multiplier")).toDouble(),
-                                 v.value(QLatin1String("minimum_factor")).toDouble(),
-                                 now};
-    return run(QStringLiteral("INSERT INTO spike_thresholds (company_id, user_daily_floor, user_hourly_floor, domain_daily_floor, "
-                              "domain_hourly_floor, mad_multiplier, minimum_factor, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?) "
-                              "ON CONFLICT (company_id) DO UPDATE SET user_daily_floor = excluded.user_daily_floor, user_hourly_floor = "
-                              "excluded.user_hourly_floor, domain_daily_floor = excluded.domain_daily_floor, domain_hourly_floor = "
-                              "excluded.domain_hourly_floor, mad_multiplier = excluded.mad_multiplier, minimum_factor = excluded.minimum_factor, "
+    const QVariantList values = {companyId, qint64(v.value(QLatin1String("user_daily_floor")).toDouble()),
+        qint64(v.value(QLatin1String("user_hourly_floor")).toDouble()),
+        qint64(v.value(QLatin1String("domain_daily_floor")).toDouble()),
+        qint64(v.value(QLatin1String("domain_hourly_floor")).toDouble()),
+        v.value(QLatin1String("mad_multiplier")).toDouble(),
+        v.value(QLatin1String("minimum_factor")).toDouble(), now};
+    return run(QStringLiteral("INSERT INTO spike_thresholds (company_id, user_daily_floor, "
+                              "user_hourly_floor, domain_daily_floor, "
+                              "domain_hourly_floor, mad_multiplier, minimum_factor, version, updated_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?) "
+                              "ON CONFLICT (company_id) DO UPDATE SET user_daily_floor = "
+                              "excluded.user_daily_floor, user_hourly_floor = "
+                              "excluded.user_hourly_floor, domain_daily_floor = excluded.domain_daily_floor, "
+                              "domain_hourly_floor = "
+                              "excluded.domain_hourly_floor, mad_multiplier = excluded.mad_multiplier, "
+                              "minimum_factor = excluded.minimum_factor, "
                               "version = spike_thresholds.version + 1, updated_at = excluded.updated_at"),
-               values);
+        values);
 }
 
 } // namespace mailadmin::store

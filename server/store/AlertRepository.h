@@ -13,7 +13,8 @@ public:
 
     // Filters: status, scope (user, domain), span (hour, day), subject; newest first.
     Result<Page> list(const Scope &scope, const ListQuery &query) const;
-    // Inserts unless an alert for the same subject, span and period exists; returns the id, or 0 when it existed.
+    // Inserts unless an alert for the same subject, span and period exists; returns the id, or 0 when it
+    // existed.
     Result<qint64> insertIfNew(const QJsonObject &alert, qint64 now) const;
     Result<QList<Record>> unnotified() const;
     Status markNotified(qint64 id) const;

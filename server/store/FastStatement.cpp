@@ -7,9 +7,7 @@
 
 namespace mailadmin::store {
 
-FastStatement::FastStatement(Database &db, const QString &sql)
-    : m_db(db)
-    , m_sql(sql)
+FastStatement::FastStatement(Database &db, const QString &sql) : m_db(db), m_sql(sql)
 {
     const QVariant handle = db.connection().driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
@@ -63,9 +61,10 @@ Status FastStatement::run()
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)
         return Status::success();
     const ErrorKind kind = rc == SQLITE_BUSY || rc == SQLITE_LOCKED ? ErrorKind::Unavailable
-                           : rc == SQLITE_CONSTRAINT                ? ErrorKind::Conflict
+        : rc == SQLITE_CONSTRAINT                                   ? ErrorKind::Conflict
                                                                     : ErrorKind::Internal;
-    return Error::make(kind, QStringLiteral("The database refused a write: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
+    return Error::make(
+        kind, QStringLiteral("The database refused a write: %1").arg(QString::fromUtf8(sqlite3_errstr(rc))));
 }
 
 } // namespace mailadmin::store

@@ -178,11 +178,11 @@ QStringList directorySchema()
 
 QStringList statsSchema()
 {
-    const QString counters = QStringLiteral(
-        "logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
-        "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
-        "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
-        "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
+    const QString counters
+        = QStringLiteral("logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
+                         "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
+                         "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
+                         "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
     return {
         // Raw events, kept for a bounded time (35 days by default).
         QStringLiteral(R"(CREATE TABLE login_events (
@@ -217,24 +217,28 @@ QStringList statsSchema()
         QStringLiteral("CREATE INDEX quota_samples_user ON quota_samples (user_id, at)"),
         QStringLiteral("CREATE INDEX quota_samples_at ON quota_samples (at)"),
         // Rollups: scope 'c' company, 'd' domain, 'u' user; bucket = hours or days since the epoch (UTC).
-        QStringLiteral("CREATE TABLE stats_hourly (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+        QStringLiteral("CREATE TABLE stats_hourly (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket "
+                       "BIGINT NOT NULL, %1, "
                        "PRIMARY KEY (scope, scope_id, bucket))")
             .arg(counters),
-        QStringLiteral("CREATE TABLE stats_daily (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+        QStringLiteral("CREATE TABLE stats_daily (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket "
+                       "BIGINT NOT NULL, %1, "
                        "used_bytes BIGINT, PRIMARY KEY (scope, scope_id, bucket))")
             .arg(counters),
         QStringLiteral("CREATE INDEX stats_daily_bucket ON stats_daily (scope, bucket)"),
         QStringLiteral("CREATE INDEX stats_hourly_bucket ON stats_hourly (scope, bucket)"),
         // The latest login of any kind, for active and inactive users.
         QStringLiteral("ALTER TABLE users ADD COLUMN last_login_at BIGINT"),
-        QStringLiteral("UPDATE users SET last_login_at = (SELECT MAX(v) FROM (SELECT last_login_imap AS v UNION ALL SELECT last_login_pop "
+        QStringLiteral("UPDATE users SET last_login_at = (SELECT MAX(v) FROM (SELECT last_login_imap AS v "
+                       "UNION ALL SELECT last_login_pop "
                        "UNION ALL SELECT last_login_webmail UNION ALL SELECT last_login_smtp) AS logins)"),
         QStringLiteral("CREATE INDEX users_domain_last_login ON users (domain_id, last_login_at)"),
         QStringLiteral("ALTER TABLE users ADD COLUMN messages BIGINT NOT NULL DEFAULT 0"),
         // Storage used in all of a domain or company, kept with each quota change, for the storage trend.
         QStringLiteral("ALTER TABLE domains ADD COLUMN used_bytes BIGINT NOT NULL DEFAULT 0"),
         // Deleted mailboxes still hold their mail until purged, so they count.
-        QStringLiteral("UPDATE domains SET used_bytes = (SELECT COALESCE(SUM(u.used_bytes), 0) FROM users u WHERE u.domain_id = domains.id)"),
+        QStringLiteral("UPDATE domains SET used_bytes = (SELECT COALESCE(SUM(u.used_bytes), 0) FROM users u "
+                       "WHERE u.domain_id = domains.id)"),
         QStringLiteral(R"(CREATE TABLE ingest_batches (
             idempotency_key TEXT PRIMARY KEY,
             admin_id BIGINT NOT NULL,
@@ -312,24 +316,28 @@ QStringList statsSchema()
 // incremental update touch few pages; and spike candidates are found by volume within a period.
 QStringList clusteredRollups()
 {
-    const QString counters = QStringLiteral(
-        "logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
-        "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
-        "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
-        "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
-    const QString columns = QStringLiteral("scope, scope_id, bucket, logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, "
-                                           "messages, recipients, bytes");
+    const QString counters
+        = QStringLiteral("logins_imap BIGINT NOT NULL DEFAULT 0, logins_pop BIGINT NOT NULL DEFAULT 0, "
+                         "logins_webmail BIGINT NOT NULL DEFAULT 0, logins_smtp BIGINT NOT NULL DEFAULT 0, "
+                         "failed_logins BIGINT NOT NULL DEFAULT 0, messages BIGINT NOT NULL DEFAULT 0, "
+                         "recipients BIGINT NOT NULL DEFAULT 0, bytes BIGINT NOT NULL DEFAULT 0");
+    const QString columns = QStringLiteral(
+        "scope, scope_id, bucket, logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, "
+        "messages, recipients, bytes");
     return {
-        QStringLiteral("CREATE TABLE stats_hourly_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+        QStringLiteral("CREATE TABLE stats_hourly_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket "
+                       "BIGINT NOT NULL, %1, "
                        "PRIMARY KEY (scope, scope_id, bucket)){{CLUSTERED}}")
             .arg(counters),
         QStringLiteral("INSERT INTO stats_hourly_new (%1) SELECT %1 FROM stats_hourly").arg(columns),
         QStringLiteral("DROP TABLE stats_hourly"),
         QStringLiteral("ALTER TABLE stats_hourly_new RENAME TO stats_hourly"),
-        QStringLiteral("CREATE TABLE stats_daily_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket BIGINT NOT NULL, %1, "
+        QStringLiteral("CREATE TABLE stats_daily_new (scope TEXT NOT NULL, scope_id BIGINT NOT NULL, bucket "
+                       "BIGINT NOT NULL, %1, "
                        "used_bytes BIGINT, PRIMARY KEY (scope, scope_id, bucket)){{CLUSTERED}}")
             .arg(counters),
-        QStringLiteral("INSERT INTO stats_daily_new (%1, used_bytes) SELECT %1, used_bytes FROM stats_daily").arg(columns),
+        QStringLiteral("INSERT INTO stats_daily_new (%1, used_bytes) SELECT %1, used_bytes FROM stats_daily")
+            .arg(columns),
         QStringLiteral("DROP TABLE stats_daily"),
         QStringLiteral("ALTER TABLE stats_daily_new RENAME TO stats_daily"),
         QStringLiteral("CREATE INDEX stats_daily_volume ON stats_daily (scope, bucket, messages)"),
@@ -343,8 +351,10 @@ QStringList foldMarks()
 {
     return {
         QStringLiteral("CREATE TABLE stats_fold (name TEXT PRIMARY KEY, last_id BIGINT NOT NULL)"),
-        QStringLiteral("INSERT INTO stats_fold (name, last_id) SELECT 'login', COALESCE(MAX(id), 0) FROM login_events"),
-        QStringLiteral("INSERT INTO stats_fold (name, last_id) SELECT 'message', COALESCE(MAX(id), 0) FROM message_events"),
+        QStringLiteral(
+            "INSERT INTO stats_fold (name, last_id) SELECT 'login', COALESCE(MAX(id), 0) FROM login_events"),
+        QStringLiteral("INSERT INTO stats_fold (name, last_id) SELECT 'message', COALESCE(MAX(id), 0) FROM "
+                       "message_events"),
     };
 }
 

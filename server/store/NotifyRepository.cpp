@@ -9,14 +9,18 @@ namespace mailadmin::store {
 
 Result<qint64> NotifyRepository::enqueue(const OutboxMail &mail, qint64 now) const
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO outbox (created_at, recipients, subject, body, attachment_name, attachment, attempts, "
-                                              "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?) RETURNING id"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "INSERT INTO outbox (created_at, recipients, subject, body, attachment_name, attachment, attempts, "
+        "next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?) RETURNING id"));
     q.bind(now)
-        .bind(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mail.recipients)).toJson(QJsonDocument::Compact)))
+        .bind(QString::fromUtf8(
+            QJsonDocument(QJsonArray::fromStringList(mail.recipients)).toJson(QJsonDocument::Compact)))
         .bind(mail.subject)
         .bind(mail.body)
-        .bind(mail.attachmentName.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(mail.attachmentName))
-        .bind(mail.attachment.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(mail.attachment))
+        .bind(mail.attachmentName.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                            : QVariant(mail.attachmentName))
+        .bind(mail.attachment.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                        : QVariant(mail.attachment))
         .bind(now);
     if (Status s = q.exec(); !s.ok())
         return s.error();
@@ -25,8 +29,9 @@ Result<qint64> NotifyRepository::enqueue(const OutboxMail &mail, qint64 now) con
 
 Result<QList<OutboxMail>> NotifyRepository::due(qint64 now, int limit) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT id, recipients, subject, body, attachment_name, attachment, attempts FROM outbox WHERE "
-                                              "sent_at IS NULL AND next_attempt_at <= ? AND attempts < 20 ORDER BY id LIMIT ?"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT id, recipients, subject, body, attachment_name, attachment, attempts FROM outbox WHERE "
+        "sent_at IS NULL AND next_attempt_at <= ? AND attempts < 20 ORDER BY id LIMIT ?"));
     q.bind(now).bind(limit);
     if (Status s = q.exec(); !s.ok())
         return s.error();
@@ -48,67 +53,77 @@ Result<QList<OutboxMail>> NotifyRepository::due(qint64 now, int limit) const
 
 Status NotifyRepository::markSent(qint64 id, qint64 now) const
 {
-    Statement q = m_db.prepare(QStringLiteral("UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?"));
     q.bind(now).bind(id);
     return q.exec();
 }
 
 Status NotifyRepository::markFailed(qint64 id, int attempts, qint64 retryAt, const QString &error) const
 {
-    Statement q = m_db.prepare(QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?"));
+    Statement q = m_db.prepare(
+        QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?"));
     q.bind(attempts).bind(retryAt).bind(error).bind(id);
     return q.exec();
 }
 
 Result<QJsonObject> NotifyRepository::outboxStatus() const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FILTER (WHERE sent_at IS NULL), COUNT(*) FILTER (WHERE sent_at IS NOT NULL), "
-                                              "MAX(last_error) FROM outbox"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT COUNT(*) FILTER (WHERE sent_at IS NULL), COUNT(*) FILTER (WHERE sent_at IS NOT NULL), "
+        "MAX(last_error) FROM outbox"));
     if (Status s = q.exec(); !s.ok())
         return s.error();
     if (!q.next())
-        return QJsonObject{};
-    return QJsonObject{{QStringLiteral("waiting"), double(q.toInt(0))},
-                       {QStringLiteral("sent"), double(q.toInt(1))},
-                       {QStringLiteral("last_error"), q.value(2).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.toString(2))}};
+        return QJsonObject {};
+    return QJsonObject {{QStringLiteral("waiting"), double(q.toInt(0))},
+        {QStringLiteral("sent"), double(q.toInt(1))},
+        {QStringLiteral("last_error"),
+            q.value(2).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.toString(2))}};
 }
 
 Result<QJsonObject> NotifyRepository::schedule(qint64 companyId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT enabled, time_of_day, recipients, last_sent_day, version FROM report_schedules WHERE company_id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT enabled, time_of_day, recipients, last_sent_day, "
+                                              "version FROM report_schedules WHERE company_id = ?"));
     q.bind(companyId);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     if (!q.next()) {
-        return QJsonObject{{QStringLiteral("company_id"), double(companyId)}, {QStringLiteral("enabled"), false},
-                           {QStringLiteral("time_of_day"), QStringLiteral("06:00")}, {QStringLiteral("recipients"), QJsonArray()},
-                           {QStringLiteral("last_sent"), QJsonValue::Null}, {QStringLiteral("version"), 1}};
+        return QJsonObject {{QStringLiteral("company_id"), double(companyId)},
+            {QStringLiteral("enabled"), false}, {QStringLiteral("time_of_day"), QStringLiteral("06:00")},
+            {QStringLiteral("recipients"), QJsonArray()}, {QStringLiteral("last_sent"), QJsonValue::Null},
+            {QStringLiteral("version"), 1}};
     }
-    return QJsonObject{{QStringLiteral("company_id"), double(companyId)},
-                       {QStringLiteral("enabled"), q.toInt(0) != 0},
-                       {QStringLiteral("time_of_day"), q.toString(1)},
-                       {QStringLiteral("recipients"), QJsonDocument::fromJson(q.toString(2).toUtf8()).array()},
-                       {QStringLiteral("last_sent"), q.value(3).isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(json::isoTime(q.toInt(3) * 86400))},
-                       {QStringLiteral("version"), int(q.toInt(4))}};
+    return QJsonObject {{QStringLiteral("company_id"), double(companyId)},
+        {QStringLiteral("enabled"), q.toInt(0) != 0}, {QStringLiteral("time_of_day"), q.toString(1)},
+        {QStringLiteral("recipients"), QJsonDocument::fromJson(q.toString(2).toUtf8()).array()},
+        {QStringLiteral("last_sent"),
+            q.value(3).isNull() ? QJsonValue(QJsonValue::Null)
+                                : QJsonValue(json::isoTime(q.toInt(3) * 86400))},
+        {QStringLiteral("version"), int(q.toInt(4))}};
 }
 
 Status NotifyRepository::setSchedule(qint64 companyId, const QJsonObject &s, qint64 now) const
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO report_schedules (company_id, enabled, time_of_day, recipients, version, updated_at) "
-                                              "VALUES (?, ?, ?, ?, 2, ?) ON CONFLICT (company_id) DO UPDATE SET enabled = excluded.enabled, "
-                                              "time_of_day = excluded.time_of_day, recipients = excluded.recipients, version = "
-                                              "report_schedules.version + 1, updated_at = excluded.updated_at"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "INSERT INTO report_schedules (company_id, enabled, time_of_day, recipients, version, updated_at) "
+        "VALUES (?, ?, ?, ?, 2, ?) ON CONFLICT (company_id) DO UPDATE SET enabled = excluded.enabled, "
+        "time_of_day = excluded.time_of_day, recipients = excluded.recipients, version = "
+        "report_schedules.version + 1, updated_at = excluded.updated_at"));
     q.bind(companyId)
         .bind(s.value(QLatin1String("enabled")).toBool() ? 1 : 0)
         .bind(s.value(QLatin1String("time_of_day")).toString())
-        .bind(QString::fromUtf8(QJsonDocument(s.value(QLatin1String("recipients")).toArray()).toJson(QJsonDocument::Compact)))
+        .bind(QString::fromUtf8(
+            QJsonDocument(s.value(QLatin1String("recipients")).toArray()).toJson(QJsonDocument::Compact)))
         .bind(now);
     return q.exec();
 }
 
 Status NotifyRepository::markReportSent(qint64 companyId, qint64 day) const
 {
-    Statement q = m_db.prepare(QStringLiteral("UPDATE report_schedules SET last_sent_day = ? WHERE company_id = ?"));
+    Statement q
+        = m_db.prepare(QStringLiteral("UPDATE report_schedules SET last_sent_day = ? WHERE company_id = ?"));
     q.bind(day).bind(companyId);
     return q.exec();
 }
@@ -134,18 +149,22 @@ Result<QList<std::pair<qint64, QJsonObject>>> NotifyRepository::enabledSchedules
 Result<QList<QStringList>> NotifyRepository::reportRows(qint64 companyId, qint64 day) const
 {
     Statement q = m_db.prepare(QStringLiteral(
-        "SELECT u.address, u.type, u.status, u.quota, u.used_bytes, COALESCE(s.logins_imap, 0), COALESCE(s.logins_pop, 0), "
-        "COALESCE(s.logins_webmail, 0), COALESCE(s.logins_smtp, 0), u.last_login_at, COALESCE(s.messages, 0) FROM users u "
-        "JOIN domains d ON d.id = u.domain_id LEFT JOIN stats_daily s ON s.scope = 'u' AND s.scope_id = u.id AND s.bucket = ? "
+        "SELECT u.address, u.type, u.status, u.quota, u.used_bytes, COALESCE(s.logins_imap, 0), "
+        "COALESCE(s.logins_pop, 0), "
+        "COALESCE(s.logins_webmail, 0), COALESCE(s.logins_smtp, 0), u.last_login_at, COALESCE(s.messages, 0) "
+        "FROM users u "
+        "JOIN domains d ON d.id = u.domain_id LEFT JOIN stats_daily s ON s.scope = 'u' AND s.scope_id = u.id "
+        "AND s.bucket = ? "
         "WHERE d.company_id = ? AND d.deleted_at IS NULL AND u.status <> 'deleted' ORDER BY u.address"));
     q.bind(day).bind(companyId);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     QList<QStringList> rows;
     while (q.next()) {
-        rows.append({q.toString(0), q.toString(1), q.toString(2), QString::number(q.toInt(3)), QString::number(q.toInt(4)),
-                     QString::number(q.toInt(5)), QString::number(q.toInt(6)), QString::number(q.toInt(7)), QString::number(q.toInt(8)),
-                     q.value(9).isNull() ? QString() : json::isoTime(q.toInt(9)), QString::number(q.toInt(10))});
+        rows.append({q.toString(0), q.toString(1), q.toString(2), QString::number(q.toInt(3)),
+            QString::number(q.toInt(4)), QString::number(q.toInt(5)), QString::number(q.toInt(6)),
+            QString::number(q.toInt(7)), QString::number(q.toInt(8)),
+            q.value(9).isNull() ? QString() : json::isoTime(q.toInt(9)), QString::number(q.toInt(10))});
     }
     return rows;
 }

@@ -23,10 +23,7 @@ struct OutboxMail
 class NotifyRepository
 {
 public:
-    explicit NotifyRepository(Database &db)
-        : m_db(db)
-    {
-    }
+    explicit NotifyRepository(Database &db) : m_db(db) { }
 
     Result<qint64> enqueue(const OutboxMail &mail, qint64 now) const;
     Result<QList<OutboxMail>> due(qint64 now, int limit) const;

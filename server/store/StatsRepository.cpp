@@ -19,7 +19,10 @@ struct BucketKey
     qint64 id;
     qint64 bucket;
     bool operator==(const BucketKey &o) const { return scope == o.scope && id == o.id && bucket == o.bucket; }
-    bool operator<(const BucketKey &o) const { return std::tie(scope, id, bucket) < std::tie(o.scope, o.id, o.bucket); }
+    bool operator<(const BucketKey &o) const
+    {
+        return std::tie(scope, id, bucket) < std::tie(o.scope, o.id, o.bucket);
+    }
 };
 size_t qHash(const BucketKey &k, size_t seed = 0)
 {
@@ -31,41 +34,46 @@ struct Counters
     qint64 imap = 0, pop = 0, webmail = 0, smtp = 0, failed = 0, messages = 0, recipients = 0, bytes = 0;
 };
 
-const QString kCounterColumns = QStringLiteral("logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
+const QString kCounterColumns = QStringLiteral(
+    "logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
 
-void addTo(QHash<BucketKey, Counters> &map, const UserRef &u, qint64 bucket, const std::function<void(Counters &)> &add)
+void addTo(QHash<BucketKey, Counters> &map, const UserRef &u, qint64 bucket,
+    const std::function<void(Counters &)> &add)
 {
-    add(map[BucketKey{'u', u.userId, bucket}]);
-    add(map[BucketKey{'d', u.domainId, bucket}]);
-    add(map[BucketKey{'c', u.companyId, bucket}]);
+    add(map[BucketKey {'u', u.userId, bucket}]);
+    add(map[BucketKey {'d', u.domainId, bucket}]);
+    add(map[BucketKey {'c', u.companyId, bucket}]);
 }
 
 } // namespace
 
 Result<UserRef> StatsRepository::resolve(const QString &address) const
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT u.id, u.domain_id, d.company_id FROM users u JOIN domains d ON d.id = u.domain_id WHERE u.address = ?"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT u.id, u.domain_id, d.company_id FROM users u JOIN "
+                                              "domains d ON d.id = u.domain_id WHERE u.address = ?"));
     q.bind(address);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     if (q.next())
-        return UserRef{q.toInt(0), q.toInt(1), q.toInt(2)};
-    Statement a = m_db.prepare(QStringLiteral("SELECT u.id, u.domain_id, d.company_id FROM user_aliases a JOIN users u ON u.id = a.user_id "
-                                              "JOIN domains d ON d.id = u.domain_id WHERE a.address = ?"));
+        return UserRef {q.toInt(0), q.toInt(1), q.toInt(2)};
+    Statement a = m_db.prepare(QStringLiteral(
+        "SELECT u.id, u.domain_id, d.company_id FROM user_aliases a JOIN users u ON u.id = a.user_id "
+        "JOIN domains d ON d.id = u.domain_id WHERE a.address = ?"));
     a.bind(address);
     if (Status s = a.exec(); !s.ok())
         return s.error();
     if (a.next())
-        return UserRef{a.toInt(0), a.toInt(1), a.toInt(2)};
-    return UserRef{};
+        return UserRef {a.toInt(0), a.toInt(1), a.toInt(2)};
+    return UserRef {};
 }
 
-Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages, const QList<QuotaSample> &quotas) const
+Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages,
+    const QList<QuotaSample> &quotas) const
 {
     if (!logins.isEmpty()) {
-        FastStatement insert(m_db, QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
-                                                  "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        FastStatement insert(m_db,
+            QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
+                           "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         for (const LoginEvent &e : logins) {
             insert.bind(1, e.at);
             insert.bind(2, e.user.userId);
@@ -79,8 +87,10 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
         }
     }
     if (!messages.isEmpty()) {
-        FastStatement insert(m_db, QStringLiteral("INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes) "
-                                                  "VALUES (?, ?, ?, ?, ?, ?)"));
+        FastStatement insert(m_db,
+            QStringLiteral(
+                "INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes) "
+                "VALUES (?, ?, ?, ?, ?, ?)"));
         for (const MessageEvent &e : messages) {
             insert.bind(1, e.at);
             insert.bind(2, e.user.userId);
@@ -98,15 +108,18 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
         for (const QuotaSample &q : quotas) {
             if (newestStored.contains(q.user.userId))
                 continue;
-            Statement newest = m_db.prepare(QStringLiteral("SELECT MAX(at) FROM quota_samples WHERE user_id = ?"));
+            Statement newest
+                = m_db.prepare(QStringLiteral("SELECT MAX(at) FROM quota_samples WHERE user_id = ?"));
             newest.bind(q.user.userId);
             if (Status s = newest.exec(); !s.ok())
                 return s;
-            newestStored.insert(q.user.userId, newest.next() && !newest.value(0).isNull() ? newest.toInt(0) : -1);
+            newestStored.insert(
+                q.user.userId, newest.next() && !newest.value(0).isNull() ? newest.toInt(0) : -1);
         }
         QHash<qint64, QuotaSample> latest;
         QHash<std::pair<qint64, qint64>, QuotaSample> latestOfDay;
-        Statement insert = m_db.prepare(QStringLiteral("INSERT INTO quota_samples (at, user_id, used_bytes, messages) VALUES (?, ?, ?, ?)"));
+        Statement insert = m_db.prepare(QStringLiteral(
+            "INSERT INTO quota_samples (at, user_id, used_bytes, messages) VALUES (?, ?, ?, ?)"));
         for (const QuotaSample &q : quotas) {
             insert.query().bindValue(0, q.at);
             insert.query().bindValue(1, q.user.userId);
@@ -129,8 +142,9 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
                 latest.insert(q.user.userId, q);
         }
         for (const QuotaSample &q : std::as_const(latestOfDay)) {
-            Statement day = m_db.prepare(QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) VALUES ('u', ?, ?, ?) "
-                                                        "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
+            Statement day = m_db.prepare(QStringLiteral(
+                "INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) VALUES ('u', ?, ?, ?) "
+                "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
             day.bind(q.user.userId).bind(q.at / 86400).bind(q.usedBytes);
             if (Status s = day.exec(); !s.ok())
                 return s;
@@ -143,11 +157,13 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
             if (Status s = old.exec(); !s.ok())
                 return s;
             const qint64 before = old.next() ? old.toInt(0) : 0;
-            Statement set = m_db.prepare(QStringLiteral("UPDATE users SET used_bytes = ?, messages = ? WHERE id = ?"));
+            Statement set
+                = m_db.prepare(QStringLiteral("UPDATE users SET used_bytes = ?, messages = ? WHERE id = ?"));
             set.bind(q.usedBytes).bind(q.messages).bind(q.user.userId);
             if (Status s = set.exec(); !s.ok())
                 return s;
-            Statement total = m_db.prepare(QStringLiteral("UPDATE domains SET used_bytes = used_bytes + ? WHERE id = ?"));
+            Statement total
+                = m_db.prepare(QStringLiteral("UPDATE domains SET used_bytes = used_bytes + ? WHERE id = ?"));
             total.bind(q.usedBytes - before).bind(q.user.domainId);
             if (Status s = total.exec(); !s.ok())
                 return s;
@@ -158,17 +174,19 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
         }
         // Domain and company storage for the day, from the kept totals.
         for (qint64 id : std::as_const(domains)) {
-            Statement day = m_db.prepare(QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) SELECT 'd', id, ?, used_bytes "
-                                                        "FROM domains WHERE id = ? ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET "
-                                                        "used_bytes = excluded.used_bytes"));
+            Statement day = m_db.prepare(QStringLiteral(
+                "INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) SELECT 'd', id, ?, used_bytes "
+                "FROM domains WHERE id = ? ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET "
+                "used_bytes = excluded.used_bytes"));
             day.bind(dayOfDomain.value(id)).bind(id);
             if (Status s = day.exec(); !s.ok())
                 return s;
         }
         for (qint64 id : std::as_const(companies)) {
-            Statement day = m_db.prepare(QStringLiteral("INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) SELECT 'c', ?, ?, "
-                                                        "COALESCE(SUM(used_bytes), 0) FROM domains WHERE company_id = ? ON CONFLICT (scope, "
-                                                        "scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
+            Statement day = m_db.prepare(QStringLiteral(
+                "INSERT INTO stats_daily (scope, scope_id, bucket, used_bytes) SELECT 'c', ?, ?, "
+                "COALESCE(SUM(used_bytes), 0) FROM domains WHERE company_id = ? ON CONFLICT (scope, "
+                "scope_id, bucket) DO UPDATE SET used_bytes = excluded.used_bytes"));
             day.bind(id).bind(dayOfCompany.value(id)).bind(id);
             if (Status s = day.exec(); !s.ok())
                 return s;
@@ -177,13 +195,16 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
     return Status::success();
 }
 
-Result<QList<StatsRow>> StatsRepository::series(Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const
+Result<QList<StatsRow>> StatsRepository::series(
+    Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const
 {
     const bool isDaily = table == Table::Daily;
-    Statement q = m_db.prepare(QStringLiteral("SELECT bucket, %1%2 FROM %3 WHERE scope = ? AND scope_id = ? AND bucket >= ? AND bucket <= ? "
-                                              "ORDER BY bucket")
-                                   .arg(kCounterColumns, isDaily ? QStringLiteral(", used_bytes") : QString(),
-                                        isDaily ? QStringLiteral("stats_daily") : QStringLiteral("stats_hourly")));
+    Statement q
+        = m_db.prepare(QStringLiteral(
+            "SELECT bucket, %1%2 FROM %3 WHERE scope = ? AND scope_id = ? AND bucket >= ? AND bucket <= ? "
+            "ORDER BY bucket")
+                           .arg(kCounterColumns, isDaily ? QStringLiteral(", used_bytes") : QString(),
+                               isDaily ? QStringLiteral("stats_daily") : QStringLiteral("stats_hourly")));
     q.bind(QString(QLatin1Char(scope))).bind(id).bind(fromBucket).bind(toBucket);
     if (Status s = q.exec(); !s.ok())
         return s.error();
@@ -206,12 +227,14 @@ Result<QList<StatsRow>> StatsRepository::series(Table table, char scope, qint64 
     return rows;
 }
 
-Result<QHash<qint64, QList<StatsRow>>> StatsRepository::dailyOf(char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const
+Result<QHash<qint64, QList<StatsRow>>> StatsRepository::dailyOf(
+    char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const
 {
     QHash<qint64, QList<StatsRow>> out;
     // Whole scope in one pass when many subjects are asked; ids filter afterwards.
-    Statement q = m_db.prepare(QStringLiteral("SELECT scope_id, bucket, %1, used_bytes FROM stats_daily WHERE scope = ? AND bucket >= ? AND "
-                                              "bucket <= ? ORDER BY scope_id, bucket")
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT scope_id, bucket, %1, used_bytes FROM stats_daily WHERE scope = ? AND bucket >= ? AND "
+        "bucket <= ? ORDER BY scope_id, bucket")
                                    .arg(kCounterColumns));
     q.bind(QString(QLatin1Char(scope))).bind(fromBucket).bind(toBucket);
     if (Status s = q.exec(); !s.ok())
@@ -245,33 +268,39 @@ Result<qint64> StatsRepository::firstDay() const
     return q.next() && !q.value(0).isNull() ? q.toInt(0) : qint64(-1);
 }
 
-Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const
+Result<QList<SpikeCandidate>> StatsRepository::spikeCandidates(
+    bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const
 {
     const QString table = hourly ? QStringLiteral("stats_hourly") : QStringLiteral("stats_daily");
     QList<SpikeCandidate> out;
-    Statement users = m_db.prepare(QStringLiteral("SELECT s.scope_id, u.domain_id, d.company_id, u.address, s.messages FROM %1 s JOIN users u ON "
-                                                  "u.id = s.scope_id JOIN domains d ON d.id = u.domain_id WHERE s.scope = 'u' AND s.bucket = ? "
-                                                  "AND s.messages >= ?")
+    Statement users = m_db.prepare(QStringLiteral(
+        "SELECT s.scope_id, u.domain_id, d.company_id, u.address, s.messages FROM %1 s JOIN users u ON "
+        "u.id = s.scope_id JOIN domains d ON d.id = u.domain_id WHERE s.scope = 'u' AND s.bucket = ? "
+        "AND s.messages >= ?")
                                        .arg(table));
     users.bind(bucket).bind(userMinimum);
     if (Status s = users.exec(); !s.ok())
         return s.error();
     while (users.next())
-        out.append(SpikeCandidate{'u', users.toInt(0), users.toInt(1), users.toInt(2), users.toString(3), users.toInt(4)});
-    Statement domains = m_db.prepare(QStringLiteral("SELECT s.scope_id, d.company_id, d.name, s.messages FROM %1 s JOIN domains d ON d.id = "
-                                                    "s.scope_id WHERE s.scope = 'd' AND s.bucket = ? AND s.messages >= ?")
+        out.append(SpikeCandidate {
+            'u', users.toInt(0), users.toInt(1), users.toInt(2), users.toString(3), users.toInt(4)});
+    Statement domains = m_db.prepare(QStringLiteral(
+        "SELECT s.scope_id, d.company_id, d.name, s.messages FROM %1 s JOIN domains d ON d.id = "
+        "s.scope_id WHERE s.scope = 'd' AND s.bucket = ? AND s.messages >= ?")
                                          .arg(table));
     domains.bind(bucket).bind(domainMinimum);
     if (Status s = domains.exec(); !s.ok())
         return s.error();
     while (domains.next())
-        out.append(SpikeCandidate{'d', domains.toInt(0), domains.toInt(0), domains.toInt(1), domains.toString(2), domains.toInt(3)});
+        out.append(SpikeCandidate {'d', domains.toInt(0), domains.toInt(0), domains.toInt(1),
+            domains.toString(2), domains.toInt(3)});
     return out;
 }
 
 Result<std::pair<qint64, qint64>> StatsRepository::quotaTotals(const Where &where) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT COALESCE(SUM(t.used_bytes), 0), COALESCE(SUM(t.quota), 0) FROM users t%1 AND t.type = 'mailbox'")
+    Statement q = m_db.prepare(QStringLiteral("SELECT COALESCE(SUM(t.used_bytes), 0), COALESCE(SUM(t.quota), "
+                                              "0) FROM users t%1 AND t.type = 'mailbox'")
                                    .arg(where.sql()));
     for (const QVariant &v : where.values)
         q.bind(v);
@@ -284,9 +313,10 @@ Result<std::pair<qint64, qint64>> StatsRepository::quotaTotals(const Where &wher
 
 Result<QList<std::pair<int, qint64>>> StatsRepository::quotaBuckets(const Where &where) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT b, COUNT(*) FROM (SELECT CASE WHEN t.quota <= 0 THEN -1 WHEN t.used_bytes >= t.quota THEN 10 "
-                                              "ELSE (t.used_bytes * 10) / t.quota END AS b FROM users t%1 AND t.type = 'mailbox') AS buckets "
-                                              "GROUP BY b ORDER BY b")
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT b, COUNT(*) FROM (SELECT CASE WHEN t.quota <= 0 THEN -1 WHEN t.used_bytes >= t.quota THEN 10 "
+        "ELSE (t.used_bytes * 10) / t.quota END AS b FROM users t%1 AND t.type = 'mailbox') AS buckets "
+        "GROUP BY b ORDER BY b")
                                    .arg(where.sql()));
     for (const QVariant &v : where.values)
         q.bind(v);
@@ -298,39 +328,45 @@ Result<QList<std::pair<int, qint64>>> StatsRepository::quotaBuckets(const Where 
     return out;
 }
 
-Result<QJsonArray> StatsRepository::topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const
+Result<QJsonArray> StatsRepository::topSenders(
+    char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const
 {
     // Raw message events hold the user with its domain and company, and are indexed by time.
-    const QString column = scope == 'c' ? QStringLiteral("company_id") : scope == 'd' ? QStringLiteral("domain_id") : QStringLiteral("user_id");
-    Statement q = m_db.prepare(QStringLiteral("SELECT s.user_id, u.address, s.messages, s.recipients, s.bytes FROM (SELECT user_id, COUNT(*) AS "
-                                              "messages, SUM(recipients) AS recipients, SUM(bytes) AS bytes FROM message_events WHERE %1 = ? AND at >= ? "
-                                              "AND at < ? GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT ?) s JOIN users u ON u.id = s.user_id "
-                                              "ORDER BY s.messages DESC, u.address")
+    const QString column = scope == 'c' ? QStringLiteral("company_id")
+        : scope == 'd'                  ? QStringLiteral("domain_id")
+                                        : QStringLiteral("user_id");
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT s.user_id, u.address, s.messages, s.recipients, s.bytes FROM (SELECT user_id, COUNT(*) AS "
+        "messages, SUM(recipients) AS recipients, SUM(bytes) AS bytes FROM message_events WHERE %1 = ? AND "
+        "at >= ? "
+        "AND at < ? GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT ?) s JOIN users u ON u.id = s.user_id "
+        "ORDER BY s.messages DESC, u.address")
                                    .arg(column));
     q.bind(id).bind(fromDay * 86400).bind((toDay + 1) * 86400).bind(limit);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     QJsonArray out;
     while (q.next()) {
-        out.append(QJsonObject{{QStringLiteral("address"), q.toString(1)},
-                               {QStringLiteral("messages"), double(q.toInt(2))},
-                               {QStringLiteral("recipients"), double(q.toInt(3))},
-                               {QStringLiteral("bytes"), double(q.toInt(4))}});
+        out.append(QJsonObject {{QStringLiteral("address"), q.toString(1)},
+            {QStringLiteral("messages"), double(q.toInt(2))},
+            {QStringLiteral("recipients"), double(q.toInt(3))},
+            {QStringLiteral("bytes"), double(q.toInt(4))}});
     }
     return out;
 }
 
-Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protocol, const QString &result, qint64 from, qint64 to, int offset,
-                                           int limit) const
+Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protocol, const QString &result,
+    qint64 from, qint64 to, int offset, int limit) const
 {
     QString where = QStringLiteral("user_id = ?");
-    QVariantList values{userId};
+    QVariantList values {userId};
     if (!protocol.isEmpty()) {
         where += QStringLiteral(" AND protocol = ?");
         values << protocol;
     }
     if (!result.isEmpty())
-        where += result == QLatin1String("success") ? QStringLiteral(" AND success = 1") : QStringLiteral(" AND success = 0");
+        where += result == QLatin1String("success") ? QStringLiteral(" AND success = 1")
+                                                    : QStringLiteral(" AND success = 0");
     if (from > 0) {
         where += QStringLiteral(" AND at >= ?");
         values << from;
@@ -350,8 +386,9 @@ Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protoco
             return s.error();
         page.total = c.next() ? c.toInt(0) : 0;
     }
-    Statement q = m_db.prepare(QStringLiteral("SELECT at, protocol, success, remote_address FROM login_events WHERE %1 ORDER BY at DESC, id DESC "
-                                              "LIMIT ? OFFSET ?")
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT at, protocol, success, remote_address FROM login_events WHERE %1 ORDER BY at DESC, id DESC "
+        "LIMIT ? OFFSET ?")
                                    .arg(where));
     for (const QVariant &v : values)
         q.bind(v);
@@ -360,10 +397,9 @@ Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protoco
         return s.error();
     while (q.next()) {
         Record r;
-        r.data = QJsonObject{{QStringLiteral("time"), json::isoTime(q.toInt(0))},
-                             {QStringLiteral("protocol"), q.toString(1)},
-                             {QStringLiteral("success"), q.toInt(2) != 0},
-                             {QStringLiteral("remote_address"), q.toString(3)}};
+        r.data = QJsonObject {{QStringLiteral("time"), json::isoTime(q.toInt(0))},
+            {QStringLiteral("protocol"), q.toString(1)}, {QStringLiteral("success"), q.toInt(2) != 0},
+            {QStringLiteral("remote_address"), q.toString(3)}};
         page.items.append(r);
     }
     return page;
@@ -394,8 +430,10 @@ Result<qint64> StatsRepository::fold() const
         addTo(daily, u, hour / 24, change);
     };
     if (tops[0] > marks[0]) {
-        Statement q = m_db.prepare(QStringLiteral("SELECT user_id, domain_id, company_id, at / 3600, protocol, success, COUNT(*) FROM login_events "
-                                                  "WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600, protocol, success"));
+        Statement q = m_db.prepare(QStringLiteral(
+            "SELECT user_id, domain_id, company_id, at / 3600, protocol, success, COUNT(*) FROM login_events "
+            "WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600, protocol, "
+            "success"));
         q.bind(marks[0]).bind(tops[0]);
         if (Status s = q.exec(); !s.ok())
             return s.error();
@@ -418,8 +456,9 @@ Result<qint64> StatsRepository::fold() const
             });
         }
         // Last login per protocol; the protocol names come from the fixed set the ingest checks.
-        Statement last = m_db.prepare(QStringLiteral("SELECT user_id, protocol, MAX(at) FROM login_events WHERE id > ? AND id <= ? AND success = 1 "
-                                                     "GROUP BY user_id, protocol ORDER BY user_id"));
+        Statement last = m_db.prepare(QStringLiteral(
+            "SELECT user_id, protocol, MAX(at) FROM login_events WHERE id > ? AND id <= ? AND success = 1 "
+            "GROUP BY user_id, protocol ORDER BY user_id"));
         last.bind(marks[0]).bind(tops[0]);
         if (Status s = last.exec(); !s.ok())
             return s.error();
@@ -428,14 +467,18 @@ Result<qint64> StatsRepository::fold() const
         while (last.next())
             latest.append({last.toInt(0), last.toString(1), last.toInt(2)});
         for (const auto &[user, protocol, at] : std::as_const(latest)) {
-            if (!QStringList {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")}.contains(protocol))
+            if (!QStringList {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"),
+                    QStringLiteral("smtp")}
+                     .contains(protocol))
                 continue;
             std::shared_ptr<FastStatement> &q = updates[protocol];
             if (!q)
-                q = std::make_shared<FastStatement>(m_db, QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
-                                                                         "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
-                                                                         "? ELSE last_login_at END WHERE id = ?")
-                                                              .arg(QStringLiteral("last_login_") + protocol));
+                q = std::make_shared<FastStatement>(m_db,
+                    QStringLiteral(
+                        "UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
+                        "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
+                        "? ELSE last_login_at END WHERE id = ?")
+                        .arg(QStringLiteral("last_login_") + protocol));
             for (int i = 1; i <= 4; ++i)
                 q->bind(i, at);
             q->bind(5, user);
@@ -444,8 +487,9 @@ Result<qint64> StatsRepository::fold() const
         }
     }
     if (tops[1] > marks[1]) {
-        Statement q = m_db.prepare(QStringLiteral("SELECT user_id, domain_id, company_id, at / 3600, COUNT(*), SUM(recipients), SUM(bytes) FROM "
-                                                  "message_events WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600"));
+        Statement q = m_db.prepare(QStringLiteral(
+            "SELECT user_id, domain_id, company_id, at / 3600, COUNT(*), SUM(recipients), SUM(bytes) FROM "
+            "message_events WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600"));
         q.bind(marks[1]).bind(tops[1]);
         if (Status s = q.exec(); !s.ok())
             return s.error();
@@ -459,14 +503,20 @@ Result<qint64> StatsRepository::fold() const
             });
         }
     }
-    for (const auto &[table, map] : {std::pair{QStringLiteral("stats_hourly"), &hourly}, std::pair{QStringLiteral("stats_daily"), &daily}}) {
+    for (const auto &[table, map] : {std::pair {QStringLiteral("stats_hourly"), &hourly},
+             std::pair {QStringLiteral("stats_daily"), &daily}}) {
         FastStatement upsert(m_db,
-            QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                           "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + excluded.logins_imap, "
-                           "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + excluded.logins_webmail, "
-                           "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + excluded.failed_logins, "
-                           "messages = %1.messages + excluded.messages, recipients = %1.recipients + excluded.recipients, "
-                           "bytes = %1.bytes + excluded.bytes")
+            QStringLiteral(
+                "INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + "
+                "excluded.logins_imap, "
+                "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + "
+                "excluded.logins_webmail, "
+                "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + "
+                "excluded.failed_logins, "
+                "messages = %1.messages + excluded.messages, recipients = %1.recipients + "
+                "excluded.recipients, "
+                "bytes = %1.bytes + excluded.bytes")
                 .arg(table, kCounterColumns));
         // In key order, the order of the table: neighbouring rows share pages.
         QList<BucketKey> keys = map->keys();
@@ -474,7 +524,8 @@ Result<qint64> StatsRepository::fold() const
         for (const BucketKey &key : std::as_const(keys)) {
             const Counters &c = map->value(key);
             upsert.bind(1, QString(QLatin1Char(key.scope)));
-            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed, c.messages, c.recipients, c.bytes};
+            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
+                c.messages, c.recipients, c.bytes};
             for (int i = 0; i < 10; ++i)
                 upsert.bind(i + 2, values[i]);
             if (Status s = upsert.run(); !s.ok())
@@ -492,8 +543,10 @@ Result<qint64> StatsRepository::fold() const
 
 Result<qint64> StatsRepository::unfolded() const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM login_events) - (SELECT last_id FROM stats_fold WHERE name = 'login'), "
-                                              "(SELECT COALESCE(MAX(id), 0) FROM message_events) - (SELECT last_id FROM stats_fold WHERE name = 'message')"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM login_events) - "
+                                              "(SELECT last_id FROM stats_fold WHERE name = 'login'), "
+                                              "(SELECT COALESCE(MAX(id), 0) FROM message_events) - (SELECT "
+                                              "last_id FROM stats_fold WHERE name = 'message')"));
     if (Status s = q.exec(); !s.ok())
         return s.error();
     if (!q.next())
@@ -503,8 +556,12 @@ Result<qint64> StatsRepository::unfolded() const
 
 Status StatsRepository::markFolded() const
 {
-    for (const auto &[name, table] : {std::pair {QStringLiteral("login"), QStringLiteral("login_events")}, std::pair {QStringLiteral("message"), QStringLiteral("message_events")}}) {
-        if (Status s = m_db.execute(QStringLiteral("UPDATE stats_fold SET last_id = (SELECT COALESCE(MAX(id), 0) FROM %1) WHERE name = '%2'").arg(table, name)); !s.ok())
+    for (const auto &[name, table] : {std::pair {QStringLiteral("login"), QStringLiteral("login_events")},
+             std::pair {QStringLiteral("message"), QStringLiteral("message_events")}}) {
+        if (Status s = m_db.execute(QStringLiteral(
+                "UPDATE stats_fold SET last_id = (SELECT COALESCE(MAX(id), 0) FROM %1) WHERE name = '%2'")
+                                        .arg(table, name));
+            !s.ok())
             return s;
     }
     return Status::success();
@@ -514,10 +571,13 @@ Result<qint64> StatsRepository::purgeRawBefore(qint64 before) const
 {
     qint64 removed = 0;
     // Raw rows not yet folded into the rollups stay until they are.
-    for (const QString &table : {QStringLiteral("login_events"), QStringLiteral("message_events"), QStringLiteral("quota_samples")}) {
-        const QString unfolded = table == QLatin1String("login_events")     ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'login')")
-                                 : table == QLatin1String("message_events") ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'message')")
-                                                                             : QString();
+    for (const QString &table :
+        {QStringLiteral("login_events"), QStringLiteral("message_events"), QStringLiteral("quota_samples")}) {
+        const QString unfolded = table == QLatin1String("login_events")
+            ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'login')")
+            : table == QLatin1String("message_events")
+            ? QStringLiteral(" AND id <= (SELECT last_id FROM stats_fold WHERE name = 'message')")
+            : QString();
         Statement q = m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE at < ?%2").arg(table, unfolded));
         q.bind(before);
         if (Status s = q.exec(); !s.ok())
@@ -533,16 +593,19 @@ Result<qint64> StatsRepository::purgeRawBefore(qint64 before) const
 
 Result<QString> StatsRepository::batchResult(const QString &key, qint64 adminId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT result FROM ingest_batches WHERE idempotency_key = ? AND admin_id = ?"));
+    Statement q = m_db.prepare(
+        QStringLiteral("SELECT result FROM ingest_batches WHERE idempotency_key = ? AND admin_id = ?"));
     q.bind(key).bind(adminId);
     if (Status s = q.exec(); !s.ok())
         return s.error();
     return q.next() ? q.toString(0) : QString();
 }
 
-Status StatsRepository::storeBatchResult(const QString &key, qint64 adminId, qint64 now, const QString &result) const
+Status StatsRepository::storeBatchResult(
+    const QString &key, qint64 adminId, qint64 now, const QString &result) const
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO ingest_batches (idempotency_key, admin_id, at, result) VALUES (?, ?, ?, ?)"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "INSERT INTO ingest_batches (idempotency_key, admin_id, at, result) VALUES (?, ?, ?, ?)"));
     q.bind(key).bind(adminId).bind(now).bind(result);
     return q.exec();
 }

@@ -70,15 +70,13 @@ struct SpikeCandidate
 class StatsRepository
 {
 public:
-    explicit StatsRepository(Database &db)
-        : m_db(db)
-    {
-    }
+    explicit StatsRepository(Database &db) : m_db(db) { }
 
     // Finds a user by address or alias.
     Result<UserRef> resolve(const QString &address) const;
     // Stores events and updates rollups, last-login times and storage figures; call inside a transaction.
-    Status apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages, const QList<QuotaSample> &quotas) const;
+    Status apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages,
+        const QList<QuotaSample> &quotas) const;
     // Adds the raw login and message rows stored since the last fold to the hourly and daily rollups and to
     // the users' last logins, and moves the mark; returns how many rows it folded. Call inside a transaction.
     Result<qint64> fold() const;
@@ -87,13 +85,20 @@ public:
     // Records every raw row as folded (after rollups were written directly, as the demo does).
     Status markFolded() const;
 
-    enum class Table { Hourly, Daily };
-    Result<QList<StatsRow>> series(Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const;
+    enum class Table
+    {
+        Hourly,
+        Daily
+    };
+    Result<QList<StatsRow>> series(
+        Table table, char scope, qint64 id, qint64 fromBucket, qint64 toBucket) const;
     // The daily rows of many subjects of one scope (for baselines and reports), keyed by subject id.
-    Result<QHash<qint64, QList<StatsRow>>> dailyOf(char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const;
+    Result<QHash<qint64, QList<StatsRow>>> dailyOf(
+        char scope, const QList<qint64> &ids, qint64 fromBucket, qint64 toBucket) const;
 
     // Users and domains that sent at least `minimum` messages in one hour or day.
-    Result<QList<SpikeCandidate>> spikeCandidates(bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const;
+    Result<QList<SpikeCandidate>> spikeCandidates(
+        bool hourly, qint64 bucket, qint64 userMinimum, qint64 domainMinimum) const;
     // Users by tenth of quota used (-1: no quota, 0..9, 10: full or over), for the users matching `where`.
     // Storage used and allocated (quotas) over the mailboxes of `where`.
     Result<std::pair<qint64, qint64>> quotaTotals(const Where &where) const;
@@ -101,7 +106,8 @@ public:
     // The busiest senders of a company, domain or user over days [fromDay, toDay].
     Result<QJsonArray> topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const;
     // One user's raw logins, newest first.
-    Result<Page> loginHistory(qint64 userId, const QString &protocol, const QString &result, qint64 from, qint64 to, int offset, int limit) const;
+    Result<Page> loginHistory(qint64 userId, const QString &protocol, const QString &result, qint64 from,
+        qint64 to, int offset, int limit) const;
 
     // Deletes raw events older than `before` (epoch seconds); returns how many rows went.
     Result<qint64> purgeRawBefore(qint64 before) const;

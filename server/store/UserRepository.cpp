@@ -140,7 +140,8 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
     return fetchPage(where, order, query.offset, query.limit, totalSql, true);
 }
 
-Result<Page> UserRepository::listWhere(const Where &where, const QString &orderBy, int offset, int limit) const
+Result<Page> UserRepository::listWhere(
+    const Where &where, const QString &orderBy, int offset, int limit) const
 {
     return fetchPage(where, orderBy, offset, limit, QString(), true);
 }

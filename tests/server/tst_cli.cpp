@@ -165,35 +165,44 @@ void TestCli::serveAnswersAndStops()
 void TestCli::servesHttps()
 {
     const QString db = m_dir.filePath(QStringLiteral("tls.db"));
-    QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"), QStringLiteral("alice")}).code, 0);
+    QCOMPARE(run({QStringLiteral("init"), QStringLiteral("--db"), db, QStringLiteral("--operator"),
+                     QStringLiteral("alice")})
+                 .code,
+        0);
     const QString cert = m_dir.filePath(QStringLiteral("cert.pem"));
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
     QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                                              QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                                              QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
-                                              QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+    openssl.start(QStringLiteral("openssl"),
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+            QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+            QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+            QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+            QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
     if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0)
         QSKIP("openssl cannot make a test certificate here");
     // A missing key is refused with a clear message.
-    const Run missing = run({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                             QStringLiteral("--tls-cert"), cert});
+    const Run missing = run({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+        QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert});
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains(QStringLiteral("TLS")), qPrintable(missing.err));
     // A certificate with another certificate's key does not match.
-    const Run mismatch = run({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                              QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), cert});
+    const Run mismatch = run({QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+        QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"),
+        cert});
     QCOMPARE(mismatch.code, 1);
     QProcess server;
-    server.start(m_binary, {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                            QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    server.start(m_binary,
+        {QStringLiteral("serve"), QStringLiteral("--db"), db, QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1:0"), QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"),
+            key});
     QVERIFY(server.waitForStarted());
     QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
     const QString line = QString::fromUtf8(server.readLine());
     QVERIFY2(line.contains(QStringLiteral("listening on https://127.0.0.1:")), qPrintable(line));
     const QString url = line.section(QStringLiteral("listening on "), 1).section(QLatin1Char(' '), 0, 0);
     QProcess curl;
-    curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("--cacert"), cert, url + QStringLiteral("/api/v1/status")});
+    curl.start(QStringLiteral("curl"),
+        {QStringLiteral("-s"), QStringLiteral("--cacert"), cert, url + QStringLiteral("/api/v1/status")});
     QVERIFY(curl.waitForFinished(10000));
     QCOMPARE(curl.exitCode(), 0);
     QVERIFY(curl.readAllStandardOutput().contains("mailadmind"));

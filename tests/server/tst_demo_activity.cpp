@@ -76,78 +76,101 @@ void TestDemoActivity::cleanupTestCase()
 
 void TestDemoActivity::rollupsAddUp()
 {
-    const QStringList counters = {QStringLiteral("logins_imap"), QStringLiteral("logins_pop"), QStringLiteral("logins_webmail"), QStringLiteral("logins_smtp"),
-                                  QStringLiteral("failed_logins"), QStringLiteral("messages"), QStringLiteral("recipients"), QStringLiteral("bytes")};
+    const QStringList counters = {QStringLiteral("logins_imap"), QStringLiteral("logins_pop"),
+        QStringLiteral("logins_webmail"), QStringLiteral("logins_smtp"), QStringLiteral("failed_logins"),
+        QStringLiteral("messages"), QStringLiteral("recipients"), QStringLiteral("bytes")};
     for (const QString &c : counters) {
         // Users add up to their domain, every day.
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily d WHERE d.scope = 'd' AND d.%1 <> (SELECT COALESCE(SUM(s.%1), 0) FROM stats_daily s "
-                                       "JOIN users u ON u.id = s.scope_id WHERE s.scope = 'u' AND s.bucket = d.bucket AND u.domain_id = d.scope_id)")
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily d WHERE d.scope = 'd' AND d.%1 <> "
+                                       "(SELECT COALESCE(SUM(s.%1), 0) FROM stats_daily s "
+                                       "JOIN users u ON u.id = s.scope_id WHERE s.scope = 'u' AND s.bucket = "
+                                       "d.bucket AND u.domain_id = d.scope_id)")
                             .arg(c)),
-                 0);
+            0);
         // Domains add up to their company.
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily c WHERE c.scope = 'c' AND c.%1 <> (SELECT COALESCE(SUM(s.%1), 0) FROM stats_daily s "
-                                       "JOIN domains d ON d.id = s.scope_id WHERE s.scope = 'd' AND s.bucket = c.bucket AND d.company_id = c.scope_id)")
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily c WHERE c.scope = 'c' AND c.%1 <> "
+                                       "(SELECT COALESCE(SUM(s.%1), 0) FROM stats_daily s "
+                                       "JOIN domains d ON d.id = s.scope_id WHERE s.scope = 'd' AND s.bucket "
+                                       "= c.bucket AND d.company_id = c.scope_id)")
                             .arg(c)),
-                 0);
+            0);
         // A day's hours add up to the day, for domains and companies.
-        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily d WHERE d.scope IN ('d', 'c') AND d.%1 <> (SELECT COALESCE(SUM(h.%1), 0) FROM "
-                                       "stats_hourly h WHERE h.scope = d.scope AND h.scope_id = d.scope_id AND h.bucket >= d.bucket * 24 AND h.bucket < "
+        QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily d WHERE d.scope IN ('d', 'c') AND "
+                                       "d.%1 <> (SELECT COALESCE(SUM(h.%1), 0) FROM "
+                                       "stats_hourly h WHERE h.scope = d.scope AND h.scope_id = d.scope_id "
+                                       "AND h.bucket >= d.bucket * 24 AND h.bucket < "
                                        "d.bucket * 24 + 24)")
                             .arg(c)),
-                 0);
+            0);
     }
     // Weekdays are busier than weekends, and every day of the period is there.
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(DISTINCT bucket) FROM stats_daily WHERE scope = 'c'")), 40);
     // Storage grows: the last day holds more than the first.
-    QVERIFY(scalar(QStringLiteral("SELECT SUM(used_bytes) FROM stats_daily WHERE scope = 'c' AND bucket = ?"), {m_today})
-            > scalar(QStringLiteral("SELECT SUM(used_bytes) FROM stats_daily WHERE scope = 'c' AND bucket = ?"), {m_first}));
+    QVERIFY(scalar(QStringLiteral("SELECT SUM(used_bytes) FROM stats_daily WHERE scope = 'c' AND bucket = ?"),
+                {m_today})
+        > scalar(QStringLiteral("SELECT SUM(used_bytes) FROM stats_daily WHERE scope = 'c' AND bucket = ?"),
+            {m_first}));
     // Some users have been idle all month.
-    QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE type = 'mailbox' AND deleted_at IS NULL AND (last_login_at IS NULL OR last_login_at < ?)"),
-                   {auth::Clock::now() - 30 * 86400})
-            > 100);
+    QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE type = 'mailbox' AND deleted_at IS NULL "
+                                  "AND (last_login_at IS NULL OR last_login_at < ?)"),
+                {auth::Clock::now() - 30 * 86400})
+        > 100);
 }
 
 void TestDemoActivity::rawEventsMatchRollups()
 {
     const qint64 firstRaw = m_today - 2;
     // Logins and messages of raw days, user by user, equal the users' rollups.
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily s WHERE s.scope = 'u' AND s.bucket >= ? AND s.logins_imap + s.logins_pop + "
-                                   "s.logins_webmail + s.logins_smtp + s.failed_logins <> (SELECT COUNT(*) FROM login_events e WHERE e.user_id = "
-                                   "s.scope_id AND e.at >= s.bucket * 86400 AND e.at < s.bucket * 86400 + 86400)"),
-                    {firstRaw}),
-             0);
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily s WHERE s.scope = 'u' AND s.bucket >= ? AND s.messages <> (SELECT COUNT(*) FROM "
-                                   "message_events e WHERE e.user_id = s.scope_id AND e.at >= s.bucket * 86400 AND e.at < s.bucket * 86400 + 86400)"),
-                    {firstRaw}),
-             0);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily s WHERE s.scope = 'u' AND s.bucket >= ? AND "
+                              "s.logins_imap + s.logins_pop + "
+                              "s.logins_webmail + s.logins_smtp + s.failed_logins <> (SELECT COUNT(*) FROM "
+                              "login_events e WHERE e.user_id = "
+                              "s.scope_id AND e.at >= s.bucket * 86400 AND e.at < s.bucket * 86400 + 86400)"),
+            {firstRaw}),
+        0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily s WHERE s.scope = 'u' AND s.bucket >= ? "
+                                   "AND s.messages <> (SELECT COUNT(*) FROM "
+                                   "message_events e WHERE e.user_id = s.scope_id AND e.at >= s.bucket * "
+                                   "86400 AND e.at < s.bucket * 86400 + 86400)"),
+                 {firstRaw}),
+        0);
     // Nothing lies in the future; last login per protocol is the latest raw login where there is one.
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM login_events WHERE at > ?"), {auth::Clock::now()}), 0);
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM users u WHERE u.last_login_imap <> (SELECT MAX(e.at) FROM login_events e WHERE e.user_id = u.id "
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT COUNT(*) FROM login_events WHERE at > ?"), {auth::Clock::now()}), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM users u WHERE u.last_login_imap <> (SELECT "
+                                   "MAX(e.at) FROM login_events e WHERE e.user_id = u.id "
                                    "AND e.protocol = 'imap' AND e.success = 1)")),
-             0);
+        0);
 }
 
 void TestDemoActivity::detectorFindsInjectedSpikes()
 {
     auth::SessionManager sessions(m_server->db());
-    QVERIFY(service::SpikeDetector(service::Context {m_server->db(), sessions}).scan(m_first, m_today, true).ok());
-    store::Statement q = m_server->db().prepare(
-        QStringLiteral("SELECT a.scope, a.subject, d.name, a.period_start FROM alerts a JOIN domains d ON d.id = a.domain_id"));
+    QVERIFY(service::SpikeDetector(service::Context {m_server->db(), sessions})
+                .scan(m_first, m_today, true)
+                .ok());
+    store::Statement q
+        = m_server->db().prepare(QStringLiteral("SELECT a.scope, a.subject, d.name, a.period_start FROM "
+                                                "alerts a JOIN domains d ON d.id = a.domain_id"));
     QVERIFY(q.exec().ok());
     int alerts = 0, right = 0;
     QSet<int> found;
     while (q.next()) {
         ++alerts;
-        const QString scope = q.toString(0), subject = q.toString(1), domain = q.toString(2), day = json::isoTime(q.toInt(3)).left(10);
+        const QString scope = q.toString(0), subject = q.toString(1), domain = q.toString(2),
+                      day = json::isoTime(q.toInt(3)).left(10);
         bool matched = false;
         for (int i = 0; i < m_summary.incidents.size(); ++i) {
             const QJsonObject incident = m_summary.incidents.at(i).toObject();
             if (incident.value(QLatin1String("day")).toString() != day)
                 continue;
-            if (scope == QLatin1String("user") ? incident.value(QLatin1String("subject")).toString() == subject
-                                               : incident.value(QLatin1String("domain")).toString() == domain)
+            if (scope == QLatin1String("user")
+                    ? incident.value(QLatin1String("subject")).toString() == subject
+                    : incident.value(QLatin1String("domain")).toString() == domain)
                 matched = true;
-            if (incident.value(QLatin1String("scope")).toString() == scope && incident.value(QLatin1String("subject")).toString() == subject)
+            if (incident.value(QLatin1String("scope")).toString() == scope
+                && incident.value(QLatin1String("subject")).toString() == subject)
                 found.insert(i);
         }
         if (matched)
@@ -156,14 +179,16 @@ void TestDemoActivity::detectorFindsInjectedSpikes()
     QVERIFY(alerts > 0);
     const double precision = double(right) / alerts;
     const double recall = double(found.size()) / double(m_summary.incidents.size());
-    QVERIFY2(precision >= 0.95, qPrintable(QStringLiteral("precision %1 (%2 of %3 alerts)").arg(precision).arg(right).arg(alerts)));
+    QVERIFY2(precision >= 0.95,
+        qPrintable(QStringLiteral("precision %1 (%2 of %3 alerts)").arg(precision).arg(right).arg(alerts)));
     QVERIFY2(recall >= 0.95, qPrintable(QStringLiteral("recall %1").arg(recall)));
 }
 
 void TestDemoActivity::secondRunIsRefused()
 {
     const qint64 before = scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily"));
-    const Result<stats::ActivitySummary> again = stats::DemoActivity(m_server->db()).write(stats::ActivityOptions());
+    const Result<stats::ActivitySummary> again
+        = stats::DemoActivity(m_server->db()).write(stats::ActivityOptions());
     QVERIFY(!again.ok());
     QCOMPARE(again.error().kind, ErrorKind::Conflict);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM stats_daily")), before);

@@ -35,7 +35,8 @@ private:
     Run run(const QStringList &args, const QByteArray &password = {});
     // A syslog line stamped `secondsAgo` before now (UTC).
     static QByteArray syslog(qint64 secondsAgo, const QByteArray &rest);
-    static QByteArray dovecotLogin(qint64 secondsAgo, const QByteArray &user, const QByteArray &service = "imap-login");
+    static QByteArray dovecotLogin(
+        qint64 secondsAgo, const QByteArray &user, const QByteArray &service = "imap-login");
     int activity(const QString &address) const;
     void writeFile(const QString &path, const QList<QByteArray> &lines, bool append = false);
 
@@ -53,18 +54,26 @@ void TestIngestCli::initTestCase()
     QVERIFY2(QFile::exists(m_binary), qPrintable(m_binary));
     m_server = std::make_unique<TestServer>();
     m_op = std::make_unique<HttpClient>(m_server->operatorClient());
-    const auto company = m_op->post(QStringLiteral("/api/v1/companies"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Log Readers")}});
+    const auto company = m_op->post(QStringLiteral("/api/v1/companies"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("Log Readers")}});
     QCOMPARE(company.status, 201);
     const int id = company.json().value(QLatin1String("id")).toInt();
-    QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(id), QJsonObject {{QStringLiteral("name"), QStringLiteral("logs.example")}}).status,
-             201);
-    for (const QString &user : {QStringLiteral("ann"), QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("dan")})
-        QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/logs.example/users"), QJsonObject {{QStringLiteral("local_part"), user}}).status, 201);
-    QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"), QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
-                                                                      {QStringLiteral("role"), QStringLiteral("collector")},
-                                                                      {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(id),
+                     QJsonObject {{QStringLiteral("name"), QStringLiteral("logs.example")}})
                  .status,
-             201);
+        201);
+    for (const QString &user :
+        {QStringLiteral("ann"), QStringLiteral("bob"), QStringLiteral("carol"), QStringLiteral("dan")})
+        QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/logs.example/users"),
+                         QJsonObject {{QStringLiteral("local_part"), user}})
+                     .status,
+            201);
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
+                     QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
+                         {QStringLiteral("role"), QStringLiteral("collector")},
+                         {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
+                 .status,
+        201);
 }
 
 void TestIngestCli::cleanupTestCase()
@@ -84,25 +93,33 @@ TestIngestCli::Run TestIngestCli::run(const QStringList &args, const QByteArray 
     p.waitForStarted();
     p.closeWriteChannel();
     p.waitForFinished(60000);
-    return Run {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return Run {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+        QString::fromUtf8(p.readAllStandardError())};
 }
 
 QByteArray TestIngestCli::syslog(qint64 secondsAgo, const QByteArray &rest)
 {
     const QDateTime t = QDateTime::fromSecsSinceEpoch(s_now - secondsAgo, Qt::UTC);
-    static const char *months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return QByteArray(months[t.date().month() - 1]) + ' ' + QByteArray::number(t.date().day()).rightJustified(2, ' ') + ' '
-           + t.time().toString(QStringLiteral("hh:mm:ss")).toLatin1() + " mx1 " + rest;
+    static const char *months[]
+        = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return QByteArray(months[t.date().month() - 1]) + ' '
+        + QByteArray::number(t.date().day()).rightJustified(2, ' ') + ' '
+        + t.time().toString(QStringLiteral("hh:mm:ss")).toLatin1() + " mx1 " + rest;
 }
 
 QByteArray TestIngestCli::dovecotLogin(qint64 secondsAgo, const QByteArray &user, const QByteArray &service)
 {
-    return syslog(secondsAgo, "dovecot: " + service + ": Login: user=<" + user + ">, method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, mpid=77, TLS, session=<s1>");
+    return syslog(secondsAgo,
+        "dovecot: " + service + ": Login: user=<" + user
+            + ">, method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, mpid=77, TLS, session=<s1>");
 }
 
 int TestIngestCli::activity(const QString &address) const
 {
-    return m_op->get(QStringLiteral("/api/v1/users/%1/activity").arg(address)).json().value(QLatin1String("total")).toInt();
+    return m_op->get(QStringLiteral("/api/v1/users/%1/activity").arg(address))
+        .json()
+        .value(QLatin1String("total"))
+        .toInt();
 }
 
 void TestIngestCli::writeFile(const QString &path, const QList<QByteArray> &lines, bool append)
@@ -116,36 +133,50 @@ void TestIngestCli::writeFile(const QString &path, const QList<QByteArray> &line
 void TestIngestCli::throughTheApi()
 {
     const QString log = m_dir.filePath(QStringLiteral("mail.log"));
-    writeFile(log, {dovecotLogin(3600, "ann@logs.example"), dovecotLogin(3500, "ann@logs.example", "pop3-login"),
-                    syslog(3400, "postfix/submission/smtpd[3001]: 4NxYz12AbcD: client=c.example.net[192.0.2.20], sasl_method=PLAIN, "
-                                 "sasl_username=bob@logs.example"),
-                    syslog(3399, "postfix/qmgr[900]: 4NxYz12AbcD: from=<bob@logs.example>, size=2048, nrcpt=3 (queue active)"),
-                    dovecotLogin(3300, "ghost@logs.example"), syslog(3200, "sshd[1]: Accepted publickey for root"),
-                    syslog(3100, "dovecot: imap-login: Login: user=<ann@logs.exa")});
-    const Run r = run({QStringLiteral("--server"), m_server->baseUrl(), QStringLiteral("--login"), QStringLiteral("shipper"), QStringLiteral("--timezone"),
-                       QStringLiteral("UTC"), log},
-                      "Green-Valve-Copper-19");
+    writeFile(log,
+        {dovecotLogin(3600, "ann@logs.example"), dovecotLogin(3500, "ann@logs.example", "pop3-login"),
+            syslog(3400,
+                "postfix/submission/smtpd[3001]: 4NxYz12AbcD: client=c.example.net[192.0.2.20], "
+                "sasl_method=PLAIN, "
+                "sasl_username=bob@logs.example"),
+            syslog(3399,
+                "postfix/qmgr[900]: 4NxYz12AbcD: from=<bob@logs.example>, size=2048, nrcpt=3 (queue active)"),
+            dovecotLogin(3300, "ghost@logs.example"), syslog(3200, "sshd[1]: Accepted publickey for root"),
+            syslog(3100, "dovecot: imap-login: Login: user=<ann@logs.exa")});
+    const Run r
+        = run({QStringLiteral("--server"), m_server->baseUrl(), QStringLiteral("--login"),
+                  QStringLiteral("shipper"), QStringLiteral("--timezone"), QStringLiteral("UTC"), log},
+            "Green-Valve-Copper-19");
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("Read 7 lines from 1 file: 5 used, 2 skipped")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("Read 7 lines from 1 file: 5 used, 2 skipped")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("1 not from a program read here")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("1 malformed or cut short")), qPrintable(r.out));
-    QVERIFY2(r.out.contains(QStringLiteral("Events: 5 sent, 4 stored, 1 for unknown users")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("Events: 5 sent, 4 stored, 1 for unknown users")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("ghost@logs.example")), qPrintable(r.out));
     QCOMPARE(activity(QStringLiteral("ann@logs.example")), 2);
     QCOMPARE(activity(QStringLiteral("bob@logs.example")), 1);
     const QJsonObject ann = m_op->get(QStringLiteral("/api/v1/users/ann@logs.example")).json();
-    QCOMPARE(ann.value(QLatin1String("last_login")).toObject().value(QLatin1String("pop")).toString(), json::isoTime(s_now - 3500));
-    const QJsonArray senders = m_op->get(QStringLiteral("/api/v1/stats/senders?domain=logs.example")).json().value(QLatin1String("senders")).toArray();
+    QCOMPARE(ann.value(QLatin1String("last_login")).toObject().value(QLatin1String("pop")).toString(),
+        json::isoTime(s_now - 3500));
+    const QJsonArray senders = m_op->get(QStringLiteral("/api/v1/stats/senders?domain=logs.example"))
+                                   .json()
+                                   .value(QLatin1String("senders"))
+                                   .toArray();
     QCOMPARE(senders.size(), 1);
     QCOMPARE(senders.first().toObject().value(QLatin1String("recipients")).toInt(), 3);
 
     // A wrong password stops at once with the server's reason.
-    const Run wrong = run({QStringLiteral("--server"), m_server->baseUrl(), QStringLiteral("--login"), QStringLiteral("shipper"), log}, "not-it");
+    const Run wrong = run({QStringLiteral("--server"), m_server->baseUrl(), QStringLiteral("--login"),
+                              QStringLiteral("shipper"), log},
+        "not-it");
     QCOMPARE(wrong.code, 1);
     QVERIFY2(wrong.err.contains(QStringLiteral("Sign-in as shipper failed (401)")), qPrintable(wrong.err));
     // Nobody listening: a clear failure after retries, not a hang.
-    const Run down = run({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("shipper"), log},
-                         "Green-Valve-Copper-19");
+    const Run down = run({QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"),
+                             QStringLiteral("--login"), QStringLiteral("shipper"), log},
+        "Green-Valve-Copper-19");
     QCOMPARE(down.code, 1);
     QVERIFY2(down.err.contains(QStringLiteral("http://127.0.0.1:1")), qPrintable(down.err));
 }
@@ -154,15 +185,24 @@ void TestIngestCli::intoTheDatabase()
 {
     const QString roundcube = m_dir.filePath(QStringLiteral("userlogins.log"));
     const QDateTime t = QDateTime::fromSecsSinceEpoch(s_now - 600, Qt::UTC);
-    const QByteArray stamp = '[' + QLocale::c().toString(t, QStringLiteral("dd-MMM-yyyy hh:mm:ss")).toLatin1() + " +0000]: ";
-    writeFile(roundcube, {stamp + "<a1b2c3d4> Successful login for carol@logs.example (ID: 3) from 192.0.2.30 in session a1b2c3d4e5f6",
-                          stamp + "<a1b2c3d4> Failed login for carol@logs.example from 192.0.2.31 in session a1b2c3d4e5f6 (error: 0)"});
+    const QByteArray stamp
+        = '[' + QLocale::c().toString(t, QStringLiteral("dd-MMM-yyyy hh:mm:ss")).toLatin1() + " +0000]: ";
+    writeFile(roundcube,
+        {stamp
+                + "<a1b2c3d4> Successful login for carol@logs.example (ID: 3) from 192.0.2.30 in session "
+                  "a1b2c3d4e5f6",
+            stamp
+                + "<a1b2c3d4> Failed login for carol@logs.example from 192.0.2.31 in session a1b2c3d4e5f6 "
+                  "(error: 0)"});
     const QString quota = m_dir.filePath(QStringLiteral("quota.txt"));
-    writeFile(quota, {"Username           Quota name Type    Value  Limit  %", "dan@logs.example   User quota STORAGE 2048  -      0",
-                      "dan@logs.example   User quota MESSAGE 17    -      0"});
+    writeFile(quota,
+        {"Username           Quota name Type    Value  Limit  %",
+            "dan@logs.example   User quota STORAGE 2048  -      0",
+            "dan@logs.example   User quota MESSAGE 17    -      0"});
     const Run r = run({QStringLiteral("--db"), m_server->databasePath(), roundcube, quota});
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("Read 5 lines from 2 files: 4 used, 1 skipped")), qPrintable(r.out));
+    QVERIFY2(
+        r.out.contains(QStringLiteral("Read 5 lines from 2 files: 4 used, 1 skipped")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("Events: 3 sent, 3 stored")), qPrintable(r.out));
     QCOMPARE(activity(QStringLiteral("carol@logs.example")), 2);
     const QJsonObject dan = m_op->get(QStringLiteral("/api/v1/users/dan@logs.example")).json();
@@ -176,8 +216,9 @@ void TestIngestCli::followsThroughRotation()
     writeFile(log, {dovecotLogin(900, "dan@logs.example")});
     const int before = activity(QStringLiteral("dan@logs.example"));
     QProcess p;
-    p.start(m_binary, {QStringLiteral("ingest"), QStringLiteral("--follow"), QStringLiteral("--timezone"), QStringLiteral("UTC"), QStringLiteral("--db"),
-                       m_server->databasePath(), log});
+    p.start(m_binary,
+        {QStringLiteral("ingest"), QStringLiteral("--follow"), QStringLiteral("--timezone"),
+            QStringLiteral("UTC"), QStringLiteral("--db"), m_server->databasePath(), log});
     QVERIFY(p.waitForStarted());
     QTRY_COMPARE_WITH_TIMEOUT(activity(QStringLiteral("dan@logs.example")), before + 1, 10000);
     // Appended lines arrive within seconds, a half-written line waits for its end.
@@ -214,27 +255,30 @@ void TestIngestCli::errors_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("no files") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db")} << QStringLiteral("at least one log file");
-    QTest::newRow("no destination") << QStringList {QStringLiteral("a.log")} << QStringLiteral("either --db PATH or --server URL");
-    QTest::newRow("both destinations") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("--server"),
-                                                       QStringLiteral("http://127.0.0.1:1"), QStringLiteral("a.log")}
+    QTest::newRow("no files") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db")}
+                              << QStringLiteral("at least one log file");
+    QTest::newRow("no destination") << QStringList {QStringLiteral("a.log")}
+                                    << QStringLiteral("either --db PATH or --server URL");
+    QTest::newRow("both destinations") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"),
+        QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("a.log")}
                                        << QStringLiteral("either --db PATH or --server URL");
-    QTest::newRow("bad format") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("--format"), QStringLiteral("exim"),
-                                                QStringLiteral("a.log")}
+    QTest::newRow("bad format") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"),
+        QStringLiteral("--format"), QStringLiteral("exim"), QStringLiteral("a.log")}
                                 << QStringLiteral("--format takes auto, dovecot");
-    QTest::newRow("bad zone") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus"),
-                                              QStringLiteral("a.log")}
+    QTest::newRow("bad zone") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"),
+        QStringLiteral("--timezone"), QStringLiteral("Mars/Olympus"), QStringLiteral("a.log")}
                               << QStringLiteral("Unknown time zone 'Mars/Olympus'");
-    QTest::newRow("missing file") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("/nonexistent/mail.log")}
+    QTest::newRow("missing file") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"),
+        QStringLiteral("/nonexistent/mail.log")}
                                   << QStringLiteral("/nonexistent/mail.log is not a readable file");
-    QTest::newRow("bad server url") << QStringList {QStringLiteral("--server"), QStringLiteral("ftp://x"), QStringLiteral("--login"), QStringLiteral("a"),
-                                                    QStringLiteral("-")}
+    QTest::newRow("bad server url") << QStringList {QStringLiteral("--server"), QStringLiteral("ftp://x"),
+        QStringLiteral("--login"), QStringLiteral("a"), QStringLiteral("-")}
                                     << QStringLiteral("--server takes http:// or https://");
-    QTest::newRow("no password") << QStringList {QStringLiteral("--server"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"),
-                                                 QStringLiteral("a"), QStringLiteral("-")}
-                                 << QStringLiteral("No password");
-    QTest::newRow("batch too big") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("--batch"), QStringLiteral("20000"),
-                                                   QStringLiteral("-")}
+    QTest::newRow("no password") << QStringList {QStringLiteral("--server"),
+        QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--login"), QStringLiteral("a"),
+        QStringLiteral("-")} << QStringLiteral("No password");
+    QTest::newRow("batch too big") << QStringList {QStringLiteral("--db"), QStringLiteral("x.db"),
+        QStringLiteral("--batch"), QStringLiteral("20000"), QStringLiteral("-")}
                                    << QStringLiteral("--batch takes a number from 1 to 10000");
 }
 

@@ -52,34 +52,48 @@ void TestLogReader::dovecot_data()
     QTest::addColumn<bool>("tls");
     QTest::addColumn<QString>("time");
 
-    QTest::newRow("imap via syslog")
-        << QByteArray("Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, method=PLAIN, rip=192.0.2.10, "
-                      "lip=198.51.100.1, mpid=4242, TLS, session=<Qk7x0m3uVtPAqBEK>")
-        << "ann@example.com" << "imap" << true << "192.0.2.10" << true << "2026-11-29T10:00:01Z";
+    QTest::newRow("imap via syslog") << QByteArray(
+        "Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, method=PLAIN, "
+        "rip=192.0.2.10, "
+        "lip=198.51.100.1, mpid=4242, TLS, session=<Qk7x0m3uVtPAqBEK>")
+                                     << "ann@example.com"
+                                     << "imap" << true << "192.0.2.10" << true << "2026-11-29T10:00:01Z";
     QTest::newRow("pop3 in dovecot's own log")
-        << QByteArray("Nov  2 08:15:30 pop3-login: Info: Login: user=<bob@example.com>, method=PLAIN, rip=203.0.113.7, lip=198.51.100.1, "
+        << QByteArray("Nov  2 08:15:30 pop3-login: Info: Login: user=<bob@example.com>, method=PLAIN, "
+                      "rip=203.0.113.7, lip=198.51.100.1, "
                       "mpid=4243, session=<8bV+cUxYzM0>")
-        << "bob@example.com" << "pop" << true << "203.0.113.7" << false << "2026-11-02T08:15:30Z";
-    QTest::newRow("submission is smtp")
-        << QByteArray("Nov 29 10:00:02 mx1 dovecot[812]: submission-login: Login: user=<carol@example.com>, method=LOGIN, "
-                      "rip=2001:db8::7, lip=2001:db8::1, mpid=5001, TLS, session=<aBcD>")
-        << "carol@example.com" << "smtp" << true << "2001:db8::7" << true << "2026-11-29T10:00:02Z";
+        << "bob@example.com"
+        << "pop" << true << "203.0.113.7" << false << "2026-11-02T08:15:30Z";
+    QTest::newRow("submission is smtp") << QByteArray(
+        "Nov 29 10:00:02 mx1 dovecot[812]: submission-login: Login: user=<carol@example.com>, method=LOGIN, "
+        "rip=2001:db8::7, lip=2001:db8::1, mpid=5001, TLS, session=<aBcD>")
+                                        << "carol@example.com"
+                                        << "smtp" << true << "2001:db8::7" << true << "2026-11-29T10:00:02Z";
     QTest::newRow("auth failed (2.2)")
-        << QByteArray("Nov 29 10:00:03 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<ann@example.com>, "
+        << QByteArray("Nov 29 10:00:03 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 "
+                      "secs): user=<ann@example.com>, "
                       "method=PLAIN, rip=192.0.2.66, lip=198.51.100.1, TLS, session=<zZ9>")
-        << "ann@example.com" << "imap" << false << "192.0.2.66" << true << "2026-11-29T10:00:03Z";
-    QTest::newRow("auth failed (2.3)")
-        << QByteArray("Nov 29 10:00:04 mx1 dovecot: pop3-login: Disconnected: Connection closed (auth failed, 3 attempts in 15 secs): "
-                      "user=<carol@example.com>, method=PLAIN, rip=192.0.2.67, lip=198.51.100.1, TLS: Connection closed, session=<q1>")
-        << "carol@example.com" << "pop" << false << "192.0.2.67" << true << "2026-11-29T10:00:04Z";
-    QTest::newRow("auth failed (2.3.14+)")
-        << QByteArray("Nov 29 10:00:05 mx1 dovecot: imap-login: Login aborted: Connection closed (auth failed, 1 attempts in 2 secs) "
-                      "(auth_failed): user=<dan@example.com>, method=PLAIN, rip=192.0.2.68, lip=198.51.100.1, session=<q2>")
-        << "dan@example.com" << "imap" << false << "192.0.2.68" << false << "2026-11-29T10:00:05Z";
+        << "ann@example.com"
+        << "imap" << false << "192.0.2.66" << true << "2026-11-29T10:00:03Z";
+    QTest::newRow("auth failed (2.3)") << QByteArray(
+        "Nov 29 10:00:04 mx1 dovecot: pop3-login: Disconnected: Connection closed (auth failed, 3 attempts "
+        "in 15 secs): "
+        "user=<carol@example.com>, method=PLAIN, rip=192.0.2.67, lip=198.51.100.1, TLS: Connection closed, "
+        "session=<q1>") << "carol@example.com"
+                                       << "pop" << false << "192.0.2.67" << true << "2026-11-29T10:00:04Z";
+    QTest::newRow("auth failed (2.3.14+)") << QByteArray(
+        "Nov 29 10:00:05 mx1 dovecot: imap-login: Login aborted: Connection closed (auth failed, 1 attempts "
+        "in 2 secs) "
+        "(auth_failed): user=<dan@example.com>, method=PLAIN, rip=192.0.2.68, lip=198.51.100.1, session=<q2>")
+                                           << "dan@example.com"
+                                           << "imap" << false << "192.0.2.68" << false
+                                           << "2026-11-29T10:00:05Z";
     QTest::newRow("rfc3339 stamp with offset")
-        << QByteArray("2026-11-29T10:00:06.123456+01:00 mx1 dovecot[812]: imap-login: Login: user=<ann@example.com>, method=PLAIN, "
+        << QByteArray("2026-11-29T10:00:06.123456+01:00 mx1 dovecot[812]: imap-login: Login: "
+                      "user=<ann@example.com>, method=PLAIN, "
                       "rip=192.0.2.10, lip=198.51.100.1, mpid=1, TLS, session=<x>")
-        << "ann@example.com" << "imap" << true << "192.0.2.10" << true << "2026-11-29T09:00:06Z";
+        << "ann@example.com"
+        << "imap" << true << "192.0.2.10" << true << "2026-11-29T09:00:06Z";
 }
 
 void TestLogReader::dovecot()
@@ -114,37 +128,48 @@ void TestLogReader::dovecot()
 void TestLogReader::postfixJoinsSaslUserToQueueManager()
 {
     LogReader reader(utc());
-    const QList<LogEvent> events = readAll(
-        reader,
+    const QList<LogEvent> events = readAll(reader,
         {"Nov 29 11:00:00 mx1 postfix/submission/smtpd[3001]: connect from client.example.net[192.0.2.20]",
-         "Nov 29 11:00:01 mx1 postfix/submission/smtpd[3001]: 4NxYz12AbcD: client=client.example.net[192.0.2.20], sasl_method=PLAIN, "
-         "sasl_username=ann@example.com",
-         "Nov 29 11:00:01 mx1 postfix/cleanup[3002]: 4NxYz12AbcD: message-id=<1@example.com>",
-         "Nov 29 11:00:01 mx1 postfix/qmgr[900]: 4NxYz12AbcD: from=<ann@example.com>, size=2048, nrcpt=3 (queue active)",
-         "Nov 29 11:00:02 mx1 postfix/smtp[3003]: 4NxYz12AbcD: to=<x@remote.example>, relay=mx.remote.example[203.0.113.50]:25, delay=1, "
-         "delays=0.1/0/0.5/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
-         // A second message in the same session is not a second login.
-         "Nov 29 11:00:02 mx1 postfix/submission/smtpd[3001]: 4PaBc34DefG: client=client.example.net[192.0.2.20], sasl_method=PLAIN, "
-         "sasl_username=ann@example.com",
-         "Nov 29 11:00:02 mx1 postfix/qmgr[900]: 4PaBc34DefG: from=<ann@example.com>, size=100, nrcpt=1 (queue active)",
-         // Deferred, then back in the active queue: counted once.
-         "Nov 29 11:30:02 mx1 postfix/qmgr[900]: 4PaBc34DefG: from=<ann@example.com>, size=100, nrcpt=1 (queue active)",
-         "Nov 29 11:00:03 mx1 postfix/qmgr[900]: 4NxYz12AbcD: removed",
-         "Nov 29 11:00:04 mx1 postfix/submission/smtpd[3001]: disconnect from client.example.net[192.0.2.20] ehlo=2 starttls=1 auth=1 "
-         "mail=2 rcpt=4 data=2 quit=1 commands=15",
-         // Inbound mail: no SASL user.
-         "Nov 29 11:01:00 mx1 postfix/smtpd[3010]: 5AbCdE6F: client=mail.remote.example[203.0.113.9]",
-         "Nov 29 11:01:01 mx1 postfix/qmgr[900]: 5AbCdE6F: from=<someone@remote.example>, size=500, nrcpt=1 (queue active)",
-         // Failed SMTP AUTH, with and without the user (newer Postfix names it).
-         "Nov 29 11:02:00 mx1 postfix/submission/smtpd[3020]: warning: unknown[198.51.100.77]: SASL LOGIN authentication failed: "
-         "UGFzc3dvcmQ6, sasl_username=bob@example.com",
-         "Nov 29 11:02:01 mx1 postfix/submission/smtpd[3020]: warning: unknown[198.51.100.77]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
-         // smtps service name, ISO stamp, long queue id.
-         "2026-11-29T11:03:00.000001+00:00 mx1 postfix/smtps/smtpd[3030]: 4Q1Xyz3Kp9z5mNW: client=unknown[192.0.2.21], sasl_method=LOGIN, "
-         "sasl_username=bob@example.com",
-         "2026-11-29T11:03:01.000001+00:00 mx1 postfix/qmgr[900]: 4Q1Xyz3Kp9z5mNW: from=<bob@example.com>, size=99999, nrcpt=12 (queue active)",
-         // Cut short.
-         "Nov 29 11:04:00 mx1 postfix/qmgr[900]: 4NxYz12AbcE: from=<ann@example.com>, siz"});
+            "Nov 29 11:00:01 mx1 postfix/submission/smtpd[3001]: 4NxYz12AbcD: "
+            "client=client.example.net[192.0.2.20], sasl_method=PLAIN, "
+            "sasl_username=ann@example.com",
+            "Nov 29 11:00:01 mx1 postfix/cleanup[3002]: 4NxYz12AbcD: message-id=<1@example.com>",
+            "Nov 29 11:00:01 mx1 postfix/qmgr[900]: 4NxYz12AbcD: from=<ann@example.com>, size=2048, nrcpt=3 "
+            "(queue active)",
+            "Nov 29 11:00:02 mx1 postfix/smtp[3003]: 4NxYz12AbcD: to=<x@remote.example>, "
+            "relay=mx.remote.example[203.0.113.50]:25, delay=1, "
+            "delays=0.1/0/0.5/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok)",
+            // A second message in the same session is not a second login.
+            "Nov 29 11:00:02 mx1 postfix/submission/smtpd[3001]: 4PaBc34DefG: "
+            "client=client.example.net[192.0.2.20], sasl_method=PLAIN, "
+            "sasl_username=ann@example.com",
+            "Nov 29 11:00:02 mx1 postfix/qmgr[900]: 4PaBc34DefG: from=<ann@example.com>, size=100, nrcpt=1 "
+            "(queue active)",
+            // Deferred, then back in the active queue: counted once.
+            "Nov 29 11:30:02 mx1 postfix/qmgr[900]: 4PaBc34DefG: from=<ann@example.com>, size=100, nrcpt=1 "
+            "(queue active)",
+            "Nov 29 11:00:03 mx1 postfix/qmgr[900]: 4NxYz12AbcD: removed",
+            "Nov 29 11:00:04 mx1 postfix/submission/smtpd[3001]: disconnect from "
+            "client.example.net[192.0.2.20] ehlo=2 starttls=1 auth=1 "
+            "mail=2 rcpt=4 data=2 quit=1 commands=15",
+            // Inbound mail: no SASL user.
+            "Nov 29 11:01:00 mx1 postfix/smtpd[3010]: 5AbCdE6F: client=mail.remote.example[203.0.113.9]",
+            "Nov 29 11:01:01 mx1 postfix/qmgr[900]: 5AbCdE6F: from=<someone@remote.example>, size=500, "
+            "nrcpt=1 (queue active)",
+            // Failed SMTP AUTH, with and without the user (newer Postfix names it).
+            "Nov 29 11:02:00 mx1 postfix/submission/smtpd[3020]: warning: unknown[198.51.100.77]: SASL LOGIN "
+            "authentication failed: "
+            "UGFzc3dvcmQ6, sasl_username=bob@example.com",
+            "Nov 29 11:02:01 mx1 postfix/submission/smtpd[3020]: warning: unknown[198.51.100.77]: SASL LOGIN "
+            "authentication failed: UGFzc3dvcmQ6",
+            // smtps service name, ISO stamp, long queue id.
+            "2026-11-29T11:03:00.000001+00:00 mx1 postfix/smtps/smtpd[3030]: 4Q1Xyz3Kp9z5mNW: "
+            "client=unknown[192.0.2.21], sasl_method=LOGIN, "
+            "sasl_username=bob@example.com",
+            "2026-11-29T11:03:01.000001+00:00 mx1 postfix/qmgr[900]: 4Q1Xyz3Kp9z5mNW: "
+            "from=<bob@example.com>, size=99999, nrcpt=12 (queue active)",
+            // Cut short.
+            "Nov 29 11:04:00 mx1 postfix/qmgr[900]: 4NxYz12AbcE: from=<ann@example.com>, siz"});
     QList<LogEvent> logins, messages;
     for (const LogEvent &e : events)
         (e.kind == LogEvent::Kind::Login ? logins : messages).append(e);
@@ -180,14 +205,20 @@ void TestLogReader::postfixJoinsSaslUserToQueueManager()
 void TestLogReader::roundcube()
 {
     LogReader reader(utc());
-    const QList<LogEvent> events = readAll(
-        reader, {"[29-Nov-2026 12:00:00 +0100]: <a1b2c3d4> Successful login for ann@example.com (ID: 7) from 192.0.2.30 in session a1b2c3d4e5f6a7b8",
-                 "[29-Nov-2026 12:00:05 +0100]: <a1b2c3d4> Failed login for bob@example.com from 192.0.2.31 in session a1b2c3d4e5f6a7b8 (error: 0)",
-                 "Nov 29 12:00:06 web1 roundcube: <e5f6a7b8> Successful login for carol@example.com (ID: 9) from 192.0.2.32 in session e5f6a7b8c9d0",
-                 "[29-Nov-2026 12:00:07 -0500]: Successful login for dan@example.com (ID: 10) from 192.0.2.33 in session 1234",
-                 "[29-Nov-2026 12:00:08 +0100]: <a1b2c3d4> Failed login for  from 192.0.2.34 in session a1b2 (error: 0)",
-                 "[29-Nov-2026 12:00:09 +0100]: <a1b2c3d4> IMAP Error: Login failed for ann@example.com against localhost from 192.0.2.30.",
-                 "[29-Nov-2026 12:00:10 +0100]: <a1b2c3d4> Successful login for eve@example.com (ID: 11) fr"});
+    const QList<LogEvent> events = readAll(reader,
+        {"[29-Nov-2026 12:00:00 +0100]: <a1b2c3d4> Successful login for ann@example.com (ID: 7) from "
+         "192.0.2.30 in session a1b2c3d4e5f6a7b8",
+            "[29-Nov-2026 12:00:05 +0100]: <a1b2c3d4> Failed login for bob@example.com from 192.0.2.31 in "
+            "session a1b2c3d4e5f6a7b8 (error: 0)",
+            "Nov 29 12:00:06 web1 roundcube: <e5f6a7b8> Successful login for carol@example.com (ID: 9) from "
+            "192.0.2.32 in session e5f6a7b8c9d0",
+            "[29-Nov-2026 12:00:07 -0500]: Successful login for dan@example.com (ID: 10) from 192.0.2.33 in "
+            "session 1234",
+            "[29-Nov-2026 12:00:08 +0100]: <a1b2c3d4> Failed login for  from 192.0.2.34 in session a1b2 "
+            "(error: 0)",
+            "[29-Nov-2026 12:00:09 +0100]: <a1b2c3d4> IMAP Error: Login failed for ann@example.com against "
+            "localhost from 192.0.2.30.",
+            "[29-Nov-2026 12:00:10 +0100]: <a1b2c3d4> Successful login for eve@example.com (ID: 11) fr"});
     QCOMPARE(events.size(), 4);
     QCOMPARE(events.at(0).user, QByteArray("ann@example.com"));
     QCOMPARE(events.at(0).protocol, QByteArray("webmail"));
@@ -210,12 +241,12 @@ void TestLogReader::doveadmQuota()
     options.quotaTime = json::parseIsoTime(QStringLiteral("2026-11-29T06:00:00Z"));
     options.format = stats::LogFormat::DoveadmQuota;
     LogReader reader(options);
-    const QList<LogEvent> events = readAll(reader, {"Username          Quota name Type    Value   Limit   %",
-                                                    "ann@example.com   User quota STORAGE 1048576 2097152 50",
-                                                    "ann@example.com   User quota MESSAGE     120       -  0",
-                                                    "bob@example.com\tUser quota\tSTORAGE\t10\t-\t0",
-                                                    "carol@example.com User quota STORAGE lots - 0",
-                                                    "dan@example.com   User quota MESSAGE 5 - 0"});
+    const QList<LogEvent> events = readAll(reader,
+        {"Username          Quota name Type    Value   Limit   %",
+            "ann@example.com   User quota STORAGE 1048576 2097152 50",
+            "ann@example.com   User quota MESSAGE     120       -  0",
+            "bob@example.com\tUser quota\tSTORAGE\t10\t-\t0", "carol@example.com User quota STORAGE lots - 0",
+            "dan@example.com   User quota MESSAGE 5 - 0"});
     QCOMPARE(events.size(), 2);
     QCOMPARE(events.at(0).kind, LogEvent::Kind::Quota);
     QCOMPARE(events.at(0).user, QByteArray("ann@example.com"));
@@ -234,24 +265,27 @@ void TestLogReader::skipsBadLinesWithReasons()
     LogReader reader(utc());
     QByteArray huge("Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<");
     huge += QByteArray(LogReader::kMaxLine, 'a') + "@example.com>, rip=192.0.2.1";
-    const QList<LogEvent> events = readAll(
-        reader, {"Nov 29 10:00:05 mx1 dovecot: imap-login: Login: user=<ann@exa",
-                 "Nov 29 10:00:05 mx1 dovecot: imap-login: Login: user=<ann@example.com>, method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, "
-                 "mpid=1, TLS, session=<Qk7",
-                 QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xff\xfe@example.com>, rip=192.0.2.10"),
-                 QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xc3\xa9lodie@example.com>, method=PLAIN, rip=192.0.2.11, "
-                            "lip=198.51.100.1, session=<a>"),
-                 QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xed\xa0\x80@example.com>, rip=192.0.2.10"),
-                 "Nov 29 10:00:07 mx1 sshd[22]: Accepted publickey for root from 192.0.2.1 port 22 ssh2",
-                 "Nov 29 10:00:08 mx1 dovecot: imap(ann@example.com)<123><abc>: Logged out in=10 out=20",
-                 "Nov 29 10:00:09 mx1 dovecot: imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=192.0.2.99, lip=198.51.100.1",
-                 "Nov 29 10:00:09 mx1 dovecot: imap-login: Aborted login (auth failed, 1 attempts in 2 secs): user=<>, rip=192.0.2.99",
-                 "Nov 31 25:00:09 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.99",
-                 "2026-13-29T10:00:00Z mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.99",
-                 "Nov 29 10:00:10 mx1",
-                 "complete garbage",
-                 "",
-                 huge});
+    const QList<LogEvent> events = readAll(reader,
+        {"Nov 29 10:00:05 mx1 dovecot: imap-login: Login: user=<ann@exa",
+            "Nov 29 10:00:05 mx1 dovecot: imap-login: Login: user=<ann@example.com>, method=PLAIN, "
+            "rip=192.0.2.10, lip=198.51.100.1, "
+            "mpid=1, TLS, session=<Qk7",
+            QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xff\xfe@example.com>, "
+                       "rip=192.0.2.10"),
+            QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xc3\xa9lodie@example.com>, "
+                       "method=PLAIN, rip=192.0.2.11, "
+                       "lip=198.51.100.1, session=<a>"),
+            QByteArray("Nov 29 10:00:06 mx1 dovecot: imap-login: Login: user=<\xed\xa0\x80@example.com>, "
+                       "rip=192.0.2.10"),
+            "Nov 29 10:00:07 mx1 sshd[22]: Accepted publickey for root from 192.0.2.1 port 22 ssh2",
+            "Nov 29 10:00:08 mx1 dovecot: imap(ann@example.com)<123><abc>: Logged out in=10 out=20",
+            "Nov 29 10:00:09 mx1 dovecot: imap-login: Disconnected (no auth attempts in 0 secs): user=<>, "
+            "rip=192.0.2.99, lip=198.51.100.1",
+            "Nov 29 10:00:09 mx1 dovecot: imap-login: Aborted login (auth failed, 1 attempts in 2 secs): "
+            "user=<>, rip=192.0.2.99",
+            "Nov 31 25:00:09 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.99",
+            "2026-13-29T10:00:00Z mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.99",
+            "Nov 29 10:00:10 mx1", "complete garbage", "", huge});
     QCOMPARE(events.size(), 1);
     QCOMPARE(QString::fromUtf8(events.first().user), QStringLiteral("\u00e9lodie@example.com"));
     const stats::LogCounts &c = reader.counts();
@@ -270,11 +304,12 @@ void TestLogReader::yearInference()
 {
     // Read in early January: December lines belong to the year before, and the year turns with the log.
     LogReader january(utc(QStringLiteral("2027-01-02T12:00:00Z")));
-    QList<LogEvent> events = readAll(
-        january, {"Dec 31 23:59:59 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                  "Jan  1 00:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                  "Dec 31 23:59:58 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1", // written late
-                  "Jan  2 08:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
+    QList<LogEvent> events = readAll(january,
+        {"Dec 31 23:59:59 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "Jan  1 00:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "Dec 31 23:59:58 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1", // written
+                                                                                                     // late
+            "Jan  2 08:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
     QCOMPARE(events.size(), 4);
     QCOMPARE(json::isoTime(events.at(0).at), QStringLiteral("2026-12-31T23:59:59Z"));
     QCOMPARE(json::isoTime(events.at(1).at), QStringLiteral("2027-01-01T00:00:01Z"));
@@ -282,8 +317,9 @@ void TestLogReader::yearInference()
     QCOMPARE(json::isoTime(events.at(3).at), QStringLiteral("2027-01-02T08:00:00Z"));
     // A log last written in November whose first line says December is from the year before.
     LogReader november(utc());
-    events = readAll(november, {"Dec 30 10:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                                "Feb 28 10:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
+    events = readAll(november,
+        {"Dec 30 10:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "Feb 28 10:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
     QCOMPARE(json::isoTime(events.at(0).at), QStringLiteral("2025-12-30T10:00:00Z"));
     QCOMPARE(json::isoTime(events.at(1).at), QStringLiteral("2026-02-28T10:00:00Z"));
 }
@@ -294,11 +330,11 @@ void TestLogReader::timeZones()
     options.zone = QTimeZone("Europe/Paris");
     QVERIFY(options.zone.isValid());
     LogReader reader(options);
-    const QList<LogEvent> events = readAll(
-        reader, {"Jul  1 12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                 "Nov 29 12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                 "2026-11-29T12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
-                 "2026-11-29T12:00:00Z mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
+    const QList<LogEvent> events = readAll(reader,
+        {"Jul  1 12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "Nov 29 12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "2026-11-29T12:00:00 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1",
+            "2026-11-29T12:00:00Z mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"});
     QCOMPARE(events.size(), 4);
     QCOMPARE(json::isoTime(events.at(0).at), QStringLiteral("2026-07-01T10:00:00Z")); // summer time
     QCOMPARE(json::isoTime(events.at(1).at), QStringLiteral("2026-11-29T11:00:00Z"));
@@ -311,11 +347,13 @@ void TestLogReader::formatRestrictsPrograms()
     LogReader::Options options = utc();
     options.format = stats::LogFormat::Postfix;
     LogReader reader(options);
-    const QList<LogEvent> events
-        = readAll(reader, {"Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.10",
-                           "[29-Nov-2026 12:00:00 +0100]: <a1> Successful login for ann@example.com (ID: 7) from 192.0.2.30 in session a1",
-                           "ann@example.com User quota STORAGE 1 2 3",
-                           "Nov 29 11:00:01 mx1 postfix/smtpd[1]: 4NxYz12AbcD: client=a[192.0.2.20], sasl_method=PLAIN, sasl_username=ann@example.com"});
+    const QList<LogEvent> events = readAll(reader,
+        {"Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.10",
+            "[29-Nov-2026 12:00:00 +0100]: <a1> Successful login for ann@example.com (ID: 7) from 192.0.2.30 "
+            "in session a1",
+            "ann@example.com User quota STORAGE 1 2 3",
+            "Nov 29 11:00:01 mx1 postfix/smtpd[1]: 4NxYz12AbcD: client=a[192.0.2.20], sasl_method=PLAIN, "
+            "sasl_username=ann@example.com"});
     QCOMPARE(events.size(), 1);
     QCOMPARE(reader.counts().skipped[size_t(SkipReason::OtherProgram)], 3);
     QVERIFY(stats::logFormatFromName(u"doveadm-quota").has_value());

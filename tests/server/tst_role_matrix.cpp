@@ -102,13 +102,17 @@ QString TestRoleMatrix::newUser(const QString &domain, const QString &status)
 
 qint64 TestRoleMatrix::newAlert(bool other)
 {
-    const QJsonObject domain = m_op->get(QStringLiteral("/api/v1/domains/") + (other ? kDomainB : kDomainA)).json();
+    const QJsonObject domain
+        = m_op->get(QStringLiteral("/api/v1/domains/") + (other ? kDomainB : kDomainA)).json();
     const QJsonObject alert {{QStringLiteral("company_id"), double(other ? m_b : m_a)},
-        {QStringLiteral("domain_id"), domain.value(QLatin1String("id")).toDouble()}, {QStringLiteral("user_id"), QJsonValue::Null},
-        {QStringLiteral("scope"), QStringLiteral("domain")}, {QStringLiteral("subject"), domain.value(QLatin1String("name")).toString()},
-        {QStringLiteral("span"), QStringLiteral("hour")}, {QStringLiteral("period_start_epoch"), double(++m_serial * 3600)},
-        {QStringLiteral("observed"), 900}, {QStringLiteral("baseline_median"), 20}, {QStringLiteral("baseline_mad"), 4},
-        {QStringLiteral("threshold"), 500}, {QStringLiteral("factor"), 45}, {QStringLiteral("severity"), QStringLiteral("critical")},
+        {QStringLiteral("domain_id"), domain.value(QLatin1String("id")).toDouble()},
+        {QStringLiteral("user_id"), QJsonValue::Null}, {QStringLiteral("scope"), QStringLiteral("domain")},
+        {QStringLiteral("subject"), domain.value(QLatin1String("name")).toString()},
+        {QStringLiteral("span"), QStringLiteral("hour")},
+        {QStringLiteral("period_start_epoch"), double(++m_serial * 3600)}, {QStringLiteral("observed"), 900},
+        {QStringLiteral("baseline_median"), 20}, {QStringLiteral("baseline_mad"), 4},
+        {QStringLiteral("threshold"), 500}, {QStringLiteral("factor"), 45},
+        {QStringLiteral("severity"), QStringLiteral("critical")},
         {QStringLiteral("status"), QStringLiteral("open")}, {QStringLiteral("note"), QString()}};
     const Result<qint64> id = store::AlertRepository(m_server->db()).insertIfNew(alert, 1796083200);
     if (!id.ok() || id.value() <= 0)
@@ -136,7 +140,10 @@ void TestRoleMatrix::initTestCase()
     // Reports have somewhere to go, so "send now" can be asked of either company.
     for (qint64 company : {m_a, m_b}) {
         const QString schedule = QStringLiteral("/api/v1/companies/%1/report-schedule").arg(company);
-        QCOMPARE(m_op->patch(schedule, QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("reports@example.com")}}}, etag(schedule))
+        QCOMPARE(m_op->patch(schedule,
+                         QJsonObject {{QStringLiteral("recipients"),
+                             QJsonArray {QStringLiteral("reports@example.com")}}},
+                         etag(schedule))
                      .status,
             200);
     }
@@ -416,39 +423,47 @@ void TestRoleMatrix::initTestCase()
             false},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/alerts/{id}"), kRoles,
             [=, this](bool o) {
-                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/alerts/%1").arg(newAlert(o)), {}, 0};
+                return Request {
+                    QStringLiteral("GET"), v1 + QStringLiteral("/alerts/%1").arg(newAlert(o)), {}, 0};
             }},
         {QStringLiteral("POST"), QStringLiteral("/api/v1/alerts/{id}/acknowledge"), writers,
             [=, this](bool o) {
-                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/alerts/%1/acknowledge").arg(newAlert(o)),
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/alerts/%1/acknowledge").arg(newAlert(o)),
                     {{QStringLiteral("note"), QStringLiteral("Looking into it")}}, 0};
             }},
         {QStringLiteral("POST"), QStringLiteral("/api/v1/alerts/{id}/resolve"), writers,
             [=, this](bool o) {
-                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/alerts/%1/resolve").arg(newAlert(o)), {}, 0};
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/alerts/%1/resolve").arg(newAlert(o)), {}, 0};
             }},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/companies/{id}/spike-thresholds"), companyReaders,
             [=](bool o) {
-                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/companies/%1/spike-thresholds").arg(company(o)), {}, 0};
+                return Request {QStringLiteral("GET"),
+                    v1 + QStringLiteral("/companies/%1/spike-thresholds").arg(company(o)), {}, 0};
             }},
         {QStringLiteral("PATCH"), QStringLiteral("/api/v1/companies/{id}/spike-thresholds"), writers,
             [=, this](bool o) {
                 const QString p = v1 + QStringLiteral("/companies/%1/spike-thresholds").arg(company(o));
-                return Request {QStringLiteral("PATCH"), p, {{QStringLiteral("user_daily_floor"), 200 + (++m_serial)}}, etag(p)};
+                return Request {QStringLiteral("PATCH"), p,
+                    {{QStringLiteral("user_daily_floor"), 200 + (++m_serial)}}, etag(p)};
             }},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/companies/{id}/report-schedule"), companyReaders,
             [=](bool o) {
-                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/companies/%1/report-schedule").arg(company(o)), {}, 0};
+                return Request {QStringLiteral("GET"),
+                    v1 + QStringLiteral("/companies/%1/report-schedule").arg(company(o)), {}, 0};
             }},
         {QStringLiteral("PATCH"), QStringLiteral("/api/v1/companies/{id}/report-schedule"), writers,
             [=, this](bool o) {
                 const QString p = v1 + QStringLiteral("/companies/%1/report-schedule").arg(company(o));
                 return Request {QStringLiteral("PATCH"), p,
-                    {{QStringLiteral("time_of_day"), QStringLiteral("0%1:30").arg((++m_serial) % 10)}}, etag(p)};
+                    {{QStringLiteral("time_of_day"), QStringLiteral("0%1:30").arg((++m_serial) % 10)}},
+                    etag(p)};
             }},
         {QStringLiteral("POST"), QStringLiteral("/api/v1/companies/{id}/report-schedule/send"), writers,
             [=](bool o) {
-                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/companies/%1/report-schedule/send").arg(company(o)), {}, 0};
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/companies/%1/report-schedule/send").arg(company(o)), {}, 0};
             }},
     };
     Q_UNUSED(all);

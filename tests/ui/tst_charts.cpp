@@ -23,8 +23,9 @@
 using namespace mailadmin;
 using models::SeriesModel;
 
-// The series model that feeds both charts and tables, and the charts drawn from it: the same numbers, readable
-// axes, a band and spike markers, hiding series from the legend, downsampling, the empty state, and export.
+// The series model that feeds both charts and tables, and the charts drawn from it: the same numbers,
+// readable axes, a band and spike markers, hiding series from the legend, downsampling, the empty state, and
+// export.
 class TestCharts : public QObject
 {
     Q_OBJECT
@@ -45,16 +46,19 @@ private slots:
     void donutAndBars();
 
 private:
-    static QJsonArray rows(int count, qint64 startSecs, qint64 step, const std::function<QJsonObject(int)> &values);
+    static QJsonArray rows(
+        int count, qint64 startSecs, qint64 step, const std::function<QJsonObject(int)> &values);
     static QList<SeriesModel::Column> loginColumns();
 };
 
-QJsonArray TestCharts::rows(int count, qint64 startSecs, qint64 step, const std::function<QJsonObject(int)> &values)
+QJsonArray TestCharts::rows(
+    int count, qint64 startSecs, qint64 step, const std::function<QJsonObject(int)> &values)
 {
     QJsonArray out;
     for (int i = 0; i < count; ++i) {
         QJsonObject row = values(i);
-        row.insert(QStringLiteral("period"), QDateTime::fromSecsSinceEpoch(startSecs + i * step, Qt::UTC).toString(Qt::ISODate));
+        row.insert(QStringLiteral("period"),
+            QDateTime::fromSecsSinceEpoch(startSecs + i * step, Qt::UTC).toString(Qt::ISODate));
         out.append(row);
     }
     return out;
@@ -62,22 +66,23 @@ QJsonArray TestCharts::rows(int count, qint64 startSecs, qint64 step, const std:
 
 QList<SeriesModel::Column> TestCharts::loginColumns()
 {
-    return {{QStringLiteral("imap"), QStringLiteral("IMAP")},
-            {QStringLiteral("pop"), QStringLiteral("POP")},
-            {QStringLiteral("webmail"), QStringLiteral("Webmail")},
-            {QStringLiteral("smtp"), QStringLiteral("SMTP")}};
+    return {{QStringLiteral("imap"), QStringLiteral("IMAP")}, {QStringLiteral("pop"), QStringLiteral("POP")},
+        {QStringLiteral("webmail"), QStringLiteral("Webmail")},
+        {QStringLiteral("smtp"), QStringLiteral("SMTP")}};
 }
 
 void TestCharts::seriesModel()
 {
     SeriesModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")}, {QStringLiteral("used_bytes"), QStringLiteral("Used"), SeriesModel::Unit::Bytes}});
+    model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")},
+        {QStringLiteral("used_bytes"), QStringLiteral("Used"), SeriesModel::Unit::Bytes}});
     model.setGranularity(QStringLiteral("day"));
-    model.setRows(QJsonArray {QJsonObject {{QStringLiteral("period"), QStringLiteral("2026-11-01T00:00:00Z")}, {QStringLiteral("messages"), 1234},
-                                           {QStringLiteral("used_bytes"), QJsonValue::Null}},
-                              QJsonObject {{QStringLiteral("period"), QStringLiteral("2026-11-02T00:00:00Z")}, {QStringLiteral("messages"), 0},
-                                           {QStringLiteral("used_bytes"), 3221225472.0}}});
+    model.setRows(
+        QJsonArray {QJsonObject {{QStringLiteral("period"), QStringLiteral("2026-11-01T00:00:00Z")},
+                        {QStringLiteral("messages"), 1234}, {QStringLiteral("used_bytes"), QJsonValue::Null}},
+            QJsonObject {{QStringLiteral("period"), QStringLiteral("2026-11-02T00:00:00Z")},
+                {QStringLiteral("messages"), 0}, {QStringLiteral("used_bytes"), 3221225472.0}}});
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), 3);
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Period"));
@@ -100,7 +105,8 @@ void TestCharts::csvEqualsTable()
     SeriesModel model;
     model.setColumns(loginColumns());
     model.setRows(rows(30, 1793836800, 86400, [](int i) {
-        return QJsonObject {{QStringLiteral("imap"), i * 10}, {QStringLiteral("pop"), 1000 + i}, {QStringLiteral("webmail"), i % 3}, {QStringLiteral("smtp"), 7}};
+        return QJsonObject {{QStringLiteral("imap"), i * 10}, {QStringLiteral("pop"), 1000 + i},
+            {QStringLiteral("webmail"), i % 3}, {QStringLiteral("smtp"), 7}};
     }));
     const csv::ParseResult parsed = csv::parse(model.toCsv());
     QVERIFY(parsed.error.isEmpty());
@@ -110,7 +116,8 @@ void TestCharts::csvEqualsTable()
     for (int r = 0; r < model.rowCount(); ++r) {
         QCOMPARE(QDateTime::fromString(parsed.rows.at(r + 1).first(), Qt::ISODate), model.periodAt(r));
         for (int c = 1; c < model.columnCount(); ++c)
-            QCOMPARE(parsed.rows.at(r + 1).at(c).toDouble(), model.index(r, c).data(SeriesModel::ValueRole).toDouble());
+            QCOMPARE(parsed.rows.at(r + 1).at(c).toDouble(),
+                model.index(r, c).data(SeriesModel::ValueRole).toDouble());
     }
     // The generic export of any table writes what it shows.
     const csv::ParseResult shown = csv::parse(charts::exporting::tableCsv(&model));
@@ -130,16 +137,22 @@ void TestCharts::scopeQuery()
     QCOMPARE(q.queryItemValue(QStringLiteral("domain")), QStringLiteral("example.com"));
     QCOMPARE(q.queryItemValue(QStringLiteral("from")), QStringLiteral("2026-11-01T00:00:00Z"));
     QCOMPARE(q.queryItemValue(QStringLiteral("granularity")), QStringLiteral("day"));
-    QCOMPARE(models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(2)), QStringLiteral("hour"));
-    QCOMPARE(models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(90)), QStringLiteral("day"));
-    QCOMPARE(models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(365)), QStringLiteral("week"));
+    QCOMPARE(
+        models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(2)), QStringLiteral("hour"));
+    QCOMPARE(
+        models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(90)), QStringLiteral("day"));
+    QCOMPARE(models::StatsScope::suggestedGranularity(scope.from, scope.from.addDays(365)),
+        QStringLiteral("week"));
 }
 
 void TestCharts::linesEqualTheModel()
 {
     SeriesModel model;
-    model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")}, {QStringLiteral("recipients"), QStringLiteral("Recipients")}});
-    model.setRows(rows(14, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("messages"), i * i}, {QStringLiteral("recipients"), 2 * i}}; }));
+    model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")},
+        {QStringLiteral("recipients"), QStringLiteral("Recipients")}});
+    model.setRows(rows(14, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("messages"), i * i}, {QStringLiteral("recipients"), 2 * i}};
+    }));
     charts::TimeSeriesChart chart;
     chart.setModel(&model);
     for (const QString &key : {QStringLiteral("messages"), QStringLiteral("recipients")}) {
@@ -152,7 +165,9 @@ void TestCharts::linesEqualTheModel()
         }
     }
     // A model change redraws.
-    model.setRows(rows(2, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("messages"), 5 + i}, {QStringLiteral("recipients"), 1}}; }));
+    model.setRows(rows(2, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("messages"), 5 + i}, {QStringLiteral("recipients"), 1}};
+    }));
     QCOMPARE(chart.drawnPoints(QStringLiteral("messages")).size(), 2);
     QCOMPARE(chart.drawnPoints(QStringLiteral("messages")).last().y(), 6.0);
     // The tooltip text holds the exact values of the period.
@@ -166,7 +181,8 @@ void TestCharts::stackedAreasStackTheModel()
     SeriesModel model;
     model.setColumns(loginColumns());
     model.setRows(rows(10, 1793836800, 3600, [](int i) {
-        return QJsonObject {{QStringLiteral("imap"), 10 + i}, {QStringLiteral("pop"), 5}, {QStringLiteral("webmail"), i}, {QStringLiteral("smtp"), 2 * i}};
+        return QJsonObject {{QStringLiteral("imap"), 10 + i}, {QStringLiteral("pop"), 5},
+            {QStringLiteral("webmail"), i}, {QStringLiteral("smtp"), 2 * i}};
     }));
     charts::TimeSeriesChart chart;
     chart.setStyle(charts::TimeSeriesChart::Style::StackedArea);
@@ -187,13 +203,14 @@ void TestCharts::bandAndSpikeMarkers()
 {
     SeriesModel model;
     model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")},
-                      {QStringLiteral("baseline_median"), QStringLiteral("Usual")},
-                      {QStringLiteral("baseline_high"), QStringLiteral("Top")},
-                      {QStringLiteral("spike"), QStringLiteral("Spike")}});
+        {QStringLiteral("baseline_median"), QStringLiteral("Usual")},
+        {QStringLiteral("baseline_high"), QStringLiteral("Top")},
+        {QStringLiteral("spike"), QStringLiteral("Spike")}});
     model.setRows(rows(20, 1793836800, 86400, [](int i) {
         const bool spike = i == 12 || i == 17;
-        return QJsonObject {{QStringLiteral("messages"), spike ? 900 : 20 + i % 3}, {QStringLiteral("baseline_median"), 21},
-                            {QStringLiteral("baseline_high"), 29}, {QStringLiteral("spike"), spike ? 1 : 0}};
+        return QJsonObject {{QStringLiteral("messages"), spike ? 900 : 20 + i % 3},
+            {QStringLiteral("baseline_median"), 21}, {QStringLiteral("baseline_high"), 29},
+            {QStringLiteral("spike"), spike ? 1 : 0}};
     }));
     charts::TimeSeriesChart chart;
     chart.setKeys({QStringLiteral("messages")});
@@ -213,7 +230,9 @@ void TestCharts::bytesReadInUnits()
     SeriesModel model;
     model.setColumns({{QStringLiteral("used_bytes"), QStringLiteral("Used"), SeriesModel::Unit::Bytes}});
     const double gib = 1024.0 * 1024 * 1024;
-    model.setRows(rows(5, 1793836800, 86400, [gib](int i) { return QJsonObject {{QStringLiteral("used_bytes"), (2 + i) * gib}}; }));
+    model.setRows(rows(5, 1793836800, 86400, [gib](int i) {
+        return QJsonObject {{QStringLiteral("used_bytes"), (2 + i) * gib}};
+    }));
     charts::TimeSeriesChart chart;
     chart.setModel(&model);
     QCOMPARE(chart.valueUnit(), QStringLiteral("GB"));
@@ -227,7 +246,10 @@ void TestCharts::legendHidesSeries()
 {
     SeriesModel model;
     model.setColumns(loginColumns());
-    model.setRows(rows(5, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("imap"), i + 1}, {QStringLiteral("pop"), 2}, {QStringLiteral("webmail"), 3}, {QStringLiteral("smtp"), 4}}; }));
+    model.setRows(rows(5, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("imap"), i + 1}, {QStringLiteral("pop"), 2},
+            {QStringLiteral("webmail"), 3}, {QStringLiteral("smtp"), 4}};
+    }));
     charts::TimeSeriesChart chart;
     chart.setModel(&model);
     QLegendMarker *pop = nullptr;
@@ -259,10 +281,13 @@ void TestCharts::emptyStateInsteadOfBlank()
     chart.setModel(&model);
     chart.show();
     QVERIFY(chart.showsEmptyState());
-    QCOMPARE(chart.findChild<QLabel *>(QStringLiteral("emptyStateLabel"))->text(), QStringLiteral("No data in this range"));
+    QCOMPARE(chart.findChild<QLabel *>(QStringLiteral("emptyStateLabel"))->text(),
+        QStringLiteral("No data in this range"));
     model.setRows(rows(3, 1793836800, 86400, [](int) { return QJsonObject {{QStringLiteral("imap"), 0}}; }));
     QVERIFY(chart.showsEmptyState());
-    model.setRows(rows(3, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("imap"), i}}; }));
+    model.setRows(rows(3, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("imap"), i}};
+    }));
     QVERIFY(!chart.showsEmptyState());
 }
 
@@ -271,7 +296,9 @@ void TestCharts::yearOfHoursIsDownsampled()
     SeriesModel model;
     model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")}});
     // 365 days by hour, with one spike in the middle.
-    model.setRows(rows(365 * 24, 1762992000, 3600, [](int i) { return QJsonObject {{QStringLiteral("messages"), i == 4000 ? 5000 : i % 24}}; }));
+    model.setRows(rows(365 * 24, 1762992000, 3600, [](int i) {
+        return QJsonObject {{QStringLiteral("messages"), i == 4000 ? 5000 : i % 24}};
+    }));
     charts::TimeSeriesChart chart;
     chart.setMaxPoints(500);
     QElapsedTimer timer;
@@ -299,7 +326,8 @@ void TestCharts::rendersWithAxesAndData()
     model.setColumns(loginColumns());
     model.setGranularity(QStringLiteral("day"));
     model.setRows(rows(30, 1793836800, 86400, [](int i) {
-        return QJsonObject {{QStringLiteral("imap"), 100 + 10 * (i % 7)}, {QStringLiteral("pop"), 50}, {QStringLiteral("webmail"), 80}, {QStringLiteral("smtp"), 120}};
+        return QJsonObject {{QStringLiteral("imap"), 100 + 10 * (i % 7)}, {QStringLiteral("pop"), 50},
+            {QStringLiteral("webmail"), 80}, {QStringLiteral("smtp"), 120}};
     }));
     charts::TimeSeriesChart chart;
     chart.setStyle(charts::TimeSeriesChart::Style::StackedArea);
@@ -334,14 +362,17 @@ void TestCharts::exportsPictures()
 {
     SeriesModel model;
     model.setColumns({{QStringLiteral("messages"), QStringLiteral("Messages")}});
-    model.setRows(rows(10, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("messages"), i}}; }));
+    model.setRows(rows(10, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("messages"), i}};
+    }));
     charts::TimeSeriesChart chart;
     chart.setModel(&model);
     chart.resize(600, 300);
     chart.show();
     QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QTemporaryDir dir;
-    const QString png = dir.filePath(QStringLiteral("chart.png")), svg = dir.filePath(QStringLiteral("chart.svg"));
+    const QString png = dir.filePath(QStringLiteral("chart.png")),
+                  svg = dir.filePath(QStringLiteral("chart.svg"));
     QVERIFY(charts::exporting::savePng(&chart, png));
     QVERIFY(charts::exporting::saveSvg(&chart, svg, QStringLiteral("Messages")));
     QImage image(png);
@@ -358,9 +389,13 @@ void TestCharts::donutAndBars()
 {
     SeriesModel model;
     model.setColumns(loginColumns());
-    model.setRows(rows(3, 1793836800, 86400, [](int i) { return QJsonObject {{QStringLiteral("imap"), 10 * (i + 1)}, {QStringLiteral("pop"), 5}, {QStringLiteral("webmail"), 0}, {QStringLiteral("smtp"), 1}}; }));
+    model.setRows(rows(3, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("imap"), 10 * (i + 1)}, {QStringLiteral("pop"), 5},
+            {QStringLiteral("webmail"), 0}, {QStringLiteral("smtp"), 1}};
+    }));
     charts::ShareDonut donut;
-    donut.setModel(&model, {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")});
+    donut.setModel(&model,
+        {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")});
     const auto slices = donut.slices();
     QCOMPARE(slices.size(), 4);
     QCOMPARE(slices.at(0).second, 60.0);

@@ -49,30 +49,40 @@ void TestRoles::roles_data()
     QTest::addColumn<bool>("canDelete");
     QTest::addColumn<bool>("canResetPassword");
     QTest::newRow("company admin") << "company_admin"
-                                   << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"), QStringLiteral("contacts"),
-                                          QStringLiteral("domains"), QStringLiteral("users"), QStringLiteral("stats"), QStringLiteral("alerts"), QStringLiteral("inactive"),
+                                   << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
+                                          QStringLiteral("contacts"), QStringLiteral("domains"),
+                                          QStringLiteral("users"), QStringLiteral("stats"),
+                                          QStringLiteral("alerts"), QStringLiteral("inactive"),
                                           QStringLiteral("brands"), QStringLiteral("admins"),
                                           QStringLiteral("audit"), QStringLiteral("deleted")}
                                    << true << true << true;
     QTest::newRow("executive") << "company_readonly"
-                               << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"), QStringLiteral("contacts"),
-                                      QStringLiteral("domains"), QStringLiteral("users"), QStringLiteral("stats"), QStringLiteral("alerts"), QStringLiteral("inactive"),
+                               << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
+                                      QStringLiteral("contacts"), QStringLiteral("domains"),
+                                      QStringLiteral("users"), QStringLiteral("stats"),
+                                      QStringLiteral("alerts"), QStringLiteral("inactive"),
                                       QStringLiteral("brands"), QStringLiteral("admins"),
                                       QStringLiteral("audit")}
                                << false << false << false;
     QTest::newRow("support") << "support"
-                             << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"), QStringLiteral("domains"),
-                                    QStringLiteral("users"), QStringLiteral("stats"), QStringLiteral("alerts"), QStringLiteral("inactive")}
+                             << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
+                                    QStringLiteral("domains"), QStringLiteral("users"),
+                                    QStringLiteral("stats"), QStringLiteral("alerts"),
+                                    QStringLiteral("inactive")}
                              << false << false << true;
     QTest::newRow("domain admin") << "domain_admin"
-                                  << QStringList {QStringLiteral("dashboard"), QStringLiteral("domains"), QStringLiteral("users"), QStringLiteral("stats"), QStringLiteral("alerts"), QStringLiteral("inactive"),
+                                  << QStringList {QStringLiteral("dashboard"), QStringLiteral("domains"),
+                                         QStringLiteral("users"), QStringLiteral("stats"),
+                                         QStringLiteral("alerts"), QStringLiteral("inactive"),
                                          QStringLiteral("brands"), QStringLiteral("audit"),
                                          QStringLiteral("deleted")}
                                   << true << true << true;
     QTest::newRow("operator") << "operator"
-                              << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"), QStringLiteral("contacts"),
-                                     QStringLiteral("companies"), QStringLiteral("domains"),
-                                     QStringLiteral("users"), QStringLiteral("stats"), QStringLiteral("alerts"), QStringLiteral("inactive"), QStringLiteral("brands"),
+                              << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
+                                     QStringLiteral("contacts"), QStringLiteral("companies"),
+                                     QStringLiteral("domains"), QStringLiteral("users"),
+                                     QStringLiteral("stats"), QStringLiteral("alerts"),
+                                     QStringLiteral("inactive"), QStringLiteral("brands"),
                                      QStringLiteral("admins"), QStringLiteral("audit"),
                                      QStringLiteral("deleted")}
                               << true << true << true;

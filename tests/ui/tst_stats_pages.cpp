@@ -11,8 +11,8 @@
 #include "TimeSeriesChart.h"
 #include "UiHarness.h"
 
-#include <QFile>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressDialog>
@@ -74,16 +74,20 @@ void TestStatsPages::initTestCase()
     QVERIFY(written.ok());
     auth::SessionManager sessions(m_server->db());
     const qint64 today = auth::Clock::now() / 86400;
-    QVERIFY(service::SpikeDetector(service::Context {m_server->db(), sessions}).scan(today - 29, today, true).ok());
+    QVERIFY(service::SpikeDetector(service::Context {m_server->db(), sessions})
+                .scan(today - 29, today, true)
+                .ok());
 
     m_ui = std::make_unique<UiHarness>(m_server.get());
     QVERIFY(m_ui->signIn(testing::demoLogin("company_admin")));
     m_company = m_ui->session->me().companyId;
     m_admin = std::make_unique<HttpClient>(m_server->client());
-    QCOMPARE(m_admin->signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    QCOMPARE(m_admin->signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)),
+        201);
     // The user of the company with the most logins kept as raw events.
-    store::Statement q = m_server->db().prepare(QStringLiteral("SELECT u.address FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.company_id = ? "
-                                                               "GROUP BY u.address ORDER BY COUNT(*) DESC, u.address LIMIT 1"));
+    store::Statement q = m_server->db().prepare(QStringLiteral(
+        "SELECT u.address FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.company_id = ? "
+        "GROUP BY u.address ORDER BY COUNT(*) DESC, u.address LIMIT 1"));
     q.bind(m_company);
     QVERIFY(q.exec().ok() && q.next());
     m_busyUser = q.toString(0);
@@ -108,7 +112,8 @@ void TestStatsPages::compareSeries(const SeriesModel *model, const QJsonArray &s
     QCOMPARE(model->rowCount(), int(series.size()));
     for (int r = 0; r < model->rowCount(); ++r) {
         const QJsonObject row = series.at(r).toObject();
-        QCOMPARE(model->periodAt(r), QDateTime::fromString(row.value(QLatin1String("period")).toString(), Qt::ISODate));
+        QCOMPARE(model->periodAt(r),
+            QDateTime::fromString(row.value(QLatin1String("period")).toString(), Qt::ISODate));
         for (int c = 0; c < model->columns().size(); ++c) {
             const QJsonValue v = row.value(model->columns().at(c).key);
             if (v.isNull())
@@ -131,7 +136,8 @@ void TestStatsPages::dashboardShowsTheApisNumbers()
 
     // Logins: the model, the stacked chart and the donut all hold the API's numbers.
     const QUrlQuery query = scope.query();
-    const QJsonObject logins = m_admin->get(QStringLiteral("/api/v1/stats/logins?") + query.toString(QUrl::FullyEncoded)).json();
+    const QJsonObject logins
+        = m_admin->get(QStringLiteral("/api/v1/stats/logins?") + query.toString(QUrl::FullyEncoded)).json();
     compareSeries(page.logins(), logins.value(QLatin1String("series")).toArray());
     QVERIFY(page.logins()->hasData());
     const QList<QPointF> imap = page.loginsChart()->drawnPoints(QStringLiteral("imap"));
@@ -140,32 +146,48 @@ void TestStatsPages::dashboardShowsTheApisNumbers()
         QCOMPARE(imap.at(r).y(), page.logins()->valueAt(r, 0));
     const QJsonObject totals = logins.value(QLatin1String("totals")).toObject();
     for (const auto &[label, value] : page.shareChart()->slices()) {
-        const QString key = label == QLatin1String("IMAP") ? QStringLiteral("imap") : label == QLatin1String("POP") ? QStringLiteral("pop")
-                            : label == QLatin1String("Webmail")                                                 ? QStringLiteral("webmail")
-                                                                                                                 : QStringLiteral("smtp");
+        const QString key = label == QLatin1String("IMAP") ? QStringLiteral("imap")
+            : label == QLatin1String("POP")                ? QStringLiteral("pop")
+            : label == QLatin1String("Webmail")            ? QStringLiteral("webmail")
+                                                           : QStringLiteral("smtp");
         QCOMPARE(value, totals.value(key).toDouble());
     }
 
     // Tiles.
-    const QJsonObject active = m_admin->get(QStringLiteral("/api/v1/stats/active?company=%1&days=30").arg(m_company)).json();
-    QCOMPARE(page.tile(QStringLiteral("active30"))->value(), QLocale().toString(qint64(active.value(QLatin1String("active")).toDouble())));
-    QCOMPARE(page.tile(QStringLiteral("users"))->value(), QLocale().toString(qint64(active.value(QLatin1String("users")).toDouble())));
-    const qint64 openAlerts = qint64(m_admin->get(QStringLiteral("/api/v1/alerts?status=open&company_id=%1").arg(m_company)).json().value(QLatin1String("total")).toDouble());
+    const QJsonObject active
+        = m_admin->get(QStringLiteral("/api/v1/stats/active?company=%1&days=30").arg(m_company)).json();
+    QCOMPARE(page.tile(QStringLiteral("active30"))->value(),
+        QLocale().toString(qint64(active.value(QLatin1String("active")).toDouble())));
+    QCOMPARE(page.tile(QStringLiteral("users"))->value(),
+        QLocale().toString(qint64(active.value(QLatin1String("users")).toDouble())));
+    const qint64 openAlerts
+        = qint64(m_admin->get(QStringLiteral("/api/v1/alerts?status=open&company_id=%1").arg(m_company))
+                     .json()
+                     .value(QLatin1String("total"))
+                     .toDouble());
     QCOMPARE(page.tile(QStringLiteral("alerts"))->value(), QLocale().toString(openAlerts));
 
     // Quota distribution.
-    const QJsonArray buckets = m_admin->get(QStringLiteral("/api/v1/stats/quota/distribution?company=%1").arg(m_company)).json().value(QLatin1String("buckets")).toArray();
+    const QJsonArray buckets
+        = m_admin->get(QStringLiteral("/api/v1/stats/quota/distribution?company=%1").arg(m_company))
+              .json()
+              .value(QLatin1String("buckets"))
+              .toArray();
     QTRY_COMPARE(page.quotaChart()->values().size(), int(buckets.size()));
     for (int i = 0; i < buckets.size(); ++i)
-        QCOMPARE(page.quotaChart()->values().at(i), buckets.at(i).toObject().value(QLatin1String("users")).toDouble());
+        QCOMPARE(page.quotaChart()->values().at(i),
+            buckets.at(i).toObject().value(QLatin1String("users")).toDouble());
 
     // Outbound: the line, the band, and a marker for each period the server calls a spike.
-    const QJsonArray outbound = m_admin->get(QStringLiteral("/api/v1/stats/outbound?company=%1&granularity=day&from=%2&to=%3")
-                                                 .arg(m_company)
-                                                 .arg(query.queryItemValue(QStringLiteral("from")), query.queryItemValue(QStringLiteral("to"))))
-                                    .json()
-                                    .value(QLatin1String("series"))
-                                    .toArray();
+    const QJsonArray outbound
+        = m_admin
+              ->get(QStringLiteral("/api/v1/stats/outbound?company=%1&granularity=day&from=%2&to=%3")
+                        .arg(m_company)
+                        .arg(query.queryItemValue(QStringLiteral("from")),
+                            query.queryItemValue(QStringLiteral("to"))))
+              .json()
+              .value(QLatin1String("series"))
+              .toArray();
     compareSeries(page.outbound(), outbound);
     int spikes = 0;
     for (const QJsonValue &v : outbound)
@@ -188,7 +210,10 @@ void TestStatsPages::statsPageExportsWhatItShows()
     const QUrlQuery query = page.scopeBar()->scope().query();
     QCOMPARE(query.queryItemValue(QStringLiteral("domain")), m_busyUser.section(QLatin1Char('@'), 1));
     compareSeries(page.series(QStringLiteral("logins")),
-                  m_admin->get(QStringLiteral("/api/v1/stats/logins?") + query.toString(QUrl::FullyEncoded)).json().value(QLatin1String("series")).toArray());
+        m_admin->get(QStringLiteral("/api/v1/stats/logins?") + query.toString(QUrl::FullyEncoded))
+            .json()
+            .value(QLatin1String("series"))
+            .toArray());
     const QString file = m_dir.filePath(QStringLiteral("logins.csv"));
     QVERIFY(page.panel(QStringLiteral("logins"))->exportCsv(file));
     QFile f(file);
@@ -202,20 +227,26 @@ void TestStatsPages::statsPageExportsWhatItShows()
         for (int c = 0; c < model->columns().size(); ++c)
             QCOMPARE(parsed.rows.at(r + 1).at(c + 1).toDouble(), model->valueAt(r, c));
     // Pictures too.
-    QVERIFY(page.panel(QStringLiteral("outbound"))->exportPng(m_dir.filePath(QStringLiteral("outbound.png"))));
-    QVERIFY(page.panel(QStringLiteral("outbound"))->exportSvg(m_dir.filePath(QStringLiteral("outbound.svg"))));
+    QVERIFY(
+        page.panel(QStringLiteral("outbound"))->exportPng(m_dir.filePath(QStringLiteral("outbound.png"))));
+    QVERIFY(
+        page.panel(QStringLiteral("outbound"))->exportSvg(m_dir.filePath(QStringLiteral("outbound.svg"))));
     QVERIFY(QImage(m_dir.filePath(QStringLiteral("outbound.png"))).width() > 100);
     // The top senders table is the API's list.
-    const QJsonArray senders = m_admin->get(QStringLiteral("/api/v1/stats/senders?domain=%1&limit=50&from=%2&to=%3")
-                                                .arg(m_busyUser.section(QLatin1Char('@'), 1), query.queryItemValue(QStringLiteral("from")),
-                                                     query.queryItemValue(QStringLiteral("to"))))
-                                   .json()
-                                   .value(QLatin1String("senders"))
-                                   .toArray();
+    const QJsonArray senders
+        = m_admin
+              ->get(QStringLiteral("/api/v1/stats/senders?domain=%1&limit=50&from=%2&to=%3")
+                        .arg(m_busyUser.section(QLatin1Char('@'), 1),
+                            query.queryItemValue(QStringLiteral("from")),
+                            query.queryItemValue(QStringLiteral("to"))))
+              .json()
+              .value(QLatin1String("senders"))
+              .toArray();
     QTableView *table = page.panel(QStringLiteral("senders"))->table();
     QCOMPARE(table->model()->rowCount(), int(senders.size()));
     if (!senders.isEmpty())
-        QCOMPARE(table->model()->index(0, 0).data().toString(), senders.first().toObject().value(QLatin1String("address")).toString());
+        QCOMPARE(table->model()->index(0, 0).data().toString(),
+            senders.first().toObject().value(QLatin1String("address")).toString());
 }
 
 void TestStatsPages::refreshKeepsSelectionAndScroll()
@@ -256,23 +287,35 @@ void TestStatsPages::user360()
     QVERIFY(loaded.wait(15000));
     QCOMPARE(page.user().value(QLatin1String("address")).toString(), m_busyUser);
     // Login history: the API's rows, and its filters.
-    const QJsonObject history = m_admin->get(QStringLiteral("/api/v1/users/%1/activity").arg(m_busyUser)).json();
+    const QJsonObject history
+        = m_admin->get(QStringLiteral("/api/v1/users/%1/activity").arg(m_busyUser)).json();
     QTRY_COMPARE(page.activity()->total(), qint64(history.value(QLatin1String("total")).toDouble()));
     QVERIFY(page.activity()->total() > 0);
     QTRY_VERIFY(page.activity()->rowCount() > 0);
     QCOMPARE(page.activity()->index(0, models::ActivityListModel::Address).data().toString(),
-             history.value(QLatin1String("items")).toArray().first().toObject().value(QLatin1String("remote_address")).toString());
+        history.value(QLatin1String("items"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QLatin1String("remote_address"))
+            .toString());
     auto *result = page.findChild<QComboBox *>(QStringLiteral("resultComboBox"));
     result->setCurrentIndex(result->findData(QStringLiteral("failure")));
-    const qint64 failures = qint64(m_admin->get(QStringLiteral("/api/v1/users/%1/activity?result=failure").arg(m_busyUser)).json().value(QLatin1String("total")).toDouble());
+    const qint64 failures
+        = qint64(m_admin->get(QStringLiteral("/api/v1/users/%1/activity?result=failure").arg(m_busyUser))
+                     .json()
+                     .value(QLatin1String("total"))
+                     .toDouble());
     QTRY_COMPARE(page.activity()->total(), failures);
     result->setCurrentIndex(0);
     // Charts: logins, storage, outbound, as the API says.
-    compareSeries(page.logins(), m_admin->get(QStringLiteral("/api/v1/stats/logins?user=%1&granularity=day&from=%2")
-                                                  .arg(m_busyUser, page.logins()->periodAt(0).toString(Qt::ISODate)))
-                                     .json()
-                                     .value(QLatin1String("series"))
-                                     .toArray());
+    compareSeries(page.logins(),
+        m_admin
+            ->get(QStringLiteral("/api/v1/stats/logins?user=%1&granularity=day&from=%2")
+                      .arg(m_busyUser, page.logins()->periodAt(0).toString(Qt::ISODate)))
+            .json()
+            .value(QLatin1String("series"))
+            .toArray());
     QVERIFY(page.quotaTrend()->rowCount() >= 90);
     QVERIFY(!std::isnan(page.quotaTrend()->valueAt(page.quotaTrend()->rowCount() - 1, 0)));
     // The summary names status and last logins.
@@ -282,20 +325,38 @@ void TestStatsPages::user360()
 
     // Actions on the same screen: suspend and back, and a new quota; the audit shows them.
     page.toggleSuspended();
-    QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser).json().value(QLatin1String("status")).toString(), QStringLiteral("suspended"));
+    QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser)
+                     .json()
+                     .value(QLatin1String("status"))
+                     .toString(),
+        QStringLiteral("suspended"));
     QTRY_COMPARE(page.user().value(QLatin1String("status")).toString(), QStringLiteral("suspended"));
-    QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("suspendButton"))->text(), QStringLiteral("Un&suspend"));
+    QCOMPARE(
+        page.findChild<QPushButton *>(QStringLiteral("suspendButton"))->text(), QStringLiteral("Un&suspend"));
     page.toggleSuspended();
-    QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser).json().value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser)
+                     .json()
+                     .value(QLatin1String("status"))
+                     .toString(),
+        QStringLiteral("active"));
     QTRY_COMPARE(page.user().value(QLatin1String("status")).toString(), QStringLiteral("active"));
     const qint64 quota = qint64(3) * 1024 * 1024 * 1024;
     page.changeQuota(quota);
-    QTRY_COMPARE(qint64(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser).json().value(QLatin1String("quota")).toDouble()), quota);
+    QTRY_COMPARE(qint64(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser)
+                            .json()
+                            .value(QLatin1String("quota"))
+                            .toDouble()),
+        quota);
     QTRY_VERIFY(page.changes()->total() >= 3);
     // A bad quota is refused with the server's reason and nothing changes.
     page.changeQuota(-5);
-    QTRY_VERIFY(!page.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("now")));
-    QCOMPARE(qint64(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser).json().value(QLatin1String("quota")).toDouble()), quota);
+    QTRY_VERIFY(
+        !page.findChild<QLabel *>(QStringLiteral("messageLabel"))->text().contains(QStringLiteral("now")));
+    QCOMPARE(qint64(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser)
+                        .json()
+                        .value(QLatin1String("quota"))
+                        .toDouble()),
+        quota);
 }
 
 void TestStatsPages::alertsAcknowledgeAndDrillDown()
@@ -303,13 +364,18 @@ void TestStatsPages::alertsAcknowledgeAndDrillDown()
     ui::AlertsPage page(m_ui->context);
     page.resize(1200, 900);
     page.show();
-    const qint64 open = qint64(m_admin->get(QStringLiteral("/api/v1/alerts?status=open")).json().value(QLatin1String("total")).toDouble());
+    const qint64 open = qint64(m_admin->get(QStringLiteral("/api/v1/alerts?status=open"))
+                                   .json()
+                                   .value(QLatin1String("total"))
+                                   .toDouble());
     QVERIFY(open > 0);
     QTRY_COMPARE(page.alerts()->total(), open);
     QTRY_VERIFY(page.alerts()->rowCount() > 0);
     page.table()->selectRow(0);
     const QJsonObject alert = page.alerts()->objectAt(0);
-    const QString level = alert.value(QLatin1String("scope")).toString() == QLatin1String("user") ? QStringLiteral("user") : QStringLiteral("domain");
+    const QString level = alert.value(QLatin1String("scope")).toString() == QLatin1String("user")
+        ? QStringLiteral("user")
+        : QStringLiteral("domain");
     QCOMPARE(page.level(), level);
     QTRY_VERIFY(page.series()->rowCount() > 0);
     QTRY_VERIFY(page.chart()->drawnPoints(QStringLiteral("messages")).size() > 0);
@@ -320,16 +386,21 @@ void TestStatsPages::alertsAcknowledgeAndDrillDown()
     // Acknowledge with a note.
     page.noteEdit()->setText(QStringLiteral("Customer runs a newsletter on Mondays"));
     page.acknowledge();
-    const QString path = QStringLiteral("/api/v1/alerts/%1").arg(qint64(alert.value(QLatin1String("id")).toDouble()));
-    QTRY_COMPARE(m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
+    const QString path
+        = QStringLiteral("/api/v1/alerts/%1").arg(qint64(alert.value(QLatin1String("id")).toDouble()));
+    QTRY_COMPARE(
+        m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
     const QJsonObject stored = m_admin->get(path).json();
-    QCOMPARE(stored.value(QLatin1String("note")).toString(), QStringLiteral("Customer runs a newsletter on Mondays"));
+    QCOMPARE(stored.value(QLatin1String("note")).toString(),
+        QStringLiteral("Customer runs a newsletter on Mondays"));
     QCOMPARE(stored.value(QLatin1String("acknowledged_by")).toString(), testing::demoLogin("company_admin"));
-    QTRY_COMPARE(page.alerts()->objectAt(0).value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
+    QTRY_COMPARE(
+        page.alerts()->objectAt(0).value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
     page.table()->selectRow(0);
     QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
     page.resolve();
-    QTRY_COMPARE(m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("resolved"));
+    QTRY_COMPARE(
+        m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("resolved"));
 }
 
 void TestStatsPages::inactiveUsersExport()
@@ -337,7 +408,11 @@ void TestStatsPages::inactiveUsersExport()
     ui::InactiveUsersPage page(m_ui->context);
     page.resize(1200, 800);
     page.show();
-    const qint64 total = qint64(m_admin->get(QStringLiteral("/api/v1/stats/inactive?company=%1&days=30").arg(m_company)).json().value(QLatin1String("total")).toDouble());
+    const qint64 total
+        = qint64(m_admin->get(QStringLiteral("/api/v1/stats/inactive?company=%1&days=30").arg(m_company))
+                     .json()
+                     .value(QLatin1String("total"))
+                     .toDouble());
     QVERIFY(total > 0);
     QTRY_COMPARE(page.inactive()->total(), total);
     QTRY_VERIFY(page.inactive()->rowCount() > 0);

@@ -77,42 +77,50 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 QList<SeriesModel::Column> loginColumns()
 {
     return {{QStringLiteral("imap"), format::protocol(QStringLiteral("imap"))},
-            {QStringLiteral("pop"), format::protocol(QStringLiteral("pop"))},
-            {QStringLiteral("webmail"), format::protocol(QStringLiteral("webmail"))},
-            {QStringLiteral("smtp"), format::protocol(QStringLiteral("smtp"))},
-            {QStringLiteral("failed"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Failed")}};
+        {QStringLiteral("pop"), format::protocol(QStringLiteral("pop"))},
+        {QStringLiteral("webmail"), format::protocol(QStringLiteral("webmail"))},
+        {QStringLiteral("smtp"), format::protocol(QStringLiteral("smtp"))},
+        {QStringLiteral("failed"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Failed")}};
 }
 
 QList<SeriesModel::Column> outboundColumns()
 {
     return {{QStringLiteral("messages"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Messages")},
-            {QStringLiteral("recipients"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Recipients")},
-            {QStringLiteral("bytes"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Size"), SeriesModel::Unit::Bytes},
-            {QStringLiteral("baseline_median"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Usual")},
-            {QStringLiteral("baseline_high"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Usual range top")},
-            {QStringLiteral("spike"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Spike")}};
+        {QStringLiteral("recipients"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Recipients")},
+        {QStringLiteral("bytes"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Size"),
+            SeriesModel::Unit::Bytes},
+        {QStringLiteral("baseline_median"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Usual")},
+        {QStringLiteral("baseline_high"),
+            QCoreApplication::translate("mailadmin::ui::StatsPage", "Usual range top")},
+        {QStringLiteral("spike"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Spike")}};
 }
 
-const QStringList kProtocols = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
+const QStringList kProtocols
+    = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
 
 // Quota buckets into a two-column model: label, and the count (display and Qt::UserRole + 1).
 void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets)
 {
     model->clear();
     model->setHorizontalHeaderLabels({QCoreApplication::translate("mailadmin::ui::StatsPage", "Quota used"),
-                                      QCoreApplication::translate("mailadmin::ui::StatsPage", "Mailboxes")});
+        QCoreApplication::translate("mailadmin::ui::StatsPage", "Mailboxes")});
     for (const QJsonValue &v : buckets) {
         const QJsonObject b = v.toObject();
         const QString label = b.value(QLatin1String("to_percent")).isNull()
-                                  ? QCoreApplication::translate("mailadmin::ui::StatsPage", "full")
-                                  : QStringLiteral("%1–%2 %").arg(b.value(QLatin1String("from_percent")).toInt()).arg(b.value(QLatin1String("to_percent")).toInt());
-        auto *count = new QStandardItem(QLocale().toString(qint64(b.value(QLatin1String("users")).toDouble())));
+            ? QCoreApplication::translate("mailadmin::ui::StatsPage", "full")
+            : QStringLiteral("%1–%2 %")
+                  .arg(b.value(QLatin1String("from_percent")).toInt())
+                  .arg(b.value(QLatin1String("to_percent")).toInt());
+        auto *count
+            = new QStandardItem(QLocale().toString(qint64(b.value(QLatin1String("users")).toDouble())));
         count->setData(b.value(QLatin1String("users")).toDouble(), Qt::UserRole + 1);
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         auto *name = new QStandardItem(label);
         // Under a narrow bar, the upper bound alone.
-        name->setData(b.value(QLatin1String("to_percent")).isNull() ? QStringLiteral("≥100") : QString::number(b.value(QLatin1String("to_percent")).toInt()),
-                      Qt::UserRole + 2);
+        name->setData(b.value(QLatin1String("to_percent")).isNull()
+                ? QStringLiteral("≥100")
+                : QString::number(b.value(QLatin1String("to_percent")).toInt()),
+            Qt::UserRole + 2);
         model->appendRow({name, count});
     }
 }
@@ -121,7 +129,8 @@ void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets)
 QUrlQuery outboundQuery(const StatsScope &scope)
 {
     StatsScope s = scope;
-    s.granularity = scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day");
+    s.granularity
+        = scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day");
     if (s.granularity == QLatin1String("hour") && s.from.secsTo(s.to) > 7 * 86400)
         s.from = s.to.addDays(-7);
     return s.query();
@@ -132,9 +141,7 @@ QUrlQuery outboundQuery(const StatsScope &scope)
 // --- StatsScopeBar ---
 
 StatsScopeBar::StatsScopeBar(AppContext *context, bool allowUser, bool withRange, QWidget *parent)
-    : QWidget(parent)
-    , m_context(context)
-    , m_withRange(withRange)
+    : QWidget(parent), m_context(context), m_withRange(withRange)
 {
     setObjectName(QStringLiteral("statsScopeBar"));
     auto *layout = new QHBoxLayout(this);
@@ -235,14 +242,16 @@ void StatsScopeBar::loadChoices()
             const QSignalBlocker block(m_company);
             m_company->clear();
             for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray())
-                m_company->addItem(v.toObject().value(QLatin1String("name")).toString(), QString::number(qint64(v.toObject().value(QLatin1String("id")).toDouble())));
+                m_company->addItem(v.toObject().value(QLatin1String("name")).toString(),
+                    QString::number(qint64(v.toObject().value(QLatin1String("id")).toDouble())));
             const int keep = m_company->findData(before);
             m_company->setCurrentIndex(keep >= 0 ? keep : 0);
             if (before.isEmpty())
                 emit changed();
         });
     } else if (me.companyId > 0) {
-        m_company->addItem(me.companyName.isEmpty() ? tr("My company") : me.companyName, QString::number(me.companyId));
+        m_company->addItem(
+            me.companyName.isEmpty() ? tr("My company") : me.companyName, QString::number(me.companyId));
         m_company->setEnabled(false);
     }
     if (me.role == QLatin1String("domain_admin")) {
@@ -359,11 +368,9 @@ void StatsScopeBar::setRangeDays(int days)
 
 // --- ChartPanel ---
 
-ChartPanel::ChartPanel(const QString &title, QWidget *chart, QAbstractItemModel *table, bool showTable, QWidget *parent)
-    : QFrame(parent)
-    , m_title(title)
-    , m_chart(chart)
-    , m_model(table)
+ChartPanel::ChartPanel(
+    const QString &title, QWidget *chart, QAbstractItemModel *table, bool showTable, QWidget *parent)
+    : QFrame(parent), m_title(title), m_chart(chart), m_model(table)
 {
     setFrameShape(QFrame::StyledPanel);
     auto *layout = new QVBoxLayout(this);
@@ -379,12 +386,15 @@ ChartPanel::ChartPanel(const QString &title, QWidget *chart, QAbstractItemModel 
         return b;
     };
     if (table) {
-        QPushButton *csv = button(tr("CSV…"), QStringLiteral("exportCsvButton"), tr("Save these numbers as CSV"));
+        QPushButton *csv
+            = button(tr("CSV…"), QStringLiteral("exportCsvButton"), tr("Save these numbers as CSV"));
         connect(csv, &QPushButton::clicked, this, [this] { exportCsv(); });
     }
     if (chart) {
-        QPushButton *png = button(tr("PNG…"), QStringLiteral("exportPngButton"), tr("Save the chart as a PNG picture"));
-        QPushButton *svg = button(tr("SVG…"), QStringLiteral("exportSvgButton"), tr("Save the chart as an SVG drawing"));
+        QPushButton *png
+            = button(tr("PNG…"), QStringLiteral("exportPngButton"), tr("Save the chart as a PNG picture"));
+        QPushButton *svg
+            = button(tr("SVG…"), QStringLiteral("exportSvgButton"), tr("Save the chart as an SVG drawing"));
         connect(png, &QPushButton::clicked, this, [this] { exportPng(); });
         connect(svg, &QPushButton::clicked, this, [this] { exportSvg(); });
     }
@@ -413,7 +423,8 @@ QString ChartPanel::askFile(const QString &what, const QString &suffix, const QS
         return fileName;
     QString suggested = m_title.toLower();
     suggested.replace(QLatin1Char(' '), QLatin1Char('-'));
-    return FileDialog::saveFileName(this, tr("Save %1").arg(what), suggested + suffix, tr("%1 files (*%2)").arg(what, suffix));
+    return FileDialog::saveFileName(
+        this, tr("Save %1").arg(what), suggested + suffix, tr("%1 files (*%2)").arg(what, suffix));
 }
 
 bool ChartPanel::exportCsv(const QString &fileName)
@@ -455,8 +466,7 @@ bool ChartPanel::exportSvg(const QString &fileName)
 
 // --- StatTile ---
 
-StatTile::StatTile(const QString &caption, QWidget *parent)
-    : QFrame(parent)
+StatTile::StatTile(const QString &caption, QWidget *parent) : QFrame(parent)
 {
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(150);
@@ -555,7 +565,8 @@ void StatsPageBase::hideEvent(QHideEvent *event)
 bool StatsPageBase::hasSubject() const
 {
     const StatsScope s = m_scope->scope();
-    return !(s.id.isEmpty() && (s.kind != StatsScope::Kind::Company || m_context->session()->me().isOperator()));
+    return !(
+        s.id.isEmpty() && (s.kind != StatsScope::Kind::Company || m_context->session()->me().isOperator()));
 }
 
 void StatsPageBase::beginRefresh()
@@ -566,22 +577,24 @@ void StatsPageBase::beginRefresh()
     m_error->hide();
 }
 
-void StatsPageBase::ask(const QString &path, const QUrlQuery &query, std::function<void(const QJsonObject &)> handle)
+void StatsPageBase::ask(
+    const QString &path, const QUrlQuery &query, std::function<void(const QJsonObject &)> handle)
 {
     ++m_waiting;
     const int generation = m_generation;
-    m_context->api()->get(path, query, this, [this, generation, handle = std::move(handle)](const api::ApiResult &result) {
-        if (generation != m_generation)
-            return; // an older refresh
-        if (result.ok())
-            handle(result.json);
-        else {
-            m_error->setText(result.error.message());
-            m_error->show();
-        }
-        if (--m_waiting == 0)
-            emit loaded(QDateTime::currentMSecsSinceEpoch() - m_started);
-    });
+    m_context->api()->get(
+        path, query, this, [this, generation, handle = std::move(handle)](const api::ApiResult &result) {
+            if (generation != m_generation)
+                return; // an older refresh
+            if (result.ok())
+                handle(result.json);
+            else {
+                m_error->setText(result.error.message());
+                m_error->show();
+            }
+            if (--m_waiting == 0)
+                emit loaded(QDateTime::currentMSecsSinceEpoch() - m_started);
+        });
 }
 
 // --- DashboardPage ---
@@ -613,12 +626,11 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     auto *content = new QWidget(scroll);
     auto *grid = new QGridLayout(content);
     grid->setContentsMargins(0, 0, 0, 0);
-    const QList<std::pair<QString, QString>> tiles = {{QStringLiteral("users"), tr("Mailboxes")},
-                                                      {QStringLiteral("active7"), tr("Active, 7 days")},
-                                                      {QStringLiteral("active30"), tr("Active, 30 days")},
-                                                      {QStringLiteral("logins_today"), tr("Logins today")},
-                                                      {QStringLiteral("storage"), tr("Storage used")},
-                                                      {QStringLiteral("alerts"), tr("Open alerts")}};
+    const QList<std::pair<QString, QString>> tiles
+        = {{QStringLiteral("users"), tr("Mailboxes")}, {QStringLiteral("active7"), tr("Active, 7 days")},
+            {QStringLiteral("active30"), tr("Active, 30 days")},
+            {QStringLiteral("logins_today"), tr("Logins today")},
+            {QStringLiteral("storage"), tr("Storage used")}, {QStringLiteral("alerts"), tr("Open alerts")}};
     auto *tileRow = new QHBoxLayout;
     for (const auto &[name, caption] : tiles) {
         auto *tile = new StatTile(caption, content);
@@ -646,10 +658,12 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     m_outboundChart->setBand(QStringLiteral("baseline_median"), QStringLiteral("baseline_high"));
     m_outboundChart->setMarkers(QStringLiteral("spike"), QStringLiteral("messages"));
     m_outboundChart->setModel(m_outbound);
-    grid->addWidget(new ChartPanel(tr("Logins by type"), m_loginsChart, m_logins, false, content), 1, 0, 1, 2);
+    grid->addWidget(
+        new ChartPanel(tr("Logins by type"), m_loginsChart, m_logins, false, content), 1, 0, 1, 2);
     grid->addWidget(new ChartPanel(tr("Share of logins"), m_share, nullptr, false, content), 1, 2);
     grid->addWidget(new ChartPanel(tr("Quota used"), m_quotaChart, m_quota, false, content), 2, 0);
-    grid->addWidget(new ChartPanel(tr("Outbound mail"), m_outboundChart, m_outbound, false, content), 2, 1, 1, 2);
+    grid->addWidget(
+        new ChartPanel(tr("Outbound mail"), m_outboundChart, m_outbound, false, content), 2, 1, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(2, 1);
@@ -674,14 +688,20 @@ void DashboardPage::refresh()
         ask(QStringLiteral("/stats/active"), q, [this, days](const QJsonObject &a) {
             const qint64 users = qint64(a.value(QLatin1String("users")).toDouble());
             const qint64 active = qint64(a.value(QLatin1String("active")).toDouble());
-            m_tiles.value(QStringLiteral("users"))->setValue(QLocale().toString(users), tr("mailboxes in %1").arg(m_scope->subjectText()));
+            m_tiles.value(QStringLiteral("users"))
+                ->setValue(QLocale().toString(users), tr("mailboxes in %1").arg(m_scope->subjectText()));
             m_tiles.value(days == 7 ? QStringLiteral("active7") : QStringLiteral("active30"))
-                ->setValue(QLocale().toString(active), users > 0 ? tr("%1 % of mailboxes").arg(QLocale().toString(100.0 * double(active) / double(users), 'f', 1)) : QString());
+                ->setValue(QLocale().toString(active),
+                    users > 0 ? tr("%1 % of mailboxes")
+                                    .arg(QLocale().toString(100.0 * double(active) / double(users), 'f', 1))
+                              : QString());
         });
     }
-    ask(QStringLiteral("/stats/logins"), scope.query(), [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/logins"), scope.query(),
+        [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery today = subject;
-    today.addQueryItem(QStringLiteral("from"), QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODate));
+    today.addQueryItem(QStringLiteral("from"),
+        QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODate));
     today.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
     ask(QStringLiteral("/stats/logins"), today, [this](const QJsonObject &a) {
         const QJsonObject totals = a.value(QLatin1String("totals")).toObject();
@@ -692,17 +712,24 @@ void DashboardPage::refresh()
             sum += n;
             parts << QStringLiteral("%1 %2").arg(format::protocol(p), QLocale().toString(n));
         }
-        m_tiles.value(QStringLiteral("logins_today"))->setValue(QLocale().toString(sum), parts.join(QStringLiteral(" · ")));
+        m_tiles.value(QStringLiteral("logins_today"))
+            ->setValue(QLocale().toString(sum), parts.join(QStringLiteral(" · ")));
     });
     ask(QStringLiteral("/stats/quota/distribution"), subject, [this](const QJsonObject &a) {
         fillBuckets(m_quota, a.value(QLatin1String("buckets")).toArray());
-        const qint64 used = qint64(a.value(QLatin1String("used_bytes")).toDouble()), allocated = qint64(a.value(QLatin1String("allocated_bytes")).toDouble());
+        const qint64 used = qint64(a.value(QLatin1String("used_bytes")).toDouble()),
+                     allocated = qint64(a.value(QLatin1String("allocated_bytes")).toDouble());
         m_tiles.value(QStringLiteral("storage"))
-            ->setValue(format::bytes(used), allocated > 0 ? tr("of %1 allocated (%2 %)").arg(format::bytes(allocated), QLocale().toString(100.0 * double(used) / double(allocated), 'f', 1))
-                                                          : QString());
+            ->setValue(format::bytes(used),
+                allocated > 0 ? tr("of %1 allocated (%2 %)")
+                                    .arg(format::bytes(allocated),
+                                        QLocale().toString(100.0 * double(used) / double(allocated), 'f', 1))
+                              : QString());
     });
-    m_outbound->setGranularity(scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope), [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
+    m_outbound->setGranularity(
+        scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
+    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope),
+        [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery alerts;
     alerts.addQueryItem(QStringLiteral("status"), QStringLiteral("open"));
     alerts.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
@@ -712,7 +739,9 @@ void DashboardPage::refresh()
         alerts.addQueryItem(QStringLiteral("domain"), scope.id);
     ask(QStringLiteral("/alerts"), alerts, [this](const QJsonObject &a) {
         const qint64 open = qint64(a.value(QLatin1String("total")).toDouble());
-        m_tiles.value(QStringLiteral("alerts"))->setValue(QLocale().toString(open), open > 0 ? tr("outbound spikes to look at") : tr("nothing unusual"));
+        m_tiles.value(QStringLiteral("alerts"))
+            ->setValue(QLocale().toString(open),
+                open > 0 ? tr("outbound spikes to look at") : tr("nothing unusual"));
     });
 }
 
@@ -748,15 +777,16 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
         m_series.insert(name, model);
         return model;
     };
-    const auto add = [&](const QString &name, const QString &caption, QWidget *chart, QAbstractItemModel *model) {
-        auto *panel = new ChartPanel(caption, chart, model, true, content);
-        panel->setObjectName(name + QStringLiteral("Panel"));
-        panel->setMinimumHeight(320);
-        if (auto *s = qobject_cast<SeriesModel *>(model))
-            panel->setCsvSource([s] { return s->toCsv(); });
-        m_panels.insert(name, panel);
-        layout->addWidget(panel);
-    };
+    const auto add
+        = [&](const QString &name, const QString &caption, QWidget *chart, QAbstractItemModel *model) {
+              auto *panel = new ChartPanel(caption, chart, model, true, content);
+              panel->setObjectName(name + QStringLiteral("Panel"));
+              panel->setMinimumHeight(320);
+              if (auto *s = qobject_cast<SeriesModel *>(model))
+                  panel->setCsvSource([s] { return s->toCsv(); });
+              m_panels.insert(name, panel);
+              layout->addWidget(panel);
+          };
     auto *logins = new charts::TimeSeriesChart(content);
     logins->setStyle(charts::TimeSeriesChart::Style::StackedArea);
     logins->setKeys(kProtocols);
@@ -769,7 +799,8 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     add(QStringLiteral("quota"), tr("Quota used"), quota, m_quota);
 
     auto *trend = new charts::TimeSeriesChart(content);
-    trend->setModel(series(QStringLiteral("trend"), {{QStringLiteral("used_bytes"), tr("Storage used"), SeriesModel::Unit::Bytes}}));
+    trend->setModel(series(QStringLiteral("trend"),
+        {{QStringLiteral("used_bytes"), tr("Storage used"), SeriesModel::Unit::Bytes}}));
     add(QStringLiteral("trend"), tr("Storage over time"), trend, m_series.value(QStringLiteral("trend")));
 
     auto *outbound = new charts::TimeSeriesChart(content);
@@ -777,7 +808,8 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     outbound->setBand(QStringLiteral("baseline_median"), QStringLiteral("baseline_high"));
     outbound->setMarkers(QStringLiteral("spike"), QStringLiteral("messages"));
     outbound->setModel(series(QStringLiteral("outbound"), outboundColumns()));
-    add(QStringLiteral("outbound"), tr("Outbound mail"), outbound, m_series.value(QStringLiteral("outbound")));
+    add(QStringLiteral("outbound"), tr("Outbound mail"), outbound,
+        m_series.value(QStringLiteral("outbound")));
 
     m_senders->setHorizontalHeaderLabels({tr("Sender"), tr("Messages"), tr("Recipients"), tr("Size")});
     add(QStringLiteral("senders"), tr("Top senders"), nullptr, m_senders);
@@ -798,21 +830,25 @@ void StatsPage::refresh()
     m_panels.value(QStringLiteral("senders"))->setVisible(!user);
     const QUrlQuery subject = m_scope->subjectQuery();
     m_series.value(QStringLiteral("logins"))->setGranularity(scope.granularity);
-    ask(QStringLiteral("/stats/logins"), scope.query(),
-        [this](const QJsonObject &a) { m_series.value(QStringLiteral("logins"))->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/logins"), scope.query(), [this](const QJsonObject &a) {
+        m_series.value(QStringLiteral("logins"))->setRows(a.value(QLatin1String("series")).toArray());
+    });
     StatsScope daily = scope;
     daily.granularity.clear();
     m_series.value(QStringLiteral("trend"))->setGranularity(QStringLiteral("day"));
-    ask(QStringLiteral("/stats/quota/trend"), daily.query(),
-        [this](const QJsonObject &a) { m_series.value(QStringLiteral("trend"))->setRows(a.value(QLatin1String("series")).toArray()); });
-    m_series.value(QStringLiteral("outbound"))->setGranularity(scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope),
-        [this](const QJsonObject &a) { m_series.value(QStringLiteral("outbound"))->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/quota/trend"), daily.query(), [this](const QJsonObject &a) {
+        m_series.value(QStringLiteral("trend"))->setRows(a.value(QLatin1String("series")).toArray());
+    });
+    m_series.value(QStringLiteral("outbound"))
+        ->setGranularity(
+            scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
+    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope), [this](const QJsonObject &a) {
+        m_series.value(QStringLiteral("outbound"))->setRows(a.value(QLatin1String("series")).toArray());
+    });
     if (user)
         return;
-    ask(QStringLiteral("/stats/quota/distribution"), subject, [this](const QJsonObject &a) {
-        fillBuckets(m_quota, a.value(QLatin1String("buckets")).toArray());
-    });
+    ask(QStringLiteral("/stats/quota/distribution"), subject,
+        [this](const QJsonObject &a) { fillBuckets(m_quota, a.value(QLatin1String("buckets")).toArray()); });
     QUrlQuery senders = daily.query();
     senders.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
     ask(QStringLiteral("/stats/senders"), senders, [this](const QJsonObject &a) {
@@ -827,8 +863,9 @@ void StatsPage::refresh()
             };
             auto *size = new QStandardItem(format::bytes(qint64(s.value(QLatin1String("bytes")).toDouble())));
             size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_senders->appendRow({new QStandardItem(s.value(QLatin1String("address")).toString()), number(s.value(QLatin1String("messages")).toDouble()),
-                                  number(s.value(QLatin1String("recipients")).toDouble()), size});
+            m_senders->appendRow({new QStandardItem(s.value(QLatin1String("address")).toString()),
+                number(s.value(QLatin1String("messages")).toDouble()),
+                number(s.value(QLatin1String("recipients")).toDouble()), size});
         }
     });
 }
@@ -926,14 +963,17 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     historyLayout->addLayout(historyHead);
     auto *historyTable = makeTable(m_activity, history);
     historyTable->setObjectName(QStringLiteral("activityTableView"));
-    historyTable->setColumnWidth(0, historyTable->fontMetrics().horizontalAdvance(QStringLiteral("00 Mmm 0000 00:00:00")) + 16);
+    historyTable->setColumnWidth(
+        0, historyTable->fontMetrics().horizontalAdvance(QStringLiteral("00 Mmm 0000 00:00:00")) + 16);
     historyLayout->addWidget(historyTable, 1);
-    auto *noHistory = new QLabel(tr("No logins in the kept history (the last 35 days) for this choice."), history);
+    auto *noHistory
+        = new QLabel(tr("No logins in the kept history (the last 35 days) for this choice."), history);
     noHistory->setObjectName(QStringLiteral("noHistoryLabel"));
     noHistory->setWordWrap(true);
     noHistory->hide();
     historyLayout->addWidget(noHistory);
-    connect(m_activity, &models::PagedListModel::totalChanged, noHistory, [noHistory](qint64 total) { noHistory->setVisible(total == 0); });
+    connect(m_activity, &models::PagedListModel::totalChanged, noHistory,
+        [noHistory](qint64 total) { noHistory->setVisible(total == 0); });
     connect(m_protocol, &QComboBox::currentIndexChanged, this, &User360Page::applyActivityFilters);
     connect(m_result, &QComboBox::currentIndexChanged, this, &User360Page::applyActivityFilters);
 
@@ -1009,13 +1049,16 @@ void User360Page::refresh()
     QUrlQuery logins = q;
     logins.addQueryItem(QStringLiteral("from"), now.addDays(-30).toString(Qt::ISODate));
     logins.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/logins"), logins, [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/logins"), logins,
+        [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery trend = q;
     trend.addQueryItem(QStringLiteral("from"), now.addDays(-90).toString(Qt::ISODate));
-    ask(QStringLiteral("/stats/quota/trend"), trend, [this](const QJsonObject &a) { m_quota->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/quota/trend"), trend,
+        [this](const QJsonObject &a) { m_quota->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery outbound = q;
     outbound.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outbound, [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
+    ask(QStringLiteral("/stats/outbound"), outbound,
+        [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
     if (m_activity->loadedCount() > 0)
         m_activity->reload();
     if (m_alerts->loadedCount() > 0)
@@ -1025,11 +1068,13 @@ void User360Page::refresh()
 void User360Page::showUser(const QJsonObject &u)
 {
     m_user = u;
-    m_gauge->setUsage(qint64(u.value(QLatin1String("used_bytes")).toDouble()), qint64(u.value(QLatin1String("quota")).toDouble()));
+    m_gauge->setUsage(qint64(u.value(QLatin1String("used_bytes")).toDouble()),
+        qint64(u.value(QLatin1String("quota")).toDouble()));
     const QString status = u.value(QLatin1String("status")).toString();
     QStringList lines;
-    lines << tr("<b>%1</b> · %2 · %3").arg(format::userType(u.value(QLatin1String("type")).toString()), format::status(status),
-                                          u.value(QLatin1String("display_name")).toString().toHtmlEscaped());
+    lines << tr("<b>%1</b> · %2 · %3")
+                 .arg(format::userType(u.value(QLatin1String("type")).toString()), format::status(status),
+                     u.value(QLatin1String("display_name")).toString().toHtmlEscaped());
     const QJsonObject last = u.value(QLatin1String("last_login")).toObject();
     QStringList parts;
     for (const QString &p : kProtocols)
@@ -1038,9 +1083,11 @@ void User360Page::showUser(const QJsonObject &u)
     const QJsonObject services = u.value(QLatin1String("services")).toObject();
     QStringList states;
     for (const QString &p : kProtocols)
-        states << QStringLiteral("%1 %2").arg(format::protocol(p), format::serviceState(services.value(p).toString()));
+        states << QStringLiteral("%1 %2").arg(
+            format::protocol(p), format::serviceState(services.value(p).toString()));
     lines << tr("Services — %1").arg(states.join(QStringLiteral(" · ")));
-    lines << tr("Messages stored: %1").arg(QLocale().toString(qint64(u.value(QLatin1String("messages")).toDouble())));
+    lines << tr("Messages stored: %1")
+                 .arg(QLocale().toString(qint64(u.value(QLatin1String("messages")).toDouble())));
     m_summary->setText(lines.join(QStringLiteral("<br>")));
     m_suspend->setText(status == QLatin1String("suspended") ? tr("Un&suspend") : tr("&Suspend"));
     m_password->setVisible(context()->can(QStringLiteral("user.password")));
@@ -1062,7 +1109,9 @@ void User360Page::toggleSuspended()
 {
     const bool suspended = m_user.value(QLatin1String("status")).toString() == QLatin1String("suspended");
     context()->api()->post(
-        QStringLiteral("/users/%1/%2").arg(m_address, suspended ? QStringLiteral("unsuspend") : QStringLiteral("suspend")), {}, this,
+        QStringLiteral("/users/%1/%2")
+            .arg(m_address, suspended ? QStringLiteral("unsuspend") : QStringLiteral("suspend")),
+        {}, this,
         [this, suspended](const api::ApiResult &result) {
             if (!result.ok()) {
                 m_message->setText(result.error.message());
@@ -1070,7 +1119,9 @@ void User360Page::toggleSuspended()
                 return;
             }
             showUser(result.json);
-            m_message->setText(suspended ? tr("The user is active again.") : tr("The user is suspended: no logins and no mail sending until unsuspended."));
+            m_message->setText(suspended
+                    ? tr("The user is active again.")
+                    : tr("The user is suspended: no logins and no mail sending until unsuspended."));
             emit context()->objectChanged(QStringLiteral("user"), result.json, false);
             m_changes->reload();
         },
@@ -1086,7 +1137,9 @@ void User360Page::askQuota()
     edit->setObjectName(QStringLiteral("quotaEdit"));
     edit->setValue(qint64(m_user.value(QLatin1String("quota")).toDouble()));
     layout->addRow(tr("&Quota:"), edit);
-    layout->addRow(new QLabel(tr("Now using %1.").arg(format::bytes(qint64(m_user.value(QLatin1String("used_bytes")).toDouble()))), &dialog));
+    layout->addRow(new QLabel(
+        tr("Now using %1.").arg(format::bytes(qint64(m_user.value(QLatin1String("used_bytes")).toDouble()))),
+        &dialog));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     layout->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -1097,19 +1150,22 @@ void User360Page::askQuota()
 
 void User360Page::changeQuota(qint64 bytes)
 {
-    context()->api()->patch(QStringLiteral("/users/") + m_address, QJsonObject {{QStringLiteral("quota"), double(bytes)}},
-                            m_user.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
-                                if (!result.ok()) {
-                                    m_message->setText(result.error.message());
-                                    if (result.error.status == 412)
-                                        refresh();
-                                    return;
-                                }
-                                showUser(result.json);
-                                m_message->setText(tr("The quota is now %1.").arg(format::bytes(qint64(result.json.value(QLatin1String("quota")).toDouble()))));
-                                emit context()->objectChanged(QStringLiteral("user"), result.json, false);
-                                m_changes->reload();
-                            });
+    context()->api()->patch(QStringLiteral("/users/") + m_address,
+        QJsonObject {{QStringLiteral("quota"), double(bytes)}},
+        m_user.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                m_message->setText(result.error.message());
+                if (result.error.status == 412)
+                    refresh();
+                return;
+            }
+            showUser(result.json);
+            m_message->setText(
+                tr("The quota is now %1.")
+                    .arg(format::bytes(qint64(result.json.value(QLatin1String("quota")).toDouble()))));
+            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+            m_changes->reload();
+        });
 }
 
 // --- AlertsPage ---
@@ -1133,7 +1189,8 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     filterLayout()->addWidget(statusLabel);
     filterLayout()->addWidget(m_status);
     filterLayout()->addStretch(1);
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this] { m_alerts->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
+    connect(m_status, &QComboBox::currentIndexChanged, this,
+        [this] { m_alerts->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
 
     m_series->setColumns(outboundColumns());
     auto *detail = new QFrame(this);
@@ -1229,25 +1286,32 @@ void AlertsPage::selectionChanged()
     }
     QStringList lines;
     lines << tr("<b>%1</b> sent <b>%2</b> messages in the %3 from %4.")
-                 .arg(a.value(QLatin1String("subject")).toString().toHtmlEscaped(), QLocale().toString(qint64(a.value(QLatin1String("observed")).toDouble())),
-                      a.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour") : tr("day"),
-                      format::time(a.value(QLatin1String("period_start")).toString()));
+                 .arg(a.value(QLatin1String("subject")).toString().toHtmlEscaped(),
+                     QLocale().toString(qint64(a.value(QLatin1String("observed")).toDouble())),
+                     a.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour")
+                                                                                        : tr("day"),
+                     format::time(a.value(QLatin1String("period_start")).toString()));
     lines << tr("Usual: %1 (spread %2); threshold %3; %4 times the usual; %5.")
                  .arg(QLocale().toString(a.value(QLatin1String("baseline_median")).toDouble(), 'f', 0),
-                      QLocale().toString(a.value(QLatin1String("baseline_mad")).toDouble(), 'f', 1),
-                      QLocale().toString(a.value(QLatin1String("threshold")).toDouble(), 'f', 0),
-                      QLocale().toString(a.value(QLatin1String("factor")).toDouble(), 'f', 1),
-                      models::AlertListModel::severityText(a.value(QLatin1String("severity")).toString()));
+                     QLocale().toString(a.value(QLatin1String("baseline_mad")).toDouble(), 'f', 1),
+                     QLocale().toString(a.value(QLatin1String("threshold")).toDouble(), 'f', 0),
+                     QLocale().toString(a.value(QLatin1String("factor")).toDouble(), 'f', 1),
+                     models::AlertListModel::severityText(a.value(QLatin1String("severity")).toString()));
     QString state = tr("Status: %1").arg(models::AlertListModel::statusText(status));
     if (!a.value(QLatin1String("acknowledged_by")).toString().isEmpty())
-        state += tr(" · acknowledged by %1, %2").arg(a.value(QLatin1String("acknowledged_by")).toString(), format::time(a.value(QLatin1String("acknowledged_at")).toString()));
+        state += tr(" · acknowledged by %1, %2")
+                     .arg(a.value(QLatin1String("acknowledged_by")).toString(),
+                         format::time(a.value(QLatin1String("acknowledged_at")).toString()));
     if (!a.value(QLatin1String("resolved_by")).toString().isEmpty())
-        state += tr(" · resolved by %1, %2").arg(a.value(QLatin1String("resolved_by")).toString(), format::time(a.value(QLatin1String("resolved_at")).toString()));
+        state += tr(" · resolved by %1, %2")
+                     .arg(a.value(QLatin1String("resolved_by")).toString(),
+                         format::time(a.value(QLatin1String("resolved_at")).toString()));
     lines << state;
     if (!a.value(QLatin1String("note")).toString().isEmpty())
         lines << tr("Note: %1").arg(a.value(QLatin1String("note")).toString().toHtmlEscaped());
     m_evidence->setText(lines.join(QStringLiteral("<br>")));
-    drillTo(a.value(QLatin1String("scope")).toString() == QLatin1String("user") ? QStringLiteral("user") : QStringLiteral("domain"));
+    drillTo(a.value(QLatin1String("scope")).toString() == QLatin1String("user") ? QStringLiteral("user")
+                                                                                : QStringLiteral("domain"));
 }
 
 void AlertsPage::drillTo(const QString &level)
@@ -1261,12 +1325,14 @@ void AlertsPage::drillTo(const QString &level)
     m_user->setChecked(level == QLatin1String("user"));
     QUrlQuery q;
     if (level == QLatin1String("company"))
-        q.addQueryItem(QStringLiteral("company"), QString::number(qint64(a.value(QLatin1String("company_id")).toDouble())));
+        q.addQueryItem(QStringLiteral("company"),
+            QString::number(qint64(a.value(QLatin1String("company_id")).toDouble())));
     else if (level == QLatin1String("domain"))
         q.addQueryItem(QStringLiteral("domain"), a.value(QLatin1String("domain")).toString());
     else
         q.addQueryItem(QStringLiteral("user"), a.value(QLatin1String("subject")).toString());
-    const QDateTime period = QDateTime::fromString(a.value(QLatin1String("period_start")).toString(), Qt::ISODate);
+    const QDateTime period
+        = QDateTime::fromString(a.value(QLatin1String("period_start")).toString(), Qt::ISODate);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool hourly = a.value(QLatin1String("span")).toString() == QLatin1String("hour");
     const QDateTime from = hourly ? period.addSecs(-36 * 3600) : period.addDays(-21);
@@ -1276,19 +1342,21 @@ void AlertsPage::drillTo(const QString &level)
     q.addQueryItem(QStringLiteral("granularity"), hourly ? QStringLiteral("hour") : QStringLiteral("day"));
     m_series->setGranularity(hourly ? QStringLiteral("hour") : QStringLiteral("day"));
     const QString title = level == QLatin1String("company") ? tr("Outbound mail of the company")
-                          : level == QLatin1String("domain") ? tr("Outbound mail of %1").arg(a.value(QLatin1String("domain")).toString())
-                                                             : tr("Outbound mail of %1").arg(a.value(QLatin1String("subject")).toString());
+        : level == QLatin1String("domain")
+        ? tr("Outbound mail of %1").arg(a.value(QLatin1String("domain")).toString())
+        : tr("Outbound mail of %1").arg(a.value(QLatin1String("subject")).toString());
     m_chart->setTitle(title);
-    context()->api()->get(QStringLiteral("/stats/outbound"), q, this, [this, level](const api::ApiResult &result) {
-        if (level != m_level)
-            return;
-        if (!result.ok()) {
-            m_series->clear();
-            emit context()->showStatus(result.error.message());
-            return;
-        }
-        m_series->setRows(result.json.value(QLatin1String("series")).toArray());
-    });
+    context()->api()->get(
+        QStringLiteral("/stats/outbound"), q, this, [this, level](const api::ApiResult &result) {
+            if (level != m_level)
+                return;
+            if (!result.ok()) {
+                m_series->clear();
+                emit context()->showStatus(result.error.message());
+                return;
+            }
+            m_series->setRows(result.json.value(QLatin1String("series")).toArray());
+        });
 }
 
 void AlertsPage::acknowledge()
@@ -1310,17 +1378,20 @@ void AlertsPage::transition(const QString &action)
     if (!m_note->text().trimmed().isEmpty())
         body.insert(QStringLiteral("note"), m_note->text().trimmed());
     const qint64 id = qint64(a.value(QLatin1String("id")).toDouble());
-    context()->api()->post(QStringLiteral("/alerts/%1/%2").arg(id).arg(action), body, this, [this](const api::ApiResult &result) {
-        if (!result.ok()) {
-            MessageBox::warning(this, tr("Alert"), result.error.message());
-            refresh();
-            return;
-        }
-        m_note->clear();
-        m_alerts->updateObject(result.json);
-        selectionChanged();
-        emit context()->showStatus(tr("The alert is %1.").arg(models::AlertListModel::statusText(result.json.value(QLatin1String("status")).toString())));
-    });
+    context()->api()->post(QStringLiteral("/alerts/%1/%2").arg(id).arg(action), body, this,
+        [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Alert"), result.error.message());
+                refresh();
+                return;
+            }
+            m_note->clear();
+            m_alerts->updateObject(result.json);
+            selectionChanged();
+            emit context()->showStatus(tr("The alert is %1.")
+                                           .arg(models::AlertListModel::statusText(
+                                               result.json.value(QLatin1String("status")).toString())));
+        });
 }
 
 // --- InactiveUsersPage ---
@@ -1345,7 +1416,8 @@ InactiveUsersPage::InactiveUsersPage(AppContext *context, QWidget *parent)
     filterLayout()->addWidget(m_days);
     connect(m_scope, &StatsScopeBar::changed, this, &InactiveUsersPage::apply);
     connect(m_days, &QSpinBox::editingFinished, this, &InactiveUsersPage::apply);
-    connect(this, &ListPage::activated, this, [this, context](int row) { emit context->openUserActivity(m_inactive->keyAt(row)); });
+    connect(this, &ListPage::activated, this,
+        [this, context](int row) { emit context->openUserActivity(m_inactive->keyAt(row)); });
     apply();
 }
 

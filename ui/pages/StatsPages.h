@@ -73,7 +73,8 @@ class ChartPanel : public QFrame
 {
     Q_OBJECT
 public:
-    ChartPanel(const QString &title, QWidget *chart, QAbstractItemModel *table, bool showTable, QWidget *parent = nullptr);
+    ChartPanel(const QString &title, QWidget *chart, QAbstractItemModel *table, bool showTable,
+        QWidget *parent = nullptr);
     QWidget *chart() const { return m_chart; }
     QTableView *table() const { return m_table; }
     // Exact numbers for the CSV (defaults to the table as shown).
@@ -241,8 +242,8 @@ private:
     models::SeriesModel *m_outbound;
 };
 
-// Outbound alerts: open, acknowledged, resolved; the evidence and the chart at company, domain and user level;
-// acknowledge or resolve with a note.
+// Outbound alerts: open, acknowledged, resolved; the evidence and the chart at company, domain and user
+// level; acknowledge or resolve with a note.
 class AlertsPage : public ListPage
 {
     Q_OBJECT

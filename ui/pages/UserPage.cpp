@@ -56,7 +56,8 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
     m_activity->setObjectName(QStringLiteral("activityButton"));
     m_activity->setToolTip(tr("Logins, storage, outbound mail and alerts of this user"));
     actionsLayout()->insertWidget(0, m_activity);
-    connect(m_activity, &QPushButton::clicked, this, [this] { emit this->context()->openUserActivity(address()); });
+    connect(m_activity, &QPushButton::clicked, this,
+        [this] { emit this->context()->openUserActivity(address()); });
     actionsLayout()->insertWidget(0, m_password);
     actionsLayout()->insertWidget(1, m_suspend);
     actionsLayout()->insertWidget(2, m_delete);
