@@ -7,6 +7,7 @@
 #include "Session.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
@@ -62,6 +63,19 @@ template<typename Predicate> bool spinUntil(Predicate done, int timeoutMs)
     loop.exec();
     return done();
 }
+
+// Counts the paints of a widget.
+class PaintWatch : public QObject
+{
+public:
+    int paints = 0;
+    bool eventFilter(QObject *, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint)
+            ++paints;
+        return false;
+    }
+};
 
 inline double median(QList<double> v)
 {

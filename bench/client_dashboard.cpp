@@ -18,22 +18,6 @@
 using namespace mailadmin;
 using namespace mailadmin::bench;
 
-namespace {
-
-class PaintWatch : public QObject
-{
-public:
-    int paints = 0;
-    bool eventFilter(QObject *, QEvent *e) override
-    {
-        if (e->type() == QEvent::Paint)
-            ++paints;
-        return false;
-    }
-};
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);

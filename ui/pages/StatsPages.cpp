@@ -535,6 +535,28 @@ StatsPageBase::StatsPageBase(AppContext *context, QWidget *parent)
     });
 }
 
+QWidget *StatsPageBase::buildFrame(const QString &title, bool allowUser)
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *label = new QLabel(title, this);
+    label->setObjectName(QStringLiteral("titleLabel"));
+    QFont big = label->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    big.setBold(true);
+    label->setFont(big);
+    outer->addWidget(label);
+    m_scope = new StatsScopeBar(m_context, allowUser, true, this);
+    outer->addWidget(m_scope);
+    outer->addWidget(m_error);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+    return content;
+}
+
 int StatsPageBase::refreshSeconds()
 {
     return qBound(5, QSettings().value(QStringLiteral("stats/refreshSeconds"), 60).toInt(), 3600);
@@ -608,22 +630,7 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     setObjectName(QStringLiteral("dashboardPage"));
     m_logins->setColumns(loginColumns());
     m_outbound->setColumns(outboundColumns());
-    auto *outer = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Dashboard"), this);
-    title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    title->setFont(big);
-    outer->addWidget(title);
-    m_scope = new StatsScopeBar(context, false, true, this);
-    outer->addWidget(m_scope);
-    outer->addWidget(m_error);
-
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
+    QWidget *content = buildFrame(tr("Dashboard"), false);
     auto *grid = new QGridLayout(content);
     grid->setContentsMargins(0, 0, 0, 0);
     const QList<std::pair<QString, QString>> tiles
@@ -669,8 +676,6 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     grid->setColumnStretch(2, 1);
     grid->setRowMinimumHeight(1, 270);
     grid->setRowMinimumHeight(2, 270);
-    scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
     connect(m_scope, &StatsScopeBar::changed, this, &DashboardPage::refresh);
 }
 
@@ -753,21 +758,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     , m_senders(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("statsPage"));
-    auto *outer = new QVBoxLayout(this);
-    auto *title = new QLabel(tr("Statistics"), this);
-    title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    title->setFont(big);
-    outer->addWidget(title);
-    m_scope = new StatsScopeBar(context, true, true, this);
-    outer->addWidget(m_scope);
-    outer->addWidget(m_error);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
+    QWidget *content = buildFrame(tr("Statistics"), true);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
 
@@ -814,8 +805,6 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     m_senders->setHorizontalHeaderLabels({tr("Sender"), tr("Messages"), tr("Recipients"), tr("Size")});
     add(QStringLiteral("senders"), tr("Top senders"), nullptr, m_senders);
 
-    scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
     connect(m_scope, &StatsScopeBar::changed, this, &StatsPage::refresh);
 }
 
@@ -934,11 +923,6 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     connect(m_suspend, &QPushButton::clicked, this, &User360Page::toggleSuspended);
     connect(m_quotaButton, &QPushButton::clicked, this, &User360Page::askQuota);
     connect(settings, &QPushButton::clicked, this, [this] { emit openSettings(m_address); });
-
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
     auto *grid = new QGridLayout(content);
     grid->setContentsMargins(0, 0, 0, 0);
 

@@ -133,6 +133,8 @@ protected:
     // Asks for `path` with the query; `handle` runs with the answer; counts towards loaded().
     void ask(const QString &path, const QUrlQuery &query, std::function<void(const QJsonObject &)> handle);
     void beginRefresh();
+    // The page's title, scope bar and error line above a scrolling area; returns the area's content.
+    QWidget *buildFrame(const QString &title, bool allowUser);
     // A subject is chosen (an operator's company list may still be loading).
     bool hasSubject() const;
     QLabel *errorLabel() const { return m_error; }
