@@ -923,6 +923,11 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     connect(m_suspend, &QPushButton::clicked, this, &User360Page::toggleSuspended);
     connect(m_quotaButton, &QPushButton::clicked, this, &User360Page::askQuota);
     connect(settings, &QPushButton::clicked, this, [this] { emit openSettings(m_address); });
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
     auto *grid = new QGridLayout(content);
     grid->setContentsMargins(0, 0, 0, 0);
 
