@@ -1,6 +1,7 @@
 #include "Json.h"
 #include "LogReader.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace mailadmin;
@@ -23,6 +24,7 @@ private slots:
     void yearInference();
     void timeZones();
     void formatRestrictsPrograms();
+    void mangledLinesNeverCrash();
 
 private:
     static LogReader::Options utc(const QString &reference = QStringLiteral("2026-11-30T00:00:00Z"))
@@ -358,6 +360,57 @@ void TestLogReader::formatRestrictsPrograms()
     QCOMPARE(reader.counts().skipped[size_t(SkipReason::OtherProgram)], 3);
     QVERIFY(stats::logFormatFromName(u"doveadm-quota").has_value());
     QVERIFY(!stats::logFormatFromName(u"exim").has_value());
+}
+
+void TestLogReader::mangledLinesNeverCrash()
+{
+    // Real lines of every kind, cut at every length and with bytes flipped at random: each is counted as used
+    // or skipped, and nothing crashes or hangs.
+    const QList<QByteArray> seeds = {
+        "Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, method=PLAIN, "
+        "rip=192.0.2.10, lip=198.51.100.1, mpid=4242, TLS, session=<Qk7x0m3u>",
+        "Nov 29 10:00:03 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): "
+        "user=<ann@example.com>, method=PLAIN, rip=192.0.2.66",
+        "2026-11-29T10:00:06.123456+01:00 mx1 dovecot[812]: pop3-login: Login: user=<bob@example.com>, "
+        "rip=192.0.2.10, session=<x>",
+        "Nov 29 11:00:01 mx1 postfix/submission/smtpd[3001]: 4NxYz12AbcD: client=c.example.net[192.0.2.20], "
+        "sasl_method=PLAIN, sasl_username=ann@example.com",
+        "Nov 29 11:00:01 mx1 postfix/qmgr[900]: 4NxYz12AbcD: from=<ann@example.com>, size=2048, nrcpt=3 "
+        "(queue active)",
+        "Nov 29 11:02:00 mx1 postfix/submission/smtpd[3020]: warning: unknown[198.51.100.77]: SASL LOGIN "
+        "authentication failed: UGFz, sasl_username=bob@example.com",
+        "[29-Nov-2026 12:00:00 +0100]: <a1b2c3d4> Successful login for ann@example.com (ID: 7) from "
+        "192.0.2.30 in session a1b2c3d4e5f6a7b8",
+        "[29-Nov-2026 12:00:05 +0100]: <a1b2c3d4> Failed login for bob@example.com from 192.0.2.31 in "
+        "session a1b2 (error: 0)",
+        "ann@example.com   User quota STORAGE 1048576 2097152 50",
+    };
+    LogReader reader(utc());
+    QList<LogEvent> out;
+    qint64 lines = 0;
+    QRandomGenerator rng(99);
+    for (const QByteArray &seed : seeds) {
+        for (qsizetype cut = 0; cut <= seed.size(); ++cut, ++lines)
+            reader.readLine(seed.left(cut), out);
+    }
+    for (int i = 0; i < 50000; ++i, ++lines) {
+        QByteArray line = seeds.at(int(rng.bounded(int(seeds.size()))));
+        const int flips = 1 + int(rng.bounded(4));
+        for (int f = 0; f < flips; ++f)
+            line[int(rng.bounded(int(line.size())))] = char(rng.bounded(256));
+        reader.readLine(line, out);
+    }
+    reader.flush(out);
+    const stats::LogCounts &c = reader.counts();
+    QCOMPARE(c.read, lines);
+    QCOMPARE(c.used + c.skippedTotal(), c.read);
+    QVERIFY(c.skipped[size_t(SkipReason::InvalidUtf8)] > 0);
+    QVERIFY(c.skipped[size_t(SkipReason::Malformed)] > 0);
+    // Every event that came out is well formed.
+    for (const LogEvent &e : std::as_const(out)) {
+        QVERIFY(!e.user.isEmpty());
+        QVERIFY(e.at > 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLogReader)
