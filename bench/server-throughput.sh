@@ -11,12 +11,12 @@ bin="$build/bin/mailadmind"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
 work="$(mktemp -d)"
-trap 'kill "${server_pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "${server_pid:-}" ] || kill "$server_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 password="Bench-Pass-2026"
 "$bin" init --db "$work/bench.db" --operator bench-root --password-stdin <<<"$password" >/dev/null 2>&1
 echo "Seeding 100,000 users in 1,000 domains and a 100,000-user domain ..."
 "$bin" seed-demo --db "$work/bench.db" --seed 7 --companies 10 --domains 1000 --users 100000 \
-  --big-domain-users 100000 --password-stdin --fast-hash <<<"$password" | head -2
+  --big-domain-users 100000 --password-stdin --fast-hash <<<"$password" | sed -n 1,2p
 port=18441
 "$bin" serve --db "$work/bench.db" --listen 127.0.0.1:$port --quiet >"$work/serve.log" 2>&1 &
 server_pid=$!

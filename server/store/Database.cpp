@@ -251,7 +251,10 @@ Status Database::migrate()
         if (!tx.status().ok())
             return tx.status();
         for (const QString &statement : all.at(version - 1)) {
-            if (Status s = execute(m_dialect.schema(statement)); !s.ok())
+            const QString sql = m_dialect.schema(statement);
+            if (sql.isEmpty())
+                continue;
+            if (Status s = execute(sql); !s.ok())
                 return s;
         }
         Statement mark

@@ -358,9 +358,35 @@ QStringList foldMarks()
     };
 }
 
+// A search by pattern ('*berg*') in a large domain would read every address. SQLite keeps a trigram index of
+// addresses and names beside the table (it stores only the index; the text stays in users), kept current by
+// triggers that fire only when those two columns change. PostgreSQL gets a pg_trgm index with its own issue.
+QStringList userSearchIndex()
+{
+    return {
+        QStringLiteral("{{SQLITE}}CREATE VIRTUAL TABLE user_search USING fts5(address, name_lc, "
+                       "content='users', content_rowid='id', tokenize='trigram')"),
+        QStringLiteral("{{SQLITE}}CREATE TRIGGER user_search_insert AFTER INSERT ON users BEGIN "
+                       "INSERT INTO user_search (rowid, address, name_lc) "
+                       "VALUES (new.id, new.address, new.name_lc); END"),
+        QStringLiteral("{{SQLITE}}CREATE TRIGGER user_search_delete AFTER DELETE ON users BEGIN "
+                       "INSERT INTO user_search (user_search, rowid, address, name_lc) "
+                       "VALUES ('delete', old.id, old.address, old.name_lc); END"),
+        QStringLiteral(
+            "{{SQLITE}}CREATE TRIGGER user_search_update AFTER UPDATE OF address, name_lc ON users "
+            "BEGIN "
+            "INSERT INTO user_search (user_search, rowid, address, name_lc) "
+            "VALUES ('delete', old.id, old.address, old.name_lc); "
+            "INSERT INTO user_search (rowid, address, name_lc) "
+            "VALUES (new.id, new.address, new.name_lc); END"),
+        QStringLiteral("{{SQLITE}}INSERT INTO user_search (user_search) VALUES ('rebuild')"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks()};
+    static const QList<QStringList> all
+        = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(), userSearchIndex()};
     return all;
 }
 

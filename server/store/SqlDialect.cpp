@@ -21,6 +21,12 @@ QString SqlDialect::beginWrite() const
 
 QString SqlDialect::schema(QString sql) const
 {
+    const QLatin1String sqliteOnly("{{SQLITE}}");
+    if (sql.startsWith(sqliteOnly)) {
+        if (m_kind != Kind::SQLite)
+            return QString();
+        sql.remove(0, sqliteOnly.size());
+    }
     if (m_kind == Kind::SQLite) {
         sql.replace(QLatin1String("{{ID}}"), QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
         sql.replace(QLatin1String("{{BLOB}}"), QLatin1String("BLOB"));
@@ -63,7 +69,26 @@ QString SqlDialect::textMatch(const QString &column, const QString &q, QVariantL
     return column + QStringLiteral(" LIKE ? ESCAPE '\\'");
 }
 
-QString SqlDialect::sortWithoutIndex(const QString &expression) const
+QString SqlDialect::userSubstringCandidates(const QString &q, QVariantList &values) const
+{
+    if (m_kind != Kind::SQLite || !q.contains(QLatin1Char('*')))
+        return QString();
+    // The trigram tokenizer needs three characters to look anything up; shorter runs are left to LIKE.
+    QStringList phrases;
+    for (const QString &run : q.split(QLatin1Char('*'), Qt::SkipEmptyParts)) {
+        if (run.size() < 3)
+            continue;
+        QString phrase = run;
+        phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        phrases << QLatin1Char('"') + phrase + QLatin1Char('"');
+    }
+    if (phrases.isEmpty())
+        return QString();
+    values << phrases.join(QStringLiteral(" AND "));
+    return QStringLiteral("t.id IN (SELECT rowid FROM user_search WHERE user_search MATCH ?)");
+}
+
+QString SqlDialect::withoutIndex(const QString &expression) const
 {
     return m_kind == Kind::SQLite ? QLatin1Char('+') + expression : expression;
 }

@@ -34,16 +34,23 @@ public:
     // Opens a write transaction. SQLite must take the write lock at BEGIN: a deferred transaction that
     // upgrades later can fail with SQLITE_BUSY without waiting for the busy timeout.
     QString beginWrite() const;
-    // Replaces {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}} in schema text.
+    // Replaces {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}} in schema text. A statement that
+    // starts with {{SQLITE}} belongs to SQLite only: elsewhere it becomes empty and is not run.
     QString schema(QString sql) const;
     bool isUniqueViolation(const QSqlError &error) const;
     // A case-insensitive match of an already lower-cased column against `q` (lower-cased): a prefix match
     // that can use an index, or a LIKE pattern when `q` holds '*' wildcards.
     QString textMatch(const QString &column, const QString &q, QVariantList &values) const;
+    // A condition on the users table `t` that narrows a '*' pattern search to the rows holding every run of
+    // three or more plain characters of `q`, found in SQLite's trigram index (user_search) instead of by
+    // reading every row. The caller still applies textMatch() to the candidates. Empty when no index helps
+    // (no such run, or PostgreSQL, whose LIKE a trigram index serves directly).
+    QString userSubstringCandidates(const QString &q, QVariantList &values) const;
     bool isBusy(const QSqlError &error) const;
-    // An ORDER BY term that must not drive the choice of index (SQLite would otherwise walk a whole
-    // ordered index to avoid a sort, even when a filter leaves a handful of rows).
-    QString sortWithoutIndex(const QString &expression) const;
+    // A column term (in ORDER BY or a condition) that must not drive the choice of index. SQLite would
+    // otherwise walk a whole ordered index to avoid a sort even when a filter leaves a handful of rows, or
+    // count a domain through its index when a trigram lookup has already found the few candidates.
+    QString withoutIndex(const QString &expression) const;
     // Statements that refresh the planner's statistics; run after bulk loads and from time to time.
     QStringList optimize() const;
 

@@ -328,18 +328,21 @@ Result<QList<std::pair<int, qint64>>> StatsRepository::quotaBuckets(const Where 
     return out;
 }
 
-Result<QJsonArray> StatsRepository::topSenders(char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const
+Result<QJsonArray> StatsRepository::topSenders(
+    char scope, qint64 id, qint64 fromDay, qint64 toDay, int limit) const
 {
     // From the users' daily rollups (raw events are kept only a few weeks): each user of the subject, then
     // the user's days in the range along the rollup's key.
-    const QString subject = scope == 'c' ? QStringLiteral("u.domain_id IN (SELECT d.id FROM domains d WHERE d.company_id = ?)")
-                            : scope == 'd' ? QStringLiteral("u.domain_id = ?")
-                                           : QStringLiteral("u.id = ?");
+    const QString subject = scope == 'c'
+        ? QStringLiteral("u.domain_id IN (SELECT d.id FROM domains d WHERE d.company_id = ?)")
+        : scope == 'd' ? QStringLiteral("u.domain_id = ?")
+                       : QStringLiteral("u.id = ?");
     // CROSS JOIN keeps the users as the outer loop on SQLite (its planner would rather walk every user's
     // rows of the period through the volume index).
-    Statement q = m_db.prepare(QStringLiteral("SELECT u.address, SUM(s.messages) AS sent, SUM(s.recipients), SUM(s.bytes) FROM users u CROSS JOIN "
-                                              "stats_daily s WHERE s.scope = 'u' AND s.scope_id = u.id AND s.bucket >= ? AND s.bucket <= ? AND %1 "
-                                              "GROUP BY u.id, u.address HAVING SUM(s.messages) > 0 ORDER BY sent DESC, u.address LIMIT ?")
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT u.address, SUM(s.messages) AS sent, SUM(s.recipients), SUM(s.bytes) FROM users u CROSS JOIN "
+        "stats_daily s WHERE s.scope = 'u' AND s.scope_id = u.id AND s.bucket >= ? AND s.bucket <= ? AND %1 "
+        "GROUP BY u.id, u.address HAVING SUM(s.messages) > 0 ORDER BY sent DESC, u.address LIMIT ?")
                                    .arg(subject));
     q.bind(fromDay).bind(toDay).bind(id).bind(limit);
     if (Status s = q.exec(); !s.ok())
@@ -347,9 +350,9 @@ Result<QJsonArray> StatsRepository::topSenders(char scope, qint64 id, qint64 fro
     QJsonArray out;
     while (q.next()) {
         out.append(QJsonObject {{QStringLiteral("address"), q.toString(0)},
-                                {QStringLiteral("messages"), double(q.toInt(1))},
-                                {QStringLiteral("recipients"), double(q.toInt(2))},
-                                {QStringLiteral("bytes"), double(q.toInt(3))}});
+            {QStringLiteral("messages"), double(q.toInt(1))},
+            {QStringLiteral("recipients"), double(q.toInt(2))},
+            {QStringLiteral("bytes"), double(q.toInt(3))}});
     }
     return out;
 }

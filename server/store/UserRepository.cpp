@@ -63,9 +63,19 @@ Result<Record> UserRepository::byAddress(const QString &address) const
 
 Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const ListQuery &query) const
 {
+    // A pattern search finds its candidates in the trigram index where the dialect has one.
+    QVariantList candidateValues;
+    const QString candidates = query.q.isEmpty()
+        ? QString()
+        : database().dialect().userSubstringCandidates(query.q, candidateValues);
     Where where;
+    if (!candidates.isEmpty())
+        where.add(candidates, candidateValues);
+    const QString domainColumn = candidates.isEmpty()
+        ? QStringLiteral("t.domain_id")
+        : database().dialect().withoutIndex(QStringLiteral("t.domain_id"));
     if (domainId > 0) {
-        where.add(QStringLiteral("t.domain_id = ?"), {domainId});
+        where.add(domainColumn + QStringLiteral(" = ?"), {domainId});
     } else {
         // Across domains: only live domains within the caller's scope.
         QString domains = QStringLiteral("SELECT d.id FROM domains d WHERE d.deleted_at IS NULL");
@@ -86,7 +96,7 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
         }
         if (scope.companyId > 0 || scope.domainsOnly
             || query.filters.value(QStringLiteral("status")) != QLatin1String("deleted"))
-            where.add(QStringLiteral("t.domain_id IN (%1)").arg(domains), values);
+            where.add(QStringLiteral("%1 IN (%2)").arg(domainColumn, domains), values);
     }
     const QString status = query.filters.value(QStringLiteral("status"));
     if (status.isEmpty())
@@ -115,10 +125,9 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
         || status == QLatin1String("deleted") || type == QLatin1String("forward")
         || type == QLatin1String("filter");
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
-    QString order = (selective ? database().dialect().sortWithoutIndex(key) : key) + direction;
+    QString order = (selective ? database().dialect().withoutIndex(key) : key) + direction;
     if (key != QLatin1String("t.address"))
         order += QStringLiteral(", t.address") + direction;
-    // The plain list of a domain takes its total from the kept counter instead of counting.
     // A plain list (no search, no filter) takes its total from the kept counters instead of counting rows.
     const bool plain = query.q.isEmpty() && status.isEmpty() && type.isEmpty();
     QString totalSql;

@@ -382,6 +382,23 @@ void TestServerApi::pagingSearchAndSort()
     QCOMPARE(m_op->get(users + QStringLiteral("?q=USER1")).json().value(QLatin1String("total")).toInt(), 10);
     QCOMPARE(m_op->get(users + QStringLiteral("?q=*3*")).json().value(QLatin1String("total")).toInt(),
         6); // user03, user13, user23 and Person 3, 13, 23
+    // Runs of three or more characters are looked up in the trigram index; the pattern still decides.
+    const auto total = [&](const QString &query) {
+        return m_op->get(users + QStringLiteral("?q=") + query).json().value(QLatin1String("total")).toInt();
+    };
+    QCOMPARE(total(QStringLiteral("*er1*")), 10); // user10 to user19
+    QCOMPARE(total(QStringLiteral("*son 1*")), 11); // Person 1 and 10 to 19
+    QCOMPARE(total(QStringLiteral("*user*2*")), 7); // user02, user12, user20 to user24
+    QCOMPARE(total(QStringLiteral("*ging.exa*")), 25);
+    QCOMPARE(total(QStringLiteral("*\"quoted\"*")), 0);
+    const QString renamed = QStringLiteral("/api/v1/users/user15@paging.example");
+    QCOMPARE(
+        m_op->patch(renamed, QJsonObject {{QStringLiteral("display_name"), QStringLiteral("Zebra Quill")}},
+                m_op->get(renamed).etag())
+            .status,
+        200);
+    QCOMPARE(total(QStringLiteral("*bra qui*")), 1);
+    QCOMPARE(total(QStringLiteral("*son 10*")), 0); // user15 was Person 10
     QCOMPARE(
         m_op->get(users + QStringLiteral("?q=person 2")).json().value(QLatin1String("total")).toInt(), 7);
     QCOMPARE(

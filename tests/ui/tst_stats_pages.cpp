@@ -274,6 +274,7 @@ void TestStatsPages::refreshKeepsSelectionAndScroll()
     QSignalSpy again(&page, &ui::StatsPageBase::loaded);
     QVERIFY(again.wait(12000));
     QCOMPARE(table->currentIndex().row(), 20);
+    QTRY_COMPARE(table->verticalScrollBar()->value(), scroll);
     ui::StatsPageBase::setRefreshSeconds(60);
 }
 

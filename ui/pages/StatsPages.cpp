@@ -65,11 +65,11 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
         *row = table->currentIndex().row();
     });
     QObject::connect(model, &QAbstractItemModel::modelReset, table, [table, scroll, row] {
-        QTimer::singleShot(0, table, [table, scroll, row] {
-            if (*row >= 0 && *row < table->model()->rowCount())
-                table->selectRow(*row);
-            table->verticalScrollBar()->setValue(*scroll);
-        });
+        if (*row >= 0 && *row < table->model()->rowCount())
+            table->selectRow(*row);
+        // Lay the new rows out now, so the scroll range is theirs before the old position is set again.
+        table->doItemsLayout();
+        table->verticalScrollBar()->setValue(*scroll);
     });
     return table;
 }
