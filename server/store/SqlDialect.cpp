@@ -73,10 +73,11 @@ QString SqlDialect::userSubstringCandidates(const QString &q, QVariantList &valu
 {
     if (m_kind != Kind::SQLite || !q.contains(QLatin1Char('*')))
         return QString();
-    // The trigram tokenizer needs three characters to look anything up; shorter runs are left to LIKE.
+    // The trigram tokenizer needs three characters (code points, not UTF-16 units) to look anything up, and
+    // a shorter phrase would match nothing at all: shorter runs are left to LIKE.
     QStringList phrases;
     for (const QString &run : q.split(QLatin1Char('*'), Qt::SkipEmptyParts)) {
-        if (run.size() < 3)
+        if (run.toUcs4().size() < 3)
             continue;
         QString phrase = run;
         phrase.replace(QLatin1Char('"'), QLatin1String("\"\""));

@@ -400,6 +400,15 @@ void TestServerApi::pagingSearchAndSort()
     QCOMPARE(total(QStringLiteral("*bra qui*")), 1);
     QCOMPARE(total(QStringLiteral("*son 10*")), 0); // user15 was Person 10
     QCOMPARE(
+        m_op->post(users,
+                QJsonObject {{QStringLiteral("local_part"), QStringLiteral("desk")},
+                    {QStringLiteral("display_name"), QStringLiteral("Ünïcode \U0001F600\U0001F600 Desk")}})
+            .status,
+        201);
+    QCOMPARE(total(QStringLiteral("*ünïc*")), 1);
+    // Two characters outside the BMP are four UTF-16 units but too short for a trigram: still found.
+    QCOMPARE(total(QStringLiteral("*\U0001F600\U0001F600*")), 1);
+    QCOMPARE(
         m_op->get(users + QStringLiteral("?q=person 2")).json().value(QLatin1String("total")).toInt(), 7);
     QCOMPARE(
         m_op->get(users + QStringLiteral("?type=filter")).json().value(QLatin1String("total")).toInt(), 5);
