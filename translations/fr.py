@@ -262,7 +262,6 @@ FR = {
 "Object (address, domain or number)": "Objet (adresse, domaine ou numéro)",
 "Object": "Objet",
 "One per line": "Un par ligne",
-"Open a list to export it.": "Ouvrez une liste pour l'exporter.",
 "Operator": "Exploitant",
 "Optional; set or reset it later": "Facultatif ; à définir ou réinitialiser plus tard",
 "Other addresses that deliver to this user, one per line.": "Autres adresses qui livrent à cet utilisateur, une par ligne.",

@@ -2011,10 +2011,6 @@
         <translation>&amp;Exporter la liste en CSV…</translation>
     </message>
     <message>
-        <source>Open a list to export it.</source>
-        <translation>Ouvrez une liste pour l'exporter.</translation>
-    </message>
-    <message>
         <source>&amp;Import users from CSV…</source>
         <translation>&amp;Importer des utilisateurs depuis un CSV…</translation>
     </message>

@@ -410,10 +410,15 @@ void MainWindow::buildMenus()
     QAction *exportList = file->addAction(tr("&Export list to CSV…"), this, [this] {
         if (auto *list = qobject_cast<ListPage *>(m_stack->currentWidget()))
             list->exportCsv();
-        else
-            statusBar()->showMessage(tr("Open a list to export it."), 4000);
     });
+    exportList->setObjectName(QStringLiteral("exportListAction"));
     exportList->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // Offered only where there is a list; the charts carry their own CSV, PNG and SVG buttons.
+    const auto followPage = [this, exportList] {
+        exportList->setEnabled(qobject_cast<ListPage *>(m_stack->currentWidget()) != nullptr);
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, exportList, followPage);
+    followPage();
     QAction *import = file->addAction(tr("&Import users from CSV…"), this, [this] {
         if (m_users->domain().isEmpty()) {
             statusBar()->showMessage(tr("Choose a domain first."), 4000);

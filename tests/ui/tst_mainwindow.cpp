@@ -12,6 +12,7 @@
 #include "UserPage.h"
 #include "UsersPage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFrame>
 #include <QLineEdit>
@@ -143,7 +144,14 @@ void TestMainWindow::bulkSuspendWithReport()
 
 void TestMainWindow::exportFollowsTheFilter()
 {
+    // The toolbar's export is there only where a list is.
+    auto *exportAction = m_window->findChild<QAction *>(QStringLiteral("exportListAction"));
+    QVERIFY(exportAction);
+    m_window->showPage(QStringLiteral("dashboard"));
+    QTRY_COMPARE(m_window->currentPageName(), QStringLiteral("dashboard"));
+    QVERIFY(!exportAction->isEnabled());
     m_window->openDomainUsers(m_domain);
+    QTRY_VERIFY(exportAction->isEnabled());
     ui::UsersPage *page = m_window->usersPage();
     page->users()->setFilter(QStringLiteral("status"), QStringLiteral("suspended"));
     QTRY_VERIFY(page->users()->rowCount() > 0);
