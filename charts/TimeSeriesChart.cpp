@@ -47,6 +47,35 @@ QString axisFormat(const QString &granularity)
 
 } // namespace
 
+TimeTicks timeTicks(qint64 first, qint64 last, const QString &granularity)
+{
+    // Round steps in the granularity's own unit; months differ in length, so their ticks are only even.
+    qint64 unit = 0;
+    QList<int> steps;
+    if (granularity == QLatin1String("hour")) {
+        unit = 3600000;
+        steps = {1, 2, 3, 4, 6, 8, 12, 24, 48, 72, 96, 120, 168, 240, 336, 360, 720, 1464, 2928};
+    } else if (granularity == QLatin1String("day")) {
+        unit = 86400000;
+        steps = {1, 2, 3, 5, 7, 10, 14, 15, 20, 30, 45, 61, 91, 122, 183, 366};
+    } else if (granularity == QLatin1String("week")) {
+        unit = 7 * qint64(86400000);
+        steps = {1, 2, 3, 4, 5, 8, 9, 13, 26, 52};
+    }
+    constexpr int kMostIntervals = 7;
+    if (unit == 0 || last <= first)
+        return {last, kMostIntervals};
+    const qint64 span = (last - first + unit - 1) / unit;
+    // The axis may run past the last point by a twelfth of the span at most (and always by one unit).
+    const qint64 slack = qMax<qint64>(1, span / 12);
+    for (int step : std::as_const(steps)) {
+        const qint64 intervals = (span + step - 1) / step;
+        if (intervals <= kMostIntervals && intervals * step - span <= slack)
+            return {first + intervals * step * unit, int(intervals) + 1};
+    }
+    return {last, kMostIntervals};
+}
+
 TimeSeriesChart::TimeSeriesChart(QWidget *parent) : QChartView(new QChart, parent), m_empty(new QLabel(this))
 {
     setRenderHint(QPainter::Antialiasing);
@@ -224,10 +253,16 @@ void TimeSeriesChart::rebuild()
 
     auto *xAxis = new QDateTimeAxis;
     xAxis->setFormat(axisFormat(model.granularity()));
-    xAxis->setTickCount(qBound(2, int(xs.size()), 7));
     if (xs.size() == 1) {
+        xAxis->setTickCount(2);
         xAxis->setRange(QDateTime::fromMSecsSinceEpoch(xs.first() - 43200000),
             QDateTime::fromMSecsSinceEpoch(xs.first() + 43200000));
+    } else {
+        // Ticks a whole number of hours, days or weeks apart (the axis may run a little past the last point).
+        const TimeTicks ticks = timeTicks(xs.first(), xs.last(), model.granularity());
+        xAxis->setTickCount(ticks.count);
+        xAxis->setRange(
+            QDateTime::fromMSecsSinceEpoch(xs.first()), QDateTime::fromMSecsSinceEpoch(ticks.axisEnd));
     }
     auto *yAxis = new QValueAxis;
     yAxis->setLabelFormat(bytes ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));

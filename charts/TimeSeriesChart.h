@@ -15,6 +15,15 @@ namespace mailadmin::charts {
 // Escape or the right button reset it), and "No data in this range" instead of an empty frame. Long series
 // are downsampled so a year of hours stays quick: lines keep each group's highest value (a spike stays
 // visible), stacked areas the group's mean.
+// Where a time axis ends and how many ticks it has, so that ticks fall a whole, round number of hours, days
+// or weeks apart from the first point (by granularity: "hour", "day", "week"; months are spaced evenly).
+struct TimeTicks
+{
+    qint64 axisEnd = 0; // ms since the epoch, at or a little after the last point
+    int count = 2;
+};
+TimeTicks timeTicks(qint64 first, qint64 last, const QString &granularity);
+
 class TimeSeriesChart : public QChartView
 {
     Q_OBJECT

@@ -41,6 +41,8 @@ private slots:
     void legendHidesSeries();
     void emptyStateInsteadOfBlank();
     void yearOfHoursIsDownsampled();
+    void timeTicksAreRound_data();
+    void timeTicksAreRound();
     void rendersWithAxesAndData();
     void exportsPictures();
     void donutAndBars();
@@ -318,6 +320,43 @@ void TestCharts::yearOfHoursIsDownsampled()
         top = qMax(top, p.y());
     QCOMPARE(top, 5000.0);
     QVERIFY(!image.isNull());
+}
+
+void TestCharts::timeTicksAreRound_data()
+{
+    QTest::addColumn<QString>("granularity");
+    QTest::addColumn<int>("points");
+    QTest::addColumn<int>("stepUnits"); // expected units between ticks
+    QTest::addColumn<int>("ticks");
+    QTest::newRow("2 days of hours") << QStringLiteral("hour") << 48 << 8 << 7;
+    QTest::newRow("a week of hours") << QStringLiteral("hour") << 168 << 24 << 8;
+    QTest::newRow("30 days of hours") << QStringLiteral("hour") << 720 << 120 << 7;
+    QTest::newRow("a year of hours") << QStringLiteral("hour") << 8760 << 1464 << 7;
+    QTest::newRow("a week of days") << QStringLiteral("day") << 7 << 1 << 7;
+    QTest::newRow("30 days") << QStringLiteral("day") << 31 << 5 << 7;
+    QTest::newRow("90 days") << QStringLiteral("day") << 90 << 15 << 7;
+    QTest::newRow("a year of days") << QStringLiteral("day") << 365 << 61 << 7;
+    QTest::newRow("13 weeks") << QStringLiteral("week") << 13 << 2 << 7;
+}
+
+void TestCharts::timeTicksAreRound()
+{
+    QFETCH(QString, granularity);
+    QFETCH(int, points);
+    QFETCH(int, stepUnits);
+    QFETCH(int, ticks);
+    const qint64 unit = granularity == QLatin1String("hour") ? 3600000
+        : granularity == QLatin1String("day")                ? 86400000
+                                                             : 7 * qint64(86400000);
+    const qint64 first = QDateTime(QDate(2026, 11, 26), QTime(22, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 last = first + (points - 1) * unit;
+    const charts::TimeTicks t = charts::timeTicks(first, last, granularity);
+    QCOMPARE(t.count, ticks);
+    QVERIFY(t.axisEnd >= last);
+    // Every tick a whole number of units from the first point, and the axis not much longer than the data.
+    QCOMPARE((t.axisEnd - first) % ((t.count - 1) * unit), qint64(0));
+    QCOMPARE((t.axisEnd - first) / (t.count - 1) / unit, qint64(stepUnits));
+    QVERIFY(t.axisEnd - last <= qMax<qint64>(unit, (last - first) / 12));
 }
 
 void TestCharts::rendersWithAxesAndData()

@@ -67,6 +67,8 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     QObject::connect(model, &QAbstractItemModel::modelReset, table, [table, scroll, row] {
         if (*row >= 0 && *row < table->model()->rowCount())
             table->selectRow(*row);
+        // The first column names the row (a period, a bucket, an address): show it whole.
+        table->resizeColumnToContents(0);
         // Lay the new rows out now, so the scroll range is theirs before the old position is set again.
         table->doItemsLayout();
         table->verticalScrollBar()->setValue(*scroll);
