@@ -55,6 +55,12 @@ case "${1:-}" in
     install_missing "${build_packages[@]}"
     build release
     if [ -x "$here/build/release/bin/mailadmin" ]; then
+      if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}${QT_QPA_PLATFORM:-}" ]; then
+        echo "No display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset). Run this from a" >&2
+        echo "desktop session, or under a virtual display (package xvfb): xvfb-run -a $0 demo" >&2
+        echo "To see every page without a display: QT_QPA_PLATFORM=offscreen $0 demo --screenshot DIR" >&2
+        exit 1
+      fi
       say "Starting MailAdmin on a demo server"
       exec "$here/build/release/bin/mailadmin" --demo "$@"
     fi
