@@ -97,6 +97,14 @@ QString domainForDisplay(const QString &aceName)
     return QUrl::fromAce(aceName.toLatin1());
 }
 
+QString addressForDisplay(const QString &stored)
+{
+    if (!stored.contains(QLatin1String("xn--"), Qt::CaseInsensitive))
+        return stored;
+    const qsizetype at = stored.lastIndexOf(QLatin1Char('@'));
+    return stored.left(at + 1) + domainForDisplay(stored.mid(at + 1));
+}
+
 Verdict normalizeLocalPart(const QString &input)
 {
     const QString local = input.trimmed().toLower();

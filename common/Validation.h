@@ -27,6 +27,8 @@ bool hasControlCharacters(const QString &text, bool multiline = false);
 Verdict normalizeDomainName(const QString &input);
 // The Unicode form of a stored (punycode) domain name, for display.
 QString domainForDisplay(const QString &aceName);
+// An address (local@domain) or a domain name as people write it: its domain in Unicode, not punycode.
+QString addressForDisplay(const QString &stored);
 // Mailbox local parts: dot-atom, at most 64 characters, stored lower-case.
 Verdict normalizeLocalPart(const QString &input);
 // An e-mail address: local part + '@' + domain, both normalized.

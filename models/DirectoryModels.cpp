@@ -221,14 +221,9 @@ QVariant AuditListModel::display(const QJsonObject &e, int column) const
         return text(e, "action");
     case ObjectType:
         return text(e, "object_type");
-    case Object: {
+    case Object:
         // Addresses and domain names as people write them, not in punycode.
-        const QString id = text(e, "object_id");
-        const qsizetype at = id.lastIndexOf(QLatin1Char('@'));
-        if (at >= 0)
-            return QString(id.left(at + 1) + validation::domainForDisplay(id.mid(at + 1)));
-        return id.contains(QLatin1String("xn--")) ? validation::domainForDisplay(id) : id;
-    }
+        return validation::addressForDisplay(text(e, "object_id"));
     case Changes:
         return describeChanges(e.value(QLatin1String("changes")).toObject()).left(200);
     default:

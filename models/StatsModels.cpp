@@ -2,6 +2,7 @@
 
 #include "Csv.h"
 #include "Format.h"
+#include "Validation.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -275,7 +276,7 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
     case Period:
         return format::time(o.value(QLatin1String("period_start")).toString());
     case Subject:
-        return o.value(QLatin1String("subject")).toString();
+        return validation::addressForDisplay(o.value(QLatin1String("subject")).toString());
     case Span:
         return o.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour") : tr("day");
     case Observed:
@@ -345,7 +346,7 @@ QVariant InactiveListModel::display(const QJsonObject &o, int column) const
     const QJsonObject last = o.value(QLatin1String("last_login")).toObject();
     switch (column) {
     case Address:
-        return o.value(QLatin1String("address")).toString();
+        return validation::addressForDisplay(o.value(QLatin1String("address")).toString());
     case Status:
         return format::status(o.value(QLatin1String("status")).toString());
     case LastLogin: {

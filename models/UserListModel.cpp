@@ -54,11 +54,8 @@ QString UserListModel::lastLogin(const QJsonObject &user)
 QVariant UserListModel::display(const QJsonObject &u, int column) const
 {
     switch (column) {
-    case Address: {
-        const QString address = u.value(QLatin1String("address")).toString();
-        const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
-        return QString(address.left(at + 1) + validation::domainForDisplay(address.mid(at + 1)));
-    }
+    case Address:
+        return validation::addressForDisplay(u.value(QLatin1String("address")).toString());
     case DisplayName:
         return u.value(QLatin1String("display_name")).toString();
     case Type:

@@ -10,6 +10,7 @@ class TestValidation : public QObject
 private slots:
     void domainNames_data();
     void domainNames();
+    void namesForDisplay();
     void localParts_data();
     void localParts();
     void emails_data();
@@ -67,6 +68,17 @@ void TestValidation::domainNames()
         QCOMPARE(v.value, expected);
     else
         QVERIFY(!v.message.isEmpty());
+}
+
+void TestValidation::namesForDisplay()
+{
+    QCOMPARE(domainForDisplay(QStringLiteral("xn--bckerei-5wa.de")), QStringLiteral("bäckerei.de"));
+    QCOMPARE(
+        addressForDisplay(QStringLiteral("anna@xn--bckerei-5wa.de")), QStringLiteral("anna@bäckerei.de"));
+    QCOMPARE(addressForDisplay(QStringLiteral("xn--bckerei-5wa.de")), QStringLiteral("bäckerei.de"));
+    QCOMPARE(addressForDisplay(QStringLiteral("anna@example.com")), QStringLiteral("anna@example.com"));
+    // A local part is never decoded, even when it looks like punycode.
+    QCOMPARE(addressForDisplay(QStringLiteral("xn--abc@example.com")), QStringLiteral("xn--abc@example.com"));
 }
 
 void TestValidation::localParts_data()

@@ -13,6 +13,7 @@
 #include "Session.h"
 #include "StatsCharts.h"
 #include "TimeSeriesChart.h"
+#include "Validation.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -258,7 +259,7 @@ void StatsScopeBar::loadChoices()
     }
     if (me.role == QLatin1String("domain_admin")) {
         for (const QString &d : me.domains)
-            m_domain->addItem(d);
+            m_domain->addItem(validation::domainForDisplay(d));
         return;
     }
     QUrlQuery q;
@@ -270,7 +271,8 @@ void StatsScopeBar::loadChoices()
         const QSignalBlocker block(m_domain);
         m_domain->clear();
         for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray())
-            m_domain->addItem(v.toObject().value(QLatin1String("name")).toString());
+            m_domain->addItem(
+                validation::domainForDisplay(v.toObject().value(QLatin1String("name")).toString()));
         m_domain->setEditText(before.isEmpty() ? m_domain->itemText(0) : before);
     });
 }
@@ -289,9 +291,12 @@ StatsScope StatsScopeBar::scope() const
     s.kind = StatsScope::Kind(m_kind->currentData().toInt());
     if (s.kind == StatsScope::Kind::Company)
         s.id = m_company->currentData().toString();
-    else if (s.kind == StatsScope::Kind::Domain)
-        s.id = m_domain->currentText().trimmed().toLower();
-    else
+    else if (s.kind == StatsScope::Kind::Domain) {
+        // Shown and typed as people write it; asked for in the stored (punycode) form.
+        const QString typed = m_domain->currentText().trimmed().toLower();
+        const validation::Verdict name = validation::normalizeDomainName(typed);
+        s.id = name.ok() ? name.value : typed;
+    } else
         s.id = m_user->text().trimmed().toLower();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const int days = m_range->currentData().toInt();
@@ -340,7 +345,7 @@ void StatsScopeBar::setSubject(StatsScope::Kind kind, const QString &id)
             m_company->setCurrentIndex(m_company->count() - 1);
         }
     } else if (kind == StatsScope::Kind::Domain) {
-        m_domain->setEditText(id);
+        m_domain->setEditText(validation::domainForDisplay(id));
     } else {
         m_user->setText(id);
     }
@@ -854,7 +859,8 @@ void StatsPage::refresh()
             };
             auto *size = new QStandardItem(format::bytes(qint64(s.value(QLatin1String("bytes")).toDouble())));
             size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_senders->appendRow({new QStandardItem(s.value(QLatin1String("address")).toString()),
+            m_senders->appendRow({new QStandardItem(validation::addressForDisplay(
+                                      s.value(QLatin1String("address")).toString())),
                 number(s.value(QLatin1String("messages")).toDouble()),
                 number(s.value(QLatin1String("recipients")).toDouble()), size});
         }
@@ -1011,7 +1017,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
 void User360Page::openUser(const QString &address)
 {
     m_address = address.trimmed().toLower();
-    m_title->setText(m_address);
+    m_title->setText(validation::addressForDisplay(m_address));
     m_message->clear();
     m_activity->setUser(m_address);
     m_alerts->setFilter(QStringLiteral("subject"), m_address);
@@ -1277,7 +1283,8 @@ void AlertsPage::selectionChanged()
     }
     QStringList lines;
     lines << tr("<b>%1</b> sent <b>%2</b> messages in the %3 from %4.")
-                 .arg(a.value(QLatin1String("subject")).toString().toHtmlEscaped(),
+                 .arg(validation::addressForDisplay(a.value(QLatin1String("subject")).toString())
+                          .toHtmlEscaped(),
                      QLocale().toString(qint64(a.value(QLatin1String("observed")).toDouble())),
                      a.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour")
                                                                                         : tr("day"),
@@ -1334,8 +1341,10 @@ void AlertsPage::drillTo(const QString &level)
     m_series->setGranularity(hourly ? QStringLiteral("hour") : QStringLiteral("day"));
     const QString title = level == QLatin1String("company") ? tr("Outbound mail of the company")
         : level == QLatin1String("domain")
-        ? tr("Outbound mail of %1").arg(a.value(QLatin1String("domain")).toString())
-        : tr("Outbound mail of %1").arg(a.value(QLatin1String("subject")).toString());
+        ? tr("Outbound mail of %1")
+              .arg(validation::addressForDisplay(a.value(QLatin1String("domain")).toString()))
+        : tr("Outbound mail of %1")
+              .arg(validation::addressForDisplay(a.value(QLatin1String("subject")).toString()));
     m_chart->setTitle(title);
     context()->api()->get(
         QStringLiteral("/stats/outbound"), q, this, [this, level](const api::ApiResult &result) {

@@ -73,9 +73,7 @@ void UserPage::openUser(const QString &address)
 
 void UserPage::onLoaded(const QJsonObject &u)
 {
-    const QString address = u.value(QLatin1String("address")).toString();
-    const qsizetype at = address.lastIndexOf(QLatin1Char('@'));
-    setTitle(QString(address.left(at + 1) + validation::domainForDisplay(address.mid(at + 1))));
+    setTitle(validation::addressForDisplay(u.value(QLatin1String("address")).toString()));
     m_gauge->setUsage(qint64(u.value(QLatin1String("used_bytes")).toDouble()),
         qint64(u.value(QLatin1String("quota")).toDouble()));
     const QJsonObject logins = u.value(QLatin1String("last_login")).toObject();
