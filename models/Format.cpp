@@ -147,4 +147,19 @@ QString protocol(const QString &p)
     return p;
 }
 
+const QStringList &protocols()
+{
+    static const QStringList names
+        = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
+    return names;
+}
+
+QString lastLogins(const QJsonObject &lastLogin)
+{
+    QStringList parts;
+    for (const QString &p : protocols())
+        parts << QStringLiteral("%1: %2").arg(protocol(p), time(lastLogin.value(p).toString()));
+    return parts.join(QStringLiteral(" · "));
+}
+
 } // namespace mailadmin::format

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace mailadmin::format {
 
@@ -18,5 +20,9 @@ QString role(const QString &role);
 QString contactType(const QString &type);
 QString serviceState(const QString &state);
 QString protocol(const QString &protocol);
+// The protocols in the order every page shows them: IMAP, POP, Webmail, SMTP (their API names).
+const QStringList &protocols();
+// A user's `last_login` object as "IMAP: <time> · POP: never · …", always in that order.
+QString lastLogins(const QJsonObject &lastLogin);
 
 } // namespace mailadmin::format

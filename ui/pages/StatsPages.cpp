@@ -98,9 +98,6 @@ QList<SeriesModel::Column> outboundColumns()
         {QStringLiteral("spike"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Spike")}};
 }
 
-const QStringList kProtocols
-    = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
-
 // Quota buckets into a two-column model: label, and the count (display and Qt::UserRole + 1).
 void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets)
 {
@@ -657,11 +654,11 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     m_loginsChart = new charts::TimeSeriesChart(content);
     m_loginsChart->setObjectName(QStringLiteral("loginsChart"));
     m_loginsChart->setStyle(charts::TimeSeriesChart::Style::StackedArea);
-    m_loginsChart->setKeys(kProtocols);
+    m_loginsChart->setKeys(format::protocols());
     m_loginsChart->setModel(m_logins);
     m_share = new charts::ShareDonut(content);
     m_share->setObjectName(QStringLiteral("shareChart"));
-    m_share->setModel(m_logins, kProtocols);
+    m_share->setModel(m_logins, format::protocols());
     m_quotaChart = new charts::BarChart(content);
     m_quotaChart->setObjectName(QStringLiteral("quotaChart"));
     m_quotaChart->setModel(m_quota, 0, 1, tr("Mailboxes"));
@@ -719,7 +716,7 @@ void DashboardPage::refresh()
         const QJsonObject totals = a.value(QLatin1String("totals")).toObject();
         qint64 sum = 0;
         QStringList parts;
-        for (const QString &p : kProtocols) {
+        for (const QString &p : format::protocols()) {
             const qint64 n = qint64(totals.value(p).toDouble());
             sum += n;
             parts << QStringLiteral("%1 %2").arg(format::protocol(p), QLocale().toString(n));
@@ -787,7 +784,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
           };
     auto *logins = new charts::TimeSeriesChart(content);
     logins->setStyle(charts::TimeSeriesChart::Style::StackedArea);
-    logins->setKeys(kProtocols);
+    logins->setKeys(format::protocols());
     logins->setModel(series(QStringLiteral("logins"), loginColumns()));
     add(QStringLiteral("logins"), tr("Logins by type"), logins, m_series.value(QStringLiteral("logins")));
 
@@ -948,7 +945,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     m_protocol = new QComboBox(history);
     m_protocol->setObjectName(QStringLiteral("protocolComboBox"));
     m_protocol->addItem(tr("All protocols"), QString());
-    for (const QString &p : kProtocols)
+    for (const QString &p : format::protocols())
         m_protocol->addItem(format::protocol(p), p);
     m_result = new QComboBox(history);
     m_result->setObjectName(QStringLiteral("resultComboBox"));
@@ -977,7 +974,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     auto *logins = new charts::TimeSeriesChart(content);
     logins->setObjectName(QStringLiteral("loginsChart"));
     logins->setStyle(charts::TimeSeriesChart::Style::StackedArea);
-    logins->setKeys(kProtocols);
+    logins->setKeys(format::protocols());
     logins->setModel(m_logins);
     auto *quota = new charts::TimeSeriesChart(content);
     quota->setObjectName(QStringLiteral("quotaTrendChart"));
@@ -1072,14 +1069,10 @@ void User360Page::showUser(const QJsonObject &u)
     lines << tr("<b>%1</b> · %2 · %3")
                  .arg(format::userType(u.value(QLatin1String("type")).toString()), format::status(status),
                      u.value(QLatin1String("display_name")).toString().toHtmlEscaped());
-    const QJsonObject last = u.value(QLatin1String("last_login")).toObject();
-    QStringList parts;
-    for (const QString &p : kProtocols)
-        parts << QStringLiteral("%1: %2").arg(format::protocol(p), format::time(last.value(p).toString()));
-    lines << tr("Last login — %1").arg(parts.join(QStringLiteral(" · ")));
+    lines << tr("Last login — %1").arg(format::lastLogins(u.value(QLatin1String("last_login")).toObject()));
     const QJsonObject services = u.value(QLatin1String("services")).toObject();
     QStringList states;
-    for (const QString &p : kProtocols)
+    for (const QString &p : format::protocols())
         states << QStringLiteral("%1 %2").arg(
             format::protocol(p), format::serviceState(services.value(p).toString()));
     lines << tr("Services — %1").arg(states.join(QStringLiteral(" · ")));

@@ -81,10 +81,7 @@ void UserPage::onLoaded(const QJsonObject &u)
     lines << tr("<b>%1</b> · %2")
                  .arg(format::userType(u.value(QLatin1String("type")).toString()),
                      format::status(u.value(QLatin1String("status")).toString()));
-    QStringList last;
-    for (auto it = logins.begin(); it != logins.end(); ++it)
-        last << QStringLiteral("%1: %2").arg(format::protocol(it.key()), format::time(it.value().toString()));
-    lines << tr("Last login — %1").arg(last.join(QStringLiteral(" · ")));
+    lines << tr("Last login — %1").arg(format::lastLogins(logins));
     lines << tr("Password: %1")
                  .arg(u.value(QLatin1String("password_set")).toBool() ? tr("set") : tr("not set"));
     lines << tr("Created %1, changed %2")

@@ -1,0 +1,63 @@
+#include "Format.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTest>
+
+using namespace mailadmin;
+
+// How the client writes sizes, times and protocol names for people.
+class TestFormat : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); }
+    void bytesRoundTrip_data();
+    void bytesRoundTrip();
+    void unreadableSizes();
+    void lastLoginsInFixedOrder();
+};
+
+void TestFormat::bytesRoundTrip_data()
+{
+    QTest::addColumn<qint64>("value");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("bytes") << qint64(640) << QStringLiteral("640 B");
+    QTest::newRow("kilobytes") << qint64(1536) << QStringLiteral("1.5 KB");
+    QTest::newRow("gigabytes") << qint64(2) * 1024 * 1024 * 1024 << QStringLiteral("2 GB");
+}
+
+void TestFormat::bytesRoundTrip()
+{
+    QFETCH(qint64, value);
+    QFETCH(QString, text);
+    QCOMPARE(format::bytes(value), text);
+    QCOMPARE(format::parseBytes(text), value);
+}
+
+void TestFormat::unreadableSizes()
+{
+    QCOMPARE(format::parseBytes(QStringLiteral("lots")), qint64(-1));
+    QCOMPARE(format::parseBytes(QStringLiteral("2 XB")), qint64(-1));
+    QCOMPARE(format::parseBytes(QStringLiteral("512MB")), qint64(512) * 1024 * 1024);
+}
+
+void TestFormat::lastLoginsInFixedOrder()
+{
+    // Whatever order the server's object has, the line reads IMAP, POP, Webmail, SMTP; a missing one is
+    // "never".
+    const QJsonObject last {{QStringLiteral("smtp"), QStringLiteral("2026-11-25T12:04:49Z")},
+        {QStringLiteral("imap"), QStringLiteral("2026-11-26T13:20:51Z")}};
+    const QString line = format::lastLogins(last);
+    const QStringList parts = line.split(QStringLiteral(" · "));
+    QCOMPARE(parts.size(), 4);
+    QVERIFY(parts.at(0).startsWith(QStringLiteral("IMAP: ")));
+    QCOMPARE(parts.at(1), QStringLiteral("POP: never"));
+    QCOMPARE(parts.at(2), QStringLiteral("Webmail: never"));
+    QVERIFY(parts.at(3).startsWith(QStringLiteral("SMTP: ")));
+    QCOMPARE(parts.at(0).mid(6), format::time(QStringLiteral("2026-11-26T13:20:51Z")));
+}
+
+QTEST_GUILESS_MAIN(TestFormat)
+#include "tst_format.moc"
