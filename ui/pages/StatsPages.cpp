@@ -61,15 +61,20 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     // A refresh replaces the rows: keep where the reader was.
     auto scroll = std::make_shared<int>(0);
     auto row = std::make_shared<int>(-1);
+    auto sized = std::make_shared<bool>(false);
     QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, table, [table, scroll, row] {
         *scroll = table->verticalScrollBar()->value();
         *row = table->currentIndex().row();
     });
-    QObject::connect(model, &QAbstractItemModel::modelReset, table, [table, scroll, row] {
+    QObject::connect(model, &QAbstractItemModel::modelReset, table, [table, scroll, row, sized] {
         if (*row >= 0 && *row < table->model()->rowCount())
             table->selectRow(*row);
-        // The first column names the row (a period, a bucket, an address): show it whole.
-        table->resizeColumnToContents(0);
+        // The first column names the row (a period, a bucket, an address): show it whole when rows first
+        // come, and leave it to the reader after that.
+        if (!*sized && table->model()->rowCount() > 0) {
+            table->resizeColumnToContents(0);
+            *sized = true;
+        }
         // Lay the new rows out now, so the scroll range is theirs before the old position is set again.
         table->doItemsLayout();
         table->verticalScrollBar()->setValue(*scroll);
