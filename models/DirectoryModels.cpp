@@ -190,11 +190,12 @@ QString AuditListModel::describeChanges(const QJsonObject &changes)
         const QJsonObject change = it.value().toObject();
         const bool isSize = it.key().endsWith(QLatin1String("quota"))
             || it.key() == QLatin1String("quota_maximum") || it.key() == QLatin1String("used_bytes");
-        const auto show = [isSize](const QJsonValue &v) -> QString {
+        const bool isTime = it.key().endsWith(QLatin1String("_at"));
+        const auto show = [isSize, isTime](const QJsonValue &v) -> QString {
             if (v.isNull() || v.isUndefined())
                 return QStringLiteral("—");
             if (v.isString())
-                return v.toString();
+                return isTime ? format::time(v.toString()) : v.toString();
             if (v.isDouble())
                 return isSize ? format::bytes(qint64(v.toDouble())) : QString::number(qint64(v.toDouble()));
             if (v.isBool())
@@ -218,9 +219,9 @@ QVariant AuditListModel::display(const QJsonObject &e, int column) const
     case Actor:
         return text(e, "actor");
     case Action:
-        return text(e, "action");
+        return format::auditAction(text(e, "action"));
     case ObjectType:
-        return text(e, "object_type");
+        return format::objectType(text(e, "object_type"));
     case Object:
         // Addresses and domain names as people write them, not in punycode.
         return validation::addressForDisplay(text(e, "object_id"));

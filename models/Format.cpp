@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -145,6 +146,42 @@ QString protocol(const QString &p)
     if (p == QLatin1String("smtp"))
         return QCoreApplication::translate("Format", "SMTP");
     return p;
+}
+
+namespace {
+QString lookUp(const QHash<QString, const char *> &names, const QString &value)
+{
+    const auto it = names.constFind(value);
+    return it == names.constEnd() ? value : QCoreApplication::translate("Format", it.value());
+}
+} // namespace
+
+QString auditAction(const QString &action)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("create"), QT_TRANSLATE_NOOP("Format", "Created")},
+        {QStringLiteral("update"), QT_TRANSLATE_NOOP("Format", "Changed")},
+        {QStringLiteral("delete"), QT_TRANSLATE_NOOP("Format", "Deleted")},
+        {QStringLiteral("restore"), QT_TRANSLATE_NOOP("Format", "Restored")},
+        {QStringLiteral("password"), QT_TRANSLATE_NOOP("Format", "Password set")},
+        {QStringLiteral("suspend"), QT_TRANSLATE_NOOP("Format", "Suspended")},
+        {QStringLiteral("unsuspend"), QT_TRANSLATE_NOOP("Format", "Unsuspended")},
+        {QStringLiteral("seed"), QT_TRANSLATE_NOOP("Format", "Demo data")},
+    };
+    return lookUp(names, action);
+}
+
+QString objectType(const QString &type)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("company"), QT_TRANSLATE_NOOP("Format", "Company")},
+        {QStringLiteral("contact"), QT_TRANSLATE_NOOP("Format", "Contact")},
+        {QStringLiteral("domain"), QT_TRANSLATE_NOOP("Format", "Domain")},
+        {QStringLiteral("user"), QT_TRANSLATE_NOOP("Format", "User")},
+        {QStringLiteral("brand"), QT_TRANSLATE_NOOP("Format", "Brand")},
+        {QStringLiteral("admin"), QT_TRANSLATE_NOOP("Format", "Administrator")},
+    };
+    return lookUp(names, type);
 }
 
 const QStringList &protocols()

@@ -22,6 +22,9 @@ QString serviceState(const QString &state);
 QString protocol(const QString &protocol);
 // The protocols in the order every page shows them: IMAP, POP, Webmail, SMTP (their API names).
 const QStringList &protocols();
+// An audit entry's action ("update") and object type ("user") in words; unknown values as they are.
+QString auditAction(const QString &action);
+QString objectType(const QString &type);
 // A user's `last_login` object as "IMAP: <time> · POP: never · …", always in that order.
 QString lastLogins(const QJsonObject &lastLogin);
 

@@ -513,4 +513,11 @@ FR = {
 "Refresh stats &every…": "Actualiser les statistiques &toutes les…",
 "Refresh stats": "Actualiser les statistiques",
 "Stats pages ask the server again every (seconds):": "Les pages de statistiques interrogent à nouveau le serveur toutes les (secondes) :",
+"Changed": "Modifié",
+"Restored": "Restauré",
+"Password set": "Mot de passe défini",
+"Unsuspended": "Réactivé",
+"Demo data": "Données de démonstration",
+"Contact": "Contact",
+"Administrator": "Administrateur",
 }

@@ -1,3 +1,4 @@
+#include "DirectoryModels.h"
 #include "Format.h"
 
 #include <QDateTime>
@@ -17,6 +18,7 @@ private slots:
     void bytesRoundTrip();
     void unreadableSizes();
     void lastLoginsInFixedOrder();
+    void auditChangesReadable();
 };
 
 void TestFormat::bytesRoundTrip_data()
@@ -57,6 +59,26 @@ void TestFormat::lastLoginsInFixedOrder()
     QCOMPARE(parts.at(2), QStringLiteral("Webmail: never"));
     QVERIFY(parts.at(3).startsWith(QStringLiteral("SMTP: ")));
     QCOMPARE(parts.at(0).mid(6), format::time(QStringLiteral("2026-11-26T13:20:51Z")));
+}
+
+void TestFormat::auditChangesReadable()
+{
+    // Sizes in units, times as local date and time, nothing as a dash.
+    const QJsonObject changes {
+        {QStringLiteral("quota"),
+            QJsonObject {{QStringLiteral("before"), 536870912.0}, {QStringLiteral("after"), 1073741824.0}}},
+        {QStringLiteral("deleted_at"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                {QStringLiteral("after"), QStringLiteral("2026-11-27T00:39:34Z")}}}};
+    const QString text = models::AuditListModel::describeChanges(changes);
+    QCOMPARE(text,
+        QStringLiteral("deleted_at: — → %1; quota: 512 MB → 1 GB")
+            .arg(format::time(QStringLiteral("2026-11-27T00:39:34Z"))));
+    QVERIFY(!text.contains(QLatin1String("T00:39:34Z")));
+    QCOMPARE(format::auditAction(QStringLiteral("update")), QStringLiteral("Changed"));
+    QCOMPARE(format::objectType(QStringLiteral("admin")), QStringLiteral("Administrator"));
+    // A value this client does not know yet is shown as the server sent it.
+    QCOMPARE(format::auditAction(QStringLiteral("merge")), QStringLiteral("merge"));
 }
 
 QTEST_GUILESS_MAIN(TestFormat)
