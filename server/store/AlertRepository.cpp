@@ -41,20 +41,7 @@ AlertRepository::AlertRepository(Database &db) : Repository(db, spec()) { }
 Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) const
 {
     Where where;
-    if (scope.companyId > 0)
-        where.add(QStringLiteral("t.company_id = ?"), {scope.companyId});
-    if (scope.domainsOnly) {
-        QStringList marks;
-        QVariantList ids;
-        for (qint64 id : scope.domainIds) {
-            marks << QStringLiteral("?");
-            ids << id;
-        }
-        where.add(marks.isEmpty()
-                ? QStringLiteral("1 = 0")
-                : QStringLiteral("t.domain_id IN (%1)").arg(marks.join(QStringLiteral(", "))),
-            ids);
-    }
+    where.addScope(scope, QStringLiteral("t.domain_id"));
     for (const QString &filter : {QStringLiteral("status"), QStringLiteral("scope"), QStringLiteral("span"),
              QStringLiteral("subject")}) {
         if (query.filters.contains(filter))

@@ -39,20 +39,7 @@ Status AuditRepository::append(const AuditEntry &e) const
 Result<Page> AuditRepository::list(const Scope &scope, const ListQuery &query) const
 {
     Where where;
-    if (scope.companyId > 0)
-        where.add(QStringLiteral("t.company_id = ?"), {scope.companyId});
-    if (scope.domainsOnly) {
-        QStringList marks;
-        QVariantList ids;
-        for (qint64 id : scope.domainIds) {
-            marks << QStringLiteral("?");
-            ids << id;
-        }
-        where.add(marks.isEmpty()
-                ? QStringLiteral("1 = 0")
-                : QStringLiteral("t.domain_id IN (%1)").arg(marks.join(QStringLiteral(", "))),
-            ids);
-    }
+    where.addScope(scope, QStringLiteral("t.domain_id"));
     const auto &f = query.filters;
     if (f.contains(QStringLiteral("object_type")))
         where.add(QStringLiteral("t.object_type = ?"), {f.value(QStringLiteral("object_type"))});

@@ -37,19 +37,7 @@ Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, 
 {
     Where where;
     where.add(deleted ? QStringLiteral("t.deleted_at IS NOT NULL") : QStringLiteral("t.deleted_at IS NULL"));
-    if (scope.companyId > 0)
-        where.add(QStringLiteral("t.company_id = ?"), {scope.companyId});
-    if (scope.domainsOnly) {
-        QStringList marks;
-        QVariantList ids;
-        for (qint64 id : scope.domainIds) {
-            marks << QStringLiteral("?");
-            ids << id;
-        }
-        where.add(marks.isEmpty() ? QStringLiteral("1 = 0")
-                                  : QStringLiteral("t.id IN (%1)").arg(marks.join(QStringLiteral(", "))),
-            ids);
-    }
+    where.addScope(scope, QStringLiteral("t.id"));
     if (query.filters.contains(QStringLiteral("company_id")))
         where.add(QStringLiteral("t.company_id = ?"),
             {query.filters.value(QStringLiteral("company_id")).toLongLong()});

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "Scope.h"
+
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 namespace mailadmin::store {
@@ -27,6 +30,25 @@ struct Where
     {
         conditions << condition;
         values += bound;
+    }
+    // Keeps rows within `scope`: its company (t.company_id), and its domains when it lists them (the rows'
+    // domain is in `domainColumn`; no domain listed means no rows).
+    void addScope(const Scope &scope, const QString &domainColumn)
+    {
+        if (scope.companyId > 0)
+            add(QStringLiteral("t.company_id = ?"), {scope.companyId});
+        if (!scope.domainsOnly)
+            return;
+        QStringList marks;
+        QVariantList ids;
+        for (qint64 id : scope.domainIds) {
+            marks << QStringLiteral("?");
+            ids << id;
+        }
+        add(marks.isEmpty()
+                ? QStringLiteral("1 = 0")
+                : QStringLiteral("%1 IN (%2)").arg(domainColumn, marks.join(QStringLiteral(", "))),
+            ids);
     }
     QString sql() const
     {

@@ -37,6 +37,24 @@ struct Counters
 const QString kCounterColumns = QStringLiteral(
     "logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
 
+// A rollup row read from `first` on: bucket, the kCounterColumns in their order, then used_bytes when asked.
+StatsRow rollupRow(const Statement &q, int first, bool withUsedBytes)
+{
+    StatsRow r;
+    r.bucket = q.toInt(first);
+    r.imap = q.toInt(first + 1);
+    r.pop = q.toInt(first + 2);
+    r.webmail = q.toInt(first + 3);
+    r.smtp = q.toInt(first + 4);
+    r.failed = q.toInt(first + 5);
+    r.messages = q.toInt(first + 6);
+    r.recipients = q.toInt(first + 7);
+    r.bytes = q.toInt(first + 8);
+    if (withUsedBytes)
+        r.usedBytes = q.value(first + 9).isNull() ? -1 : q.toInt(first + 9);
+    return r;
+}
+
 void addTo(QHash<BucketKey, Counters> &map, const UserRef &u, qint64 bucket,
     const std::function<void(Counters &)> &add)
 {
@@ -209,21 +227,8 @@ Result<QList<StatsRow>> StatsRepository::series(
     if (Status s = q.exec(); !s.ok())
         return s.error();
     QList<StatsRow> rows;
-    while (q.next()) {
-        StatsRow r;
-        r.bucket = q.toInt(0);
-        r.imap = q.toInt(1);
-        r.pop = q.toInt(2);
-        r.webmail = q.toInt(3);
-        r.smtp = q.toInt(4);
-        r.failed = q.toInt(5);
-        r.messages = q.toInt(6);
-        r.recipients = q.toInt(7);
-        r.bytes = q.toInt(8);
-        if (isDaily)
-            r.usedBytes = q.value(9).isNull() ? -1 : q.toInt(9);
-        rows.append(r);
-    }
+    while (q.next())
+        rows.append(rollupRow(q, 0, isDaily));
     return rows;
 }
 
@@ -244,18 +249,7 @@ Result<QHash<qint64, QList<StatsRow>>> StatsRepository::dailyOf(
         const qint64 id = q.toInt(0);
         if (!wanted.isEmpty() && !wanted.contains(id))
             continue;
-        StatsRow r;
-        r.bucket = q.toInt(1);
-        r.imap = q.toInt(2);
-        r.pop = q.toInt(3);
-        r.webmail = q.toInt(4);
-        r.smtp = q.toInt(5);
-        r.failed = q.toInt(6);
-        r.messages = q.toInt(7);
-        r.recipients = q.toInt(8);
-        r.bytes = q.toInt(9);
-        r.usedBytes = q.value(10).isNull() ? -1 : q.toInt(10);
-        out[id].append(r);
+        out[id].append(rollupRow(q, 1, true));
     }
     return out;
 }
