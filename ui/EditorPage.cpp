@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "ConflictDialog.h"
 #include "MessageBox.h"
+#include "PageTitle.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -18,12 +19,7 @@ EditorPage::EditorPage(AppContext *context, const EntitySchema &schema, const QS
     : QWidget(parent), m_context(context), m_schema(schema), m_kind(kind)
 {
     auto *outer = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    m_title->setFont(big);
+    m_title = makePageTitle(QString(), this);
     outer->addWidget(m_title);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("messageLabel"));

@@ -4,6 +4,7 @@
 #include "FileDialog.h"
 #include "ListExporter.h"
 #include "MessageBox.h"
+#include "PageTitle.h"
 #include "PagedListModel.h"
 
 #include <QHBoxLayout>
@@ -25,12 +26,7 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
 {
     m_layout = new QVBoxLayout(this);
     auto *head = new QHBoxLayout;
-    m_title = new QLabel(title, this);
-    m_title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    m_title->setFont(big);
+    m_title = makePageTitle(title, this);
     head->addWidget(m_title);
     head->addStretch(1);
     m_total = new QLabel(this);

@@ -8,6 +8,7 @@
 #include "FileDialog.h"
 #include "Format.h"
 #include "MessageBox.h"
+#include "PageTitle.h"
 #include "PasswordDialog.h"
 #include "QuotaGauge.h"
 #include "Session.h"
@@ -547,13 +548,7 @@ StatsPageBase::StatsPageBase(AppContext *context, QWidget *parent)
 QWidget *StatsPageBase::buildFrame(const QString &title, bool allowUser)
 {
     auto *outer = new QVBoxLayout(this);
-    auto *label = new QLabel(title, this);
-    label->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = label->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    label->setFont(big);
-    outer->addWidget(label);
+    outer->addWidget(makePageTitle(title, this));
     m_scope = new StatsScopeBar(m_context, allowUser, true, this);
     outer->addWidget(m_scope);
     outer->addWidget(m_error);
@@ -894,12 +889,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     m_gauge->setObjectName(QStringLiteral("quotaGauge"));
     m_gauge->setFixedSize(220, 130);
     auto *text = new QVBoxLayout;
-    m_title = new QLabel(this);
-    m_title->setObjectName(QStringLiteral("titleLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    big.setBold(true);
-    m_title->setFont(big);
+    m_title = makePageTitle(QString(), this);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setTextFormat(Qt::RichText);
