@@ -360,7 +360,8 @@ QStringList foldMarks()
 
 // A search by pattern ('*berg*') in a large domain would read every address. SQLite keeps a trigram index of
 // addresses and names beside the table (it stores only the index; the text stays in users), kept current by
-// triggers that fire only when those two columns change. PostgreSQL gets a pg_trgm index with its own issue.
+// triggers that fire only when one of those two columns really changes (an API update writes every column).
+// PostgreSQL gets a pg_trgm index with its own issue.
 QStringList userSearchIndex()
 {
     return {
@@ -374,7 +375,7 @@ QStringList userSearchIndex()
                        "VALUES ('delete', old.id, old.address, old.name_lc); END"),
         QStringLiteral(
             "{{SQLITE}}CREATE TRIGGER user_search_update AFTER UPDATE OF address, name_lc ON users "
-            "BEGIN "
+            "WHEN old.address IS NOT new.address OR old.name_lc IS NOT new.name_lc BEGIN "
             "INSERT INTO user_search (user_search, rowid, address, name_lc) "
             "VALUES ('delete', old.id, old.address, old.name_lc); "
             "INSERT INTO user_search (rowid, address, name_lc) "
