@@ -2,6 +2,7 @@
 
 #include "AdminService.h"
 #include "Api.h"
+#include "ConfigFile.h"
 #include "Database.h"
 #include "DemoActivity.h"
 #include "DemoSeeder.h"
@@ -14,6 +15,7 @@
 #include "SessionManager.h"
 #include "SpikeDetector.h"
 #include "StatsRepository.h"
+#include "SystemdNotify.h"
 #include "UserService.h"
 
 #include <QCommandLineParser>
@@ -81,8 +83,30 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
     const QCommandLineOption help(
         {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(help);
+    const QCommandLineOption config(QStringLiteral("config"),
+        QStringLiteral("Configuration file whose keys are this command's flags (default %1 when it exists); "
+                       "flags on the command line win.")
+            .arg(defaultConfigPath()),
+        QStringLiteral("file"));
+    parser.addOption(config);
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral("\nRun with --help for the options."), 2);
+    if (!parser.isSet(help)) {
+        const QString path = parser.isSet(config)    ? parser.value(config)
+            : QFileInfo::exists(defaultConfigPath()) ? defaultConfigPath()
+                                                     : QString();
+        if (!path.isEmpty()) {
+            const Result<ConfigFile> file = ConfigFile::read(path);
+            if (!file.ok())
+                return fail(file.error().detail, 2);
+            const QString command = arguments.first().section(QLatin1Char(' '), -1);
+            const Result<QStringList> combined = file.value().apply(parser, arguments, command);
+            if (!combined.ok())
+                return fail(combined.error().detail, 2);
+            if (!parser.parse(combined.value()))
+                return fail(path + QStringLiteral(": ") + parser.errorText(), 2);
+        }
+    }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
@@ -211,6 +235,7 @@ int serve(const QStringList &arguments)
     out() << "mailadmind " << MAILADMIN_VERSION << " listening on " << scheme << "://" << options.host << ':'
           << port.value() << " (database " << QFileInfo(parser.value(db)).absoluteFilePath() << ")"
           << Qt::endl;
+    notifySystemd("READY=1");
 
     std::mutex mutex;
     std::condition_variable wake;
@@ -270,6 +295,7 @@ int serve(const QStringList &arguments)
         }
     });
     server.run();
+    notifySystemd("STOPPING=1");
     {
         std::lock_guard lock(mutex);
         if (!stopping) {
