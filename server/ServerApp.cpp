@@ -9,6 +9,7 @@
 #include "DomainService.h"
 #include "HttpServer.h"
 #include "IngestService.h"
+#include "LogFormat.h"
 #include "LogIngest.h"
 #include "Notifier.h"
 #include "PasswordHasher.h"
@@ -89,6 +90,10 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
             .arg(defaultConfigPath()),
         QStringLiteral("file"));
     parser.addOption(config);
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+        QStringLiteral("Log lines as text (the default) or json, one object a line."),
+        QStringLiteral("text|json"), QStringLiteral("text"));
+    parser.addOption(logFormat);
     if (!parser.parse(arguments))
         return fail(parser.errorText() + QStringLiteral("\nRun with --help for the options."), 2);
     if (!parser.isSet(help)) {
@@ -107,6 +112,10 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
                 return fail(path + QStringLiteral(": ") + parser.errorText(), 2);
         }
     }
+    if (parser.value(logFormat) == QLatin1String("json"))
+        useJsonLog();
+    else if (parser.value(logFormat) != QLatin1String("text"))
+        return fail(QStringLiteral("--log-format takes text or json."), 2);
     if (parser.isSet(help)) {
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);

@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Csv.h"
+#include "HealthRepository.h"
 #include "Json.h"
 #include "Problem.h"
 #include "SessionManager.h"
@@ -62,10 +63,13 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addUserRoutes();
     addBrandAndAdminRoutes();
     addStatsRoutes();
+    addOperationsRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)
 {
+    m_routeInfo.append(RouteInfo {method, pattern, flags});
+    m_metrics.addRoute(method, pattern);
     m_router.add(
         method, pattern, [this, flags, handler = std::move(handler)](HttpRequest &request) -> HttpResponse {
             Call call {request, {}, {}, std::nullopt};
@@ -111,8 +115,19 @@ void Api::route(const QString &method, const QString &pattern, Handler handler, 
 
 HttpResponse Api::handle(HttpRequest &request)
 {
+    QElapsedTimer timer;
+    timer.start();
+    int route = -1;
+    HttpResponse response = dispatch(request, route);
+    m_metrics.record(route, response.status, double(timer.nsecsElapsed()) / 1e9);
+    return response;
+}
+
+HttpResponse Api::dispatch(HttpRequest &request, int &route)
+{
     try {
         const Router::Match match = m_router.match(request);
+        route = match.index;
         switch (match.kind) {
         case Router::Match::Kind::NoPath:
             return problem(Error::notFound(QStringLiteral("There is no resource at %1.").arg(request.path)),
@@ -168,14 +183,19 @@ void Api::addAccessRoutes()
     route(
         QStringLiteral("GET"), QStringLiteral("/api/v1/status"),
         [this](Call &) {
-            return jsonResponse(QJsonObject {
-                {QStringLiteral("service"), QStringLiteral("mailadmind")},
-                {QStringLiteral("version"), QStringLiteral(MAILADMIN_VERSION)},
-                {QStringLiteral("database"), m_db.dialect().name()},
-                {QStringLiteral("schema_version"), store::Database::latestSchemaVersion()},
-                {QStringLiteral("started_at"), json::isoTime(m_startedAt)},
-                {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed() / 1000)},
-            });
+            // A load balancer takes a server out of rotation when its database stops answering.
+            const Status database = store::HealthRepository(m_db).ping();
+            return jsonResponse(
+                QJsonObject {
+                    {QStringLiteral("service"), QStringLiteral("mailadmind")},
+                    {QStringLiteral("version"), QStringLiteral(MAILADMIN_VERSION)},
+                    {QStringLiteral("database"), m_db.dialect().name()},
+                    {QStringLiteral("database_ok"), database.ok()},
+                    {QStringLiteral("schema_version"), store::Database::latestSchemaVersion()},
+                    {QStringLiteral("started_at"), json::isoTime(m_startedAt)},
+                    {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed() / 1000)},
+                },
+                database.ok() ? 200 : 503);
         },
         Public);
 

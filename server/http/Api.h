@@ -9,6 +9,7 @@
 #include "ContactService.h"
 #include "DomainService.h"
 #include "IngestService.h"
+#include "Metrics.h"
 #include "ReportService.h"
 #include "Router.h"
 #include "StatsService.h"
@@ -27,6 +28,8 @@ public:
 
     HttpResponse handle(HttpRequest &request);
     const Router &router() const { return m_router; }
+    // The OpenAPI 3.1 description of every route, built from the routes themselves.
+    QJsonObject openApi() const;
 
 private:
     enum Flags
@@ -44,6 +47,8 @@ private:
     void addUserRoutes();
     void addBrandAndAdminRoutes();
     void addStatsRoutes();
+    void addOperationsRoutes();
+    HttpResponse dispatch(HttpRequest &request, int &route);
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);
@@ -63,6 +68,14 @@ private:
     service::AlertService m_alerts;
     service::ReportService m_reports;
     Router m_router;
+    struct RouteInfo
+    {
+        QString method;
+        QString pattern;
+        int flags;
+    };
+    QList<RouteInfo> m_routeInfo; // in the router's order
+    Metrics m_metrics;
     QElapsedTimer m_uptime;
     qint64 m_startedAt;
 };

@@ -31,7 +31,8 @@ Router::Match Router::match(HttpRequest &request) const
     const QStringList segments = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     Match result;
     const QString method = request.method == QLatin1String("HEAD") ? QStringLiteral("GET") : request.method;
-    for (const Route &route : m_routes) {
+    for (qsizetype i = 0; i < m_routes.size(); ++i) {
+        const Route &route = m_routes.at(i);
         if (!matches(route, segments, nullptr))
             continue;
         if (route.method == method) {
@@ -40,6 +41,7 @@ Router::Match Router::match(HttpRequest &request) const
             request.params = params;
             result.kind = Match::Kind::Found;
             result.handler = &route.handler;
+            result.index = int(i);
             return result;
         }
         result.kind = Match::Kind::NoMethod;

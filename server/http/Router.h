@@ -27,6 +27,7 @@ public:
         } kind
             = Kind::NoPath;
         const Handler *handler = nullptr;
+        int index = -1; // the route's place in the order routes were added, when Found
         QStringList allowed; // for NoMethod
     };
     // Fills request.params on a match.

@@ -1,0 +1,54 @@
+#include "LogFormat.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <mutex>
+
+namespace mailadmin::server {
+
+namespace {
+
+const char *levelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return "debug";
+    case QtInfoMsg:
+        return "info";
+    case QtWarningMsg:
+        return "warning";
+    case QtCriticalMsg:
+        return "error";
+    case QtFatalMsg:
+        return "fatal";
+    }
+    return "info";
+}
+
+void writeJson(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QJsonObject line {
+        {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("level"), QLatin1String(levelName(type))},
+        {QStringLiteral("category"), QLatin1String(context.category ? context.category : "default")},
+        {QStringLiteral("message"), message},
+    };
+    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    // Lines from the worker threads must not interleave.
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+void useJsonLog()
+{
+    qInstallMessageHandler(writeJson);
+}
+
+} // namespace mailadmin::server
