@@ -327,7 +327,9 @@ private:
     QString m_remote;
     Stream m_stream;
     std::optional<ConnectionTracker::Handle> m_handle;
-    beast::flat_buffer m_buffer;
+    // Room for a whole header and one read: the body moves out of it as it arrives, and a chunk line that
+    // never ends is refused at this size instead of growing without bound.
+    beast::flat_buffer m_buffer {wire::kMaxHeaderBytes + 64 * 1024};
     std::optional<bhttp::request_parser<bhttp::string_body>> m_parser;
     std::optional<wire::BeastResponse> m_response;
     std::optional<wire::BeastStreamHeader> m_streamHeader;

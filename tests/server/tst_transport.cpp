@@ -31,6 +31,7 @@ private slots:
     void parseErrorsCloseTheConnection_data();
     void parseErrorsCloseTheConnection();
     void pipelinedRequestsAreAnsweredInOrder();
+    void expectContinue();
     void longUriGets414();
     void headerLinesAreBounded_data();
     void headerLinesAreBounded();
@@ -200,6 +201,9 @@ void TestTransport::parseErrorsCloseTheConnection_data()
                                     << 400;
     QTest::newRow("chunk longer than said")
         << QByteArray(start + "Transfer-Encoding: chunked\r\n\r\n3\r\nabcdef\r\n0\r\n\r\n") << 400;
+    QTest::newRow("chunk line without end")
+        << QByteArray(start + "Transfer-Encoding: chunked\r\n\r\n1;ext=" + QByteArray(256 * 1024, 'a'))
+        << 400;
     QTest::newRow("Content-Length not a number")
         << QByteArray(start + "Content-Length: 12abc\r\n\r\n") << 400;
     QTest::newRow("negative Content-Length") << QByteArray(start + "Content-Length: -5\r\n\r\n") << 400;
@@ -262,6 +266,31 @@ void TestTransport::pipelinedRequestsAreAnsweredInOrder()
     }
     QCOMPARE(ids.size(), expected.size());
     QVERIFY(c.isOpenAndQuiet()); // kept alive for more
+}
+
+void TestTransport::expectContinue()
+{
+    // A client that waits for 100 Continue before sending its body gets it, and then the answer.
+    RawConnection c(m_server->port());
+    const QByteArray body = R"({"login": "root", "password": "not-it"})";
+    QVERIFY(c.send("POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                   "Expect: 100-continue\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n"));
+    const auto interim = c.read(5000, true);
+    QVERIFY(interim);
+    QCOMPARE(interim->status, 100);
+    QVERIFY(c.send(body));
+    const auto r = c.read();
+    QVERIFY(r);
+    QCOMPARE(r->status, 401);
+    // One over the limit is refused before its body is sent.
+    RawConnection big(m_server->port());
+    QVERIFY(big.send("POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     "Expect: 100-continue\r\nContent-Length: 100000000\r\n\r\n"));
+    const auto refused = big.read();
+    QVERIFY(refused);
+    QCOMPARE(refused->status, 413);
+    QVERIFY(big.closedByServer());
 }
 
 void TestTransport::longUriGets414()
