@@ -161,7 +161,12 @@ int serve(const QStringList &arguments)
     const QCommandLineOption key(
         QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("file"));
     const QCommandLineOption threads(QStringLiteral("threads"),
-        QStringLiteral("Worker threads (default 64)."), QStringLiteral("n"), QStringLiteral("64"));
+        QStringLiteral("Worker threads that run the API (default 64); waiting connections hold none."),
+        QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+        QStringLiteral("Open connections at most (default 4096); at the bound the one waiting longest for a "
+                       "request is closed."),
+        QStringLiteral("n"), QStringLiteral("4096"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("Do not log each request."));
     const QCommandLineOption maxBody(QStringLiteral("max-body"),
         QStringLiteral("Largest request body in bytes (default 8 MiB)."), QStringLiteral("bytes"),
@@ -180,8 +185,8 @@ int serve(const QStringList &arguments)
     const QCommandLineOption retention(QStringLiteral("retention-days"),
         QStringLiteral("Days raw stats events are kept (default 35)."), QStringLiteral("days"),
         QStringLiteral("35"));
-    parser.addOptions({db, listen, cert, key, threads, quiet, maxBody, smtpUrl, smtpStartTls, smtpUser,
-        mailFrom, retention});
+    parser.addOptions({db, listen, cert, key, threads, maxConnections, quiet, maxBody, smtpUrl, smtpStartTls,
+        smtpUser, mailFrom, retention});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -201,6 +206,9 @@ int serve(const QStringList &arguments)
     options.threads = parser.value(threads).toInt(&ok);
     if (!ok || options.threads < 2 || options.threads > 1024)
         return fail(QStringLiteral("--threads takes a number from 2 to 1024."), 2);
+    options.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || options.maxConnections < 16 || options.maxConnections > 1'000'000)
+        return fail(QStringLiteral("--max-connections takes a number from 16 to 1000000."), 2);
     options.maxBodyBytes = parser.value(maxBody).toULongLong(&ok);
     if (!ok || options.maxBodyBytes < 1024)
         return fail(QStringLiteral("--max-body takes a number of bytes, at least 1024."), 2);

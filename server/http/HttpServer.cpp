@@ -1,15 +1,26 @@
 #include "HttpServer.h"
 
-#include "Api.h"
-#include "Problem.h"
+#include "ConnectionTracker.h"
+#include "HttpConnection.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QUuid>
 
-#include <httplib.h>
-#include <zlib.h>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include <openssl/ssl.h>
+
+#include <sys/resource.h>
+
+#include <atomic>
+#include <optional>
+#include <thread>
+#include <vector>
 
 Q_LOGGING_CATEGORY(lcHttp, "mailadmind.http")
 
@@ -17,85 +28,105 @@ namespace mailadmin::http {
 
 namespace {
 
-// Per-request state between the pre-routing hook and the logger, which run on the same worker thread.
-struct RequestState
-{
-    QElapsedTimer timer;
-    QString id;
-};
-thread_local RequestState t_request;
+namespace net = boost::asio;
+using boost::system::error_code;
+using net::ip::tcp;
 
-QString newRequestId()
-{
-    return QUuid::createUuid().toString(QUuid::Id128).left(16);
-}
+// Forward secrecy and authenticated encryption only: ECDHE key exchange with GCM or ChaCha20-Poly1305 for
+// TLS 1.2 (no static RSA, no CBC), and the AEAD suites of TLS 1.3.
+constexpr const char *kTls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                                      "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                                      "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
+constexpr const char *kTls13Suites
+    = "TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256";
 
-// gzip at a fast level. The library's own compression would pick brotli at its slowest setting for any
-// client that offers it (Qt's does): 70 ms for a small answer, 160 ms for a page of users.
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream stream {};
-    if (deflateInit2(&stream, 4, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&stream, uLong(data.size()))) + 32, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    const int rc = deflate(&stream, Z_FINISH);
-    const qsizetype produced = qsizetype(stream.total_out);
-    deflateEnd(&stream);
-    if (rc != Z_STREAM_END)
-        return {};
-    out.resize(produced);
-    return out;
-}
+// Descriptors beyond the connections: database files per worker thread, logs, the listening socket.
+constexpr rlim_t kSpareDescriptors = 512;
 
-void applyResponse(const HttpResponse &from, httplib::Response &to, bool acceptsGzip)
+Result<std::unique_ptr<net::ssl::context>> makeTlsContext(const ServerOptions &options)
 {
-    to.status = from.status;
-    for (const auto &[name, value] : from.headers)
-        to.set_header(name.toStdString(), value.toStdString());
-    if (from.contentType.isEmpty())
-        return;
-    if (from.stream) {
-        auto stream = from.stream;
-        to.set_chunked_content_provider(
-            from.contentType.toStdString(), [stream](size_t, httplib::DataSink &sink) {
-                QByteArray chunk;
-                const bool more = stream(chunk);
-                if (!chunk.isEmpty() && !sink.write(chunk.constData(), size_t(chunk.size())))
-                    return false;
-                if (!more)
-                    sink.done();
-                return true;
-            });
-        return;
+    for (const QString &file : {options.tlsCertificate, options.tlsKey}) {
+        if (file.isEmpty() || !QFileInfo(file).isReadable())
+            return Error::make(ErrorKind::Invalid,
+                QStringLiteral("Cannot read the TLS file '%1'; give both --tls-cert and --tls-key.")
+                    .arg(file));
     }
-    // The charset parameter also keeps the library from compressing on its own (it matches bare types only).
-    QByteArray type = from.contentType;
-    if (type == "application/json")
-        type += "; charset=utf-8";
-    if (acceptsGzip && from.body.size() > 1024) {
-        const QByteArray packed = gzip(from.body);
-        if (!packed.isEmpty()) {
-            to.set_header("Content-Encoding", "gzip");
-            to.set_header("Vary", "Accept-Encoding");
-            to.set_content(packed.constData(), size_t(packed.size()), type.constData());
-            return;
-        }
-    }
-    to.set_content(from.body.constData(), size_t(from.body.size()), type.constData());
-}
-
-bool acceptsGzip(const httplib::Request &req)
-{
-    return req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+    auto context = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    context->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_compression
+        | net::ssl::context::no_sslv2 | net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1
+        | net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+    SSL_CTX *native = context->native_handle();
+    SSL_CTX_set_options(native, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    if (SSL_CTX_set_min_proto_version(native, TLS1_2_VERSION) != 1
+        || SSL_CTX_set_cipher_list(native, kTls12Ciphers) != 1
+        || SSL_CTX_set_ciphersuites(native, kTls13Suites) != 1)
+        return Error::make(
+            ErrorKind::Unavailable, QStringLiteral("This OpenSSL cannot offer the TLS ciphers."));
+    error_code ec;
+    context->use_certificate_chain_file(options.tlsCertificate.toStdString(), ec);
+    if (!ec)
+        context->use_private_key_file(options.tlsKey.toStdString(), net::ssl::context::pem, ec);
+    if (ec || SSL_CTX_check_private_key(native) != 1)
+        return Error::make(ErrorKind::Invalid,
+            QStringLiteral("The TLS certificate or key is not valid or they do not match."));
+    return context;
 }
 
 } // namespace
 
-HttpServer::HttpServer(Api &api, ServerOptions options) : m_api(api), m_options(std::move(options)) { }
+struct HttpServer::Private
+{
+    Private(Api &api, ServerOptions serverOptions)
+        : options(std::move(serverOptions))
+        , environment {api, options, tracker}
+        , io(std::max(1, options.threads))
+        , acceptor(net::make_strand(io))
+        , retry(acceptor.get_executor())
+    { }
+
+    void accept();
+
+    ServerOptions options;
+    // Declared before the event loop: connections it still holds when it goes remove themselves from the
+    // tracker and use the TLS context.
+    ConnectionTracker tracker;
+    std::unique_ptr<net::ssl::context> tls;
+    ConnectionEnvironment environment;
+    net::io_context io;
+    tcp::acceptor acceptor;
+    net::steady_timer retry;
+    std::atomic<bool> stopped {false};
+};
+
+void HttpServer::Private::accept()
+{
+    acceptor.async_accept(net::make_strand(io), [this](const error_code &ec, tcp::socket socket) {
+        if (ec == net::error::operation_aborted || !acceptor.is_open())
+            return;
+        if (ec) {
+            // Out of descriptors, most likely: try again shortly instead of spinning.
+            qCWarning(lcHttp) << "accepting a connection failed:" << ec.message().c_str();
+            retry.expires_after(std::chrono::milliseconds(100));
+            retry.async_wait([this](const error_code &waited) {
+                if (!waited)
+                    accept();
+            });
+            return;
+        }
+        // At the bound a waiting connection makes room; when every one is busy the new one is refused.
+        if (tracker.count() >= size_t(options.maxConnections) && !tracker.evictLongestWaiting()) {
+            error_code ignored;
+            socket.close(ignored);
+        } else {
+            serveConnection(std::move(socket), tls.get(), environment);
+        }
+        accept();
+    });
+}
+
+HttpServer::HttpServer(Api &api, ServerOptions options)
+    : d(std::make_unique<Private>(api, std::move(options)))
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -104,121 +135,84 @@ HttpServer::~HttpServer()
 
 Result<int> HttpServer::bind()
 {
-    if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
-        for (const QString &file : {m_options.tlsCertificate, m_options.tlsKey}) {
-            if (file.isEmpty() || !QFileInfo(file).isReadable())
-                return Error::make(ErrorKind::Invalid,
-                    QStringLiteral("Cannot read the TLS file '%1'; give both --tls-cert and --tls-key.")
-                        .arg(file));
-        }
-        auto tls = std::make_unique<httplib::SSLServer>(
-            m_options.tlsCertificate.toLocal8Bit().constData(), m_options.tlsKey.toLocal8Bit().constData());
-        if (!tls->is_valid())
-            return Error::make(ErrorKind::Invalid,
-                QStringLiteral("The TLS certificate or key is not valid or they do not match."));
-        m_server = std::move(tls);
-    } else {
-        m_server = std::make_unique<httplib::Server>();
+    ServerOptions &options = d->options;
+    if (!options.tlsCertificate.isEmpty() || !options.tlsKey.isEmpty()) {
+        Result<std::unique_ptr<net::ssl::context>> tls = makeTlsContext(options);
+        if (!tls.ok())
+            return tls.error();
+        d->tls = std::move(tls.value());
     }
-    httplib::Server &server = *m_server;
-    const int threads = m_options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    server.set_payload_max_length(m_options.maxBodyBytes);
-    server.set_read_timeout(m_options.readTimeoutSeconds, 0);
-    server.set_write_timeout(m_options.writeTimeoutSeconds, 0);
-    server.set_keep_alive_max_count(size_t(m_options.keepAliveRequests));
-    server.set_keep_alive_timeout(5);
-    server.set_tcp_nodelay(true);
 
-    server.set_pre_routing_handler([](const httplib::Request &, httplib::Response &res) {
-        t_request.timer.start();
-        t_request.id = newRequestId();
-        res.set_header("X-Request-Id", t_request.id.toStdString());
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
-
-    const auto dispatch = [this](const httplib::Request &req, httplib::Response &res) {
-        HttpRequest request;
-        request.method = QString::fromStdString(req.method);
-        request.path = QString::fromStdString(req.path);
-        QString query;
-        for (const auto &[key, value] : req.params) {
-            if (!query.isEmpty())
-                query += QLatin1Char('&');
-            query += QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(key)))
-                + QLatin1Char('=')
-                + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromStdString(value)));
+    // Each connection is a descriptor: make room for the bound, or lower the bound to what there is.
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+        const rlim_t wanted = rlim_t(options.maxConnections) + kSpareDescriptors;
+        if (limit.rlim_cur < wanted) {
+            limit.rlim_cur = std::min(wanted, limit.rlim_max);
+            setrlimit(RLIMIT_NOFILE, &limit);
+            getrlimit(RLIMIT_NOFILE, &limit);
         }
-        request.query = QUrlQuery(query);
-        for (const auto &[name, value] : req.headers)
-            request.headers.insert(
-                QByteArray::fromStdString(name).toLower(), QByteArray::fromStdString(value));
-        request.body = QByteArray::fromStdString(req.body);
-        request.remoteAddress = QString::fromStdString(req.remote_addr);
-        request.requestId = t_request.id;
-        applyResponse(m_api.handle(request), res, acceptsGzip(req));
-    };
-    const char *everything = R"(/.*)";
-    server.Get(everything, dispatch);
-    server.Post(everything, dispatch);
-    server.Put(everything, dispatch);
-    server.Patch(everything, dispatch);
-    server.Delete(everything, dispatch);
-    server.Options(everything, dispatch);
-
-    // Errors the library raises itself (413, 400 for unreadable requests) still answer as problem documents.
-    server.set_error_handler(
-        httplib::Server::HandlerWithResponse([](const httplib::Request &, httplib::Response &res) {
-            if (!res.body.empty())
-                return httplib::Server::HandlerResponse::Unhandled;
-            QString detail;
-            if (res.status == 413)
-                detail = QStringLiteral("The request body is larger than this server accepts.");
-            else if (res.status == 400)
-                detail = QStringLiteral("The request could not be parsed.");
-            const HttpResponse p = problemForStatus(res.status, detail, t_request.id);
-            applyResponse(p, res, false);
-            return httplib::Server::HandlerResponse::Handled;
-        }));
-    server.set_exception_handler([](const httplib::Request &, httplib::Response &res, std::exception_ptr) {
-        applyResponse(
-            problem(Error::internal(QStringLiteral("exception in transport")), t_request.id), res, false);
-    });
-    server.set_logger([](const httplib::Request &req, const httplib::Response &res) {
-        // Never the query string, headers or body: they may carry passwords or tokens.
-        qCInfo(lcHttp).noquote() << t_request.id << QString::fromStdString(req.method)
-                                 << QString::fromStdString(req.path) << res.status
-                                 << QStringLiteral("%1ms").arg(
-                                        double(t_request.timer.nsecsElapsed()) / 1e6, 0, 'f', 1);
-    });
-
-    const QByteArray host = m_options.host.toLatin1();
-    if (m_options.port == 0) {
-        m_port = server.bind_to_any_port(host.constData());
-        if (m_port <= 0)
-            return Error::make(
-                ErrorKind::Unavailable, QStringLiteral("Cannot listen on %1.").arg(m_options.host));
-    } else {
-        if (!server.bind_to_port(host.constData(), m_options.port))
-            return Error::make(ErrorKind::Unavailable,
-                QStringLiteral("Cannot listen on %1:%2 — is the port in use or the address not local?")
-                    .arg(m_options.host)
-                    .arg(m_options.port));
-        m_port = m_options.port;
+        if (limit.rlim_cur < wanted) {
+            options.maxConnections
+                = int(std::max<rlim_t>(16, limit.rlim_cur - std::min(limit.rlim_cur, kSpareDescriptors)));
+            qCWarning(lcHttp) << "serving at most" << options.maxConnections
+                              << "connections: the limit of open files is" << limit.rlim_cur;
+        }
     }
+
+    const QString where = QStringLiteral("%1:%2").arg(options.host).arg(options.port);
+    error_code ec;
+    tcp::resolver resolver(d->io);
+    const auto endpoints = resolver.resolve(options.host.toStdString(), std::to_string(options.port),
+        tcp::resolver::numeric_service | tcp::resolver::passive, ec);
+    if (ec || endpoints.empty())
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("Cannot listen on %1: %2 is not an address of this machine.")
+                .arg(where, options.host));
+    const tcp::endpoint endpoint = endpoints.begin()->endpoint();
+    tcp::acceptor &acceptor = d->acceptor;
+    acceptor.open(endpoint.protocol(), ec);
+    // SO_REUSEADDR lets a restarted server bind past connections in TIME_WAIT; unlike SO_REUSEPORT it never
+    // lets a second server share a port that one is listening on.
+    if (!ec)
+        acceptor.set_option(tcp::acceptor::reuse_address(true), ec);
+    if (!ec)
+        acceptor.bind(endpoint, ec);
+    if (ec == net::error::address_in_use)
+        return Error::make(
+            ErrorKind::Unavailable, QStringLiteral("Cannot listen on %1: port in use.").arg(where));
+    if (ec == boost::system::errc::address_not_available)
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("Cannot listen on %1: %2 is not an address of this machine.")
+                .arg(where, options.host));
+    if (!ec)
+        acceptor.listen(net::socket_base::max_listen_connections, ec);
+    if (ec)
+        return Error::make(ErrorKind::Unavailable,
+            QStringLiteral("Cannot listen on %1: %2.").arg(where, QString::fromStdString(ec.message())));
+    m_port = acceptor.local_endpoint().port();
     return m_port;
 }
 
 void HttpServer::run()
 {
-    if (m_server)
-        m_server->listen_after_bind();
+    if (!d->acceptor.is_open() || d->stopped)
+        return;
+    net::post(d->acceptor.get_executor(), [this] { d->accept(); });
+    std::vector<std::thread> workers;
+    for (int i = 1; i < d->options.threads; ++i)
+        workers.emplace_back([this] { d->io.run(); });
+    d->io.run();
+    for (std::thread &worker : workers)
+        worker.join();
 }
 
 void HttpServer::stop()
 {
-    if (m_server && m_server->is_running())
-        m_server->stop();
+    if (d->stopped.exchange(true))
+        return;
+    d->tracker.closeAll();
+    d->io.stop();
 }
 
 } // namespace mailadmin::http

@@ -6,10 +6,6 @@
 
 #include <memory>
 
-namespace httplib {
-class Server;
-}
-
 namespace mailadmin::http {
 
 class Api;
@@ -21,13 +17,22 @@ struct ServerOptions
     QString tlsCertificate;
     QString tlsKey;
     size_t maxBodyBytes = 8 * 1024 * 1024;
+    // Threads that run the event loop and call the Api; a connection holds none of them while it waits.
     int threads = 64;
+    // The whole request header (and the TLS handshake) must arrive within this time of the first byte.
     int readTimeoutSeconds = 10;
     int writeTimeoutSeconds = 10;
+    // The whole request body must arrive within this time of its header.
+    int bodyTimeoutSeconds = 60;
+    // How long a kept-alive connection may wait for its next request.
+    int keepAliveSeconds = 5;
     int keepAliveRequests = 1000;
+    // Open connections at most; at the bound the one that has waited longest for a request is closed.
+    int maxConnections = 4096;
 };
 
-// The HTTP(S) transport on cpp-httplib: body limit, timeouts, a thread pool, a log line per request.
+// The HTTP(S) transport on Boost.Beast: event-driven connections with their own deadlines, header and body
+// limits, no implicit decompression, a few threads calling the Api, and a log line per request.
 class HttpServer
 {
 public:
@@ -42,9 +47,8 @@ public:
     int port() const { return m_port; }
 
 private:
-    Api &m_api;
-    ServerOptions m_options;
-    std::unique_ptr<httplib::Server> m_server;
+    struct Private;
+    std::unique_ptr<Private> d;
     int m_port = 0;
 };
 

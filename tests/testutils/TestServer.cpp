@@ -14,7 +14,16 @@
 
 namespace mailadmin::testing {
 
-TestServer::TestServer(bool withDemoData)
+TestServer::TestServer(bool withDemoData) : TestServer(defaultOptions(), withDemoData) { }
+
+http::ServerOptions TestServer::defaultOptions()
+{
+    http::ServerOptions options;
+    options.threads = 8;
+    return options;
+}
+
+TestServer::TestServer(http::ServerOptions serverOptions, bool withDemoData)
 {
     auth::PasswordHasher::setStrength(auth::PasswordHasher::Strength::Fast);
     store::Database::Options options;
@@ -37,13 +46,11 @@ TestServer::TestServer(bool withDemoData)
             qFatal("cannot seed demo data");
     }
     m_api = std::make_unique<http::Api>(*m_db, *m_sessions);
-    http::ServerOptions serverOptions;
     serverOptions.port = 0;
-    serverOptions.threads = 8;
     m_server = std::make_unique<http::HttpServer>(*m_api, serverOptions);
     const Result<int> port = m_server->bind();
     if (!port.ok())
-        qFatal("cannot bind the test server");
+        qFatal("cannot bind the test server: %s", qPrintable(port.error().detail));
     m_port = port.value();
     m_thread = std::thread([this] { m_server->run(); });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HttpClient.h"
+#include "HttpServer.h"
 
 #include <QString>
 #include <QTemporaryDir>
@@ -16,7 +17,6 @@ class SessionManager;
 }
 namespace mailadmin::http {
 class Api;
-class HttpServer;
 } // namespace mailadmin::http
 
 namespace mailadmin::testing {
@@ -30,6 +30,10 @@ public:
     static constexpr const char *kPassword = "Test-Pass-2026!";
 
     explicit TestServer(bool withDemoData = false);
+    // With the transport's limits and deadlines set by the test; the port is always a free one.
+    explicit TestServer(http::ServerOptions options, bool withDemoData = false);
+    // What the tests run on unless they say otherwise: a few worker threads.
+    static http::ServerOptions defaultOptions();
     ~TestServer();
 
     int port() const { return m_port; }
