@@ -115,7 +115,7 @@ Result<service::IngestReport> DatabaseTarget::write(
     if (!tx.status().ok())
         return tx.status().error();
     store::StatsRepository stats(m_db);
-    if (Status s = stats.apply(logins, messages, quotas); !s.ok())
+    if (Status s = stats.apply(logins, messages, quotas, &m_unfolded); !s.ok())
         return s.error();
     const store::IngestPositionRepository kept(m_db);
     for (const store::ReadPosition &p : positions)
@@ -130,9 +130,13 @@ Result<service::IngestReport> DatabaseTarget::write(
     // once a second, so a user's hour is written once for many batches.
     if (logins.size() + messages.size() <= service::IngestService::kInlineFold || !m_sinceFold.isValid()
         || m_sinceFold.elapsed() >= 1000) {
-        if (const Result<qint64> folded = stats.fold(); !folded.ok())
+        if (const Result<qint64> folded = stats.fold(&m_unfolded); !folded.ok())
             return folded.error();
+        if (Status s = tx.commit(); !s.ok())
+            return s.error();
+        m_unfolded.clear();
         m_sinceFold.start();
+        return report;
     }
     if (Status s = tx.commit(); !s.ok())
         return s.error();
@@ -149,9 +153,12 @@ Status DatabaseTarget::settle()
     store::Transaction tx(m_db);
     if (!tx.status().ok())
         return tx.status().error();
-    if (const Result<qint64> folded = store::StatsRepository(m_db).fold(); !folded.ok())
+    if (const Result<qint64> folded = store::StatsRepository(m_db).fold(&m_unfolded); !folded.ok())
         return folded.error();
-    return tx.commit();
+    if (Status s = tx.commit(); !s.ok())
+        return s;
+    m_unfolded.clear();
+    return Status::success();
 }
 
 } // namespace mailadmin::stats

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "LogIngest.h"
+#include "RollupChanges.h"
 #include "StatsRepository.h"
 
 #include <QElapsedTimer>
@@ -33,6 +34,7 @@ private:
 
     store::Database &m_db;
     QHash<QByteArray, Lookup> m_users;
+    store::RollupChanges m_unfolded; // of the rows this run stored and did not fold yet
     QElapsedTimer m_sinceFold;
     bool m_purged = false;
 };
