@@ -46,7 +46,7 @@ Result<service::IngestReport> DatabaseTarget::write(
     QList<store::MessageEvent> messages;
     QList<store::QuotaSample> quotas;
     const qint64 now = auth::Clock::now();
-    static const QString protocols[]
+    static const QString protocols[store::RollupChanges::Protocols]
         = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
     for (qsizetype i = 0; i < events.size(); ++i) {
         const LogEvent &e = events.at(i);
@@ -66,19 +66,22 @@ Result<service::IngestReport> DatabaseTarget::write(
         const bool matched = !who.user.isNull();
         switch (e.kind) {
         case LogEvent::Kind::Login: {
-            const QString *protocol = std::find_if(std::begin(protocols), std::end(protocols),
-                [&](const QString &p) { return p.toLatin1() == e.protocol; });
-            if (protocol == std::end(protocols)) {
+            const int index = e.protocol == "imap" ? store::RollupChanges::Imap
+                : e.protocol == "pop"              ? store::RollupChanges::Pop
+                : e.protocol == "webmail"          ? store::RollupChanges::Webmail
+                : e.protocol == "smtp"             ? store::RollupChanges::Smtp
+                                                   : -1;
+            if (index < 0) {
                 reject(QStringLiteral("protocol must be imap, pop, webmail or smtp"));
                 continue;
             }
-            const QString remote = QString::fromUtf8(e.remote).left(64);
+            const QString remote = QString::fromUtf8(e.remote.left(256)).left(64);
             if (validation::hasControlCharacters(remote)) {
                 reject(QStringLiteral("remote has control characters"));
                 continue;
             }
             if (matched)
-                logins.append({e.at, who.user, *protocol, e.success, remote});
+                logins.append({e.at, who.user, protocols[index], e.success, remote});
             break;
         }
         case LogEvent::Kind::Message:

@@ -405,10 +405,21 @@ QStringList ingestPositions()
     };
 }
 
+// Raw outbound rows are read only by id (the fold) and by time (the purge); the indexes by user, company and
+// domain were never used by a query, and cost three index writes per message stored.
+QStringList unusedMessageIndexes()
+{
+    return {
+        QStringLiteral("DROP INDEX message_events_user"),
+        QStringLiteral("DROP INDEX message_events_company"),
+        QStringLiteral("DROP INDEX message_events_domain"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
-        userSearchIndex(), ingestPositions()};
+        userSearchIndex(), ingestPositions(), unusedMessageIndexes()};
     return all;
 }
 

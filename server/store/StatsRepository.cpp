@@ -49,11 +49,12 @@ QString valuesList(int columns, int rows)
 
 // Inserts `rows` rows of `columns` values each, `bindRow(statement, firstPosition, row)` binding one row.
 template<typename BindRow>
-Status insertRows(Database &db, const QString &head, int columns, qsizetype rows, BindRow bindRow)
+Status insertRows(Database &db, const QString &head, int columns, qsizetype rows, BindRow bindRow,
+    const QString &tail = QString())
 {
     qsizetype done = 0;
     if (rows >= kRowsPerInsert) {
-        FastStatement many(db, head + valuesList(columns, kRowsPerInsert));
+        FastStatement many(db, head + valuesList(columns, kRowsPerInsert) + tail);
         for (; done + kRowsPerInsert <= rows; done += kRowsPerInsert) {
             for (int r = 0; r < kRowsPerInsert; ++r)
                 bindRow(many, r * columns + 1, done + r);
@@ -62,7 +63,7 @@ Status insertRows(Database &db, const QString &head, int columns, qsizetype rows
         }
     }
     if (done < rows) {
-        FastStatement one(db, head + valuesList(columns, 1));
+        FastStatement one(db, head + valuesList(columns, 1) + tail);
         for (; done < rows; ++done) {
             bindRow(one, 1, done);
             if (Status s = one.run(); !s.ok())
@@ -497,33 +498,35 @@ Result<qint64> StatsRepository::fold(const RollupChanges *known) const
     }
     for (const auto &[table, map] : {std::pair {QStringLiteral("stats_hourly"), &changes.hourly()},
              std::pair {QStringLiteral("stats_daily"), &changes.daily()}}) {
-        FastStatement upsert(m_db,
-            QStringLiteral(
-                "INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + "
-                "excluded.logins_imap, "
-                "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + "
-                "excluded.logins_webmail, "
-                "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + "
-                "excluded.failed_logins, "
-                "messages = %1.messages + excluded.messages, recipients = %1.recipients + "
-                "excluded.recipients, "
-                "bytes = %1.bytes + excluded.bytes")
-                .arg(table, kCounterColumns));
         // In key order, the order of the table: neighbouring rows share pages.
         QList<RollupChanges::Key> keys = map->keys();
         std::sort(keys.begin(), keys.end());
         const QString scopes[3] = {QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("u")};
-        for (const RollupChanges::Key &key : std::as_const(keys)) {
-            const RollupChanges::Counters &c = map->value(key);
-            upsert.bind(1, scopes[key.scope == 'c' ? 0 : key.scope == 'd' ? 1 : 2]);
-            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
-                c.messages, c.recipients, c.bytes};
-            for (int i = 0; i < 10; ++i)
-                upsert.bind(i + 2, values[i]);
-            if (Status s = upsert.run(); !s.ok())
-                return s.error();
-        }
+        const Status written = insertRows(
+            m_db,
+            QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES ")
+                .arg(table, kCounterColumns),
+            11, keys.size(),
+            [&](FastStatement &q, int at, qsizetype row) {
+                const RollupChanges::Key &key = keys.at(row);
+                const RollupChanges::Counters &c = map->value(key);
+                q.bind(at, scopes[key.scope == 'c' ? 0 : key.scope == 'd' ? 1 : 2]);
+                const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
+                    c.messages, c.recipients, c.bytes};
+                for (int i = 0; i < 10; ++i)
+                    q.bind(at + 1 + i, values[i]);
+            },
+            QStringLiteral(
+                " ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + "
+                "excluded.logins_imap, logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = "
+                "%1.logins_webmail + excluded.logins_webmail, logins_smtp = %1.logins_smtp + "
+                "excluded.logins_smtp, "
+                "failed_logins = %1.failed_logins + excluded.failed_logins, messages = %1.messages + "
+                "excluded.messages, recipients = %1.recipients + excluded.recipients, bytes = %1.bytes + "
+                "excluded.bytes")
+                .arg(table));
+        if (!written.ok())
+            return written.error();
     }
     for (int i = 0; i < 2; ++i) {
         Statement set = m_db.prepare(QStringLiteral("UPDATE stats_fold SET last_id = ? WHERE name = ?"));
