@@ -8,6 +8,10 @@
 #include <QLocale>
 #include <QSysInfo>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
 #include <cerrno>
 #include <cstring>
 #include <thread>
@@ -60,6 +64,126 @@ QByteArray headOf(int fd, qint64 n)
     bytes.truncate(have);
     return bytes;
 }
+
+// Hands batches to the target on a second thread, so reading and parsing the next lines overlaps storing the
+// last ones (the database's work is most of the time). At most two batches wait, so memory stays bounded.
+// Reports come back with later calls: write() answers for the batches finished since the previous call.
+class BackgroundTarget : public IngestTarget
+{
+public:
+    explicit BackgroundTarget(IngestTarget &inner) : m_inner(inner)
+    {
+        m_worker = std::thread([this] { work(); });
+    }
+    ~BackgroundTarget() override
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_changed.notify_all();
+        m_worker.join();
+    }
+
+    Result<std::optional<store::ReadPosition>> position(const store::FileIdentity &file) override
+    {
+        if (Status s = wait(0); !s.ok())
+            return s.error();
+        return m_inner.position(file);
+    }
+
+    Result<service::IngestReport> write(
+        const QList<LogEvent> &events, const QList<store::ReadPosition> &positions) override
+    {
+        if (Status s = wait(1); !s.ok())
+            return s.error();
+        std::lock_guard lock(m_mutex);
+        m_jobs.push_back(Job {events, positions});
+        m_changed.notify_all();
+        return takeDone();
+    }
+
+    Status settle() override
+    {
+        if (Status s = wait(0); !s.ok())
+            return s;
+        return m_inner.settle();
+    }
+
+    // Waits for every batch; the reports not yet returned.
+    Result<service::IngestReport> finish()
+    {
+        if (Status s = wait(0); !s.ok())
+            return s.error();
+        std::lock_guard lock(m_mutex);
+        return takeDone();
+    }
+
+private:
+    struct Job
+    {
+        QList<LogEvent> events;
+        QList<store::ReadPosition> positions;
+    };
+
+    // Until at most `pending` batches wait (none being written when 0), or the writer failed.
+    Status wait(size_t pending)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(
+            lock, [&] { return m_error || (m_jobs.size() <= pending && (pending > 0 || !m_busy)); });
+        if (m_error)
+            return *m_error;
+        return Status::success();
+    }
+
+    service::IngestReport takeDone()
+    {
+        service::IngestReport done = std::move(m_done);
+        m_done = service::IngestReport();
+        return done;
+    }
+
+    void work()
+    {
+        std::unique_lock lock(m_mutex);
+        for (;;) {
+            m_changed.wait(lock, [&] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty())
+                return;
+            Job job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            m_busy = true;
+            lock.unlock();
+            const Result<service::IngestReport> report = m_inner.write(job.events, job.positions);
+            lock.lock();
+            m_busy = false;
+            if (!report.ok()) {
+                m_error = report.error();
+                m_jobs.clear();
+            } else {
+                m_done.accepted += report->accepted;
+                m_done.unmatched += report->unmatched;
+                for (const QString &user : report->unmatchedUsers)
+                    if (m_done.unmatchedUsers.size() < 20 && !m_done.unmatchedUsers.contains(user))
+                        m_done.unmatchedUsers << user;
+                for (const auto &r : report->rejected)
+                    m_done.rejected.append(r);
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    IngestTarget &m_inner;
+    std::thread m_worker;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Job> m_jobs;
+    bool m_busy = false;
+    bool m_stopping = false;
+    std::optional<Error> m_error;
+    service::IngestReport m_done;
+};
 
 // One open log file and how far it has been read.
 struct OpenLog
@@ -163,7 +287,7 @@ struct OpenLog
 class Ingest
 {
 public:
-    explicit Ingest(const IngestRun &run) : m_run(run) { }
+    explicit Ingest(const IngestRun &run) : m_run(run), m_target(*run.target) { }
 
     Result<IngestTotals> run();
 
@@ -190,6 +314,7 @@ private:
     void countLines();
 
     const IngestRun &m_run;
+    BackgroundTarget m_target;
     IngestTotals m_totals;
     std::vector<std::unique_ptr<Tail>> m_tails;
     // Rotated copies read to their end, kept until their last position is written.
@@ -219,7 +344,7 @@ Status Ingest::openCurrent(Tail &tail, bool checkRotated)
     if (Status s = log->open(tail.path); !s.ok())
         return s;
     if (!log->isStdin && !m_run.reread) {
-        const Result<std::optional<store::ReadPosition>> stored = m_run.target->position(log->id);
+        const Result<std::optional<store::ReadPosition>> stored = m_target.position(log->id);
         if (!stored.ok())
             return stored.error();
         if (stored->has_value() && log->matches(**stored)) {
@@ -251,7 +376,7 @@ Status Ingest::finishRotatedCopy(
     auto rotated = std::make_unique<OpenLog>();
     if (Status s = rotated->open(rotatedPath); !s.ok() || rotated->isStdin || rotated->id == now.id)
         return Status::success();
-    const Result<std::optional<store::ReadPosition>> own = m_run.target->position(rotated->id);
+    const Result<std::optional<store::ReadPosition>> own = m_target.position(rotated->id);
     if (!own.ok())
         return own.error();
     std::optional<store::ReadPosition> from;
@@ -353,7 +478,7 @@ Status Ingest::commit()
             positions.append(log->position(*tail->reader));
     if (m_events.isEmpty() && positions.isEmpty())
         return Status::success();
-    const Result<service::IngestReport> report = m_run.target->write(m_events, positions);
+    const Result<service::IngestReport> report = m_target.write(m_events, positions);
     if (!report.ok())
         return report.error();
     m_totals.add(report.value(), m_events.size());
@@ -462,7 +587,7 @@ Result<IngestTotals> Ingest::run()
             sinceProgress.restart();
         }
     }
-    if (Status s = m_run.target->settle(); !s.ok())
+    if (Status s = m_target.settle(); !s.ok())
         return s.error();
 
     if (m_run.follow) {
@@ -480,7 +605,7 @@ Result<IngestTotals> Ingest::run()
             if (sinceSend.elapsed() >= 1000) {
                 if (Status s = commit(); !s.ok())
                     return s.error();
-                if (Status s = m_run.target->settle(); !s.ok())
+                if (Status s = m_target.settle(); !s.ok())
                     return s.error();
                 sinceSend.restart();
             }
@@ -500,9 +625,13 @@ Result<IngestTotals> Ingest::run()
         }
         if (Status s = commit(); !s.ok())
             return s.error();
-        if (Status s = m_run.target->settle(); !s.ok())
+        if (Status s = m_target.settle(); !s.ok())
             return s.error();
     }
+    const Result<service::IngestReport> last = m_target.finish();
+    if (!last.ok())
+        return last.error();
+    m_totals.add(last.value(), 0);
     countLines();
     return m_totals;
 }
