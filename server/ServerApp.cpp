@@ -11,6 +11,8 @@
 #include "IngestService.h"
 #include "LogFormat.h"
 #include "LogIngest.h"
+#include "LogIngestCollector.h"
+#include "LogIngestDatabase.h"
 #include "Notifier.h"
 #include "PasswordHasher.h"
 #include "SessionManager.h"
@@ -518,7 +520,15 @@ int ingest(const QStringList &arguments)
     const QCommandLineOption batch(QStringLiteral("batch"),
         QStringLiteral("Events per batch (default 5000, at most 10000)."), QStringLiteral("n"),
         QStringLiteral("5000"));
-    parser.addOptions({db, server, login, passwordFile, caFile, insecure, format, follow, zone, batch});
+    const QCommandLineOption reread(QStringLiteral("reread"),
+        QStringLiteral("Read the files from their start and count them again, ignoring how far earlier runs "
+                       "read."));
+    const QCommandLineOption state(QStringLiteral("state"),
+        QStringLiteral("With --server: keep how far each file was read in this file, so a later run goes on "
+                       "from there (with --db the database keeps it)."),
+        QStringLiteral("file"));
+    parser.addOptions(
+        {db, server, login, passwordFile, caFile, insecure, format, follow, zone, batch, reread, state});
     if (auto code = parse(parser, arguments, QStringLiteral("Read mail-server logs into MailAdmin's stats."),
             QStringLiteral("files")))
         return *code;
@@ -546,13 +556,17 @@ int ingest(const QStringList &arguments)
         return fail(
             QStringLiteral("--batch takes a number from 1 to %1.").arg(service::IngestService::kMaxBatch), 2);
     run.follow = parser.isSet(follow);
+    run.reread = parser.isSet(reread);
+    if (parser.isSet(state) && !parser.isSet(server))
+        return fail(
+            QStringLiteral("--state goes with --server; with --db the database keeps the positions."), 2);
     for (const QString &file : files)
         if (file != QLatin1String("-") && !QFileInfo(file).isFile())
             return fail(QStringLiteral("%1 is not a readable file.").arg(file), 2);
 
     std::shared_ptr<store::Database> database;
-    std::unique_ptr<auth::SessionManager> sessions;
     std::unique_ptr<stats::IngestClient> client;
+    std::unique_ptr<stats::IngestTarget> target;
     if (parser.isSet(db)) {
         if (!QFileInfo::exists(parser.value(db)))
             return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
@@ -561,19 +575,7 @@ int ingest(const QStringList &arguments)
         if (!opened.ok())
             return fail(opened.error().detail);
         database = opened.value();
-        sessions = std::make_unique<auth::SessionManager>(*database);
-        // Large batches are folded into the rollups here, at most once a second, as the server would.
-        run.sink = [&, lastFold = QElapsedTimer()](
-                       const QList<QJsonObject> &events) mutable -> Result<service::IngestReport> {
-            const service::IngestService ingest(service::Context {*database, *sessions});
-            Result<service::IngestReport> report = ingest.ingestEvents(events, 0);
-            if (report.ok() && (!lastFold.isValid() || lastFold.elapsed() >= 1000)) {
-                if (const Result<qint64> folded = ingest.foldPending(); !folded.ok())
-                    return folded.error();
-                lastFold.start();
-            }
-            return report;
-        };
+        target = std::make_unique<stats::DatabaseTarget>(*database);
     } else {
         stats::IngestClient::Options options;
         options.url = parser.value(server);
@@ -598,8 +600,12 @@ int ingest(const QStringList &arguments)
         options.caFile = parser.value(caFile);
         options.insecure = parser.isSet(insecure);
         client = std::make_unique<stats::IngestClient>(options);
-        run.sink = [&](const QList<QJsonObject> &events) { return client->send(events); };
+        auto collector = std::make_unique<stats::CollectorTarget>(*client, parser.value(state), run.reread);
+        if (Status s = collector->load(); !s.ok())
+            return fail(s.error().detail, 2);
+        target = std::move(collector);
     }
+    run.target = target.get();
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     run.stopRequested = [] { return g_stopIngest != 0; };
@@ -614,12 +620,6 @@ int ingest(const QStringList &arguments)
     const Result<stats::IngestTotals> totals = stats::runLogIngest(run);
     if (!totals.ok())
         return fail(totals.error().detail);
-    if (database) {
-        if (const Result<qint64> folded
-            = service::IngestService(service::Context {*database, *sessions}).foldPending();
-            !folded.ok())
-            return fail(folded.error().detail);
-    }
     out() << totals->summary() << Qt::endl;
     out() << "Took " << timer.elapsed() << " ms." << Qt::endl;
     return 0;

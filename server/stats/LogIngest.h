@@ -1,22 +1,40 @@
 #pragma once
 
+#include "IngestPositionRepository.h"
 #include "IngestService.h"
 #include "LogReader.h"
 #include "Result.h"
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace mailadmin::stats {
 
-// Where read events go: the ingest API, or the database directly.
-using EventSink = std::function<Result<service::IngestReport>(const QList<QJsonObject> &events)>;
+// Where read events go, and where it is kept how far each file was read: the database (both in one
+// transaction), or a server's ingest API (positions in a state file on this side).
+class IngestTarget
+{
+public:
+    virtual ~IngestTarget() = default;
+    // How far an earlier run read this file, if it did.
+    virtual Result<std::optional<store::ReadPosition>> position(const store::FileIdentity &file) = 0;
+    // Stores the events and, with them, how far the files they came from have been read.
+    virtual Result<service::IngestReport> write(
+        const QList<LogEvent> &events, const QList<store::ReadPosition> &positions)
+        = 0;
+    // Makes everything written visible (rollups folded); called every second or so and at the end.
+    virtual Status settle() { return Status::success(); }
+};
 
 // What one run of `mailadmind ingest` did.
 struct IngestTotals
 {
     LogCounts lines;
     int files = 0;
+    int resumed = 0; // files read on from where an earlier run stopped
+    int rotated = 0; // rotated copies (NAME.1) finished
+    int restarted = 0; // files found truncated or replaced and read from their start
     qint64 sent = 0;
     qint64 accepted = 0;
     qint64 unmatched = 0;
@@ -34,40 +52,21 @@ struct IngestRun
     LogFormat format = LogFormat::Auto;
     QTimeZone zone = QTimeZone::systemTimeZone();
     bool follow = false;
+    bool reread = false; // read from the start, ignoring how far earlier runs read
     int batchSize = 5000;
     int pollMs = 250;
     std::function<bool()> stopRequested; // checked between reads when following
     std::function<void(const IngestTotals &)> progress; // called every few seconds; may be empty
-    EventSink sink;
+    IngestTarget *target = nullptr;
 };
 
-// Reads the files to their end (and with `follow`, keeps reading what is appended, through rotation by
-// rename or truncation) and hands the events to the sink in batches.
+// Reads the files on from where earlier runs stopped (finishing a rotated copy first) to their last whole
+// line, and with `follow` keeps reading what is appended, through rotation by rename or truncation. Events go
+// to the target in batches of at most `batchSize`, each with the read positions it completes; memory stays
+// bounded whatever the size of the files.
 Result<IngestTotals> runLogIngest(const IngestRun &run);
 
-// Sends events to a server's ingest API as a collector: signs in, signs in again when the session ends,
-// retries a batch after a network failure with the same Idempotency-Key so it counts once.
-class IngestClient
-{
-public:
-    struct Options
-    {
-        QString url; // http(s)://host:port
-        QString login;
-        QString password;
-        QString caFile;
-        bool insecure = false;
-    };
-    explicit IngestClient(Options options);
-    ~IngestClient();
-
-    Result<service::IngestReport> send(const QList<QJsonObject> &events);
-
-private:
-    Status signIn();
-
-    struct Private;
-    std::unique_ptr<Private> d;
-};
+// This machine's name, which read positions are kept under (device and inode numbers are per machine).
+QString ingestHostName();
 
 } // namespace mailadmin::stats

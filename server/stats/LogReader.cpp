@@ -2,7 +2,11 @@
 
 #include "Json.h"
 
+#include <QDataStream>
+#include <QIODevice>
+
 #include <QDateTime>
+#include <cstring>
 
 namespace mailadmin::stats {
 
@@ -10,64 +14,9 @@ namespace {
 
 constexpr qint64 kMaxPending = 200000;
 
-// Days from 1970-01-01 to a civil date (proleptic Gregorian).
-qint64 daysFromCivil(int year, int month, int day)
-{
-    const int y = year - (month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yearOfEra = y - era * 400;
-    const int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    const int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-    return qint64(era) * 146097 + dayOfEra - 719468;
-}
-
-int yearOf(qint64 epochSeconds)
-{
-    return QDateTime::fromSecsSinceEpoch(epochSeconds, Qt::UTC).date().year();
-}
-
-// "Jan" .. "Dec" -> 1 .. 12; 0 otherwise.
-int monthOf(const char *p)
-{
-    switch (p[0]) {
-    case 'J':
-        return p[1] == 'a' && p[2] == 'n' ? 1 : p[1] == 'u' ? (p[2] == 'n' ? 6 : p[2] == 'l' ? 7 : 0) : 0;
-    case 'F':
-        return p[1] == 'e' && p[2] == 'b' ? 2 : 0;
-    case 'M':
-        return p[1] == 'a' ? (p[2] == 'r' ? 3 : p[2] == 'y' ? 5 : 0) : 0;
-    case 'A':
-        return p[1] == 'p' && p[2] == 'r' ? 4 : p[1] == 'u' && p[2] == 'g' ? 8 : 0;
-    case 'S':
-        return p[1] == 'e' && p[2] == 'p' ? 9 : 0;
-    case 'O':
-        return p[1] == 'c' && p[2] == 't' ? 10 : 0;
-    case 'N':
-        return p[1] == 'o' && p[2] == 'v' ? 11 : 0;
-    case 'D':
-        return p[1] == 'e' && p[2] == 'c' ? 12 : 0;
-    default:
-        return 0;
-    }
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-// `n` digits at `p`; -1 if any is not a digit. A leading space counts as 0 (syslog pads the day).
-int number(const char *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        if (p[i] == ' ' && i == 0 && n > 1)
-            continue;
-        if (!isDigit(p[i]))
-            return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
 }
 
 bool parseCount(QByteArrayView text, qint64 &value)
@@ -84,12 +33,20 @@ bool parseCount(QByteArrayView text, qint64 &value)
     return true;
 }
 
+// Eight bytes at a time: this runs over every byte of every line.
 bool isAscii(QByteArrayView line)
 {
-    for (char c : line)
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    return true;
+    const char *p = line.data();
+    const char *end = p + line.size();
+    quint64 high = 0;
+    for (; end - p >= 8; p += 8) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        high |= word;
+    }
+    for (; p < end; ++p)
+        high |= quint64(static_cast<unsigned char>(*p));
+    return (high & 0x8080808080808080ULL) == 0;
 }
 
 bool isValidUtf8(QByteArrayView line)
@@ -123,6 +80,17 @@ bool isValidUtf8(QByteArrayView line)
             return false;
         p += follow + 1;
     }
+    return true;
+}
+
+// An IPv4 or IPv6 address as Dovecot writes it in `rip=`.
+bool isAddress(QByteArrayView text)
+{
+    if (text.isEmpty() || text.size() > 45)
+        return false;
+    for (char c : text)
+        if (!isDigit(c) && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F') && c != '.' && c != ':')
+            return false;
     return true;
 }
 
@@ -242,7 +210,10 @@ LogCounts &LogCounts::operator+=(const LogCounts &other)
     return *this;
 }
 
-LogReader::LogReader(Options options) : m_options(std::move(options))
+LogReader::LogReader(Options options)
+    : m_options(std::move(options))
+    , m_stamps(
+          m_options.reference > 0 ? m_options.reference : QDateTime::currentSecsSinceEpoch(), m_options.zone)
 {
     if (m_options.reference <= 0)
         m_options.reference = QDateTime::currentSecsSinceEpoch();
@@ -251,40 +222,13 @@ LogReader::LogReader(Options options) : m_options(std::move(options))
 void LogReader::setReference(qint64 at)
 {
     m_options.reference = at;
-    m_year = 0;
-    m_lastMonth = 0;
+    m_stamps.setReference(at);
 }
 
-qint64 LogReader::localToUtc(int year, int month, int day, int hour, int minute, int second)
+void LogReader::countSkipped(SkipReason reason)
 {
-    const qint64 days = daysFromCivil(year, month, day);
-    const qint64 naive = days * 86400 + hour * 3600 + minute * 60 + second;
-    if (m_options.zone == QTimeZone::utc())
-        return naive;
-    const qint64 key = days * 24 + hour;
-    auto it = m_offsets.constFind(key);
-    if (it == m_offsets.constEnd()) {
-        const QDateTime local(QDate(year, month, day), QTime(hour, 0), m_options.zone);
-        if (m_offsets.size() > 100000)
-            m_offsets.clear();
-        it = m_offsets.insert(key, local.isValid() ? local.offsetFromUtc() : 0);
-    }
-    return naive - it.value();
-}
-
-qint64 LogReader::syslogTime(int month, int day, int hour, int minute, int second)
-{
-    if (m_year == 0) {
-        m_year = yearOf(m_options.reference);
-        if (localToUtc(m_year, month, day, hour, minute, second) > m_options.reference + 86400)
-            --m_year;
-    } else if (month < m_lastMonth && m_lastMonth - month >= 6) {
-        ++m_year; // December -> January
-    } else if (month > m_lastMonth && month - m_lastMonth >= 6) {
-        --m_year; // a late line of the old year
-    }
-    m_lastMonth = month;
-    return localToUtc(m_year, month, day, hour, minute, second);
+    ++m_counts.read;
+    ++m_counts.skipped[size_t(reason)];
 }
 
 void LogReader::readLine(QByteArrayView line, QList<LogEvent> &out)
@@ -298,88 +242,36 @@ void LogReader::readLine(QByteArrayView line, QList<LogEvent> &out)
     };
     if (line.endsWith('\r'))
         line.chop(1);
+    // A byte order mark (some editors and Windows tools write one) is not part of the first stamp.
+    if (line.startsWith("\xEF\xBB\xBF"))
+        line = line.sliced(3);
     if (line.size() > kMaxLine)
         return done(skip(SkipReason::TooLong));
     if (!isAscii(line) && !isValidUtf8(line))
         return done(skip(SkipReason::InvalidUtf8));
 
-    const char *p = line.data();
-    const qsizetype n = line.size();
-    qint64 at = 0;
+    const LogTimestamp::Stamp stamp = m_stamps.read(line);
     QByteArrayView rest;
-    if (n >= 16 && p[3] == ' ' && p[6] == ' ' && p[9] == ':' && p[12] == ':' && p[15] == ' '
-        && monthOf(p) > 0) {
-        // "Nov 29 10:00:01 "
-        const int month = monthOf(p), day = number(p + 4, 2), hour = number(p + 7, 2),
-                  minute = number(p + 10, 2), second = number(p + 13, 2);
-        if (day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
-            || second > 60)
+    switch (stamp.form) {
+    case LogTimestamp::Form::Syslog:
+    case LogTimestamp::Form::Iso:
+        if (!stamp.valid)
             return done(skip(SkipReason::Malformed));
-        at = syslogTime(month, day, hour, minute, second);
-        rest = line.sliced(16);
-    } else if (n >= 20 && p[4] == '-' && p[7] == '-' && (p[10] == 'T' || p[10] == ' ') && p[13] == ':'
-        && p[16] == ':') {
-        // "2026-11-29T10:00:01.123456+01:00 "
-        const int year = number(p, 4), month = number(p + 5, 2), day = number(p + 8, 2),
-                  hour = number(p + 11, 2), minute = number(p + 14, 2), second = number(p + 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-            || minute < 0 || minute > 59 || second < 0 || second > 60)
-            return done(skip(SkipReason::Malformed));
-        qsizetype i = 19;
-        if (i < n && (p[i] == '.' || p[i] == ',')) {
-            ++i;
-            while (i < n && isDigit(p[i]))
-                ++i;
-        }
-        const qint64 naive = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-        if (i < n && p[i] == 'Z') {
-            at = naive;
-            ++i;
-        } else if (i + 5 <= n && (p[i] == '+' || p[i] == '-')) {
-            const int oh = number(p + i + 1, 2);
-            const bool colon = p[i + 3] == ':';
-            const int om = number(p + i + (colon ? 4 : 3), 2);
-            if (oh < 0 || om < 0 || (colon && i + 6 > n))
-                return done(skip(SkipReason::Malformed));
-            const int offset = (oh * 3600 + om * 60) * (p[i] == '-' ? -1 : 1);
-            at = naive - offset;
-            i += colon ? 6 : 5;
-        } else {
-            at = localToUtc(year, month, day, hour, minute, second);
-        }
-        if (i >= n || p[i] != ' ')
-            return done(skip(SkipReason::Malformed));
-        rest = line.sliced(i + 1);
-    } else if (n > 0 && p[0] == '[') {
+        rest = line.sliced(stamp.length);
+        break;
+    case LogTimestamp::Form::Roundcube:
         // Roundcube's own log: "[29-Nov-2026 10:00:01 +0100]: <sessid> Successful login for ..."
         if (!wants(LogFormat::Roundcube))
             return done(skip(SkipReason::OtherProgram));
-        const qsizetype close = line.indexOf("]: ");
-        if (close < 21 || p[3] != '-' || p[7] != '-' || p[12] != ' ' || p[15] != ':' || p[18] != ':')
+        if (!stamp.valid)
             return done(skip(SkipReason::Malformed));
-        const int day = number(p + 1, 2), month = monthOf(p + 4), year = number(p + 8, 4),
-                  hour = number(p + 13, 2), minute = number(p + 16, 2), second = number(p + 19, 2);
-        if (day < 1 || day > 31 || month == 0 || year < 1970 || hour < 0 || hour > 23 || minute < 0
-            || second < 0)
-            return done(skip(SkipReason::Malformed));
-        const QByteArrayView zone = line.sliced(21, close - 21).trimmed();
-        const qsizetype sign = std::max(zone.indexOf('+'), zone.indexOf('-'));
-        if (sign >= 0 && zone.size() - sign >= 5) {
-            const int oh = number(zone.data() + sign + 1, 2),
-                      om = number(zone.data() + sign + (zone.at(sign + 3) == ':' ? 4 : 3), 2);
-            if (oh < 0 || om < 0)
-                return done(skip(SkipReason::Malformed));
-            const qint64 naive = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
-            at = naive - (oh * 3600 + om * 60) * (zone.at(sign) == '-' ? -1 : 1);
-        } else {
-            at = localToUtc(year, month, day, hour, minute, second);
-        }
-        return done(readRoundcube(at, line.sliced(close + 3), out));
-    } else {
+        return done(readRoundcube(stamp.at, line.sliced(stamp.length), out));
+    case LogTimestamp::Form::None:
         if (!wants(LogFormat::DoveadmQuota))
             return done(skip(SkipReason::OtherProgram));
         return done(readQuota(line, out));
     }
+    const qint64 at = stamp.at;
 
     // "host program[pid]: message", or "program: message" (Dovecot's own log file).
     qsizetype space = rest.indexOf(' ');
@@ -470,6 +362,9 @@ bool LogReader::readDovecot(qint64 at, QByteArrayView program, QByteArrayView me
     const qsizetype comma = remote.indexOf(',');
     if (comma >= 0)
         remote = remote.first(comma);
+    // A line cut inside `rip=` names no address (or part of one followed by nothing a log writes there).
+    if (!isAddress(remote))
+        return skip(SkipReason::Malformed);
     e.remote = remote.toByteArray();
     e.tls = fields.contains(", TLS");
     out.append(std::move(e));
@@ -666,6 +561,71 @@ void LogReader::flush(QList<LogEvent> &out)
         out.append(std::move(e));
     }
     m_quota = PendingQuota();
+}
+
+namespace {
+constexpr quint8 kStateVersion = 1;
+// What is kept of the reader's memory with a read position: a log's pending queue ids are a few hundred at a
+// time; a log that never says "removed" is bounded here as in memory.
+constexpr qsizetype kMaxStateEntries = 50000;
+} // namespace
+
+QByteArray LogReader::saveState() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kStateVersion << qint32(m_stamps.year()) << qint32(m_stamps.lastMonth());
+    out << qint32(std::min(m_submissions.size(), kMaxStateEntries));
+    qsizetype n = 0;
+    for (auto it = m_submissions.constBegin(); it != m_submissions.constEnd() && n < kMaxStateEntries;
+         ++it, ++n)
+        out << it.key() << it->user << it->remote << it->counted;
+    out << qint32(std::min(m_smtpSessions.size(), kMaxStateEntries));
+    n = 0;
+    for (auto it = m_smtpSessions.constBegin(); it != m_smtpSessions.constEnd() && n < kMaxStateEntries;
+         ++it, ++n)
+        out << it.key() << it.value();
+    out << m_quota.user << m_quota.storageKib << m_quota.messages;
+    return state;
+}
+
+void LogReader::restoreState(const QByteArray &state)
+{
+    if (state.isEmpty())
+        return;
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    qint32 year = 0, lastMonth = 0, count = 0;
+    in >> version;
+    if (version != kStateVersion)
+        return; // an older layout: start without it, as a first run would
+    in >> year >> lastMonth;
+    QHash<QByteArray, Submission> submissions;
+    QHash<QByteArray, bool> sessions;
+    PendingQuota quota;
+    in >> count;
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok && i < kMaxStateEntries; ++i) {
+        QByteArray id;
+        Submission s;
+        in >> id >> s.user >> s.remote >> s.counted;
+        submissions.insert(id, s);
+    }
+    in >> count;
+    for (qint32 i = 0; i < count && in.status() == QDataStream::Ok && i < kMaxStateEntries; ++i) {
+        QByteArray process;
+        bool counted = false;
+        in >> process >> counted;
+        sessions.insert(process, counted);
+    }
+    in >> quota.user >> quota.storageKib >> quota.messages;
+    if (in.status() != QDataStream::Ok)
+        return;
+    m_stamps.setYear(year, lastMonth);
+    m_submissions = std::move(submissions);
+    m_smtpSessions = std::move(sessions);
+    m_quota = std::move(quota);
 }
 
 } // namespace mailadmin::stats

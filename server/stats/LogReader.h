@@ -1,5 +1,7 @@
 #pragma once
 
+#include "LogTimestamp.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
@@ -96,6 +98,14 @@ public:
     // Writes what still waits for more lines (a quota row's other half).
     void flush(QList<LogEvent> &out);
 
+    // Counts a line not handed to readLine (one too long to keep, skipped by the file reader).
+    void countSkipped(SkipReason reason);
+
+    // What the reader remembers between lines (queue ids waiting for their message line, SMTP sessions, a
+    // quota row's first half, the year of syslog stamps), so a later run resumes in the same state.
+    QByteArray saveState() const;
+    void restoreState(const QByteArray &state);
+
     const LogCounts &counts() const { return m_counts; }
     void setQuotaTime(qint64 at) { m_options.quotaTime = at; }
     void setReference(qint64 at);
@@ -113,8 +123,6 @@ private:
         return m_options.format == LogFormat::Auto || m_options.format == format;
     }
 
-    qint64 syslogTime(int month, int day, int hour, int minute, int second);
-    qint64 localToUtc(int year, int month, int day, int hour, int minute, int second);
     bool skip(SkipReason reason)
     {
         m_skip = reason;
@@ -124,9 +132,7 @@ private:
     Options m_options;
     LogCounts m_counts;
     SkipReason m_skip = SkipReason::Malformed;
-    int m_year = 0;
-    int m_lastMonth = 0;
-    QHash<qint64, int> m_offsets; // local hour -> offset from UTC in seconds
+    LogTimestamp m_stamps;
 
     struct Submission
     {

@@ -384,10 +384,42 @@ QStringList userSearchIndex()
     };
 }
 
+// Where `mailadmind ingest` stopped in each log file, so a restart resumes there and a second run over the
+// same file adds nothing. A file is known by its host, device and inode; the fingerprint (a hash of its first
+// bytes) tells a file truncated and rewritten, or an inode reused, from the one that was read.
+QStringList ingestPositions()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE ingest_positions (
+            host TEXT NOT NULL,
+            device BIGINT NOT NULL,
+            inode BIGINT NOT NULL,
+            path TEXT NOT NULL,
+            fingerprint_length INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            read_offset BIGINT NOT NULL,
+            reader_state {{BLOB}},
+            updated_at BIGINT NOT NULL,
+            PRIMARY KEY (host, device, inode)))"),
+        QStringLiteral("CREATE INDEX ingest_positions_updated ON ingest_positions (updated_at)"),
+    };
+}
+
+// Raw outbound rows are read only by id (the fold) and by time (the purge); the indexes by user, company and
+// domain were never used by a query, and cost three index writes per message stored.
+QStringList unusedMessageIndexes()
+{
+    return {
+        QStringLiteral("DROP INDEX message_events_user"),
+        QStringLiteral("DROP INDEX message_events_company"),
+        QStringLiteral("DROP INDEX message_events_domain"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
-    static const QList<QStringList> all
-        = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(), userSearchIndex()};
+    static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
+        userSearchIndex(), ingestPositions(), unusedMessageIndexes()};
     return all;
 }
 

@@ -2,6 +2,7 @@
 
 #include "FastStatement.h"
 #include "Json.h"
+#include "RollupChanges.h"
 
 #include <QJsonObject>
 #include <QSet>
@@ -12,27 +13,6 @@
 namespace mailadmin::store {
 
 namespace {
-
-struct BucketKey
-{
-    char scope;
-    qint64 id;
-    qint64 bucket;
-    bool operator==(const BucketKey &o) const { return scope == o.scope && id == o.id && bucket == o.bucket; }
-    bool operator<(const BucketKey &o) const
-    {
-        return std::tie(scope, id, bucket) < std::tie(o.scope, o.id, o.bucket);
-    }
-};
-size_t qHash(const BucketKey &k, size_t seed = 0)
-{
-    return qHashMulti(seed, k.scope, k.id, k.bucket);
-}
-
-struct Counters
-{
-    qint64 imap = 0, pop = 0, webmail = 0, smtp = 0, failed = 0, messages = 0, recipients = 0, bytes = 0;
-};
 
 const QString kCounterColumns = QStringLiteral(
     "logins_imap, logins_pop, logins_webmail, logins_smtp, failed_logins, messages, recipients, bytes");
@@ -55,12 +35,51 @@ StatsRow rollupRow(const Statement &q, int first, bool withUsedBytes)
     return r;
 }
 
-void addTo(QHash<BucketKey, Counters> &map, const UserRef &u, qint64 bucket,
-    const std::function<void(Counters &)> &add)
+// Rows per multi-row INSERT: one statement for many rows saves most of SQLite's per-statement work.
+constexpr int kRowsPerInsert = 64;
+
+QString valuesList(int columns, int rows)
 {
-    add(map[BucketKey {'u', u.userId, bucket}]);
-    add(map[BucketKey {'d', u.domainId, bucket}]);
-    add(map[BucketKey {'c', u.companyId, bucket}]);
+    const QString one = QLatin1Char('(') + QStringLiteral("?, ").repeated(columns - 1) + QStringLiteral("?)");
+    QStringList all;
+    for (int i = 0; i < rows; ++i)
+        all << one;
+    return all.join(QStringLiteral(", "));
+}
+
+// Inserts `rows` rows of `columns` values each, `bindRow(statement, firstPosition, row)` binding one row.
+template<typename BindRow>
+Status insertRows(Database &db, const QString &head, int columns, qsizetype rows, BindRow bindRow,
+    const QString &tail = QString())
+{
+    qsizetype done = 0;
+    if (rows >= kRowsPerInsert) {
+        FastStatement many(db, head + valuesList(columns, kRowsPerInsert) + tail);
+        for (; done + kRowsPerInsert <= rows; done += kRowsPerInsert) {
+            for (int r = 0; r < kRowsPerInsert; ++r)
+                bindRow(many, r * columns + 1, done + r);
+            if (Status s = many.run(); !s.ok())
+                return s;
+        }
+    }
+    if (done < rows) {
+        FastStatement one(db, head + valuesList(columns, 1) + tail);
+        for (; done < rows; ++done) {
+            bindRow(one, 1, done);
+            if (Status s = one.run(); !s.ok())
+                return s;
+        }
+    }
+    return Status::success();
+}
+
+// The highest id of a table, inside the transaction that just inserted into it.
+Result<qint64> topId(Database &db, const QString &table)
+{
+    Statement q = db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(table));
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    return q.next() ? q.toInt(0) : 0;
 }
 
 } // namespace
@@ -86,38 +105,56 @@ Result<UserRef> StatsRepository::resolve(const QString &address) const
 }
 
 Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages,
-    const QList<QuotaSample> &quotas) const
+    const QList<QuotaSample> &quotas, RollupChanges *changes) const
 {
     if (!logins.isEmpty()) {
-        FastStatement insert(m_db,
+        const Status inserted = insertRows(m_db,
             QStringLiteral("INSERT INTO login_events (at, user_id, domain_id, company_id, protocol, success, "
-                           "remote_address) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        for (const LoginEvent &e : logins) {
-            insert.bind(1, e.at);
-            insert.bind(2, e.user.userId);
-            insert.bind(3, e.user.domainId);
-            insert.bind(4, e.user.companyId);
-            insert.bind(5, e.protocol);
-            insert.bind(6, e.success ? 1 : 0);
-            insert.bind(7, e.remoteAddress);
-            if (Status s = insert.run(); !s.ok())
-                return s;
+                           "remote_address) VALUES "),
+            7, logins.size(), [&](FastStatement &q, int at, qsizetype row) {
+                const LoginEvent &e = logins.at(row);
+                q.bind(at, e.at);
+                q.bind(at + 1, e.user.userId);
+                q.bind(at + 2, e.user.domainId);
+                q.bind(at + 3, e.user.companyId);
+                q.bind(at + 4, e.protocol);
+                q.bind(at + 5, e.success ? 1 : 0);
+                q.bind(at + 6, e.remoteAddress);
+            });
+        if (!inserted.ok())
+            return inserted;
+        if (changes) {
+            const Result<qint64> top = topId(m_db, QStringLiteral("login_events"));
+            if (!top.ok())
+                return top.error();
+            changes->loginRows.extend(top.value() - logins.size() + 1, top.value());
+            for (const LoginEvent &e : logins)
+                changes->add(e);
         }
     }
     if (!messages.isEmpty()) {
-        FastStatement insert(m_db,
+        const Status inserted = insertRows(m_db,
             QStringLiteral(
                 "INSERT INTO message_events (at, user_id, domain_id, company_id, recipients, bytes) "
-                "VALUES (?, ?, ?, ?, ?, ?)"));
-        for (const MessageEvent &e : messages) {
-            insert.bind(1, e.at);
-            insert.bind(2, e.user.userId);
-            insert.bind(3, e.user.domainId);
-            insert.bind(4, e.user.companyId);
-            insert.bind(5, e.recipients);
-            insert.bind(6, e.bytes);
-            if (Status s = insert.run(); !s.ok())
-                return s;
+                "VALUES "),
+            6, messages.size(), [&](FastStatement &q, int at, qsizetype row) {
+                const MessageEvent &e = messages.at(row);
+                q.bind(at, e.at);
+                q.bind(at + 1, e.user.userId);
+                q.bind(at + 2, e.user.domainId);
+                q.bind(at + 3, e.user.companyId);
+                q.bind(at + 4, e.recipients);
+                q.bind(at + 5, e.bytes);
+            });
+        if (!inserted.ok())
+            return inserted;
+        if (changes) {
+            const Result<qint64> top = topId(m_db, QStringLiteral("message_events"));
+            if (!top.ok())
+                return top.error();
+            changes->messageRows.extend(top.value() - messages.size() + 1, top.value());
+            for (const MessageEvent &e : messages)
+                changes->add(e);
         }
     }
     if (!quotas.isEmpty()) {
@@ -401,7 +438,7 @@ Result<Page> StatsRepository::loginHistory(qint64 userId, const QString &protoco
     return page;
 }
 
-Result<qint64> StatsRepository::fold() const
+Result<qint64> StatsRepository::fold(const RollupChanges *known) const
 {
     qint64 marks[2] = {0, 0}, tops[2] = {0, 0};
     const QString tables[2] = {QStringLiteral("login_events"), QStringLiteral("message_events")};
@@ -412,121 +449,84 @@ Result<qint64> StatsRepository::fold() const
         if (Status s = mark.exec(); !s.ok())
             return s.error();
         marks[i] = mark.next() ? mark.toInt(0) : 0;
-        Statement top = m_db.prepare(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM %1").arg(tables[i]));
-        if (Status s = top.exec(); !s.ok())
-            return s.error();
-        tops[i] = top.next() ? top.toInt(0) : 0;
+        const Result<qint64> top = topId(m_db, tables[i]);
+        if (!top.ok())
+            return top.error();
+        tops[i] = top.value();
     }
     if (tops[0] <= marks[0] && tops[1] <= marks[1])
         return qint64(0);
 
-    QHash<BucketKey, Counters> hourly, daily;
-    const auto add = [&](const UserRef &u, qint64 hour, const std::function<void(Counters &)> &change) {
-        addTo(hourly, u, hour, change);
-        addTo(daily, u, hour / 24, change);
+    // The writer's own sums serve when the rows waiting are exactly the ones it wrote (ids are handed out in
+    // order on SQLite, within the writer's transactions); otherwise the rows are read back.
+    const auto covers = [&](const RollupChanges::Range &r, int i) {
+        if (r.first == 0 && r.last == 0)
+            return tops[i] == marks[i];
+        return r.contiguous && r.first == marks[i] + 1 && r.last == tops[i];
     };
-    if (tops[0] > marks[0]) {
-        Statement q = m_db.prepare(QStringLiteral(
-            "SELECT user_id, domain_id, company_id, at / 3600, protocol, success, COUNT(*) FROM login_events "
-            "WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600, protocol, "
-            "success"));
-        q.bind(marks[0]).bind(tops[0]);
-        if (Status s = q.exec(); !s.ok())
+    const bool useKnown = known && m_db.dialect().kind() == SqlDialect::Kind::SQLite
+        && covers(known->loginRows, 0) && covers(known->messageRows, 1);
+    RollupChanges read;
+    if (!useKnown) {
+        if (Status s = readUnfolded(marks, tops, read); !s.ok())
             return s.error();
-        while (q.next()) {
-            const UserRef u {q.toInt(0), q.toInt(1), q.toInt(2)};
-            const QString protocol = q.toString(4);
-            const bool success = q.toInt(5) != 0;
-            const qint64 n = q.toInt(6);
-            add(u, q.toInt(3), [&](Counters &c) {
-                if (!success)
-                    c.failed += n;
-                else if (protocol == QLatin1String("imap"))
-                    c.imap += n;
-                else if (protocol == QLatin1String("pop"))
-                    c.pop += n;
-                else if (protocol == QLatin1String("webmail"))
-                    c.webmail += n;
-                else
-                    c.smtp += n;
-            });
-        }
-        // Last login per protocol; the protocol names come from the fixed set the ingest checks.
-        Statement last = m_db.prepare(QStringLiteral(
-            "SELECT user_id, protocol, MAX(at) FROM login_events WHERE id > ? AND id <= ? AND success = 1 "
-            "GROUP BY user_id, protocol ORDER BY user_id"));
-        last.bind(marks[0]).bind(tops[0]);
-        if (Status s = last.exec(); !s.ok())
-            return s.error();
-        QHash<QString, std::shared_ptr<FastStatement>> updates;
-        QList<std::tuple<qint64, QString, qint64>> latest;
-        while (last.next())
-            latest.append({last.toInt(0), last.toString(1), last.toInt(2)});
-        for (const auto &[user, protocol, at] : std::as_const(latest)) {
-            if (!QStringList {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"),
-                    QStringLiteral("smtp")}
-                     .contains(protocol))
-                continue;
-            std::shared_ptr<FastStatement> &q = updates[protocol];
-            if (!q)
-                q = std::make_shared<FastStatement>(m_db,
-                    QStringLiteral(
-                        "UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
-                        "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
-                        "? ELSE last_login_at END WHERE id = ?")
-                        .arg(QStringLiteral("last_login_") + protocol));
-            for (int i = 1; i <= 4; ++i)
-                q->bind(i, at);
-            q->bind(5, user);
-            if (Status s = q->run(); !s.ok())
-                return s.error();
-        }
     }
-    if (tops[1] > marks[1]) {
-        Statement q = m_db.prepare(QStringLiteral(
-            "SELECT user_id, domain_id, company_id, at / 3600, COUNT(*), SUM(recipients), SUM(bytes) FROM "
-            "message_events WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600"));
-        q.bind(marks[1]).bind(tops[1]);
-        if (Status s = q.exec(); !s.ok())
+    const RollupChanges &changes = useKnown ? *known : read;
+
+    // Last login per protocol; the protocol names come from the fixed set the ingest checks.
+    static const QString columns[RollupChanges::Protocols]
+        = {QStringLiteral("last_login_imap"), QStringLiteral("last_login_pop"),
+            QStringLiteral("last_login_webmail"), QStringLiteral("last_login_smtp")};
+    std::unique_ptr<FastStatement> updates[RollupChanges::Protocols];
+    QList<std::pair<qint64, int>> users = changes.lastLogins().keys();
+    std::sort(users.begin(), users.end());
+    for (const auto &key : std::as_const(users)) {
+        const auto &[user, protocol] = key;
+        const qint64 at = changes.lastLogins().value(key);
+        std::unique_ptr<FastStatement> &q = updates[protocol];
+        if (!q)
+            q = std::make_unique<FastStatement>(m_db,
+                QStringLiteral("UPDATE users SET %1 = CASE WHEN %1 IS NULL OR %1 < ? THEN ? ELSE %1 END, "
+                               "last_login_at = CASE WHEN last_login_at IS NULL OR last_login_at < ? THEN "
+                               "? ELSE last_login_at END WHERE id = ?")
+                    .arg(columns[protocol]));
+        for (int i = 1; i <= 4; ++i)
+            q->bind(i, at);
+        q->bind(5, user);
+        if (Status s = q->run(); !s.ok())
             return s.error();
-        while (q.next()) {
-            const UserRef u {q.toInt(0), q.toInt(1), q.toInt(2)};
-            const qint64 n = q.toInt(4), recipients = q.toInt(5), bytes = q.toInt(6);
-            add(u, q.toInt(3), [&](Counters &c) {
-                c.messages += n;
-                c.recipients += recipients;
-                c.bytes += bytes;
-            });
-        }
     }
-    for (const auto &[table, map] : {std::pair {QStringLiteral("stats_hourly"), &hourly},
-             std::pair {QStringLiteral("stats_daily"), &daily}}) {
-        FastStatement upsert(m_db,
-            QStringLiteral(
-                "INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + "
-                "excluded.logins_imap, "
-                "logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = %1.logins_webmail + "
-                "excluded.logins_webmail, "
-                "logins_smtp = %1.logins_smtp + excluded.logins_smtp, failed_logins = %1.failed_logins + "
-                "excluded.failed_logins, "
-                "messages = %1.messages + excluded.messages, recipients = %1.recipients + "
-                "excluded.recipients, "
-                "bytes = %1.bytes + excluded.bytes")
-                .arg(table, kCounterColumns));
+    for (const auto &[table, map] : {std::pair {QStringLiteral("stats_hourly"), &changes.hourly()},
+             std::pair {QStringLiteral("stats_daily"), &changes.daily()}}) {
         // In key order, the order of the table: neighbouring rows share pages.
-        QList<BucketKey> keys = map->keys();
+        QList<RollupChanges::Key> keys = map->keys();
         std::sort(keys.begin(), keys.end());
-        for (const BucketKey &key : std::as_const(keys)) {
-            const Counters &c = map->value(key);
-            upsert.bind(1, QString(QLatin1Char(key.scope)));
-            const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
-                c.messages, c.recipients, c.bytes};
-            for (int i = 0; i < 10; ++i)
-                upsert.bind(i + 2, values[i]);
-            if (Status s = upsert.run(); !s.ok())
-                return s.error();
-        }
+        const QString scopes[3] = {QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("u")};
+        const Status written = insertRows(
+            m_db,
+            QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES ")
+                .arg(table, kCounterColumns),
+            11, keys.size(),
+            [&](FastStatement &q, int at, qsizetype row) {
+                const RollupChanges::Key &key = keys.at(row);
+                const RollupChanges::Counters &c = map->value(key);
+                q.bind(at, scopes[key.scope == 'c' ? 0 : key.scope == 'd' ? 1 : 2]);
+                const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
+                    c.messages, c.recipients, c.bytes};
+                for (int i = 0; i < 10; ++i)
+                    q.bind(at + 1 + i, values[i]);
+            },
+            QStringLiteral(
+                " ON CONFLICT (scope, scope_id, bucket) DO UPDATE SET logins_imap = %1.logins_imap + "
+                "excluded.logins_imap, logins_pop = %1.logins_pop + excluded.logins_pop, logins_webmail = "
+                "%1.logins_webmail + excluded.logins_webmail, logins_smtp = %1.logins_smtp + "
+                "excluded.logins_smtp, "
+                "failed_logins = %1.failed_logins + excluded.failed_logins, messages = %1.messages + "
+                "excluded.messages, recipients = %1.recipients + excluded.recipients, bytes = %1.bytes + "
+                "excluded.bytes")
+                .arg(table));
+        if (!written.ok())
+            return written.error();
     }
     for (int i = 0; i < 2; ++i) {
         Statement set = m_db.prepare(QStringLiteral("UPDATE stats_fold SET last_id = ? WHERE name = ?"));
@@ -535,6 +535,45 @@ Result<qint64> StatsRepository::fold() const
             return s.error();
     }
     return (tops[0] - marks[0]) + (tops[1] - marks[1]);
+}
+
+Status StatsRepository::readUnfolded(const qint64 marks[2], const qint64 tops[2], RollupChanges &into) const
+{
+    if (tops[0] > marks[0]) {
+        Statement q = m_db.prepare(QStringLiteral(
+            "SELECT user_id, domain_id, company_id, at / 3600, protocol, success, COUNT(*) FROM login_events "
+            "WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600, protocol, "
+            "success"));
+        q.bind(marks[0]).bind(tops[0]);
+        if (Status s = q.exec(); !s.ok())
+            return s;
+        while (q.next())
+            into.addLogins(UserRef {q.toInt(0), q.toInt(1), q.toInt(2)}, q.toInt(3),
+                RollupChanges::protocolIndex(q.toString(4)), q.toInt(5) != 0, q.toInt(6));
+        Statement last = m_db.prepare(QStringLiteral(
+            "SELECT user_id, protocol, MAX(at) FROM login_events WHERE id > ? AND id <= ? AND success = 1 "
+            "GROUP BY user_id, protocol"));
+        last.bind(marks[0]).bind(tops[0]);
+        if (Status s = last.exec(); !s.ok())
+            return s;
+        while (last.next()) {
+            const int protocol = RollupChanges::protocolIndex(last.toString(1));
+            if (protocol >= 0)
+                into.addLastLogin(last.toInt(0), protocol, last.toInt(2));
+        }
+    }
+    if (tops[1] > marks[1]) {
+        Statement q = m_db.prepare(QStringLiteral(
+            "SELECT user_id, domain_id, company_id, at / 3600, COUNT(*), SUM(recipients), SUM(bytes) FROM "
+            "message_events WHERE id > ? AND id <= ? GROUP BY user_id, domain_id, company_id, at / 3600"));
+        q.bind(marks[1]).bind(tops[1]);
+        if (Status s = q.exec(); !s.ok())
+            return s;
+        while (q.next())
+            into.addMessages(
+                UserRef {q.toInt(0), q.toInt(1), q.toInt(2)}, q.toInt(3), q.toInt(4), q.toInt(5), q.toInt(6));
+    }
+    return Status::success();
 }
 
 Result<qint64> StatsRepository::unfolded() const

@@ -11,6 +11,8 @@
 
 namespace mailadmin::store {
 
+class RollupChanges;
+
 // The user an event belongs to, with the keys its rollups are filed under.
 struct UserRef
 {
@@ -74,12 +76,15 @@ public:
 
     // Finds a user by address or alias.
     Result<UserRef> resolve(const QString &address) const;
-    // Stores events and updates rollups, last-login times and storage figures; call inside a transaction.
+    // Stores events and updates storage figures; call inside a transaction. Logins and messages reach the
+    // rollups with the next fold; with `changes`, their rollup changes are summed there too, for the fold.
     Status apply(const QList<LoginEvent> &logins, const QList<MessageEvent> &messages,
-        const QList<QuotaSample> &quotas) const;
+        const QList<QuotaSample> &quotas, RollupChanges *changes = nullptr) const;
     // Adds the raw login and message rows stored since the last fold to the hourly and daily rollups and to
     // the users' last logins, and moves the mark; returns how many rows it folded. Call inside a transaction.
-    Result<qint64> fold() const;
+    // `known`: the rollup changes of rows the caller wrote, used instead of reading them back when they are
+    // exactly the rows waiting.
+    Result<qint64> fold(const RollupChanges *known = nullptr) const;
     // How many raw rows wait to be folded.
     Result<qint64> unfolded() const;
     // Records every raw row as folded (after rollups were written directly, as the demo does).
@@ -119,6 +124,8 @@ public:
     Status storeBatchResult(const QString &key, qint64 adminId, qint64 now, const QString &result) const;
 
 private:
+    Status readUnfolded(const qint64 marks[2], const qint64 tops[2], RollupChanges &into) const;
+
     Database &m_db;
 };
 

@@ -25,6 +25,8 @@ private slots:
     void timeZones();
     void formatRestrictsPrograms();
     void mangledLinesNeverCrash();
+    void cutRipAndByteOrderMark();
+    void stateCarriesOverARestart();
 
 private:
     static LogReader::Options utc(const QString &reference = QStringLiteral("2026-11-30T00:00:00Z"))
@@ -411,6 +413,45 @@ void TestLogReader::mangledLinesNeverCrash()
         QVERIFY(!e.user.isEmpty());
         QVERIFY(e.at > 0);
     }
+}
+
+void TestLogReader::cutRipAndByteOrderMark()
+{
+    LogReader reader(utc());
+    const QByteArray login = "Nov 29 10:00:01 mx1 dovecot: imap-login: Login: user=<ann@example.com>, "
+                             "method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, session=<x>";
+    const QList<LogEvent> out = readAll(reader,
+        {"\xEF\xBB\xBF" + login, login.left(login.indexOf("rip=") + 4),
+            login.left(login.indexOf("rip=") + 4) + ", lip=1"});
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out.first().remote, QByteArray("192.0.2.10"));
+    QCOMPARE(reader.counts().skipped[size_t(SkipReason::Malformed)], 2);
+}
+
+void TestLogReader::stateCarriesOverARestart()
+{
+    // A submission line before the restart, its queue line after: the saved state joins them, and a
+    // message already counted (deferred, then back in the queue) is not counted again.
+    const QByteArray submission
+        = "Nov 29 11:00:01 mx1 postfix/submission/smtpd[3001]: 4NxYz12AbcD: "
+          "client=c.example.net[192.0.2.20], sasl_method=PLAIN, sasl_username=ann@example.com";
+    const QByteArray queued = "Nov 29 11:00:02 mx1 postfix/qmgr[900]: 4NxYz12AbcD: from=<ann@example.com>, "
+                              "size=2048, nrcpt=3 (queue active)";
+    LogReader before(utc());
+    QCOMPARE(readAll(before, {submission}).size(), 1); // the SMTP login
+    LogReader after(utc());
+    after.restoreState(before.saveState());
+    const QList<LogEvent> out = readAll(after, {queued});
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out.first().kind, LogEvent::Kind::Message);
+    QCOMPARE(out.first().recipients, 3);
+    LogReader again(utc());
+    again.restoreState(after.saveState());
+    QCOMPARE(readAll(again, {queued}).size(), 0);
+    // A damaged state is ignored rather than half read.
+    LogReader damaged(utc());
+    damaged.restoreState(QByteArray("\x01\x00garbage", 9));
+    QCOMPARE(readAll(damaged, {queued}).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestLogReader)
