@@ -62,6 +62,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addUserRoutes();
     addBrandAndAdminRoutes();
     addStatsRoutes();
+    addIncidentRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

@@ -44,6 +44,7 @@ private:
     void addUserRoutes();
     void addBrandAndAdminRoutes();
     void addStatsRoutes();
+    void addIncidentRoutes(); // IncidentRoutes.cpp
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);
