@@ -260,7 +260,7 @@ Result<CompanyImpact> IncidentRepository::impactForCompany(
     const bool whole = targets.companies.contains(companyId);
     Statement q = database().prepare(QStringLiteral(
         "SELECT COALESCE(SUM((SELECT COUNT(*) FROM users u WHERE u.domain_id = d.id AND u.store_id IS "
-        "NOT NULL AND u.status <> 'deleted'))), 0), COALESCE(SUM(CASE WHEN ? = 1 OR d.id IN (%2) THEN "
+        "NOT NULL AND u.status <> 'deleted')), 0), COALESCE(SUM(CASE WHEN ? = 1 OR d.id IN (%2) THEN "
         "(SELECT COUNT(*) FROM users u WHERE u.domain_id = d.id AND u.store_id IS NOT NULL AND u.status "
         "<> 'deleted') ELSE (SELECT COUNT(*) FROM users u WHERE u.domain_id = d.id AND u.store_id IN "
         "(%1) AND u.status <> 'deleted') END), 0) FROM domains d WHERE d.company_id = ? AND "
