@@ -529,11 +529,11 @@ Result<Page> IncidentService::impact(const Actor &actor, qint64 id, const store:
 
 Result<Page> IncidentService::mailboxes(const Actor &actor, qint64 id, const store::ListQuery &query) const
 {
+    if (Status s = require(actor, QStringLiteral("user.read")); !s.ok())
+        return s.error();
     const Result<Record> incident = visible(actor, id);
     if (!incident.ok())
         return incident.error();
-    if (Status s = require(actor, QStringLiteral("user.read")); !s.ok())
-        return s.error();
     if (Status s = checkQuery(query, {QStringLiteral("address")},
             {{QStringLiteral("domain"), {}}, {QStringLiteral("store_id"), {}},
                 {QStringLiteral("company_id"), {}},
@@ -551,11 +551,11 @@ Result<Page> IncidentService::mailboxes(const Actor &actor, qint64 id, const sto
 
 Result<Page> IncidentService::deliveries(const Actor &actor, qint64 id, const store::ListQuery &query) const
 {
+    if (Status s = require(actor, QStringLiteral("contact.read")); !s.ok())
+        return s.error();
     const Result<Record> incident = visible(actor, id);
     if (!incident.ok())
         return incident.error();
-    if (Status s = require(actor, QStringLiteral("contact.read")); !s.ok())
-        return s.error();
     if (Status s = checkQuery(query, {},
             {{QStringLiteral("state"),
                  {QStringLiteral("queued"), QStringLiteral("sent"), QStringLiteral("failed"),
