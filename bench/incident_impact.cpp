@@ -75,7 +75,10 @@ int main(int argc, char *argv[])
         QStringLiteral("Mailboxes (default 1000000)."), QStringLiteral("n"), QStringLiteral("1000000"));
     const QCommandLineOption runsOption(QStringLiteral("runs"),
         QStringLiteral("Runs of each question (default 21)."), QStringLiteral("n"), QStringLiteral("21"));
-    parser.addOptions({usersOption, runsOption});
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+        QStringLiteral("Write the database here and keep it (for EXPLAIN QUERY PLAN)."),
+        QStringLiteral("path"));
+    parser.addOptions({usersOption, runsOption, keepOption});
     parser.process(app);
     const int users = std::max(10000, parser.value(usersOption).toInt());
     const int runs = std::max(3, parser.value(runsOption).toInt());
@@ -83,7 +86,8 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     store::Database::Options dbOptions;
-    dbOptions.path = dir.filePath(QStringLiteral("bench.db"));
+    dbOptions.path
+        = parser.isSet(keepOption) ? parser.value(keepOption) : dir.filePath(QStringLiteral("bench.db"));
     auto opened = store::Database::open(dbOptions);
     if (!opened.ok()) {
         QTextStream(stderr) << opened.error().detail << '\n';

@@ -29,15 +29,24 @@ QList<qint64> idsOf(const QJsonValue &value)
     return out;
 }
 
-// Conditions on users `t` joined to domains `d`: live mailboxes that the targets affect.
-QString affectedCondition(const ImpactTargets &targets, QVariantList &values)
+// Conditions on users `t` joined to domains `d`: live mailboxes that the targets affect. Only the kinds of
+// target the incident names appear, so a one-store incident is a plain (domain, store) index lookup; a
+// company named whole (`companyId` among the targets) needs no store condition at all.
+QString affectedCondition(const ImpactTargets &targets, qint64 companyId, QVariantList &values)
 {
-    QString sql
-        = QStringLiteral("d.deleted_at IS NULL AND t.status <> 'deleted' AND t.store_id IS NOT NULL AND (");
-    sql += QStringLiteral("t.store_id IN (%1)").arg(marks(targets.stores, values));
-    sql += QStringLiteral(" OR t.domain_id IN (%1)").arg(marks(targets.domains, values));
-    sql += QStringLiteral(" OR d.company_id IN (%1))").arg(marks(targets.companies, values));
-    return sql;
+    QString sql = QStringLiteral("d.deleted_at IS NULL AND t.status <> 'deleted' AND t.store_id IS NOT NULL");
+    if (companyId > 0 && targets.companies.contains(companyId))
+        return sql;
+    QStringList any;
+    if (!targets.stores.isEmpty())
+        any << QStringLiteral("t.store_id IN (%1)").arg(marks(targets.stores, values));
+    if (!targets.domains.isEmpty())
+        any << QStringLiteral("t.domain_id IN (%1)").arg(marks(targets.domains, values));
+    if (!targets.companies.isEmpty() && companyId <= 0)
+        any << QStringLiteral("d.company_id IN (%1)").arg(marks(targets.companies, values));
+    if (any.isEmpty())
+        return sql + QStringLiteral(" AND 1 = 0");
+    return sql + QStringLiteral(" AND (") + any.join(QStringLiteral(" OR ")) + QLatin1Char(')');
 }
 } // namespace
 
@@ -287,9 +296,12 @@ Result<Page> IncidentRepository::affectedMailboxes(
     const ImpactTargets &targets, qint64 companyId, const Scope &scope, const ListQuery &query) const
 {
     QVariantList values;
-    QString where = affectedCondition(targets, values);
+    QString where = affectedCondition(targets, companyId, values);
     if (companyId > 0) {
-        where += QStringLiteral(" AND d.company_id = ?");
+        // Through the company's domains, so the (domain_id, store_id, status) index finds the rows.
+        where += QStringLiteral(
+            " AND t.domain_id IN (SELECT id FROM domains WHERE company_id = ? AND deleted_at IS "
+            "NULL)");
         values << companyId;
     }
     if (scope.domainsOnly)
