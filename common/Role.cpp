@@ -24,7 +24,8 @@ const QHash<Role, QStringList> &table()
     static const QHash<Role, QStringList> t = [] {
         const QStringList readCompany = {QStringLiteral("company.read"), QStringLiteral("contact.read"),
             QStringLiteral("domain.read"), QStringLiteral("user.read"), QStringLiteral("brand.read"),
-            QStringLiteral("admin.read"), QStringLiteral("audit.read"), QStringLiteral("stats.read")};
+            QStringLiteral("admin.read"), QStringLiteral("audit.read"), QStringLiteral("stats.read"),
+            QStringLiteral("cluster.read"), QStringLiteral("incident.read")};
         const QStringList writeCompany = {QStringLiteral("company.update"), QStringLiteral("contact.write"),
             QStringLiteral("domain.create"), QStringLiteral("domain.update"), QStringLiteral("domain.delete"),
             QStringLiteral("user.create"), QStringLiteral("user.update"), QStringLiteral("user.delete"),
@@ -33,19 +34,20 @@ const QHash<Role, QStringList> &table()
         QHash<Role, QStringList> h;
         h.insert(Role::Operator,
             QStringList {QStringLiteral("company.create"), QStringLiteral("company.list"),
-                QStringLiteral("notice.write")}
+                QStringLiteral("notice.write"), QStringLiteral("cluster.write"), QStringLiteral("store.read"),
+                QStringLiteral("user.move"), QStringLiteral("incident.write")}
                 + readCompany + writeCompany);
         h.insert(Role::CompanyAdmin, readCompany + writeCompany);
         h.insert(Role::CompanyReadonly, readCompany);
         h.insert(Role::Support,
             {QStringLiteral("company.read"), QStringLiteral("domain.read"), QStringLiteral("user.read"),
-                QStringLiteral("user.password"), QStringLiteral("user.suspend"),
-                QStringLiteral("stats.read")});
+                QStringLiteral("user.password"), QStringLiteral("user.suspend"), QStringLiteral("stats.read"),
+                QStringLiteral("incident.read")});
         h.insert(Role::DomainAdmin,
             {QStringLiteral("domain.read"), QStringLiteral("domain.update"), QStringLiteral("user.read"),
                 QStringLiteral("user.create"), QStringLiteral("user.update"), QStringLiteral("user.delete"),
                 QStringLiteral("user.password"), QStringLiteral("user.suspend"), QStringLiteral("brand.read"),
-                QStringLiteral("audit.read"), QStringLiteral("stats.read")});
+                QStringLiteral("audit.read"), QStringLiteral("stats.read"), QStringLiteral("incident.read")});
         h.insert(Role::Collector, {QStringLiteral("ingest.write")});
         return h;
     }();

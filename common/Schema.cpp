@@ -1,5 +1,6 @@
 #include "Schema.h"
 
+#include "Json.h"
 #include "Role.h"
 #include "Validation.h"
 
@@ -80,7 +81,12 @@ QString typeName(FieldType type)
         return QStringLiteral("true or false");
     case FieldType::DomainList:
     case FieldType::EmailList:
+    case FieldType::ChoiceList:
         return QStringLiteral("a list of strings");
+    case FieldType::IdList:
+        return QStringLiteral("a list of ids");
+    case FieldType::Time:
+        return QStringLiteral("an ISO 8601 time");
     case FieldType::ServiceMap:
         return QStringLiteral("an object");
     default:
@@ -131,7 +137,15 @@ std::optional<QString> checkString(
     case FieldType::Login:
         verdict = normalizeLogin(value);
         break;
+    case FieldType::Time:
+        if (value.isEmpty() || json::parseIsoTime(value) <= 0)
+            verdict = Verdict::reject(QStringLiteral("invalid"),
+                QStringLiteral("Use an ISO 8601 UTC time such as 2026-12-01T22:00:00Z."));
+        else
+            verdict = Verdict::accept(json::isoTime(json::parseIsoTime(value)));
+        break;
     case FieldType::Choice:
+    case FieldType::ChoiceList:
         if (!spec.choices.contains(value))
             verdict = Verdict::reject(QStringLiteral("invalid_choice"),
                 QStringLiteral("Use one of: %1.").arg(spec.choices.join(QStringLiteral(", "))));
@@ -217,7 +231,44 @@ std::optional<QJsonValue> checkValue(
             return std::nullopt;
         }
         return value;
+    case FieldType::IdList: {
+        if (!value.isArray()) {
+            add(errors, name, QStringLiteral("type"), QStringLiteral("Expected a list of ids."));
+            return std::nullopt;
+        }
+        const QJsonArray items = value.toArray();
+        if (spec.maxLength > 0 && items.size() > spec.maxLength) {
+            add(errors, name, QStringLiteral("too_many"),
+                QStringLiteral("Use at most %1 entries.").arg(spec.maxLength));
+            return std::nullopt;
+        }
+        QJsonArray out;
+        QSet<qint64> seen;
+        bool good = true;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString field = QStringLiteral("%1[%2]").arg(name).arg(i);
+            const QJsonValue item = items.at(i);
+            if (!isWholeNumber(item) || item.toDouble() < 1 || item.toDouble() > 9.0e15) {
+                add(errors, field, QStringLiteral("type"), QStringLiteral("Expected a positive id."));
+                good = false;
+                continue;
+            }
+            const qint64 id = qint64(item.toDouble());
+            if (seen.contains(id)) {
+                add(errors, field, QStringLiteral("duplicate"),
+                    QStringLiteral("This entry is listed twice."));
+                good = false;
+                continue;
+            }
+            seen.insert(id);
+            out.append(double(id));
+        }
+        if (!good)
+            return std::nullopt;
+        return QJsonValue(out);
+    }
     case FieldType::DomainList:
+    case FieldType::ChoiceList:
     case FieldType::EmailList: {
         if (!value.isArray()) {
             add(errors, name, QStringLiteral("type"), QStringLiteral("Expected a list of strings."));
@@ -418,6 +469,13 @@ const EntitySchema &EntitySchema::contact()
             required(f(QStringLiteral("email"), FieldType::Email)),
             nullable(f(QStringLiteral("phone"), FieldType::Phone)),
             text(QStringLiteral("notes"), 1024, FieldType::Text),
+            // Which incident notices this contact receives (emergency contacts: outages and degradations;
+            // maintenance contacts: maintenance); all by default.
+            [] {
+                auto s = list(QStringLiteral("notice_kinds"), FieldType::ChoiceList, 3);
+                s.choices = incidents::kinds();
+                return s;
+            }(),
             readOnly(f(QStringLiteral("id"), FieldType::Integer)),
             readOnly(f(QStringLiteral("company_id"), FieldType::Integer)),
             readOnly(f(QStringLiteral("created_at"), FieldType::String)),
@@ -438,6 +496,8 @@ const EntitySchema &EntitySchema::domain()
             f(QStringLiteral("disabled"), FieldType::Boolean),
             nullable(f(QStringLiteral("brand_id"), FieldType::Reference)),
             text(QStringLiteral("notes"), 4096, FieldType::Text),
+            createOnly(nullable(f(QStringLiteral("cluster_id"), FieldType::Reference))),
+            readOnly(f(QStringLiteral("cluster"), FieldType::String)),
             readOnly(f(QStringLiteral("id"), FieldType::Integer)),
             readOnly(f(QStringLiteral("company_id"), FieldType::Integer)),
             readOnly(f(QStringLiteral("display_name"), FieldType::String)),
@@ -472,6 +532,8 @@ const EntitySchema &EntitySchema::user()
             readOnly(f(QStringLiteral("messages"), FieldType::Integer)),
             readOnly(f(QStringLiteral("last_login"), FieldType::ServiceMap)),
             readOnly(f(QStringLiteral("password_set"), FieldType::Boolean)),
+            readOnly(f(QStringLiteral("store_id"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("store"), FieldType::String)),
             readOnly(f(QStringLiteral("created_at"), FieldType::String)),
             readOnly(f(QStringLiteral("updated_at"), FieldType::String)),
             readOnly(f(QStringLiteral("deleted_at"), FieldType::String)),
@@ -522,6 +584,89 @@ const EntitySchema &EntitySchema::admin()
             createOnly(f(QStringLiteral("password"), FieldType::Password)),
             readOnly(f(QStringLiteral("id"), FieldType::Integer)),
             readOnly(f(QStringLiteral("last_login_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("created_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("updated_at"), FieldType::String)),
+        });
+    return schema;
+}
+
+const EntitySchema &EntitySchema::cluster()
+{
+    static const EntitySchema schema(QStringLiteral("cluster"),
+        {
+            required([] {
+                auto s = text(QStringLiteral("name"), 64);
+                s.minLength = 1;
+                return s;
+            }()),
+            text(QStringLiteral("description"), 1024, FieldType::Text),
+            readOnly(f(QStringLiteral("id"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("store_count"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("mailbox_count"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("domain_count"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("created_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("updated_at"), FieldType::String)),
+        });
+    return schema;
+}
+
+const EntitySchema &EntitySchema::mailStore()
+{
+    static const EntitySchema schema(QStringLiteral("mail_store"),
+        {
+            required([] {
+                auto s = text(QStringLiteral("name"), 64);
+                s.minLength = 1;
+                return s;
+            }()),
+            required(createOnly(f(QStringLiteral("cluster_id"), FieldType::Reference))),
+            text(QStringLiteral("host"), 255),
+            text(QStringLiteral("mail_location"), 255),
+            [] {
+                auto s = list(QStringLiteral("services"), FieldType::ChoiceList, 5);
+                s.choices = incidents::services();
+                return s;
+            }(),
+            f(QStringLiteral("accepting"), FieldType::Boolean),
+            readOnly(f(QStringLiteral("id"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("cluster"), FieldType::String)),
+            readOnly(f(QStringLiteral("mailbox_count"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("created_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("updated_at"), FieldType::String)),
+        });
+    return schema;
+}
+
+const EntitySchema &EntitySchema::incident()
+{
+    static const EntitySchema schema(QStringLiteral("incident"),
+        {
+            required(createOnly(choice(QStringLiteral("kind"), incidents::kinds()))),
+            required([] {
+                auto s = text(QStringLiteral("title"), 200);
+                s.minLength = 1;
+                return s;
+            }()),
+            text(QStringLiteral("description"), 8000, FieldType::Text),
+            choice(QStringLiteral("severity"), incidents::severities()),
+            required([] {
+                auto s = list(QStringLiteral("services"), FieldType::ChoiceList, 5);
+                s.choices = incidents::services();
+                return s;
+            }()),
+            list(QStringLiteral("clusters"), FieldType::IdList, 100),
+            list(QStringLiteral("stores"), FieldType::IdList, 1000),
+            list(QStringLiteral("companies"), FieldType::IdList, 1000),
+            list(QStringLiteral("domains"), FieldType::DomainList, 1000),
+            f(QStringLiteral("starts_at"), FieldType::Time),
+            nullable(f(QStringLiteral("expected_end_at"), FieldType::Time)),
+            integer(QStringLiteral("remind_before_minutes"), 0, 10080),
+            readOnly(f(QStringLiteral("id"), FieldType::Integer)),
+            readOnly(f(QStringLiteral("status"), FieldType::String)),
+            readOnly(f(QStringLiteral("resolved_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("closing_note"), FieldType::String)),
+            readOnly(f(QStringLiteral("reminded_at"), FieldType::String)),
+            readOnly(f(QStringLiteral("created_by"), FieldType::String)),
             readOnly(f(QStringLiteral("created_at"), FieldType::String)),
             readOnly(f(QStringLiteral("updated_at"), FieldType::String)),
         });

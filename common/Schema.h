@@ -31,6 +31,9 @@ enum class FieldType
     Reference, // an id of another object, or null
     ServiceMap, // {"imap": "enabled", "pop": ..., "webmail": ..., "smtp": ...}
     Base64, // binary data, base64 in JSON
+    ChoiceList, // a list of distinct values from `choices`
+    IdList, // a list of distinct ids of other objects
+    Time, // an ISO 8601 UTC time
 };
 
 struct FieldSpec
@@ -75,6 +78,9 @@ public:
     static const EntitySchema &user();
     static const EntitySchema &brand();
     static const EntitySchema &admin();
+    static const EntitySchema &cluster();
+    static const EntitySchema &mailStore();
+    static const EntitySchema &incident();
 
 private:
     QString m_name;
@@ -96,5 +102,27 @@ inline const QStringList &states()
 }
 QJsonObject defaults();
 } // namespace services
+
+namespace incidents {
+// What an incident can be, and what it can touch (the mail system's services, not the admin protocols).
+inline const QStringList &kinds()
+{
+    static const QStringList list
+        = {QStringLiteral("outage"), QStringLiteral("degradation"), QStringLiteral("maintenance")};
+    return list;
+}
+inline const QStringList &services()
+{
+    static const QStringList list = {QStringLiteral("inbound"), QStringLiteral("outbound"),
+        QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail")};
+    return list;
+}
+inline const QStringList &severities()
+{
+    static const QStringList list
+        = {QStringLiteral("minor"), QStringLiteral("major"), QStringLiteral("critical")};
+    return list;
+}
+} // namespace incidents
 
 } // namespace mailadmin

@@ -8,6 +8,7 @@
 #include "DemoSeeder.h"
 #include "DomainService.h"
 #include "HttpServer.h"
+#include "IncidentNotifier.h"
 #include "IngestService.h"
 #include "LogFormat.h"
 #include "LogIngest.h"
@@ -300,6 +301,9 @@ int serve(const QStringList &arguments)
                 else if (alerts.value() > 0)
                     qCInfo(lcServer) << alerts.value() << "new outbound alerts";
             }
+            // Scheduled maintenance: its reminder and its start.
+            if (const Result<int> n = notify::IncidentNotifier(*database.value()).tick(now); !n.ok())
+                qCWarning(lcServer) << "incident schedule failed:" << n.error().detail;
             if (!smtp.url.isEmpty() && now - lastMail >= 5) {
                 lastMail = now;
                 (void)notifier.queueAlertMails();

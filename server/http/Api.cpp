@@ -64,6 +64,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addBrandAndAdminRoutes();
     addStatsRoutes();
     addOperationsRoutes();
+    addIncidentRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

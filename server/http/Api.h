@@ -49,6 +49,7 @@ private:
     void addStatsRoutes();
     void addOperationsRoutes();
     HttpResponse dispatch(HttpRequest &request, int &route);
+    void addIncidentRoutes(); // IncidentRoutes.cpp
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);

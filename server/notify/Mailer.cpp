@@ -63,7 +63,9 @@ QByteArray Mailer::compose(const Mail &mail, const QString &from, qint64 now)
     m += "To: " + mail.to.join(QStringLiteral(", ")).toUtf8() + "\r\n";
     m += "Subject: " + headerText(mail.subject) + "\r\n";
     m += "Date: " + QDateTime::fromSecsSinceEpoch(now, Qt::UTC).toString(Qt::RFC2822Date).toLatin1() + "\r\n";
-    m += "Message-ID: <" + QUuid::createUuid().toByteArray(QUuid::Id128) + "@mailadmin>\r\n";
+    m += "Message-ID: <"
+        + (mail.messageId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::Id128) : mail.messageId)
+        + "@mailadmin>\r\n";
     m += "MIME-Version: 1.0\r\n";
     m += "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n";
     m += "--" + boundary + "\r\n";

@@ -27,6 +27,8 @@ struct Mail
     QString attachmentName; // optional
     QByteArray attachment;
     QByteArray attachmentType = "text/csv";
+    // Stable across retries when set, so a receiver can recognise a repeat; a fresh one otherwise.
+    QByteArray messageId;
 };
 
 // Composes MIME messages and sends them over SMTP with libcurl (STARTTLS and AUTH when configured).

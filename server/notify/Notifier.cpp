@@ -153,7 +153,14 @@ Result<int> Notifier::deliver(qint64 now) const
         return due.error();
     int sent = 0;
     for (const store::OutboxMail &m : due.value()) {
-        Mail mail {m.recipients, m.subject, m.body, m.attachmentName, m.attachment, "text/csv"};
+        const Result<bool> mine = repo.claim(m.id, now);
+        if (!mine.ok())
+            return mine.error();
+        if (!mine.value())
+            continue;
+        Mail mail {m.recipients, m.subject, m.body, m.attachmentName, m.attachment, "text/csv",
+            "outbox-" + QByteArray::number(m.id) + '.'
+                + QByteArray::number(qHash(m.subject + m.recipients.join(QLatin1Char(','))), 16)};
         const Status s = Mailer::send(m_settings, mail, now);
         if (s.ok()) {
             if (Status mark = repo.markSent(m.id, now); !mark.ok())

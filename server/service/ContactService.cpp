@@ -2,6 +2,8 @@
 
 #include "ContactRepository.h"
 
+#include <QJsonArray>
+
 namespace mailadmin::service {
 
 namespace {
@@ -48,7 +50,8 @@ Result<Record> ContactService::create(const Actor &actor, qint64 companyId, cons
     if (!valid.ok())
         return valid.error();
     QJsonObject object = merged(
-        QJsonObject {{QStringLiteral("phone"), QJsonValue::Null}, {QStringLiteral("notes"), QString()}},
+        QJsonObject {{QStringLiteral("phone"), QJsonValue::Null}, {QStringLiteral("notes"), QString()},
+            {QStringLiteral("notice_kinds"), QJsonArray::fromStringList(incidents::kinds())}},
         valid.value());
     object.insert(QStringLiteral("company_id"), double(companyId));
     return transaction<Record>([&]() -> Result<Record> {

@@ -7,6 +7,7 @@
 #include "CompanyRepository.h"
 #include "ContactRepository.h"
 #include "Database.h"
+#include "DemoIncidents.h"
 #include "DomainRepository.h"
 #include "Json.h"
 #include "PasswordHasher.h"
@@ -291,8 +292,10 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
             {QStringLiteral("business"), pick(kFirstNames) + QLatin1Char(' ') + pick(kLastNames)},
         };
         for (const auto &[type, person] : contactPeople) {
-            const QJsonObject contact {{QStringLiteral("company_id"), double(info.id)},
-                {QStringLiteral("type"), type}, {QStringLiteral("name"), person},
+            const QJsonObject contact {
+                {QStringLiteral("notice_kinds"), QJsonArray::fromStringList(incidents::kinds())},
+                {QStringLiteral("company_id"), double(info.id)}, {QStringLiteral("type"), type},
+                {QStringLiteral("name"), person},
                 {QStringLiteral("email"), QString(type + QLatin1Char('@') + mailDomain)},
                 {QStringLiteral("phone"),
                     QStringLiteral("+1 555 %1 %2").arg(100 + c).arg(1000 + int(rng.bounded(8999)))},
@@ -624,6 +627,8 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
     entry.changes = QJsonObject {{QStringLiteral("users"),
         QJsonObject {{QStringLiteral("before"), 0}, {QStringLiteral("after"), summary.users}}}};
     if (Status s = store::AuditRepository(m_db).append(entry); !s.ok())
+        return s.error();
+    if (Status s = DemoIncidents(m_db).seed(now); !s.ok())
         return s.error();
     if (Status s = tx.commit(); !s.ok())
         return s.error();

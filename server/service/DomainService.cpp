@@ -1,5 +1,9 @@
 #include "DomainService.h"
 
+#include "ClusterRepository.h"
+#include "MailStoreRepository.h"
+#include "PlacementService.h"
+
 #include "CompanyRepository.h"
 #include "CompanyService.h"
 #include "DomainRepository.h"
@@ -163,8 +167,25 @@ Result<Record> DomainService::create(const Actor &actor, qint64 companyId, const
         },
         valid.value());
     object.insert(QStringLiteral("company_id"), double(companyId));
+    if (object.value(QLatin1String("cluster_id")).toDouble() > 0 && !actor.isOperator())
+        return Error::invalidField(QStringLiteral("cluster_id"), QStringLiteral("read_only"),
+            QStringLiteral("Only an operator chooses the cluster of a domain."));
     return transaction<Record>([&]() -> Result<Record> {
         store::DomainRepository domains(db());
+        if (object.value(QLatin1String("cluster_id")).toDouble() <= 0) {
+            const Result<qint64> cluster = PlacementService::clusterForNewDomain(db(), companyId);
+            if (!cluster.ok())
+                return cluster.error();
+            object.insert(QStringLiteral("cluster_id"), double(cluster.value()));
+        } else {
+            const Result<Record> cluster = store::ClusterRepository(db()).byId(
+                qint64(object.value(QLatin1String("cluster_id")).toDouble()), false);
+            if (!cluster.ok())
+                return cluster.error();
+            if (cluster->isNull())
+                return Error::invalidField(QStringLiteral("cluster_id"), QStringLiteral("not_found"),
+                    QStringLiteral("There is no such cluster."));
+        }
         const QString name = object.value(QLatin1String("name")).toString();
         const Result<qint64> owner = domains.nameOwner(name);
         if (!owner.ok())
@@ -321,6 +342,8 @@ Result<int> DomainService::purgeExpired() const
     for (qint64 id : ids.value()) {
         const Result<bool> done = transaction<bool>([&]() -> Result<bool> {
             if (Status s = domains.purge(id); !s.ok())
+                return s.error();
+            if (Status s = store::MailStoreRepository(db()).recount(); !s.ok())
                 return s.error();
             return true;
         });

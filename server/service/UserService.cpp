@@ -1,5 +1,8 @@
 #include "UserService.h"
 
+#include "MailStoreRepository.h"
+#include "PlacementService.h"
+
 #include "CompanyRepository.h"
 #include "CompanyService.h"
 #include "DomainRepository.h"
@@ -230,6 +233,12 @@ Result<Record> UserService::create(
             return errors.error();
         if (!errors->isEmpty())
             return Error::invalid(errors.value());
+        if (object.value(QLatin1String("type")).toString() == QLatin1String("mailbox")) {
+            const Result<qint64> store = PlacementService::placeMailbox(db(), domain.value());
+            if (!store.ok())
+                return store.error();
+            object.insert(QStringLiteral("store_id"), double(store.value()));
+        }
         const Result<qint64> id = users.insert(object, auth::Clock::now());
         if (!id.ok())
             return id.error();
@@ -460,7 +469,14 @@ Result<Record> UserService::setPassword(const Actor &actor, const QString &addre
 Result<int> UserService::purgeExpired() const
 {
     return transaction<int>([&]() -> Result<int> {
-        return store::UserRepository(db()).purgeDeletedBefore(auth::Clock::now() - kRetentionSeconds);
+        const Result<int> purged
+            = store::UserRepository(db()).purgeDeletedBefore(auth::Clock::now() - kRetentionSeconds);
+        // Purged mailboxes free their place on their store.
+        if (purged.ok() && purged.value() > 0) {
+            if (Status s = store::MailStoreRepository(db()).recount(); !s.ok())
+                return s.error();
+        }
+        return purged;
     });
 }
 

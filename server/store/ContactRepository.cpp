@@ -13,6 +13,7 @@ const Table &ContactRepository::spec()
             {QStringLiteral("email"), QStringLiteral("email"), ColumnKind::Text, {}},
             {QStringLiteral("phone"), QStringLiteral("phone"), ColumnKind::Text, {}},
             {QStringLiteral("notes"), QStringLiteral("notes"), ColumnKind::Text, {}},
+            {QStringLiteral("notice_kinds"), QStringLiteral("notice_kinds"), ColumnKind::JsonArray, {}},
             {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},

@@ -20,6 +20,9 @@ const Table &DomainRepository::spec()
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
             {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
+            {QStringLiteral("cluster_id"), QStringLiteral("cluster_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("cluster"), {}, ColumnKind::Text,
+                QStringLiteral("(SELECT c.name FROM clusters c WHERE c.id = {t}.cluster_id)")},
             // Kept by the user service in the same transaction as each change; never written generically.
             {QStringLiteral("user_count"), {}, ColumnKind::Integer, QStringLiteral("{t}.user_count")},
         });

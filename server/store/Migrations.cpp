@@ -416,10 +416,119 @@ QStringList unusedMessageIndexes()
     };
 }
 
+// Where mail lives, and the incidents that touch it. Clusters hold mail stores (a volume or backend host);
+// each domain is on a cluster and each mailbox on a store of it. A database from before gets one default
+// cluster and store holding everything, so nothing changes for it until an operator adds more.
+// Incidents name what they affect; their per-company impact is kept beside them so an admin's question
+// ("is my company affected?") is one indexed lookup, and each notice to a contact is one outbox row, queued
+// once per update and contact (the unique key), so nothing is sent twice.
+QStringList mailStoresAndIncidents()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE clusters (
+            id {{ID}},
+            name TEXT NOT NULL,
+            name_lc TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE mail_stores (
+            id {{ID}},
+            cluster_id BIGINT NOT NULL REFERENCES clusters(id),
+            name TEXT NOT NULL,
+            name_lc TEXT NOT NULL UNIQUE,
+            host TEXT NOT NULL DEFAULT '',
+            mail_location TEXT NOT NULL DEFAULT '',
+            services TEXT NOT NULL DEFAULT '["inbound","outbound","imap","pop","webmail"]',
+            accepting INTEGER NOT NULL DEFAULT 1,
+            mailbox_count BIGINT NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL))"),
+        QStringLiteral(
+            "CREATE INDEX mail_stores_cluster ON mail_stores (cluster_id, accepting, mailbox_count)"),
+        QStringLiteral("INSERT INTO clusters (name, name_lc, description, created_at, updated_at) VALUES "
+                       "('Default', 'default', 'Every mailbox from before clusters existed.', 0, 0)"),
+        QStringLiteral("INSERT INTO mail_stores (cluster_id, name, name_lc, created_at, updated_at) SELECT "
+                       "MIN(id), 'default', 'default', 0, 0 FROM clusters"),
+        QStringLiteral("ALTER TABLE domains ADD COLUMN cluster_id BIGINT"),
+        QStringLiteral("UPDATE domains SET cluster_id = (SELECT MIN(id) FROM clusters)"),
+        QStringLiteral("CREATE INDEX domains_cluster ON domains (cluster_id, company_id)"),
+        // Only mailboxes hold mail; forwards and filters have no store.
+        QStringLiteral("ALTER TABLE users ADD COLUMN store_id BIGINT"),
+        QStringLiteral(
+            "UPDATE users SET store_id = (SELECT MIN(id) FROM mail_stores) WHERE type = 'mailbox'"),
+        QStringLiteral(
+            "UPDATE mail_stores SET mailbox_count = (SELECT COUNT(*) FROM users u WHERE u.store_id "
+            "= mail_stores.id)"),
+        // Impact: per domain, the mailboxes on given stores, counted from the index alone.
+        QStringLiteral("CREATE INDEX users_domain_store ON users (domain_id, store_id, status)"),
+        QStringLiteral("ALTER TABLE contacts ADD COLUMN notice_kinds TEXT NOT NULL DEFAULT "
+                       "'[\"outage\",\"degradation\",\"maintenance\"]'"),
+        QStringLiteral(R"(CREATE TABLE incidents (
+            id {{ID}},
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            severity TEXT NOT NULL,
+            status TEXT NOT NULL,
+            services TEXT NOT NULL DEFAULT '[]',
+            clusters TEXT NOT NULL DEFAULT '[]',
+            stores TEXT NOT NULL DEFAULT '[]',
+            companies TEXT NOT NULL DEFAULT '[]',
+            domains TEXT NOT NULL DEFAULT '[]',
+            starts_at BIGINT NOT NULL,
+            expected_end_at BIGINT,
+            remind_before_minutes INTEGER NOT NULL DEFAULT 0,
+            reminded_at BIGINT,
+            resolved_at BIGINT,
+            closing_note TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX incidents_status ON incidents (status, starts_at)"),
+        QStringLiteral("CREATE INDEX incidents_started ON incidents (starts_at)"),
+        QStringLiteral(R"(CREATE TABLE incident_impact (
+            incident_id BIGINT NOT NULL REFERENCES incidents(id),
+            company_id BIGINT NOT NULL,
+            mailboxes BIGINT NOT NULL,
+            total BIGINT NOT NULL,
+            PRIMARY KEY (incident_id, company_id)))"),
+        QStringLiteral("CREATE INDEX incident_impact_company ON incident_impact (company_id, incident_id)"),
+        QStringLiteral(R"(CREATE TABLE incident_updates (
+            id {{ID}},
+            incident_id BIGINT NOT NULL REFERENCES incidents(id),
+            kind TEXT NOT NULL,
+            body TEXT NOT NULL,
+            author TEXT NOT NULL,
+            at BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX incident_updates_incident ON incident_updates (incident_id, id)"),
+        QStringLiteral(R"(CREATE TABLE notice_deliveries (
+            id {{ID}},
+            incident_id BIGINT NOT NULL REFERENCES incidents(id),
+            update_id BIGINT NOT NULL REFERENCES incident_updates(id),
+            company_id BIGINT NOT NULL,
+            contact_id BIGINT NOT NULL,
+            contact_type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT NOT NULL,
+            outbox_id BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            UNIQUE (update_id, contact_id)))"),
+        QStringLiteral(
+            "CREATE INDEX notice_deliveries_incident ON notice_deliveries (incident_id, company_id, id)"),
+        QStringLiteral("CREATE INDEX notice_deliveries_outbox ON notice_deliveries (outbox_id)"),
+        // A mail taken for sending; one left taken by a stopped server is not sent again by itself.
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN sending_at BIGINT"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
-        userSearchIndex(), ingestPositions(), unusedMessageIndexes()};
+        userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents()};
     return all;
 }
 

@@ -31,7 +31,8 @@ Result<QList<OutboxMail>> NotifyRepository::due(qint64 now, int limit) const
 {
     Statement q = m_db.prepare(QStringLiteral(
         "SELECT id, recipients, subject, body, attachment_name, attachment, attempts FROM outbox WHERE "
-        "sent_at IS NULL AND next_attempt_at <= ? AND attempts < 20 ORDER BY id LIMIT ?"));
+        "sent_at IS NULL AND sending_at IS NULL AND next_attempt_at <= ? AND attempts < 20 ORDER BY id LIMIT "
+        "?"));
     q.bind(now).bind(limit);
     if (Status s = q.exec(); !s.ok())
         return s.error();
@@ -51,6 +52,25 @@ Result<QList<OutboxMail>> NotifyRepository::due(qint64 now, int limit) const
     return out;
 }
 
+Result<bool> NotifyRepository::claim(qint64 id, qint64 now) const
+{
+    Statement q = m_db.prepare(QStringLiteral(
+        "UPDATE outbox SET sending_at = ? WHERE id = ? AND sending_at IS NULL AND sent_at IS NULL"));
+    q.bind(now).bind(id);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    return q.rowsAffected() == 1;
+}
+
+Status NotifyRepository::release(qint64 id, qint64 now) const
+{
+    Statement q = m_db.prepare(QStringLiteral("UPDATE outbox SET sending_at = NULL, next_attempt_at = ?, "
+                                              "attempts = MIN(attempts, 19), last_error = "
+                                              "NULL WHERE id = ? AND sent_at IS NULL"));
+    q.bind(now).bind(id);
+    return q.exec();
+}
+
 Status NotifyRepository::markSent(qint64 id, qint64 now) const
 {
     Statement q = m_db.prepare(QStringLiteral(
@@ -61,8 +81,9 @@ Status NotifyRepository::markSent(qint64 id, qint64 now) const
 
 Status NotifyRepository::markFailed(qint64 id, int attempts, qint64 retryAt, const QString &error) const
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral(
+        "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, sending_at = NULL "
+        "WHERE id = ?"));
     q.bind(attempts).bind(retryAt).bind(error).bind(id);
     return q.exec();
 }

@@ -27,6 +27,11 @@ public:
 
     Result<qint64> enqueue(const OutboxMail &mail, qint64 now) const;
     Result<QList<OutboxMail>> due(qint64 now, int limit) const;
+    // Takes a mail for sending (false: another sender has it, or it went already). A mail left taken by a
+    // server that stopped mid-send is not taken again until released by hand, so nobody gets it twice.
+    Result<bool> claim(qint64 id, qint64 now) const;
+    // Makes a failed or interrupted mail due again now.
+    Status release(qint64 id, qint64 now) const;
     Status markSent(qint64 id, qint64 now) const;
     Status markFailed(qint64 id, int attempts, qint64 retryAt, const QString &error) const;
     Result<QJsonObject> outboxStatus() const;

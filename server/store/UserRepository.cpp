@@ -36,6 +36,10 @@ const Table &UserRepository::spec()
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
             {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
+            // The mail store holding the mailbox (null for forwards and filters); set by placement and moves.
+            {QStringLiteral("store_id"), QStringLiteral("store_id"), ColumnKind::Integer, {}},
+            {QStringLiteral("store"), {}, ColumnKind::Text,
+                QStringLiteral("(SELECT s.name FROM mail_stores s WHERE s.id = {t}.store_id)")},
             {QStringLiteral("password_set"), {}, ColumnKind::Boolean,
                 QStringLiteral("(CASE WHEN {t}.password_hash IS NULL THEN 0 ELSE 1 END)")},
             {QStringLiteral("domain"), {}, ColumnKind::Text,

@@ -320,6 +320,98 @@ void TestBadInput::rejected_data()
             {QStringLiteral("domains"), QJsonArray {QStringLiteral("nowhere.example")}}}),
         0, 422, "domains[0]", "not_found");
 
+    // Clusters, mail stores, moves and incidents.
+    const QString clusters = QStringLiteral("/api/v1/clusters");
+    const QString stores = QStringLiteral("/api/v1/mail-stores");
+    const QString incidents = QStringLiteral("/api/v1/incidents");
+    const auto outage = [](const QString &key, const QJsonValue &value) {
+        QJsonObject o {{QStringLiteral("kind"), QStringLiteral("outage")},
+            {QStringLiteral("title"), QStringLiteral("Down")},
+            {QStringLiteral("services"), QJsonArray {QStringLiteral("imap")}},
+            {QStringLiteral("stores"), QJsonArray {1}}};
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+        return j(o);
+    };
+    row("cluster: empty name", post, clusters, j(QJsonObject {{QStringLiteral("name"), QString()}}), 0, 422,
+        "name", "required");
+    row("cluster: unknown field", post, clusters,
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("C")}, {QStringLiteral("store_count"), 3}}), 0,
+        422, "store_count", "read_only");
+    row("cluster: name taken", post, clusters,
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("DEFAULT")}}), 0, 409, "", "");
+    row("store: no cluster", post, stores, j(QJsonObject {{QStringLiteral("name"), QStringLiteral("s9")}}), 0,
+        422, "cluster_id", "required");
+    row("store: unknown cluster", post, stores,
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("s9")}, {QStringLiteral("cluster_id"), 999}}),
+        0, 422, "cluster_id", "not_found");
+    row("store: bad service", post, stores,
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("s9")}, {QStringLiteral("cluster_id"), 1},
+            {QStringLiteral("services"), QJsonArray {QStringLiteral("ftp")}}}),
+        0, 422, "services[0]", "invalid_choice");
+    row("store: services twice", post, stores,
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("s9")}, {QStringLiteral("cluster_id"), 1},
+            {QStringLiteral("services"), QJsonArray {QStringLiteral("imap"), QStringLiteral("imap")}}}),
+        0, 422, "services[1]", "duplicate");
+    row("store: delete while in use", QStringLiteral("DELETE"), stores + QStringLiteral("/1"), {}, 1, 409, "",
+        "");
+    row("cluster: delete while in use", QStringLiteral("DELETE"), clusters + QStringLiteral("/1"), {}, 1, 409,
+        "", "");
+    row("move: no store", post, kUser + QStringLiteral("/move"), "{}", 0, 422, "store_id", "required");
+    row("move: store as text", post, kUser + QStringLiteral("/move"),
+        j(QJsonObject {{QStringLiteral("store_id"), QStringLiteral("a2")}}), 0, 422, "store_id", "type");
+    row("move: unknown store", post, kUser + QStringLiteral("/move"),
+        j(QJsonObject {{QStringLiteral("store_id"), 999}}), 0, 422, "store_id", "not_in_cluster");
+    row("domain: cluster unknown", post, domains,
+        j(QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("new.example")}, {QStringLiteral("cluster_id"), 999}}),
+        0, 422, "cluster_id", "not_found");
+    row("contact: bad notice kind", post, kContacts,
+        j(contact(QStringLiteral("notice_kinds"), QJsonArray {QStringLiteral("newsletter")})), 0, 422,
+        "notice_kinds[0]", "invalid_choice");
+    row("contact: notice kinds not a list", post, kContacts,
+        j(contact(QStringLiteral("notice_kinds"), QStringLiteral("outage"))), 0, 422, "notice_kinds", "type");
+    row("incident: no kind", post, incidents, outage(QStringLiteral("kind"), QJsonValue::Undefined), 0, 422,
+        "kind", "required");
+    row("incident: bad kind", post, incidents, outage(QStringLiteral("kind"), QStringLiteral("fire")), 0, 422,
+        "kind", "invalid_choice");
+    row("incident: no title", post, incidents, outage(QStringLiteral("title"), QString()), 0, 422, "title",
+        "required");
+    row("incident: no services", post, incidents, outage(QStringLiteral("services"), QJsonArray()), 0, 422,
+        "services", "required");
+    row("incident: bad service", post, incidents,
+        outage(QStringLiteral("services"), QJsonArray {QStringLiteral("smtp")}), 0, 422, "services[0]",
+        "invalid_choice");
+    row("incident: nothing affected", post, incidents, outage(QStringLiteral("stores"), QJsonArray()), 0, 422,
+        "stores", "required");
+    row("incident: store not a number", post, incidents,
+        outage(QStringLiteral("stores"), QJsonArray {QStringLiteral("a2")}), 0, 422, "stores[0]", "type");
+    row("incident: unknown store", post, incidents, outage(QStringLiteral("stores"), QJsonArray {999}), 0,
+        422, "stores[0]", "not_found");
+    row("incident: unknown cluster", post, incidents, outage(QStringLiteral("clusters"), QJsonArray {999}), 0,
+        422, "clusters[0]", "not_found");
+    row("incident: unknown company", post, incidents, outage(QStringLiteral("companies"), QJsonArray {999}),
+        0, 422, "companies[0]", "not_found");
+    row("incident: bad severity", post, incidents, outage(QStringLiteral("severity"), QStringLiteral("huge")),
+        0, 422, "severity", "invalid_choice");
+    row("incident: bad start", post, incidents, outage(QStringLiteral("starts_at"), QStringLiteral("soon")),
+        0, 422, "starts_at", "invalid");
+    row("incident: reminder too long", post, incidents,
+        outage(QStringLiteral("remind_before_minutes"), 100000), 0, 422, "remind_before_minutes",
+        "out_of_range");
+    row("incident: status is read-only", post, incidents,
+        outage(QStringLiteral("status"), QStringLiteral("resolved")), 0, 422, "status", "read_only");
+    row("incident preview: bad kind", post, incidents + QStringLiteral("/preview"),
+        outage(QStringLiteral("kind"), QStringLiteral("fire")), 0, 422, "kind", "invalid_choice");
+    row("incident update: unknown incident", post, incidents + QStringLiteral("/999/updates"),
+        j(QJsonObject {{QStringLiteral("body"), QStringLiteral("x")}}), 0, 404, "", "");
+    row("incident list: bad status", get, incidents + QStringLiteral("?status=burning"), {}, 0, 400, "status",
+        "invalid_choice");
+    row("incident deliveries: bad state", get, incidents + QStringLiteral("/1/deliveries?state=lost"), {}, 0,
+        404, "", "");
+
     // Transport-level mistakes change nothing either.
     row("json: truncated", post, kUsers, "{\"local_part\": ", 0, 400, "", "");
     row("json: array body", post, kUsers, "[]", 0, 400, "", "");

@@ -1,4 +1,5 @@
 #include "AlertRepository.h"
+#include "Database.h"
 #include "TestServer.h"
 
 #include <QFile>
@@ -47,6 +48,11 @@ private:
     QString newUser(const QString &domain, const QString &status = QString());
     // An open outbound alert on company A's first domain (or company B's), as the spike detector files it.
     qint64 newAlert(bool other);
+    // An open incident touching only company A (or only B), and a failed notice of it.
+    qint64 newIncident(bool other);
+    qint64 failedDelivery(qint64 incident);
+    qint64 newCluster();
+    qint64 newStore(qint64 cluster);
     int etag(const QString &path) { return m_op->get(path).etag(); }
     qint64 idOf(const HttpClient::Reply &reply)
     {
@@ -58,6 +64,7 @@ private:
     QHash<QString, HttpClient *> m_clients;
     std::vector<std::unique_ptr<HttpClient>> m_owned;
     qint64 m_a = 0, m_b = 0;
+    qint64 m_clusterOfA = 0, m_clusterOnlyB = 0, m_spareStore = 0;
     int m_serial = 0;
     QList<Case> m_cases;
 };
@@ -120,6 +127,46 @@ qint64 TestRoleMatrix::newAlert(bool other)
     return id.value();
 }
 
+qint64 TestRoleMatrix::newIncident(bool other)
+{
+    const auto r = m_op->post(QStringLiteral("/api/v1/incidents"),
+        QJsonObject {{QStringLiteral("kind"), QStringLiteral("outage")},
+            {QStringLiteral("title"), QStringLiteral("Incident %1").arg(++m_serial)},
+            {QStringLiteral("services"), QJsonArray {QStringLiteral("imap")}},
+            {QStringLiteral("companies"), QJsonArray {double(other ? m_b : m_a)}}});
+    if (r.status != 201)
+        qFatal("fixture incident failed: %s", r.body.constData());
+    return idOf(r);
+}
+
+qint64 TestRoleMatrix::failedDelivery(qint64 incident)
+{
+    const auto list = m_op->get(QStringLiteral("/api/v1/incidents/%1/deliveries").arg(incident));
+    if (list.items().isEmpty())
+        qFatal("fixture delivery missing: %s", list.body.constData());
+    const qint64 id = qint64(list.items().first().toObject().value(QLatin1String("id")).toDouble());
+    store::Statement q = m_server->db().prepare(QStringLiteral(
+        "UPDATE outbox SET attempts = 1, last_error = 'refused' WHERE id = (SELECT outbox_id FROM "
+        "notice_deliveries WHERE id = ?)"));
+    q.bind(id);
+    if (!q.exec().ok())
+        qFatal("fixture delivery failed");
+    return id;
+}
+
+qint64 TestRoleMatrix::newCluster()
+{
+    return idOf(m_op->post(QStringLiteral("/api/v1/clusters"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("Cluster %1").arg(++m_serial)}}));
+}
+
+qint64 TestRoleMatrix::newStore(qint64 cluster)
+{
+    return idOf(m_op->post(QStringLiteral("/api/v1/mail-stores"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("store%1").arg(++m_serial)},
+            {QStringLiteral("cluster_id"), double(cluster)}}));
+}
+
 void TestRoleMatrix::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
@@ -147,6 +194,26 @@ void TestRoleMatrix::initTestCase()
                      .status,
             200);
     }
+    // Where mail lives: A's domains are on the default cluster (with a second store to move mailboxes to);
+    // another cluster holds only a domain of B. Both companies have an emergency contact for notices.
+    m_clusterOfA = qint64(m_op->get(QStringLiteral("/api/v1/domains/") + kDomainA)
+                              .json()
+                              .value(QLatin1String("cluster_id"))
+                              .toDouble());
+    m_spareStore = newStore(m_clusterOfA);
+    m_clusterOnlyB = newCluster();
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(m_b),
+                     QJsonObject {{QStringLiteral("name"), QStringLiteral("b-only.example")},
+                         {QStringLiteral("cluster_id"), double(m_clusterOnlyB)}})
+                 .status,
+        201);
+    for (qint64 company : {m_a, m_b})
+        QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/contacts").arg(company),
+                         QJsonObject {{QStringLiteral("type"), QStringLiteral("emergency")},
+                             {QStringLiteral("name"), QStringLiteral("On call")},
+                             {QStringLiteral("email"), QStringLiteral("oncall@example.com")}})
+                     .status,
+            201);
     m_clients.insert(QStringLiteral("operator"), m_op.get());
     for (const QString &role : kRoles.mid(1)) {
         QJsonObject admin {{QStringLiteral("login"), QString(role + QStringLiteral("@a"))},
@@ -194,6 +261,15 @@ void TestRoleMatrix::initTestCase()
         QStringLiteral("company_readonly"), QStringLiteral("domain_admin")};
     const QStringList companyReaders = {QStringLiteral("operator"), QStringLiteral("company_admin"),
         QStringLiteral("company_readonly"), QStringLiteral("support")};
+    const QStringList operatorOnly = {QStringLiteral("operator")};
+    const QString incident = QStringLiteral("/api/v1/incidents/{id}");
+    const auto incidentPath = [this](bool o, const QString &tail) -> QString {
+        return QStringLiteral("/api/v1/incidents/%1").arg(newIncident(o)) + tail;
+    };
+    const QJsonObject newOutage {{QStringLiteral("kind"), QStringLiteral("outage")},
+        {QStringLiteral("title"), QStringLiteral("Store down")},
+        {QStringLiteral("services"), QJsonArray {QStringLiteral("imap")}},
+        {QStringLiteral("companies"), QJsonArray {double(m_a)}}};
 
     m_cases = {
         {QStringLiteral("GET"), QStringLiteral("/api/v1/me"), kRoles,
@@ -465,6 +541,144 @@ void TestRoleMatrix::initTestCase()
                 return Request {QStringLiteral("POST"),
                     v1 + QStringLiteral("/companies/%1/report-schedule/send").arg(company(o)), {}, 0};
             }},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/clusters"), readers,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/clusters"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/clusters"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/clusters"),
+                    {{QStringLiteral("name"), QStringLiteral("C%1").arg(++m_serial)}}, 0};
+            },
+            false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/clusters/{id}"), readers,
+            [=, this](bool o) {
+                return Request {QStringLiteral("GET"),
+                    v1 + QStringLiteral("/clusters/%1").arg(o ? m_clusterOnlyB : m_clusterOfA), {}, 0};
+            }},
+        {QStringLiteral("PATCH"), QStringLiteral("/api/v1/clusters/{id}"), operatorOnly,
+            [=, this](bool) {
+                const QString p = v1 + QStringLiteral("/clusters/%1").arg(m_clusterOfA);
+                return Request {QStringLiteral("PATCH"), p,
+                    {{QStringLiteral("description"), QStringLiteral("d%1").arg(++m_serial)}}, etag(p)};
+            },
+            false},
+        {QStringLiteral("DELETE"), QStringLiteral("/api/v1/clusters/{id}"), operatorOnly,
+            [=, this](bool) {
+                return Request {
+                    QStringLiteral("DELETE"), v1 + QStringLiteral("/clusters/%1").arg(newCluster()), {}, 1};
+            },
+            false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/mail-stores"), operatorOnly,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/mail-stores"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/mail-stores"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/mail-stores"),
+                    {{QStringLiteral("name"), QStringLiteral("s%1").arg(++m_serial)},
+                        {QStringLiteral("cluster_id"), double(m_clusterOnlyB)}},
+                    0};
+            },
+            false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/mail-stores/{id}"), operatorOnly,
+            [=, this](bool) {
+                return Request {
+                    QStringLiteral("GET"), v1 + QStringLiteral("/mail-stores/%1").arg(m_spareStore), {}, 0};
+            },
+            false},
+        {QStringLiteral("PATCH"), QStringLiteral("/api/v1/mail-stores/{id}"), operatorOnly,
+            [=, this](bool) {
+                const QString p = v1 + QStringLiteral("/mail-stores/%1").arg(m_spareStore);
+                return Request {QStringLiteral("PATCH"), p,
+                    {{QStringLiteral("host"), QStringLiteral("h%1.example.net").arg(++m_serial)}}, etag(p)};
+            },
+            false},
+        {QStringLiteral("DELETE"), QStringLiteral("/api/v1/mail-stores/{id}"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("DELETE"),
+                    v1 + QStringLiteral("/mail-stores/%1").arg(newStore(m_clusterOnlyB)), {}, 1};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/users/{address}/move"), operatorOnly,
+            [=, this](bool o) {
+                const QString address = newUser(domainOf(o));
+                const QJsonObject user = m_op->get(v1 + QStringLiteral("/users/") + address).json();
+                const qint64 current = qint64(user.value(QLatin1String("store_id")).toDouble());
+                qint64 target = m_spareStore;
+                if (o || current == m_spareStore) {
+                    // Another store of the user's own cluster.
+                    const auto stores = m_op->get(v1
+                        + QStringLiteral("/mail-stores?cluster_id=%1")
+                              .arg(qint64(m_op->get(v1 + QStringLiteral("/domains/") + domainOf(o))
+                                              .json()
+                                              .value(QLatin1String("cluster_id"))
+                                              .toDouble())));
+                    for (const QJsonValue &s : stores.items()) {
+                        const qint64 id = qint64(s.toObject().value(QLatin1String("id")).toDouble());
+                        if (id != current)
+                            target = id;
+                    }
+                }
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/users/%1/move").arg(address),
+                    {{QStringLiteral("store_id"), double(target)}}, 0};
+            }},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/incidents"), kRoles,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/incidents"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/incidents"), operatorOnly,
+            [=](bool) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/incidents"), newOutage, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/incidents/preview"), operatorOnly,
+            [=](bool) {
+                return Request {
+                    QStringLiteral("POST"), v1 + QStringLiteral("/incidents/preview"), newOutage, 0};
+            },
+            false},
+        {QStringLiteral("GET"), incident, kRoles,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), incidentPath(o, QString()), {}, 0};
+            }},
+        {QStringLiteral("PATCH"), incident, operatorOnly,
+            [=](bool o) {
+                return Request {QStringLiteral("PATCH"), incidentPath(o, QString()),
+                    {{QStringLiteral("severity"), QStringLiteral("critical")}}, 1};
+            }},
+        {QStringLiteral("POST"), incident + QStringLiteral("/updates"), operatorOnly,
+            [=](bool o) {
+                return Request {QStringLiteral("POST"), incidentPath(o, QStringLiteral("/updates")),
+                    {{QStringLiteral("body"), QStringLiteral("Still working on it.")}}, 0};
+            }},
+        {QStringLiteral("POST"), incident + QStringLiteral("/resolve"), operatorOnly,
+            [=](bool o) {
+                return Request {QStringLiteral("POST"), incidentPath(o, QStringLiteral("/resolve")),
+                    {{QStringLiteral("note"), QStringLiteral("Fixed.")}}, 0};
+            }},
+        {QStringLiteral("GET"), incident + QStringLiteral("/impact"), kRoles,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), incidentPath(o, QStringLiteral("/impact")), {}, 0};
+            }},
+        {QStringLiteral("GET"), incident + QStringLiteral("/mailboxes"), kRoles,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), incidentPath(o, QStringLiteral("/mailboxes")), {}, 0};
+            }},
+        {QStringLiteral("GET"), incident + QStringLiteral("/deliveries"), readers,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), incidentPath(o, QStringLiteral("/deliveries")), {}, 0};
+            }},
+        {QStringLiteral("POST"), incident + QStringLiteral("/deliveries/{delivery}/retry"), operatorOnly,
+            [=, this](bool o) {
+                const qint64 id = newIncident(o);
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/incidents/%1/deliveries/%2/retry").arg(id).arg(failedDelivery(id)),
+                    {}, 0};
+            }},
     };
     Q_UNUSED(all);
 }
@@ -553,7 +767,8 @@ void TestRoleMatrix::everyRouteIsCovered()
 {
     // Routes the matrix does not walk: public ones, and sign-out (which ends the session it runs in).
     QSet<QString> covered = {QStringLiteral("GET /api/v1/status"), QStringLiteral("GET /api/v1/openapi.json"),
-        QStringLiteral("POST /api/v1/sessions"), QStringLiteral("DELETE /api/v1/sessions/current")};
+        QStringLiteral("POST /api/v1/sessions"), QStringLiteral("DELETE /api/v1/sessions/current"),
+        QStringLiteral("GET /api/v1/status/incidents"), QStringLiteral("GET /api/v1/status/incidents.atom")};
     for (const Case &c : m_cases)
         covered.insert(c.method + QLatin1Char(' ') + c.pattern);
     // The route list as the server documents it in docs/api.md.

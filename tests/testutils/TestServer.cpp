@@ -89,7 +89,9 @@ QByteArray TestServer::digest()
     const QStringList tables = {QStringLiteral("companies"), QStringLiteral("contacts"),
         QStringLiteral("brands"), QStringLiteral("domains"), QStringLiteral("domain_aliases"),
         QStringLiteral("users"), QStringLiteral("user_aliases"), QStringLiteral("admins"),
-        QStringLiteral("admin_domains"), QStringLiteral("audit")};
+        QStringLiteral("admin_domains"), QStringLiteral("audit"), QStringLiteral("clusters"),
+        QStringLiteral("mail_stores"), QStringLiteral("incidents"), QStringLiteral("incident_updates"),
+        QStringLiteral("incident_impact"), QStringLiteral("notice_deliveries"), QStringLiteral("outbox")};
     for (const QString &table : tables) {
         QSqlQuery q(m_db->connection());
         q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(table));
