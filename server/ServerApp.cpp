@@ -9,6 +9,7 @@
 #include "HttpServer.h"
 #include "IngestService.h"
 #include "LogIngest.h"
+#include "MailConf.h"
 #include "Notifier.h"
 #include "PasswordHasher.h"
 #include "SessionManager.h"
@@ -18,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -65,7 +67,8 @@ QString commandsHelp()
                           "  init        Create the database schema and the first operator\n"
                           "  seed-demo   Fill a database with a realistic, deterministic demo directory\n"
                           "  ingest      Read Dovecot, Postfix, Roundcube and doveadm quota logs into stats\n"
-                          "  detect      Judge outbound volume of a stretch of days for spikes\n\n"
+                          "  detect      Judge outbound volume of a stretch of days for spikes\n"
+                          "  mailconf    Write Dovecot and Postfix configuration that reads the database\n\n"
                           "Run 'mailadmind <command> --help' for the options of a command.\n");
 }
 
@@ -619,6 +622,65 @@ int detect(const QStringList &arguments)
     return 0;
 }
 
+int mailconf(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption outDir(
+        QStringLiteral("out"), QStringLiteral("Folder to write the files into."), QStringLiteral("dir"));
+    const mail::MailConf::Options defaults;
+    const QCommandLineOption mailRoot(QStringLiteral("mail-root"),
+        QStringLiteral("Folder holding every mailbox as DOMAIN/LOCAL_PART (default %1).")
+            .arg(defaults.mailRoot),
+        QStringLiteral("dir"), defaults.mailRoot);
+    const QCommandLineOption uid(QStringLiteral("mail-uid"),
+        QStringLiteral("User owning the mail (default %1).").arg(defaults.mailUid), QStringLiteral("user"),
+        defaults.mailUid);
+    const QCommandLineOption gid(QStringLiteral("mail-gid"),
+        QStringLiteral("Group owning the mail (default %1).").arg(defaults.mailGid), QStringLiteral("group"),
+        defaults.mailGid);
+    const QCommandLineOption lmtp(QStringLiteral("lmtp"),
+        QStringLiteral("Postfix's transport to Dovecot's LMTP (default %1).").arg(defaults.lmtp),
+        QStringLiteral("transport"), defaults.lmtp);
+    const QCommandLineOption sasl(QStringLiteral("sasl-path"),
+        QStringLiteral("Dovecot's auth socket for Postfix (default %1).").arg(defaults.saslPath),
+        QStringLiteral("path"), defaults.saslPath);
+    const QCommandLineOption policy(QStringLiteral("policy"),
+        QStringLiteral("Where mailadmind serve --policy-listen answers (default %1).").arg(defaults.policy),
+        QStringLiteral("address"), defaults.policy);
+    parser.addOptions({db, outDir, mailRoot, uid, gid, lmtp, sasl, policy});
+    if (auto code = parse(parser, arguments,
+            QStringLiteral("Write Dovecot and Postfix configuration that reads a MailAdmin database.")))
+        return *code;
+    if (!parser.isSet(db) || !parser.isSet(outDir))
+        return fail(QStringLiteral("mailconf needs --db PATH and --out DIR."), 2);
+    if (!QFileInfo::exists(parser.value(db)))
+        return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
+                        .arg(parser.value(db)));
+    // Opening the database brings its schema, and so the mail_* views, up to date.
+    if (const auto database = openDatabase(parser.value(db)); !database.ok())
+        return fail(database.error().detail);
+    mail::MailConf::Options options;
+    options.databasePath = parser.value(db);
+    options.outDir = parser.value(outDir);
+    options.mailRoot = QDir::cleanPath(parser.value(mailRoot));
+    options.mailUid = parser.value(uid);
+    options.mailGid = parser.value(gid);
+    options.lmtp = parser.value(lmtp);
+    options.saslPath = parser.value(sasl);
+    options.policy = parser.value(policy);
+    for (const QString &value : {options.mailRoot, options.mailUid, options.mailGid})
+        if (value.isEmpty() || value.contains(QLatin1Char('\'')) || value.contains(QLatin1Char('\n')))
+            return fail(
+                QStringLiteral("--mail-root, --mail-uid and --mail-gid cannot be empty or hold a quote."), 2);
+    const Result<QStringList> written = mail::MailConf::write(options);
+    if (!written.ok())
+        return fail(written.error().detail);
+    for (const QString &name : written.value())
+        out() << QDir(options.outDir).filePath(name) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -646,6 +708,8 @@ int run(const QStringList &arguments)
         return ingest(rest);
     if (command == QLatin1String("detect"))
         return detect(rest);
+    if (command == QLatin1String("mailconf"))
+        return mailconf(rest);
     return fail(QStringLiteral("Unknown command '%1'.\n").arg(command) + commandsHelp(), 2);
 }
 
