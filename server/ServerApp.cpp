@@ -11,7 +11,9 @@
 #include "LogIngest.h"
 #include "MailConf.h"
 #include "Notifier.h"
+#include "OutboundService.h"
 #include "PasswordHasher.h"
+#include "PolicyServer.h"
 #include "SessionManager.h"
 #include "SpikeDetector.h"
 #include "StatsRepository.h"
@@ -150,8 +152,17 @@ int serve(const QStringList &arguments)
     const QCommandLineOption retention(QStringLiteral("retention-days"),
         QStringLiteral("Days raw stats events are kept (default 35)."), QStringLiteral("days"),
         QStringLiteral("35"));
+    const QCommandLineOption policyListen(QStringLiteral("policy-listen"),
+        QStringLiteral("Answer Postfix's check_policy_service on host:port or unix:PATH."),
+        QStringLiteral("address"));
+    const QCommandLineOption policyThreads(QStringLiteral("policy-threads"),
+        QStringLiteral("Threads of the policy service (default 4)."), QStringLiteral("n"),
+        QStringLiteral("4"));
+    const QCommandLineOption postfixConfig(QStringLiteral("postfix-config"),
+        QStringLiteral("Postfix config_directory on this machine, where releasing held mail runs postsuper."),
+        QStringLiteral("dir"));
     parser.addOptions({db, listen, cert, key, threads, quiet, maxBody, smtpUrl, smtpStartTls, smtpUser,
-        mailFrom, retention});
+        mailFrom, retention, policyListen, policyThreads, postfixConfig});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -189,6 +200,11 @@ int serve(const QStringList &arguments)
     if (!ok || retentionDays < 1 || retentionDays > 3650)
         return fail(QStringLiteral("--retention-days takes a number from 1 to 3650."), 2);
 
+    const int policyThreadCount = parser.value(policyThreads).toInt(&ok);
+    if (!ok || policyThreadCount < 1 || policyThreadCount > 256)
+        return fail(QStringLiteral("--policy-threads takes a number from 1 to 256."), 2);
+    service::OutboundService::setPostfixConfig(parser.value(postfixConfig));
+
     if (!QFileInfo::exists(parser.value(db)))
         return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
                         .arg(parser.value(db)));
@@ -202,6 +218,21 @@ int serve(const QStringList &arguments)
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    std::unique_ptr<mail::PolicyServer> policy;
+    if (parser.isSet(policyListen)) {
+        policy = std::make_unique<mail::PolicyServer>(*database.value(),
+            mail::PolicyServer::Options {parser.value(policyListen), policyThreadCount, 300});
+        const Result<int> bound = policy->start();
+        if (!bound.ok())
+            return fail(bound.error().detail, bound.error().kind == ErrorKind::Invalid ? 2 : 1);
+        out() << "policy service listening on "
+              << (bound.value() > 0 ? parser.value(policyListen)
+                                          .left(parser.value(policyListen).lastIndexOf(QLatin1Char(':')))
+                             + QLatin1Char(':') + QString::number(bound.value())
+                                    : parser.value(policyListen))
+              << Qt::endl;
+    }
 
     auth::SessionManager sessions(*database.value());
     http::Api api(*database.value(), sessions);
@@ -283,6 +314,8 @@ int serve(const QStringList &arguments)
     wake.notify_all();
     signalThread.join();
     maintenance.join();
+    if (policy)
+        policy->stop();
     out() << "mailadmind stopped" << Qt::endl;
     return 0;
 }

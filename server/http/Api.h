@@ -9,6 +9,7 @@
 #include "ContactService.h"
 #include "DomainService.h"
 #include "IngestService.h"
+#include "OutboundService.h"
 #include "ReportService.h"
 #include "Router.h"
 #include "StatsService.h"
@@ -44,6 +45,7 @@ private:
     void addUserRoutes();
     void addBrandAndAdminRoutes();
     void addStatsRoutes();
+    void addOutboundRoutes(); // ApiOutbound.cpp
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);
@@ -62,6 +64,7 @@ private:
     service::StatsService m_stats;
     service::AlertService m_alerts;
     service::ReportService m_reports;
+    service::OutboundService m_outbound;
     Router m_router;
     QElapsedTimer m_uptime;
     qint64 m_startedAt;

@@ -453,10 +453,36 @@ QStringList mailServerViews()
     };
 }
 
+// Postfix's policy service (server/mail/PolicyServer): messages each user sent today as counted when
+// Postfix asked, an admin's hold on a user's outbound mail, when an admin last released it (alerts opened
+// before then hold nothing), the messages held in Postfix's hold queue, and what a company does about an
+// outbound spike (notify, defer or hold).
+QStringList outboundPolicy()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE outbound_counts (
+            user_id BIGINT NOT NULL,
+            day BIGINT NOT NULL,
+            messages BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (user_id, day)){{CLUSTERED}})"),
+        QStringLiteral("CREATE INDEX outbound_counts_day ON outbound_counts (day)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN outbound_hold INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN outbound_released_at BIGINT"),
+        QStringLiteral(R"(CREATE TABLE held_messages (
+            queue_id TEXT PRIMARY KEY,
+            user_id BIGINT NOT NULL,
+            held_at BIGINT NOT NULL,
+            reason TEXT NOT NULL,
+            released_at BIGINT))"),
+        QStringLiteral("CREATE INDEX held_messages_user ON held_messages (user_id, released_at)"),
+        QStringLiteral("ALTER TABLE spike_thresholds ADD COLUMN spike_action TEXT NOT NULL DEFAULT 'notify'"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
-        userSearchIndex(), mailServerViews()};
+        userSearchIndex(), mailServerViews(), outboundPolicy()};
     return all;
 }
 
