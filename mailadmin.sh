@@ -12,6 +12,9 @@ build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev 
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
   libcpp-httplib-dev libssl-dev libsodium-dev qtkeychain-qt6-dev libcurl4-openssl-dev libsqlite3-dev fonts-dejavu-core zlib1g-dev)
 test_packages=(python3-aiosmtpd postgresql wrk xauth xvfb curl openssl tzdata pflogsumm)
+# The mail system the `mail` tests and `demo --mail` start on loopback ports (needs root to run).
+mail_packages=(dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-sqlite dovecot-pgsql postfix postfix-sqlite
+  postfix-pgsql util-linux)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -24,6 +27,10 @@ install_missing() {
   say "Installing Debian packages: ${missing[*]}"
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  # Postfix asks how to configure itself unless told: the tests and the demo bring their own main.cf.
+  if printf '%s\n' "${missing[@]}" | grep -qx postfix; then
+    echo "postfix postfix/main_mailer_type select No configuration" | $sudo debconf-set-selections
+  fi
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
@@ -68,7 +75,7 @@ case "${1:-}" in
     ;;
   test)
     shift
-    install_missing "${build_packages[@]}" "${test_packages[@]}"
+    install_missing "${build_packages[@]}" "${test_packages[@]}" "${mail_packages[@]}"
     build dev
     say "Running the test suite"
     export QT_QPA_PLATFORM=offscreen

@@ -82,6 +82,8 @@ QString MailConf::dovecotQuota()
         "plugin {\n"
         "  quota = count:User quota\n"
         "  quota_vsizes = yes\n"
+        "  # The quota is the limit: no grace for the message that crosses it.\n"
+        "  quota_grace = 0\n"
         "}\n"
         "protocol imap {\n"
         "  mail_plugins = $mail_plugins imap_quota\n"

@@ -35,8 +35,17 @@ bool releaseInPostfix(const QStringList &queueIds)
         return false;
     postsuper.write(queueIds.join(QLatin1Char('\n')).toLatin1() + '\n');
     postsuper.closeWriteChannel();
-    return postsuper.waitForFinished(15000) && postsuper.exitStatus() == QProcess::NormalExit
-        && postsuper.exitCode() == 0;
+    if (!postsuper.waitForFinished(15000) || postsuper.exitStatus() != QProcess::NormalExit
+        || postsuper.exitCode() != 0)
+        return false;
+    // Released mail waits in the deferred queue for the next queue run; ask for it to go now.
+    for (const QString &id : queueIds) {
+        QProcess postqueue;
+        postqueue.start(
+            QStringLiteral("postqueue"), {QStringLiteral("-c"), config, QStringLiteral("-i"), id});
+        postqueue.waitForFinished(15000);
+    }
+    return true;
 }
 
 } // namespace
