@@ -102,7 +102,7 @@ class MailRig:
     OPERATOR = "operator-root"
     PASSWORD = "Rig-Operator-Pass-91"
 
-    def __init__(self, database=None, keep=False, fast_hash=True):
+    def __init__(self, database=None, keep=False, fast_hash=True, api_port=None, operator=None, password=None):
         if os.geteuid() != 0:
             raise RuntimeError("the mail rig starts Dovecot and Postfix and needs root")
         self.dir = tempfile.mkdtemp(prefix="mailadmin-mail-")
@@ -114,6 +114,10 @@ class MailRig:
         self.processes = []
         self.postfix_started = False
         self.ports = {name: free_port() for name in ("api", "policy", "imap", "pop3", "lmtp", "smtp", "submission")}
+        if api_port:
+            self.ports["api"] = api_port
+        self.operator = operator or self.OPERATOR
+        self.password = password or self.PASSWORD
         self.api = None
 
     # --- paths -----------------------------------------------------------------------------------------
@@ -172,9 +176,15 @@ class MailRig:
 
     def _start_mailadmind(self):
         binary = mailadmind_binary()
+        # A port someone else listens on would answer our waits for the wrong server.
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", self.ports["api"]))
+            except OSError:
+                raise RuntimeError("127.0.0.1:%d is in use; choose another port" % self.ports["api"])
         if not os.path.exists(self.database):
-            self.run(binary, "init", "--db", self.database, "--operator", self.OPERATOR, "--password-stdin",
-                     stdin=self.PASSWORD + "\n")
+            self.run(binary, "init", "--db", self.database, "--operator", self.operator, "--password-stdin",
+                     stdin=self.password + "\n")
         log = open(self.path("mailadmind.log"), "w")
         serve = subprocess.Popen(
             [binary, "serve", "--db", self.database, "--listen", "127.0.0.1:%d" % self.ports["api"], "--quiet",
@@ -186,7 +196,7 @@ class MailRig:
         if os.environ.get("RIG_POLICY", "1") == "1":
             wait_for_port(self.ports["policy"], process=serve)
         self.api = Api(self.ports["api"])
-        self.api.sign_in(self.OPERATOR, self.PASSWORD)
+        self.api.sign_in(self.operator, self.password)
 
     def _write_mailconf(self):
         os.makedirs(self.path("vmail"), exist_ok=True)
@@ -383,3 +393,52 @@ postlog unix-dgram n - n - 1 postlogd
     def dovecot_log_text(self):
         with open(self.dovecot_log, errors="replace") as f:
             return f.read()
+
+
+def demo(arguments):
+    """./mailadmin.sh demo --mail: the mail system over an existing (demo) database until Ctrl+C."""
+    import argparse
+    import secrets
+
+    parser = argparse.ArgumentParser(description="Dovecot and Postfix on loopback over a MailAdmin database.")
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--operator", required=True)
+    parser.add_argument("--api-port", type=int, default=8440)
+    args = parser.parse_args(arguments)
+    password = os.environ.get("MAILADMIN_PASSWORD", "")
+    rig = MailRig(database=os.path.abspath(args.database), api_port=args.api_port, operator=args.operator,
+                  password=password)
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    signal.signal(signal.SIGINT, lambda *_: stop.append(1))
+    rig.start()
+    try:
+        mailbox = rig.api.get("/users?type=mailbox&status=active&limit=1")["items"][0]["address"]
+        mailbox_password = "Demo-" + secrets.token_urlsafe(9) + "-7"
+        rig.api.post("/users/%s/password" % mailbox, {"password": mailbox_password}, expect=200)
+        p = rig.ports
+        print("Mail system on 127.0.0.1 over the demo directory:")
+        print("  IMAP %d   POP3 %d   SMTP (inbound) %d   submission %d   policy %d"
+              % (p["imap"], p["pop3"], p["smtp"], p["submission"], p["policy"]))
+        print("  Mailbox: %s   password: %s" % (mailbox, mailbox_password))
+        print("  Try: python3 -c \"import imaplib; m = imaplib.IMAP4('127.0.0.1', %d); print(m.login('%s', '%s'))\""
+              % (p["imap"], mailbox, mailbox_password))
+        print("  Logins appear on the dashboard within seconds (the daemons' logs are followed).")
+        print("  Stop with Ctrl+C.", flush=True)
+        # Used bytes back into MailAdmin every minute, as a cron job would do.
+        while not stop:
+            report = rig.doveadm("quota", "get", "-A").stdout
+            subprocess.run([mailadmind_binary(), "ingest", "--db", rig.database, "--format", "doveadm-quota", "-"],
+                           input=report, text=True, capture_output=True, timeout=120)
+            for _ in range(600):
+                if stop:
+                    break
+                time.sleep(0.1)
+    finally:
+        rig.stop()
+
+
+if __name__ == "__main__":
+    import sys
+
+    demo(sys.argv[1:])
