@@ -14,8 +14,11 @@
 #include "LogIngest.h"
 #include "LogIngestCollector.h"
 #include "LogIngestDatabase.h"
+#include "MailConf.h"
 #include "Notifier.h"
+#include "OutboundService.h"
 #include "PasswordHasher.h"
+#include "PolicyServer.h"
 #include "SessionManager.h"
 #include "SpikeDetector.h"
 #include "StatsRepository.h"
@@ -24,6 +27,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -71,7 +75,8 @@ QString commandsHelp()
                           "  init        Create the database schema and the first operator\n"
                           "  seed-demo   Fill a database with a realistic, deterministic demo directory\n"
                           "  ingest      Read Dovecot, Postfix, Roundcube and doveadm quota logs into stats\n"
-                          "  detect      Judge outbound volume of a stretch of days for spikes\n\n"
+                          "  detect      Judge outbound volume of a stretch of days for spikes\n"
+                          "  mailconf    Write Dovecot and Postfix configuration that reads the database\n\n"
                           "Run 'mailadmind <command> --help' for the options of a command.\n");
 }
 
@@ -188,8 +193,17 @@ int serve(const QStringList &arguments)
     const QCommandLineOption retention(QStringLiteral("retention-days"),
         QStringLiteral("Days raw stats events are kept (default 35)."), QStringLiteral("days"),
         QStringLiteral("35"));
+    const QCommandLineOption policyListen(QStringLiteral("policy-listen"),
+        QStringLiteral("Answer Postfix's check_policy_service on host:port or unix:PATH."),
+        QStringLiteral("address"));
+    const QCommandLineOption policyThreads(QStringLiteral("policy-threads"),
+        QStringLiteral("Threads of the policy service (default 4)."), QStringLiteral("n"),
+        QStringLiteral("4"));
+    const QCommandLineOption postfixConfig(QStringLiteral("postfix-config"),
+        QStringLiteral("Postfix config_directory on this machine, where releasing held mail runs postsuper."),
+        QStringLiteral("dir"));
     parser.addOptions({db, listen, cert, key, threads, maxConnections, quiet, maxBody, smtpUrl, smtpStartTls,
-        smtpUser, mailFrom, retention});
+        smtpUser, mailFrom, retention, policyListen, policyThreads, postfixConfig});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -230,6 +244,11 @@ int serve(const QStringList &arguments)
     if (!ok || retentionDays < 1 || retentionDays > 3650)
         return fail(QStringLiteral("--retention-days takes a number from 1 to 3650."), 2);
 
+    const int policyThreadCount = parser.value(policyThreads).toInt(&ok);
+    if (!ok || policyThreadCount < 1 || policyThreadCount > 256)
+        return fail(QStringLiteral("--policy-threads takes a number from 1 to 256."), 2);
+    service::OutboundService::setPostfixConfig(parser.value(postfixConfig));
+
     if (!QFileInfo::exists(parser.value(db)))
         return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
                         .arg(parser.value(db)));
@@ -243,6 +262,21 @@ int serve(const QStringList &arguments)
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    std::unique_ptr<mail::PolicyServer> policy;
+    if (parser.isSet(policyListen)) {
+        policy = std::make_unique<mail::PolicyServer>(*database.value(),
+            mail::PolicyServer::Options {parser.value(policyListen), policyThreadCount, 300});
+        const Result<int> bound = policy->start();
+        if (!bound.ok())
+            return fail(bound.error().detail, bound.error().kind == ErrorKind::Invalid ? 2 : 1);
+        out() << "policy service listening on "
+              << (bound.value() > 0 ? parser.value(policyListen)
+                                          .left(parser.value(policyListen).lastIndexOf(QLatin1Char(':')))
+                             + QLatin1Char(':') + QString::number(bound.value())
+                                    : parser.value(policyListen))
+              << Qt::endl;
+    }
 
     auth::SessionManager sessions(*database.value());
     http::Api api(*database.value(), sessions);
@@ -329,6 +363,8 @@ int serve(const QStringList &arguments)
     wake.notify_all();
     signalThread.join();
     maintenance.join();
+    if (policy)
+        policy->stop();
     out() << "mailadmind stopped" << Qt::endl;
     return 0;
 }
@@ -666,6 +702,65 @@ int detect(const QStringList &arguments)
     return 0;
 }
 
+int mailconf(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption outDir(
+        QStringLiteral("out"), QStringLiteral("Folder to write the files into."), QStringLiteral("dir"));
+    const mail::MailConf::Options defaults;
+    const QCommandLineOption mailRoot(QStringLiteral("mail-root"),
+        QStringLiteral("Folder holding every mailbox as DOMAIN/LOCAL_PART (default %1).")
+            .arg(defaults.mailRoot),
+        QStringLiteral("dir"), defaults.mailRoot);
+    const QCommandLineOption uid(QStringLiteral("mail-uid"),
+        QStringLiteral("User owning the mail (default %1).").arg(defaults.mailUid), QStringLiteral("user"),
+        defaults.mailUid);
+    const QCommandLineOption gid(QStringLiteral("mail-gid"),
+        QStringLiteral("Group owning the mail (default %1).").arg(defaults.mailGid), QStringLiteral("group"),
+        defaults.mailGid);
+    const QCommandLineOption lmtp(QStringLiteral("lmtp"),
+        QStringLiteral("Postfix's transport to Dovecot's LMTP (default %1).").arg(defaults.lmtp),
+        QStringLiteral("transport"), defaults.lmtp);
+    const QCommandLineOption sasl(QStringLiteral("sasl-path"),
+        QStringLiteral("Dovecot's auth socket for Postfix (default %1).").arg(defaults.saslPath),
+        QStringLiteral("path"), defaults.saslPath);
+    const QCommandLineOption policy(QStringLiteral("policy"),
+        QStringLiteral("Where mailadmind serve --policy-listen answers (default %1).").arg(defaults.policy),
+        QStringLiteral("address"), defaults.policy);
+    parser.addOptions({db, outDir, mailRoot, uid, gid, lmtp, sasl, policy});
+    if (auto code = parse(parser, arguments,
+            QStringLiteral("Write Dovecot and Postfix configuration that reads a MailAdmin database.")))
+        return *code;
+    if (!parser.isSet(db) || !parser.isSet(outDir))
+        return fail(QStringLiteral("mailconf needs --db PATH and --out DIR."), 2);
+    if (!QFileInfo::exists(parser.value(db)))
+        return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
+                        .arg(parser.value(db)));
+    // Opening the database brings its schema, and so the mail_* views, up to date.
+    if (const auto database = openDatabase(parser.value(db)); !database.ok())
+        return fail(database.error().detail);
+    mail::MailConf::Options options;
+    options.databasePath = parser.value(db);
+    options.outDir = parser.value(outDir);
+    options.mailRoot = QDir::cleanPath(parser.value(mailRoot));
+    options.mailUid = parser.value(uid);
+    options.mailGid = parser.value(gid);
+    options.lmtp = parser.value(lmtp);
+    options.saslPath = parser.value(sasl);
+    options.policy = parser.value(policy);
+    for (const QString &value : {options.mailRoot, options.mailUid, options.mailGid})
+        if (value.isEmpty() || value.contains(QLatin1Char('\'')) || value.contains(QLatin1Char('\n')))
+            return fail(
+                QStringLiteral("--mail-root, --mail-uid and --mail-gid cannot be empty or hold a quote."), 2);
+    const Result<QStringList> written = mail::MailConf::write(options);
+    if (!written.ok())
+        return fail(written.error().detail);
+    for (const QString &name : written.value())
+        out() << QDir(options.outDir).filePath(name) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int run(const QStringList &arguments)
@@ -693,6 +788,8 @@ int run(const QStringList &arguments)
         return ingest(rest);
     if (command == QLatin1String("detect"))
         return detect(rest);
+    if (command == QLatin1String("mailconf"))
+        return mailconf(rest);
     return fail(QStringLiteral("Unknown command '%1'.\n").arg(command) + commandsHelp(), 2);
 }
 

@@ -844,6 +844,26 @@
 <context>
     <name>mailadmin::ui::AlertsPage</name>
     <message>
+        <source>&amp;Hold mail</source>
+        <translation>&amp;Retenir les envois</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease mail</source>
+        <translation>&amp;Libérer les envois</translation>
+    </message>
+    <message>
+        <source>Outbound mail</source>
+        <translation>Envois</translation>
+    </message>
+    <message>
+        <source>Outbound mail of this user is held at Postfix until released.</source>
+        <translation>Les envois de cet utilisateur sont retenus par Postfix jusqu’à leur libération.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbound mail of this user is released; %n held messages go on their way.</source>
+        <translation><numerusform>Les envois de cet utilisateur sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois de cet utilisateur sont libérés ; %n messages retenus repartent.</numerusform></translation>
+    </message>
+    <message>
         <source>Outbound alerts</source>
         <translation>Alertes d’envoi</translation>
     </message>
@@ -2375,6 +2395,26 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
 </context>
 <context>
     <name>mailadmin::ui::User360Page</name>
+    <message>
+        <source>&amp;Hold outbound mail</source>
+        <translation>&amp;Retenir les envois</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease held mail</source>
+        <translation>&amp;Libérer les envois retenus</translation>
+    </message>
+    <message>
+        <source>Sent today: %1 of %2; %3 messages held at Postfix</source>
+        <translation>Envoyés aujourd’hui : %1 sur %2 ; %3 messages retenus par Postfix</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outbound mail is released; %n held messages go on their way.</source>
+        <translation><numerusform>Les envois sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois sont libérés ; %n messages retenus repartent.</numerusform></translation>
+    </message>
+    <message>
+        <source>Outbound mail is held at Postfix until released.</source>
+        <translation>Les envois sont retenus par Postfix jusqu’à leur libération.</translation>
+    </message>
     <message>
         <source>Storage used</source>
         <translation>Stockage utilisé</translation>

@@ -55,6 +55,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     , m_stats(m_ctx)
     , m_alerts(m_ctx)
     , m_reports(m_ctx)
+    , m_outbound(m_ctx)
     , m_startedAt(auth::Clock::now())
 {
     m_uptime.start();
@@ -65,6 +66,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addStatsRoutes();
     addOperationsRoutes();
     addIncidentRoutes();
+    addOutboundRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

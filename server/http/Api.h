@@ -10,6 +10,7 @@
 #include "DomainService.h"
 #include "IngestService.h"
 #include "Metrics.h"
+#include "OutboundService.h"
 #include "ReportService.h"
 #include "Router.h"
 #include "StatsService.h"
@@ -50,6 +51,7 @@ private:
     void addOperationsRoutes();
     HttpResponse dispatch(HttpRequest &request, int &route);
     void addIncidentRoutes(); // IncidentRoutes.cpp
+    void addOutboundRoutes(); // ApiOutbound.cpp
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);
@@ -68,6 +70,7 @@ private:
     service::StatsService m_stats;
     service::AlertService m_alerts;
     service::ReportService m_reports;
+    service::OutboundService m_outbound;
     Router m_router;
     struct RouteInfo
     {

@@ -140,6 +140,15 @@ Result<QJsonObject> AlertService::setThresholds(
                 it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here.")};
             continue;
         }
+        if (it.key() == QLatin1String("spike_action")) {
+            // What Postfix's policy service does with an open spike alert's outbound mail.
+            static const QStringList actions
+                = {QStringLiteral("notify"), QStringLiteral("defer"), QStringLiteral("hold")};
+            if (!actions.contains(it.value().toString()))
+                errors << FieldError {
+                    it.key(), QStringLiteral("invalid"), QStringLiteral("Use notify, defer or hold.")};
+            continue;
+        }
         const bool isReal
             = it.key() == QLatin1String("mad_multiplier") || it.key() == QLatin1String("minimum_factor");
         const double v = it.value().toDouble(-1);

@@ -104,14 +104,15 @@ QJsonObject AlertRepository::defaultThresholds()
 {
     return QJsonObject {{QStringLiteral("user_daily_floor"), 200}, {QStringLiteral("user_hourly_floor"), 60},
         {QStringLiteral("domain_daily_floor"), 2000}, {QStringLiteral("domain_hourly_floor"), 500},
-        {QStringLiteral("mad_multiplier"), 8.0}, {QStringLiteral("minimum_factor"), 4.0}};
+        {QStringLiteral("mad_multiplier"), 8.0}, {QStringLiteral("minimum_factor"), 4.0},
+        {QStringLiteral("spike_action"), QStringLiteral("notify")}};
 }
 
 Result<QJsonObject> AlertRepository::thresholds(qint64 companyId) const
 {
-    Statement q = database().prepare(
-        QStringLiteral("SELECT user_daily_floor, user_hourly_floor, domain_daily_floor, domain_hourly_floor, "
-                       "mad_multiplier, minimum_factor, version FROM spike_thresholds WHERE company_id = ?"));
+    Statement q = database().prepare(QStringLiteral(
+        "SELECT user_daily_floor, user_hourly_floor, domain_daily_floor, domain_hourly_floor, "
+        "mad_multiplier, minimum_factor, version, spike_action FROM spike_thresholds WHERE company_id = ?"));
     q.bind(companyId);
     if (Status s = q.exec(); !s.ok())
         return s.error();
@@ -125,7 +126,7 @@ Result<QJsonObject> AlertRepository::thresholds(qint64 companyId) const
             {QStringLiteral("domain_hourly_floor"), double(q.toInt(3))},
             {QStringLiteral("mad_multiplier"), q.value(4).toDouble()},
             {QStringLiteral("minimum_factor"), q.value(5).toDouble()},
-            {QStringLiteral("version"), int(q.toInt(6))}};
+            {QStringLiteral("version"), int(q.toInt(6))}, {QStringLiteral("spike_action"), q.toString(7)}};
     }
     out.insert(QStringLiteral("company_id"), double(companyId));
     return out;
@@ -155,18 +156,20 @@ Status AlertRepository::setThresholds(qint64 companyId, const QJsonObject &v, qi
         qint64(v.value(QLatin1String("domain_daily_floor")).toDouble()),
         qint64(v.value(QLatin1String("domain_hourly_floor")).toDouble()),
         v.value(QLatin1String("mad_multiplier")).toDouble(),
-        v.value(QLatin1String("minimum_factor")).toDouble(), now};
-    return run(QStringLiteral("INSERT INTO spike_thresholds (company_id, user_daily_floor, "
-                              "user_hourly_floor, domain_daily_floor, "
-                              "domain_hourly_floor, mad_multiplier, minimum_factor, version, updated_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?) "
-                              "ON CONFLICT (company_id) DO UPDATE SET user_daily_floor = "
-                              "excluded.user_daily_floor, user_hourly_floor = "
-                              "excluded.user_hourly_floor, domain_daily_floor = excluded.domain_daily_floor, "
-                              "domain_hourly_floor = "
-                              "excluded.domain_hourly_floor, mad_multiplier = excluded.mad_multiplier, "
-                              "minimum_factor = excluded.minimum_factor, "
-                              "version = spike_thresholds.version + 1, updated_at = excluded.updated_at"),
+        v.value(QLatin1String("minimum_factor")).toDouble(), now,
+        v.value(QLatin1String("spike_action")).toString(QStringLiteral("notify"))};
+    return run(QStringLiteral(
+                   "INSERT INTO spike_thresholds (company_id, user_daily_floor, "
+                   "user_hourly_floor, domain_daily_floor, "
+                   "domain_hourly_floor, mad_multiplier, minimum_factor, version, updated_at, spike_action) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, 2, ?, ?) "
+                   "ON CONFLICT (company_id) DO UPDATE SET user_daily_floor = "
+                   "excluded.user_daily_floor, user_hourly_floor = "
+                   "excluded.user_hourly_floor, domain_daily_floor = excluded.domain_daily_floor, "
+                   "domain_hourly_floor = "
+                   "excluded.domain_hourly_floor, mad_multiplier = excluded.mad_multiplier, "
+                   "minimum_factor = excluded.minimum_factor, spike_action = excluded.spike_action, "
+                   "version = spike_thresholds.version + 1, updated_at = excluded.updated_at"),
         values);
 }
 

@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include <utility>
+
 namespace mailadmin::store {
 
 namespace {
@@ -525,10 +527,104 @@ QStringList mailStoresAndIncidents()
     };
 }
 
+// The contract Dovecot and Postfix read (docs/mail-servers.md): views over the directory, so the tables may
+// change while the mail servers' queries stay the same. Only mailboxes log in; a user logs in to a protocol
+// only while the user is active, that service is enabled, and the domain is neither disabled nor deleted.
+// Suspended mailboxes still receive mail. The same text runs on SQLite and PostgreSQL.
+QStringList mailServerViews()
+{
+    const QString liveMailbox = QStringLiteral(
+        "u.type = 'mailbox' AND u.status <> 'deleted' AND u.deleted_at IS NULL AND d.deleted_at IS NULL "
+        "AND d.disabled = 0");
+    QStringList passdb;
+    for (const auto &[protocol, column] :
+        {std::pair {"imap", "service_imap"}, std::pair {"pop3", "service_pop"},
+            std::pair {"smtp", "service_smtp"}, std::pair {"submission", "service_smtp"}})
+        passdb << QStringLiteral("SELECT u.address AS address, '{ARGON2ID}' || u.password_hash AS password, "
+                                 "'%1' AS protocol FROM users u JOIN domains d ON d.id = u.domain_id "
+                                 "WHERE %2 AND u.status = 'active' AND u.%3 = 'enabled' "
+                                 "AND u.password_hash IS NOT NULL")
+                      .arg(QLatin1String(protocol), liveMailbox, QLatin1String(column));
+    return {
+        // One row per protocol a mailbox may log in to right now; the password carries Dovecot's scheme
+        // prefix ahead of libsodium's $argon2id$ string.
+        QStringLiteral("CREATE VIEW mail_passdb AS ") + passdb.join(QStringLiteral(" UNION ALL ")),
+        // Mailboxes that receive mail: the path of their mail below the mail root, and their quota in
+        // bytes (0 is no limit) as a Dovecot quota rule.
+        QStringLiteral("CREATE VIEW mail_mailboxes AS SELECT u.address AS address, d.name AS domain, "
+                       "u.local_part AS local_part, d.name || '/' || u.local_part AS mail_path, "
+                       "u.quota AS quota_bytes, '*:bytes=' || u.quota AS quota_rule, u.status AS status "
+                       "FROM users u JOIN domains d ON d.id = u.domain_id WHERE ")
+            + liveMailbox,
+        // Domains Postfix accepts mail for: live, enabled domains and their alias domains.
+        QStringLiteral("CREATE VIEW mail_domains AS "
+                       "SELECT d.name AS domain, d.name AS target_domain FROM domains d "
+                       "WHERE d.deleted_at IS NULL AND d.disabled = 0 "
+                       "UNION ALL SELECT a.name AS domain, d.name AS target_domain FROM domain_aliases a "
+                       "JOIN domains d ON d.id = a.domain_id WHERE d.deleted_at IS NULL AND d.disabled = 0"),
+        QStringLiteral("CREATE VIEW mail_alias_domains AS SELECT a.name AS alias_domain, d.name AS "
+                       "target_domain FROM domain_aliases a JOIN domains d ON d.id = a.domain_id "
+                       "WHERE d.deleted_at IS NULL AND d.disabled = 0"),
+        // Where an address's mail goes, as Postfix's comma-separated list: a user alias to its user (which
+        // Postfix expands again), a forward-only user to its recipients, a mailbox with forwards to itself
+        // and its recipients. Addresses hold no quote, comma or bracket, so the stored JSON array becomes
+        // the list by dropping its punctuation, the same way in both databases.
+        QStringLiteral(
+            "CREATE VIEW mail_aliases AS "
+            "SELECT ua.address AS address, u.address AS destination FROM user_aliases ua "
+            "JOIN users u ON u.id = ua.user_id JOIN domains d ON d.id = u.domain_id "
+            "WHERE u.status <> 'deleted' AND u.deleted_at IS NULL AND d.deleted_at IS NULL AND d.disabled = "
+            "0 "
+            "AND u.type <> 'filter' "
+            "UNION ALL SELECT u.address AS address, "
+            "CASE WHEN u.type = 'mailbox' THEN u.address || ',' ELSE '' END || "
+            "replace(replace(replace(u.forward_recipients, '[', ''), ']', ''), '\"', '') AS destination "
+            "FROM users u JOIN domains d ON d.id = u.domain_id "
+            "WHERE u.status <> 'deleted' AND u.deleted_at IS NULL AND d.deleted_at IS NULL AND d.disabled = "
+            "0 "
+            "AND u.type IN ('mailbox', 'forward') AND u.forward_recipients <> '[]'"),
+        // Every address that takes mail (mailboxes, forwards and aliases), for alias-domain lookups.
+        QStringLiteral("CREATE VIEW mail_recipients AS "
+                       "SELECT address FROM mail_mailboxes UNION ALL SELECT address FROM mail_aliases"),
+        // Which login may send as which address (Postfix's smtpd_sender_login_maps).
+        QStringLiteral("CREATE VIEW mail_sender_logins AS "
+                       "SELECT address, address AS login FROM mail_mailboxes "
+                       "UNION ALL SELECT ua.address AS address, m.address AS login FROM user_aliases ua "
+                       "JOIN users u ON u.id = ua.user_id JOIN mail_mailboxes m ON m.address = u.address"),
+    };
+}
+
+// Postfix's policy service (server/mail/PolicyServer): messages each user sent today as counted when
+// Postfix asked, an admin's hold on a user's outbound mail, when an admin last released it (alerts opened
+// before then hold nothing), the messages held in Postfix's hold queue, and what a company does about an
+// outbound spike (notify, defer or hold).
+QStringList outboundPolicy()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE outbound_counts (
+            user_id BIGINT NOT NULL,
+            day BIGINT NOT NULL,
+            messages BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (user_id, day)){{CLUSTERED}})"),
+        QStringLiteral("CREATE INDEX outbound_counts_day ON outbound_counts (day)"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN outbound_hold INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN outbound_released_at BIGINT"),
+        QStringLiteral(R"(CREATE TABLE held_messages (
+            queue_id TEXT PRIMARY KEY,
+            user_id BIGINT NOT NULL,
+            held_at BIGINT NOT NULL,
+            reason TEXT NOT NULL,
+            released_at BIGINT))"),
+        QStringLiteral("CREATE INDEX held_messages_user ON held_messages (user_id, released_at)"),
+        QStringLiteral("ALTER TABLE spike_thresholds ADD COLUMN spike_action TEXT NOT NULL DEFAULT 'notify'"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
-        userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents()};
+        userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
+        outboundPolicy()};
     return all;
 }
 

@@ -425,6 +425,23 @@ void TestRoleMatrix::initTestCase()
                     v1 + QStringLiteral("/users/%1/password").arg(newUser(domainOf(o))),
                     {{QStringLiteral("password"), QStringLiteral("Fresh-Cedar-88-wind")}}, 0};
             }},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/users/{address}/outbound"), kRoles,
+            [=, this](bool o) {
+                return Request {QStringLiteral("GET"),
+                    v1 + QStringLiteral("/users/%1/outbound").arg(newUser(domainOf(o))), {}, 0};
+            }},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/users/{address}/outbound/hold"), userCare,
+            [=, this](bool o) {
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/users/%1/outbound/hold").arg(newUser(domainOf(o))), {}, 0};
+            }},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/users/{address}/outbound/release"), userCare,
+            [=, this](bool o) {
+                const QString address = newUser(domainOf(o));
+                m_op->post(v1 + QStringLiteral("/users/%1/outbound/hold").arg(address));
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/users/%1/outbound/release").arg(address), {}, 0};
+            }},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/brands"), brandReaders,
             [=](bool) {
                 return Request {QStringLiteral("GET"), v1 + QStringLiteral("/brands"), {}, 0};

@@ -355,6 +355,16 @@ void TestStatsPages::user360()
                             .toDouble()),
         quota);
     QTRY_VERIFY(page.changes()->total() >= 3);
+    // Outbound mail held at Postfix and released again, from the same screen.
+    auto *hold = page.findChild<QPushButton *>(QStringLiteral("holdMailButton"));
+    QTRY_COMPARE(hold->text(), QStringLiteral("&Hold outbound mail"));
+    const QString outbound = QStringLiteral("/api/v1/users/%1/outbound").arg(m_busyUser);
+    page.toggleOutboundHold();
+    QTRY_VERIFY(m_admin->get(outbound).json().value(QLatin1String("hold")).toBool());
+    QTRY_COMPARE(hold->text(), QStringLiteral("Re&lease held mail"));
+    page.toggleOutboundHold();
+    QTRY_VERIFY(!m_admin->get(outbound).json().value(QLatin1String("hold")).toBool());
+    QTRY_COMPARE(hold->text(), QStringLiteral("&Hold outbound mail"));
     // A bad quota is refused with the server's reason and nothing changes.
     page.changeQuota(-5);
     QTRY_VERIFY(
@@ -405,6 +415,17 @@ void TestStatsPages::alertsAcknowledgeAndDrillDown()
         page.alerts()->objectAt(0).value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
     page.table()->selectRow(0);
     QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
+    // A user's alert holds and releases that user's outbound mail.
+    auto *holdMail = page.findChild<QPushButton *>(QStringLiteral("holdMailButton"));
+    QCOMPARE(holdMail->isEnabled(), level == QLatin1String("user"));
+    if (level == QLatin1String("user")) {
+        const QString outbound = QStringLiteral("/api/v1/users/%1/outbound")
+                                     .arg(alert.value(QLatin1String("subject")).toString());
+        holdMail->click();
+        QTRY_VERIFY(m_admin->get(outbound).json().value(QLatin1String("hold")).toBool());
+        page.findChild<QPushButton *>(QStringLiteral("releaseMailButton"))->click();
+        QTRY_VERIFY(!m_admin->get(outbound).json().value(QLatin1String("held")).toBool());
+    }
     page.resolve();
     QTRY_COMPARE(
         m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("resolved"));

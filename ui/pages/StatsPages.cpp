@@ -909,9 +909,11 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     m_suspend->setObjectName(QStringLiteral("suspendButton"));
     m_quotaButton = new QPushButton(tr("Change &quota…"), this);
     m_quotaButton->setObjectName(QStringLiteral("quotaButton"));
+    m_holdButton = new QPushButton(tr("&Hold outbound mail"), this);
+    m_holdButton->setObjectName(QStringLiteral("holdMailButton"));
     auto *settings = new QPushButton(tr("All se&ttings…"), this);
     settings->setObjectName(QStringLiteral("settingsButton"));
-    for (QPushButton *b : {m_password, m_suspend, m_quotaButton, settings})
+    for (QPushButton *b : {m_password, m_suspend, m_quotaButton, m_holdButton, settings})
         actions->addWidget(b);
     actions->addStretch(1);
     top->addWidget(m_gauge);
@@ -922,6 +924,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     connect(m_password, &QPushButton::clicked, this, &User360Page::resetPassword);
     connect(m_suspend, &QPushButton::clicked, this, &User360Page::toggleSuspended);
     connect(m_quotaButton, &QPushButton::clicked, this, &User360Page::askQuota);
+    connect(m_holdButton, &QPushButton::clicked, this, &User360Page::toggleOutboundHold);
     connect(settings, &QPushButton::clicked, this, [this] { emit openSettings(m_address); });
 
     auto *scroll = new QScrollArea(this);
@@ -1078,6 +1081,47 @@ void User360Page::showUser(const QJsonObject &u)
     m_password->setVisible(context()->can(QStringLiteral("user.password")));
     m_suspend->setVisible(context()->can(QStringLiteral("user.suspend")));
     m_quotaButton->setVisible(context()->can(QStringLiteral("user.update")));
+    m_holdButton->setVisible(context()->can(QStringLiteral("user.suspend")));
+    context()->api()->get(
+        QStringLiteral("/users/%1/outbound").arg(m_address), {}, this, [this](const api::ApiResult &result) {
+            if (result.ok())
+                showOutbound(result.json);
+        });
+}
+
+void User360Page::showOutbound(const QJsonObject &state)
+{
+    m_outboundState = state;
+    const bool held = state.value(QLatin1String("held")).toBool()
+        || state.value(QLatin1String("deferred")).toBool()
+        || !state.value(QLatin1String("held_messages")).toArray().isEmpty();
+    m_holdButton->setText(held ? tr("Re&lease held mail") : tr("&Hold outbound mail"));
+    m_holdButton->setToolTip(
+        tr("Sent today: %1 of %2; %3 messages held at Postfix")
+            .arg(QLocale().toString(state.value(QLatin1String("sent_today")).toInt()),
+                QLocale().toString(state.value(QLatin1String("send_limit")).toInt()),
+                QLocale().toString(state.value(QLatin1String("held_messages")).toArray().size())));
+}
+
+void User360Page::toggleOutboundHold()
+{
+    const bool release = m_outboundState.value(QLatin1String("held")).toBool()
+        || m_outboundState.value(QLatin1String("deferred")).toBool()
+        || !m_outboundState.value(QLatin1String("held_messages")).toArray().isEmpty();
+    context()->api()->post(QStringLiteral("/users/%1/outbound/%2")
+                               .arg(m_address, release ? QStringLiteral("release") : QStringLiteral("hold")),
+        {}, this, [this, release](const api::ApiResult &result) {
+            if (!result.ok()) {
+                m_message->setText(result.error.message());
+                return;
+            }
+            showOutbound(result.json);
+            m_message->setText(release
+                    ? tr("Outbound mail is released; %n held messages go on their way.", nullptr,
+                        int(result.json.value(QLatin1String("released_queue_ids")).toArray().size()))
+                    : tr("Outbound mail is held at Postfix until released."));
+            m_changes->reload();
+        });
 }
 
 void User360Page::resetPassword()
@@ -1225,6 +1269,16 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     act->addWidget(m_note, 1);
     act->addWidget(m_acknowledge);
     act->addWidget(m_resolve);
+    m_holdMail = new QPushButton(tr("&Hold mail"), detail);
+    m_holdMail->setObjectName(QStringLiteral("holdMailButton"));
+    m_releaseMail = new QPushButton(tr("Re&lease mail"), detail);
+    m_releaseMail->setObjectName(QStringLiteral("releaseMailButton"));
+    act->addWidget(m_holdMail);
+    act->addWidget(m_releaseMail);
+    m_holdMail->setVisible(context->can(QStringLiteral("user.suspend")));
+    m_releaseMail->setVisible(context->can(QStringLiteral("user.suspend")));
+    connect(m_holdMail, &QPushButton::clicked, this, [this] { outboundMail(QStringLiteral("hold")); });
+    connect(m_releaseMail, &QPushButton::clicked, this, [this] { outboundMail(QStringLiteral("release")); });
     detailLayout->addLayout(act);
     const bool canAct = context->can(QStringLiteral("alert.write"));
     m_note->setVisible(canAct);
@@ -1264,6 +1318,8 @@ void AlertsPage::selectionChanged()
     m_company->setEnabled(has);
     m_domain->setEnabled(has);
     m_user->setEnabled(has && a.value(QLatin1String("scope")).toString() == QLatin1String("user"));
+    m_holdMail->setEnabled(m_user->isEnabled());
+    m_releaseMail->setEnabled(m_user->isEnabled());
     if (!has) {
         m_evidence->setText(tr("Select an alert to see its evidence."));
         m_series->clear();
@@ -1355,6 +1411,25 @@ void AlertsPage::acknowledge()
 void AlertsPage::resolve()
 {
     transition(QStringLiteral("resolve"));
+}
+
+void AlertsPage::outboundMail(const QString &action)
+{
+    const QJsonObject a = current();
+    if (a.value(QLatin1String("scope")).toString() != QLatin1String("user"))
+        return;
+    const QString address = a.value(QLatin1String("subject")).toString();
+    context()->api()->post(QStringLiteral("/users/%1/outbound/%2").arg(address, action), {}, this,
+        [this, action](const api::ApiResult &result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Outbound mail"), result.error.message());
+                return;
+            }
+            emit context()->showStatus(action == QLatin1String("hold")
+                    ? tr("Outbound mail of this user is held at Postfix until released.")
+                    : tr("Outbound mail of this user is released; %n held messages go on their way.", nullptr,
+                        int(result.json.value(QLatin1String("released_queue_ids")).toArray().size())));
+        });
 }
 
 void AlertsPage::transition(const QString &action)

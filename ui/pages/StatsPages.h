@@ -206,6 +206,8 @@ public:
 
     void resetPassword();
     void toggleSuspended();
+    // Holds the user's outbound mail at Postfix, or releases it and what was held.
+    void toggleOutboundHold();
     // Sets a new quota (the button asks for it first).
     void changeQuota(qint64 bytes);
     void askQuota();
@@ -223,6 +225,7 @@ signals:
 
 private:
     void showUser(const QJsonObject &user);
+    void showOutbound(const QJsonObject &state);
     void applyActivityFilters();
 
     QString m_address;
@@ -234,6 +237,8 @@ private:
     QPushButton *m_password;
     QPushButton *m_suspend;
     QPushButton *m_quotaButton;
+    QPushButton *m_holdButton;
+    QJsonObject m_outboundState;
     QComboBox *m_protocol;
     QComboBox *m_result;
     models::ActivityListModel *m_activity;
@@ -266,6 +271,8 @@ protected:
 
 private:
     void transition(const QString &action);
+    // "hold" or "release" the outbound mail of the selected alert's user.
+    void outboundMail(const QString &action);
     QJsonObject current() const;
 
     models::AlertListModel *m_alerts;
@@ -276,6 +283,8 @@ private:
     QPushButton *m_user = nullptr;
     QPushButton *m_acknowledge = nullptr;
     QPushButton *m_resolve = nullptr;
+    QPushButton *m_holdMail = nullptr;
+    QPushButton *m_releaseMail = nullptr;
     QLineEdit *m_note = nullptr;
     charts::TimeSeriesChart *m_chart = nullptr;
     models::SeriesModel *m_series;
