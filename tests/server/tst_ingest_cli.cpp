@@ -71,6 +71,7 @@ void TestIngestCli::initTestCase()
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
                      QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
                          {QStringLiteral("role"), QStringLiteral("collector")},
+                         {QStringLiteral("company_id"), id},
                          {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
                  .status,
         201);
