@@ -243,8 +243,9 @@ PasswordCheck checkPassword(const QString &password, const QStringList &context)
             QString reason = QStringLiteral("This password is too easy to guess");
             if (!strength.weaknesses.isEmpty())
                 reason += QStringLiteral(": ") + strength.weaknesses.join(QStringLiteral("; "));
-            check.reasons << reason + QStringLiteral(". Add more words or characters that do not follow a "
-                                                     "pattern.");
+            check.reasons << reason
+                    + QStringLiteral(". Add more words or characters that do not follow a "
+                                     "pattern.");
         }
     }
     return check;

@@ -92,8 +92,8 @@ Result<SignIn> SessionManager::signIn(
     if (!good) {
         // The reservation stays as the failure. A login no admin has may be a password typed into the
         // wrong field: the log gets a digest of it, never the text.
-        qCInfo(lcAuth).noquote() << "failed sign-in for"
-                                 << (admin->isNull() ? maskedLogin(login) : login) << "from" << remoteAddress;
+        qCInfo(lcAuth).noquote() << "failed sign-in for" << (admin->isNull() ? maskedLogin(login) : login)
+                                 << "from" << remoteAddress;
         return Error::make(ErrorKind::Unauthenticated,
             QStringLiteral("The login or password is wrong, or the account is disabled."));
     }

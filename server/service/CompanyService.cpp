@@ -112,8 +112,9 @@ Status CompanyService::checkOperatorFields(const Actor &actor, const Record &cur
     if (fields.isEmpty())
         return Status::success();
     Error e = Error::make(ErrorKind::Forbidden,
-        QStringLiteral("The user limit, alias limit, send limit and quota maximum of a company are set by the "
-                       "platform operator; nothing was changed."));
+        QStringLiteral(
+            "The user limit, alias limit, send limit and quota maximum of a company are set by the "
+            "platform operator; nothing was changed."));
     e.fields = fields;
     return e;
 }

@@ -221,7 +221,8 @@ bool safeValue(const QString &value)
     static const QRegularExpression url(QStringLiteral("url\\s*\\(([^)]*)\\)"));
     for (auto it = url.globalMatch(v); it.hasNext();) {
         QString target = it.next().captured(1).trimmed();
-        if (target.size() >= 2 && (target.startsWith(QLatin1Char('"')) || target.startsWith(QLatin1Char('\''))))
+        if (target.size() >= 2
+            && (target.startsWith(QLatin1Char('"')) || target.startsWith(QLatin1Char('\''))))
             target = target.mid(1, target.size() - 2);
         static const QRegularExpression fragment(QStringLiteral("^#[a-z0-9_.:-]+$"));
         if (!fragment.match(target).hasMatch())
@@ -284,8 +285,9 @@ QString checkSvg(const QByteArray &data)
             sawRoot = true;
         }
         if (xml.namespaceUri() != kSvgNamespace || !allowedElements().contains(name))
-            return QStringLiteral("An SVG logo cannot hold <%1> elements; it may use shapes, text, groups and "
-                                  "gradients only.")
+            return QStringLiteral(
+                "An SVG logo cannot hold <%1> elements; it may use shapes, text, groups and "
+                "gradients only.")
                 .arg(xml.qualifiedName().toString().left(40));
         if (!open.isEmpty() && holdsText(open.last()) && name != QLatin1String("tspan"))
             return QStringLiteral("Text elements of an SVG logo hold only text.");
@@ -307,7 +309,8 @@ QString checkSvg(const QByteArray &data)
                 return QStringLiteral("An SVG logo cannot use the attribute %1.")
                     .arg(a.qualifiedName().toString().left(40));
             if (attr == QLatin1String("style") ? !safeStyle(value) : !safeValue(value))
-                return QStringLiteral("The %1 attribute of an SVG logo may not load or run anything.").arg(attr);
+                return QStringLiteral("The %1 attribute of an SVG logo may not load or run anything.")
+                    .arg(attr);
         }
     }
     if (xml.hasError())

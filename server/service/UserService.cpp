@@ -319,7 +319,8 @@ Status checkStartingStatus(const QString &action, const QString &status)
 {
     const bool deleted = status == QLatin1String("deleted");
     if (action == QLatin1String("restore"))
-        return deleted ? Status::success() : Status(Error::conflict(QStringLiteral("The user is not deleted.")));
+        return deleted ? Status::success()
+                       : Status(Error::conflict(QStringLiteral("The user is not deleted.")));
     if (deleted)
         return Error::notFound(QStringLiteral("The user has been deleted."));
     if (action == QLatin1String("suspend") && status == QLatin1String("suspended"))

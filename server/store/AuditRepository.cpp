@@ -39,9 +39,9 @@ Status AuditRepository::append(const AuditEntry &e) const
 Result<AuditRepository::Recent> AuditRepository::recent(
     const QString &objectType, const QString &objectId, const QString &action, qint64 since) const
 {
-    Statement q = database().prepare(
-        QStringLiteral("SELECT COUNT(*), COALESCE(MIN(at), 0) FROM audit WHERE object_type = ? AND object_id = ? "
-                       "AND at >= ? AND action = ?"));
+    Statement q = database().prepare(QStringLiteral(
+        "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM audit WHERE object_type = ? AND object_id = ? "
+        "AND at >= ? AND action = ?"));
     q.bind(objectType).bind(objectId).bind(since).bind(action);
     if (Status s = q.exec(); !s.ok())
         return s.error();

@@ -91,8 +91,8 @@ Result<SessionRepository::Failures> SessionRepository::failuresSince(
     return f;
 }
 
-Result<qint64> SessionRepository::reserveAttempt(const QString &login, const QString &remoteAddress, qint64 now,
-    qint64 since, int maxFailures, Failures &failures) const
+Result<qint64> SessionRepository::reserveAttempt(const QString &login, const QString &remoteAddress,
+    qint64 now, qint64 since, int maxFailures, Failures &failures) const
 {
     Transaction tx(m_db);
     if (!tx.status().ok())

@@ -41,8 +41,8 @@ public:
     // Counts the failures since `since` and, below `maxFailures` for both the login and the address, records
     // this attempt as a failure before its password is checked, all in one transaction: parallel attempts
     // can never all pass the count. The reservation's id, or 0 with `failures` filled when over the limit.
-    Result<qint64> reserveAttempt(const QString &login, const QString &remoteAddress, qint64 now, qint64 since,
-        int maxFailures, Failures &failures) const;
+    Result<qint64> reserveAttempt(const QString &login, const QString &remoteAddress, qint64 now,
+        qint64 since, int maxFailures, Failures &failures) const;
     // The attempt `reservationId` succeeded: drop it. The failures before it stay until they age out of the
     // window; clearing them would hand a guesser racing the right password a fresh allowance.
     Status releaseAttempt(qint64 reservationId, const QString &login) const;

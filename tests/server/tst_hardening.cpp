@@ -125,8 +125,8 @@ void TestHardening::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     m_op = std::make_unique<HttpClient>(m_server->operatorClient());
-    const auto c = m_op->post(
-        QStringLiteral("/api/v1/companies"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Hard Co")}});
+    const auto c = m_op->post(QStringLiteral("/api/v1/companies"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("Hard Co")}});
     QCOMPARE(c.status, 201);
     m_company = qint64(c.json().value(QLatin1String("id")).toDouble());
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(m_company),
@@ -146,33 +146,40 @@ void TestHardening::unsafeSvgIsRefused_data()
     QTest::addColumn<QByteArray>("logo");
     // Each one was accepted by a check that refused known-bad names; an allow-list refuses them all.
     QTest::newRow("xml-stylesheet PI")
-        << QByteArray("<?xml version=\"1.0\"?><?xml-stylesheet href=\"https://evil.example/x.css\"?>") + svg("<rect width=\"4\" height=\"4\"/>");
+        << QByteArray("<?xml version=\"1.0\"?><?xml-stylesheet href=\"https://evil.example/x.css\"?>")
+            + svg("<rect width=\"4\" height=\"4\"/>");
     QTest::newRow("style @import") << svg("<style>@import url(https://evil.example/x.css);</style>");
     QTest::newRow("style element") << svg("<style>rect{fill:red}</style><rect width=\"4\" height=\"4\"/>");
-    QTest::newRow("style url()") << svg("<rect width=\"4\" height=\"4\" style=\"fill:url(https://evil.example/p)\"/>");
-    QTest::newRow("style url() escaped") << svg("<rect width=\"4\" height=\"4\" style=\"fill:u\\72l(https://evil.example/p)\"/>");
-    QTest::newRow("fill url()") << svg("<rect width=\"4\" height=\"4\" fill=\"url(https://evil.example/p#g)\"/>");
+    QTest::newRow("style url()") << svg(
+        "<rect width=\"4\" height=\"4\" style=\"fill:url(https://evil.example/p)\"/>");
+    QTest::newRow("style url() escaped")
+        << svg("<rect width=\"4\" height=\"4\" style=\"fill:u\\72l(https://evil.example/p)\"/>");
+    QTest::newRow("fill url()") << svg(
+        "<rect width=\"4\" height=\"4\" fill=\"url(https://evil.example/p#g)\"/>");
     QTest::newRow("set href javascript")
         << svg("<a><set attributeName=\"href\" to=\"javascript:alert(1)\"/><text>x</text></a>");
-    QTest::newRow("set on use") << svg("<use href=\"#a\"><set attributeName=\"href\" to=\"javascript:alert(1)\"/></use>");
-    QTest::newRow("animate href")
-        << svg("<use href=\"#a\"><animate attributeName=\"href\" values=\"javascript:alert(1)\"/></use>");
-    QTest::newRow("data href with script")
-        << svg("<use href=\"data:image/svg+xml;base64,"
-            + QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>").toBase64()
-            + "\"/>");
-    QTest::newRow("data image href") << svg("<image href=\"data:image/png;base64,AAAA\" width=\"4\" height=\"4\"/>");
+    QTest::newRow("set on use") << svg(
+        "<use href=\"#a\"><set attributeName=\"href\" to=\"javascript:alert(1)\"/></use>");
+    QTest::newRow("animate href") << svg(
+        "<use href=\"#a\"><animate attributeName=\"href\" values=\"javascript:alert(1)\"/></use>");
+    QTest::newRow("data href with script") << svg("<use href=\"data:image/svg+xml;base64,"
+        + QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>").toBase64()
+        + "\"/>");
+    QTest::newRow("data image href") << svg(
+        "<image href=\"data:image/png;base64,AAAA\" width=\"4\" height=\"4\"/>");
     QTest::newRow("xlink href outside") << svg("<use xlink:href=\"https://evil.example/s.svg#a\"/>");
     QTest::newRow("iframe") << svg("<iframe src=\"https://evil.example/\"/>");
     QTest::newRow("handler") << svg("<handler type=\"application/ecmascript\">alert(1)</handler>");
-    QTest::newRow("foreignObject") << svg("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>");
+    QTest::newRow("foreignObject") << svg(
+        "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>");
     QTest::newRow("script") << svg("<script>alert(1)</script>");
     QTest::newRow("event handler") << svg("<rect width=\"4\" height=\"4\"/>", "onload=\"alert(1)\"");
     QTest::newRow("a element") << svg("<a href=\"https://evil.example/\"><text>x</text></a>");
     QTest::newRow("foreign namespace element") << svg("<x:thing xmlns:x=\"urn:x\"/>");
     QTest::newRow("foreign attribute") << svg("<rect xmlns:x=\"urn:x\" x:onclick=\"alert(1)\" width=\"4\"/>");
     QTest::newRow("entity") << QByteArray("<!DOCTYPE svg [<!ENTITY e \"x\">]>") + svg("<text>&e;</text>");
-    QTest::newRow("filter image") << svg("<filter id=\"f\"><feImage href=\"https://evil.example/i.png\"/></filter>");
+    QTest::newRow("filter image") << svg(
+        "<filter id=\"f\"><feImage href=\"https://evil.example/i.png\"/></filter>");
     QTest::newRow("svg without namespace") << QByteArray("<svg width=\"4\"><rect width=\"4\"/></svg>");
 }
 
@@ -205,7 +212,8 @@ void TestHardening::logosAreServedNosniff()
 {
     const auto made = postBrand(svg("<rect width=\"4\" height=\"4\"/>"));
     QCOMPARE(made.status, 201);
-    const auto logo = m_op->get(QStringLiteral("/api/v1/brands/%1/logo").arg(made.json().value(QLatin1String("id")).toInt()));
+    const auto logo = m_op->get(
+        QStringLiteral("/api/v1/brands/%1/logo").arg(made.json().value(QLatin1String("id")).toInt()));
     QCOMPARE(logo.status, 200);
     QCOMPARE(logo.header("Content-Type"), QByteArray("image/svg+xml"));
     QCOMPARE(logo.header("X-Content-Type-Options"), QByteArray("nosniff"));
@@ -257,8 +265,8 @@ void TestHardening::guessablePasswordsAreRefused()
     // An admin's password, and a mailbox's.
     const auto admin = m_op->post(QStringLiteral("/api/v1/admins"),
         QJsonObject {{QStringLiteral("login"), QStringLiteral("weak%1").arg(++m_serial)},
-            {QStringLiteral("role"), QStringLiteral("support")}, {QStringLiteral("company_id"), double(m_company)},
-            {QStringLiteral("password"), password}});
+            {QStringLiteral("role"), QStringLiteral("support")},
+            {QStringLiteral("company_id"), double(m_company)}, {QStringLiteral("password"), password}});
     QCOMPARE(admin.status, 422);
     QCOMPARE(admin.fieldCode(QStringLiteral("password")), QStringLiteral("weak_password"));
     const auto user = m_op->post(QStringLiteral("/api/v1/domains/hard.example/users"),
@@ -267,8 +275,13 @@ void TestHardening::guessablePasswordsAreRefused()
     QCOMPARE(user.status, 422);
     QCOMPARE(user.fieldCode(QStringLiteral("password")), QStringLiteral("weak_password"));
     // The reason says what made it guessable.
-    const QString message
-        = user.json().value(QLatin1String("errors")).toArray().first().toObject().value(QLatin1String("message")).toString();
+    const QString message = user.json()
+                                .value(QLatin1String("errors"))
+                                .toArray()
+                                .first()
+                                .toObject()
+                                .value(QLatin1String("message"))
+                                .toString();
     QVERIFY2(message.contains(QLatin1String("too easy to guess")), qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("common word")) || message.contains(QLatin1String("keyboard")),
         qPrintable(message));
@@ -288,10 +301,11 @@ void TestHardening::reportCsvNeutralisesFormulas()
                  .status,
         201);
     const QString schedule = QStringLiteral("/api/v1/companies/%1/report-schedule").arg(m_company);
-    QCOMPARE(m_op->patch(schedule,
-                     QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("boss@example.com")}}},
-                     m_op->get(schedule).etag())
-                 .status,
+    QCOMPARE(
+        m_op->patch(schedule,
+                QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("boss@example.com")}}},
+                m_op->get(schedule).etag())
+            .status,
         200);
     const auto sent = m_op->post(schedule + QStringLiteral("/send"));
     QCOMPARE(sent.status, 202);
@@ -309,7 +323,8 @@ void TestHardening::reportCsvNeutralisesFormulas()
     QVERIFY(firstCells.contains(QStringLiteral("'+sum@hard.example")));
     QVERIFY(!firstCells.contains(address));
     // The same cell as the API's own CSV download writes it.
-    const auto download = m_op->get(QStringLiteral("/api/v1/stats/quota/top?company=%1&format=csv").arg(m_company));
+    const auto download
+        = m_op->get(QStringLiteral("/api/v1/stats/quota/top?company=%1&format=csv").arg(m_company));
     QCOMPARE(download.status, 200);
     const csv::ParseResult api = csv::parse(download.body);
     QStringList apiCells;
@@ -328,7 +343,8 @@ void TestHardening::failedSignInNeverLogsAPassword()
     HttpClient c = m_server->client();
     // A password typed into the login field, and a known login with a wrong password.
     QCOMPARE(c.signIn(QStringLiteral("Tulip-Orbit-Canyon-92"), QStringLiteral("x")), 401);
-    QCOMPARE(c.signIn(QString::fromLatin1(TestServer::kOperator), QStringLiteral("Tulip-Orbit-Canyon-92")), 401);
+    QCOMPARE(
+        c.signIn(QString::fromLatin1(TestServer::kOperator), QStringLiteral("Tulip-Orbit-Canyon-92")), 401);
     qInstallMessageHandler(g_previous);
     QMutexLocker lock(&g_logMutex);
     const QString all = g_log.join(QLatin1Char('\n'));

@@ -107,8 +107,9 @@ QString TestRaces::makeAdmin(const QString &role)
 QPair<qint64, qint64> TestRaces::counterAndLive(const QString &domain)
 {
     QSqlQuery q(m_server->db().connection());
-    q.prepare(QStringLiteral("SELECT d.user_count, (SELECT COUNT(*) FROM users u WHERE u.domain_id = d.id AND "
-                             "u.status <> 'deleted') FROM domains d WHERE d.name = ?"));
+    q.prepare(
+        QStringLiteral("SELECT d.user_count, (SELECT COUNT(*) FROM users u WHERE u.domain_id = d.id AND "
+                       "u.status <> 'deleted') FROM domains d WHERE d.name = ?"));
     q.addBindValue(domain);
     if (!q.exec() || !q.next())
         return {-1, -1};
@@ -119,8 +120,8 @@ void TestRaces::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     m_op = std::make_unique<HttpClient>(m_server->operatorClient());
-    const auto company = m_op->post(
-        QStringLiteral("/api/v1/companies"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Race Co")}});
+    const auto company = m_op->post(QStringLiteral("/api/v1/companies"),
+        QJsonObject {{QStringLiteral("name"), QStringLiteral("Race Co")}});
     QCOMPARE(company.status, 201);
     m_company = qint64(company.json().value(QLatin1String("id")).toDouble());
 }
@@ -147,7 +148,8 @@ void TestRaces::parallelWrongPasswordsAreCountedFirst()
         const QString login = makeAdmin(QStringLiteral("support"));
         const auto replies = parallel(40, {}, [&](HttpClient &c, int) {
             return c.post(QStringLiteral("/api/v1/sessions"),
-                QJsonObject {{QStringLiteral("login"), login}, {QStringLiteral("password"), QStringLiteral("nope")}});
+                QJsonObject {
+                    {QStringLiteral("login"), login}, {QStringLiteral("password"), QStringLiteral("nope")}});
         });
         // A 401 is a password that was checked; the rest were turned away before any check.
         const int checked = countStatus(replies, 401);
@@ -189,7 +191,8 @@ void TestRaces::passwordChangeEndsOtherSessions()
     QCOMPARE(here.signIn(login, kPassword), 201);
     QCOMPARE(laptop.signIn(login, kPassword), 201);
     QCOMPARE(phone.signIn(login, kPassword), 201);
-    const qint64 id = qint64(here.get(QStringLiteral("/api/v1/me")).json().value(QLatin1String("id")).toDouble());
+    const qint64 id
+        = qint64(here.get(QStringLiteral("/api/v1/me")).json().value(QLatin1String("id")).toDouble());
     // The other sessions were in use (and cached) right before.
     QCOMPARE(laptop.get(QStringLiteral("/api/v1/me")).status, 200);
     QCOMPARE(phone.get(QStringLiteral("/api/v1/me")).status, 200);
@@ -202,8 +205,8 @@ void TestRaces::passwordChangeEndsOtherSessions()
         200);
     QCOMPARE(here.get(QStringLiteral("/api/v1/me")).status, 200);
     for (HttpClient *other : {&laptop, &phone}) {
-        const auto replies = parallel(8, other->token(),
-            [](HttpClient &c, int) { return c.get(QStringLiteral("/api/v1/me")); });
+        const auto replies = parallel(
+            8, other->token(), [](HttpClient &c, int) { return c.get(QStringLiteral("/api/v1/me")); });
         QCOMPARE(countStatus(replies, 401), 8);
     }
 
@@ -225,7 +228,8 @@ void TestRaces::disableAndRoleChangeEndSessions()
     HttpClient b = m_server->client();
     QCOMPARE(a.signIn(login, kPassword), 201);
     QCOMPARE(b.signIn(login, kPassword), 201);
-    const qint64 id = qint64(a.get(QStringLiteral("/api/v1/me")).json().value(QLatin1String("id")).toDouble());
+    const qint64 id
+        = qint64(a.get(QStringLiteral("/api/v1/me")).json().value(QLatin1String("id")).toDouble());
     QCOMPARE(b.get(QStringLiteral("/api/v1/me")).status, 200);
     const QString path = QStringLiteral("/api/v1/admins/%1").arg(id);
 
@@ -239,7 +243,8 @@ void TestRaces::disableAndRoleChangeEndSessions()
     QCOMPARE(a.signIn(login, kPassword), 201);
     QCOMPARE(a.get(QStringLiteral("/api/v1/me")).json().value(QLatin1String("role")).toString(),
         QStringLiteral("support"));
-    QCOMPARE(m_op->patch(path, QJsonObject {{QStringLiteral("disabled"), true}}, m_op->get(path).etag()).status,
+    QCOMPARE(
+        m_op->patch(path, QJsonObject {{QStringLiteral("disabled"), true}}, m_op->get(path).etag()).status,
         200);
     const auto replies
         = parallel(8, a.token(), [](HttpClient &c, int) { return c.get(QStringLiteral("/api/v1/me")); });
@@ -306,7 +311,8 @@ void TestRaces::deleteRacedAgainstSuspendStaysDeleted()
     });
     for (int i = 0; i < replies.size(); ++i) {
         if (i % 3 == 0)
-            QVERIFY2(replies.at(i).status == 200 || replies.at(i).status == 412, replies.at(i).body.constData());
+            QVERIFY2(
+                replies.at(i).status == 200 || replies.at(i).status == 412, replies.at(i).body.constData());
         else
             QVERIFY2(QList<int>({200, 404, 409}).contains(replies.at(i).status),
                 QByteArray(QByteArray::number(replies.at(i).status) + ' ' + replies.at(i).body).constData());
@@ -316,8 +322,8 @@ void TestRaces::deleteRacedAgainstSuspendStaysDeleted()
         if (replies.at(u * 3).status == 200) {
             // A delete that went through is never undone by a suspend or unsuspend that ran beside it.
             QCOMPARE(m_op->get(path).status, 404);
-            const auto deleted = m_op->get(QStringLiteral("/api/v1/domains/%1/users?status=deleted&q=%2")
-                                               .arg(domain, addresses.at(u)));
+            const auto deleted = m_op->get(
+                QStringLiteral("/api/v1/domains/%1/users?status=deleted&q=%2").arg(domain, addresses.at(u)));
             QCOMPARE(deleted.json().value(QLatin1String("total")).toInt(), 1);
         }
     }
@@ -370,10 +376,11 @@ void TestRaces::userCounterMatchesLiveUsers()
 void TestRaces::reportSendIsRateLimited()
 {
     const QString schedule = QStringLiteral("/api/v1/companies/%1/report-schedule").arg(m_company);
-    QCOMPARE(m_op->patch(schedule,
-                     QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("boss@example.com")}}},
-                     m_op->get(schedule).etag())
-                 .status,
+    QCOMPARE(
+        m_op->patch(schedule,
+                QJsonObject {{QStringLiteral("recipients"), QJsonArray {QStringLiteral("boss@example.com")}}},
+                m_op->get(schedule).etag())
+            .status,
         200);
     const auto outbox = [this] {
         QSqlQuery q(m_server->db().connection());
@@ -381,8 +388,8 @@ void TestRaces::reportSendIsRateLimited()
         return q.next() ? q.value(0).toLongLong() : -1;
     };
     const qint64 before = outbox();
-    const auto replies = parallel(50, m_op->token(),
-        [&](HttpClient &c, int) { return c.post(schedule + QStringLiteral("/send")); });
+    const auto replies = parallel(
+        50, m_op->token(), [&](HttpClient &c, int) { return c.post(schedule + QStringLiteral("/send")); });
     QVERIFY2(countStatus(replies, 202) == 3, statuses(replies).constData());
     QVERIFY2(countStatus(replies, 429) == 47, statuses(replies).constData());
     for (const auto &r : replies) {

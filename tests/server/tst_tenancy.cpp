@@ -66,9 +66,11 @@ void TestTenancy::initTestCase()
 {
     m_server = std::make_unique<TestServer>();
     m_op = std::make_unique<HttpClient>(m_server->operatorClient());
-    for (auto [name, id, domain] : {std::tuple {QStringLiteral("Alpha"), &m_a, QStringLiteral("alpha.example")},
-             std::tuple {QStringLiteral("Beta"), &m_b, QStringLiteral("beta.example")}}) {
-        const auto c = m_op->post(QStringLiteral("/api/v1/companies"), QJsonObject {{QStringLiteral("name"), name}});
+    for (auto [name, id, domain] :
+        {std::tuple {QStringLiteral("Alpha"), &m_a, QStringLiteral("alpha.example")},
+            std::tuple {QStringLiteral("Beta"), &m_b, QStringLiteral("beta.example")}}) {
+        const auto c
+            = m_op->post(QStringLiteral("/api/v1/companies"), QJsonObject {{QStringLiteral("name"), name}});
         QCOMPARE(c.status, 201);
         *id = qint64(c.json().value(QLatin1String("id")).toDouble());
         QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(*id),
@@ -80,11 +82,12 @@ void TestTenancy::initTestCase()
                      .status,
             201);
     }
-    QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
-                     QJsonObject {{QStringLiteral("login"), QStringLiteral("boss@alpha")},
-                         {QStringLiteral("role"), QStringLiteral("company_admin")},
-                         {QStringLiteral("company_id"), double(m_a)}, {QStringLiteral("password"), kPassword}})
-                 .status,
+    QCOMPARE(
+        m_op->post(QStringLiteral("/api/v1/admins"),
+                QJsonObject {{QStringLiteral("login"), QStringLiteral("boss@alpha")},
+                    {QStringLiteral("role"), QStringLiteral("company_admin")},
+                    {QStringLiteral("company_id"), double(m_a)}, {QStringLiteral("password"), kPassword}})
+            .status,
         201);
     m_adminA = std::make_unique<HttpClient>(m_server->client());
     QCOMPARE(m_adminA->signIn(QStringLiteral("boss@alpha"), kPassword), 201);
@@ -112,14 +115,14 @@ void TestTenancy::collectorsBelongToOneCompany_data()
     QTest::addColumn<QString>("role");
     QTest::addColumn<QJsonValue>("company");
     QTest::addColumn<QString>("code");
-    QTest::newRow("company admin, company null") << false << QStringLiteral("collector")
-                                                 << QJsonValue(QJsonValue::Null) << QStringLiteral("required");
+    QTest::newRow("company admin, company null")
+        << false << QStringLiteral("collector") << QJsonValue(QJsonValue::Null) << QStringLiteral("required");
     QTest::newRow("company admin, other company")
         << false << QStringLiteral("collector") << QJsonValue(-1.0) << QStringLiteral("not_found");
     QTest::newRow("operator, no company") << true << QStringLiteral("collector")
                                           << QJsonValue(QJsonValue::Undefined) << QStringLiteral("required");
-    QTest::newRow("operator, support without company") << true << QStringLiteral("support")
-                                                       << QJsonValue(QJsonValue::Null) << QStringLiteral("required");
+    QTest::newRow("operator, support without company")
+        << true << QStringLiteral("support") << QJsonValue(QJsonValue::Null) << QStringLiteral("required");
 }
 
 void TestTenancy::collectorsBelongToOneCompany()
@@ -147,7 +150,8 @@ void TestTenancy::roleChangeToCollectorKeepsTheCompany()
         QJsonObject {{QStringLiteral("login"), QStringLiteral("helper@alpha")},
             {QStringLiteral("role"), QStringLiteral("support")}});
     QCOMPARE(made.status, 201);
-    const QString path = QStringLiteral("/api/v1/admins/%1").arg(made.json().value(QLatin1String("id")).toInt());
+    const QString path
+        = QStringLiteral("/api/v1/admins/%1").arg(made.json().value(QLatin1String("id")).toInt());
     // Leaving the company on the way to collector, or at any time, is refused; nothing changes.
     const QByteArray before = m_server->digest();
     for (HttpClient *client : {m_adminA.get(), m_op.get()}) {
@@ -173,8 +177,9 @@ void TestTenancy::collectorWritesOnlyInItsCompany()
 {
     const qint64 betaBefore = usedBytes(QStringLiteral("ann@beta.example"));
     const auto r = ingest(*m_collectorA,
-        QJsonArray {quota(QStringLiteral("ann@alpha.example"), 1000), quota(QStringLiteral("ann@beta.example"), 25e9),
-            quota(QStringLiteral("ghost@beta.example"), 5), quota(QStringLiteral("ghost@nowhere.example"), 5),
+        QJsonArray {quota(QStringLiteral("ann@alpha.example"), 1000),
+            quota(QStringLiteral("ann@beta.example"), 25e9), quota(QStringLiteral("ghost@beta.example"), 5),
+            quota(QStringLiteral("ghost@nowhere.example"), 5),
             quota(QStringLiteral("ghost@alpha.example"), 5)});
     QCOMPARE(r.status, 200);
     const QJsonObject report = r.json();
@@ -197,11 +202,12 @@ void TestTenancy::collectorWritesOnlyInItsCompany()
 void TestTenancy::collectorWithoutCompanyIngestsNothing()
 {
     // A collector stored without a company (as older versions allowed) has no scope, not the whole server.
-    QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
-                     QJsonObject {{QStringLiteral("login"), QStringLiteral("legacy")},
-                         {QStringLiteral("role"), QStringLiteral("collector")},
-                         {QStringLiteral("company_id"), double(m_b)}, {QStringLiteral("password"), kPassword}})
-                 .status,
+    QCOMPARE(
+        m_op->post(QStringLiteral("/api/v1/admins"),
+                QJsonObject {{QStringLiteral("login"), QStringLiteral("legacy")},
+                    {QStringLiteral("role"), QStringLiteral("collector")},
+                    {QStringLiteral("company_id"), double(m_b)}, {QStringLiteral("password"), kPassword}})
+            .status,
         201);
     QSqlQuery q(m_server->db().connection());
     QVERIFY(q.exec(QStringLiteral("UPDATE admins SET company_id = NULL WHERE login = 'legacy'")));
@@ -231,7 +237,8 @@ void TestTenancy::operatorSettingsAreTheOperators()
     const QString path = QStringLiteral("/api/v1/companies/%1").arg(m_a);
     const QByteArray before = m_server->digest();
     const auto r = m_adminA->patch(path,
-        QJsonObject {{field, value}, {QStringLiteral("notes"), QStringLiteral("raised")}}, m_adminA->get(path).etag());
+        QJsonObject {{field, value}, {QStringLiteral("notes"), QStringLiteral("raised")}},
+        m_adminA->get(path).etag());
     QCOMPARE(r.status, 403);
     QCOMPARE(r.header("Content-Type"), QByteArray("application/problem+json"));
     QCOMPARE(r.fieldCode(field), QStringLiteral("operator_only"));
