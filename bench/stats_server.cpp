@@ -278,6 +278,7 @@ int main(int argc, char *argv[])
         const QByteArray collector
             = json::compact(QJsonObject {{QStringLiteral("login"), QStringLiteral("bench-collector")},
                 {QStringLiteral("role"), QStringLiteral("collector")},
+                {QStringLiteral("company_id"), double(company)},
                 {QStringLiteral("password"), QStringLiteral("Collect-Many-Events-1")}});
         const auto made
             = client.Post("/api/v1/admins", httplib::Headers {{"Authorization", "Bearer " + token}},
@@ -288,8 +289,11 @@ int main(int argc, char *argv[])
     const std::string collectorToken
         = signIn(client, QStringLiteral("bench-collector"), QStringLiteral("Collect-Many-Events-1"));
     QStringList addresses;
+    // A collector writes only inside its company: the users of that company.
     store::Statement some = db.prepare(QStringLiteral(
-        "SELECT address FROM users WHERE type = 'mailbox' AND deleted_at IS NULL ORDER BY id LIMIT 20000"));
+        "SELECT u.address FROM users u JOIN domains d ON d.id = u.domain_id WHERE d.company_id = ? "
+        "AND u.type = 'mailbox' AND u.deleted_at IS NULL ORDER BY u.id LIMIT 20000"));
+    some.bind(company);
     (void)some.exec();
     while (some.next())
         addresses << some.toString(0);

@@ -29,7 +29,8 @@ QString neutralizeFormula(const QString &field)
 {
     if (!field.isEmpty()) {
         const QChar c = field.at(0);
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@'))
+        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
+            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
             return QLatin1Char('\'') + field;
     }
     return field;

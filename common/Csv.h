@@ -12,7 +12,8 @@ namespace mailadmin::csv {
 QString escapeField(const QString &field);
 QByteArray record(const QStringList &fields);
 
-// A field that starts with = + - @ is prefixed with ' so spreadsheets do not run it as a formula.
+// A field that starts with = + - @, a tab or a carriage return is prefixed with ' so spreadsheets do not run
+// it as a formula. Every CSV the server writes (downloads and mailed reports) passes its text through this.
 QString neutralizeFormula(const QString &field);
 
 struct ParseResult

@@ -87,7 +87,7 @@ const QStringList &roles::names()
 bool roles::isCompanyScoped(Role role)
 {
     return role == Role::CompanyAdmin || role == Role::CompanyReadonly || role == Role::Support
-        || role == Role::DomainAdmin;
+        || role == Role::DomainAdmin || role == Role::Collector;
 }
 
 const QStringList &actions::all()

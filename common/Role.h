@@ -20,7 +20,8 @@ namespace roles {
 QString name(Role role);
 Role fromName(const QString &name);
 const QStringList &names();
-// Roles that are bound to one company.
+// Roles that are bound to exactly one company: every role but the operator's, collectors included (a log
+// shipper's token must never write outside the company it serves).
 bool isCompanyScoped(Role role);
 } // namespace roles
 

@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <zxcvbn.h>
+
 namespace mailadmin::validation {
 
 namespace {
@@ -227,24 +229,6 @@ PasswordCheck checkPassword(const QString &password, const QStringList &context)
         check.reasons << QStringLiteral("Use at most 128 characters.");
     if (hasControlCharacters(password))
         check.reasons << QStringLiteral("Control characters are not allowed.");
-    int lower = 0, upper = 0, digit = 0, other = 0;
-    QSet<QChar> distinct;
-    for (QChar c : password) {
-        distinct.insert(c);
-        if (c.isLower())
-            lower = 1;
-        else if (c.isUpper())
-            upper = 1;
-        else if (c.isDigit())
-            digit = 1;
-        else
-            other = 1;
-    }
-    if (lower + upper + digit + other < 3)
-        check.reasons << QStringLiteral(
-            "Mix at least three of: lower-case letters, upper-case letters, digits, symbols.");
-    if (!password.isEmpty() && distinct.size() < 5)
-        check.reasons << QStringLiteral("Use at least 5 different characters.");
     const QString lowered = password.toLower();
     for (const QString &word : context) {
         if (word.size() >= 3 && lowered.contains(word.toLower())) {
@@ -252,16 +236,71 @@ PasswordCheck checkPassword(const QString &password, const QStringList &context)
             break;
         }
     }
-    static const QStringList common
-        = {QStringLiteral("password"), QStringLiteral("qwerty"), QStringLiteral("letmein"),
-            QStringLiteral("123456"), QStringLiteral("welcome"), QStringLiteral("admin")};
-    for (const QString &word : common) {
-        if (lowered.contains(word)) {
-            check.reasons << QStringLiteral("Avoid common words such as \"%1\".").arg(word);
-            break;
+    // The length rules come first: a password that breaks them needs no estimate.
+    if (password.size() >= 10 && password.size() <= 128) {
+        const PasswordStrength strength = estimatePasswordStrength(password);
+        if (strength.bits < kMinimumPasswordBits) {
+            QString reason = QStringLiteral("This password is too easy to guess");
+            if (!strength.weaknesses.isEmpty())
+                reason += QStringLiteral(": ") + strength.weaknesses.join(QStringLiteral("; "));
+            check.reasons << reason
+                    + QStringLiteral(". Add more words or characters that do not follow a "
+                                     "pattern.");
         }
     }
     return check;
+}
+
+PasswordStrength estimatePasswordStrength(const QString &password)
+{
+    const QByteArray utf8 = password.toUtf8();
+    ZxcMatch_t *info = nullptr;
+    PasswordStrength strength;
+    strength.bits = ZxcvbnMatch(utf8.constData(), nullptr, &info);
+    bool word = false, leet = false, date = false, sequence = false, keyboard = false, repeat = false;
+    for (const ZxcMatch_t *m = info; m; m = m->Next) {
+        switch (int(m->Type) & ~int(MULTIPLE_MATCH)) {
+        case DICTIONARY_MATCH:
+        case USER_MATCH:
+            word = true;
+            break;
+        case DICT_LEET_MATCH:
+        case USER_LEET_MATCH:
+            word = leet = true;
+            break;
+        case DATE_MATCH:
+        case YEAR_MATCH:
+            date = true;
+            break;
+        case SEQUENCE_MATCH:
+            sequence = true;
+            break;
+        case SPATIAL_MATCH:
+            keyboard = true;
+            break;
+        case REPEATS_MATCH:
+            repeat = true;
+            break;
+        default:
+            break;
+        }
+        if (int(m->Type) & int(MULTIPLE_MATCH))
+            repeat = true;
+    }
+    ZxcvbnFreeInfo(info);
+    if (word)
+        strength.weaknesses << QStringLiteral("it is built on a common word or name");
+    if (leet)
+        strength.weaknesses << QStringLiteral("symbols in place of letters (@ for a, 0 for o) do not help");
+    if (date)
+        strength.weaknesses << QStringLiteral("years and dates are among the first guesses");
+    if (sequence)
+        strength.weaknesses << QStringLiteral("runs such as abc or 123 are easy to guess");
+    if (keyboard)
+        strength.weaknesses << QStringLiteral("keyboard patterns such as qwerty are easy to guess");
+    if (repeat)
+        strength.weaknesses << QStringLiteral("repeated characters or groups add little");
+    return strength;
 }
 
 } // namespace mailadmin::validation

@@ -47,7 +47,20 @@ struct PasswordCheck
     QStringList reasons; // empty when acceptable
     bool ok() const { return reasons.isEmpty(); }
 };
-// Server-side password policy; `context` holds strings the password must not contain (login, local part).
+// The password policy: 10 to 128 characters, no control characters, not the account name, and hard to
+// guess as a real strength estimator (zxcvbn) sees it: common words and names, look-alike substitutions,
+// years, sequences, keyboard patterns and repeats count for little. `context` holds strings the password
+// must not contain (login, local part).
 PasswordCheck checkPassword(const QString &password, const QStringList &context = {});
+
+// At least this many bits of estimated guessing entropy (about 7·10^10 guesses): beyond what an online
+// attacker gets through the sign-in throttle, and costly offline against argon2id.
+constexpr double kMinimumPasswordBits = 36;
+struct PasswordStrength
+{
+    double bits = 0; // log2 of the estimated guesses
+    QStringList weaknesses; // what made it guessable, in words
+};
+PasswordStrength estimatePasswordStrength(const QString &password);
 
 } // namespace mailadmin::validation

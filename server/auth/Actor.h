@@ -16,6 +16,7 @@ struct Actor
     qint64 companyId = 0; // 0 for operators
     QList<qint64> domainIds; // domain_admin only
     QString remoteAddress;
+    qint64 sessionId = 0; // the session the request came with; 0 outside a request
 
     bool can(const QString &action) const { return actions::allowed(role, action); }
     bool isOperator() const { return role == Role::Operator; }

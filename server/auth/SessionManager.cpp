@@ -6,6 +6,7 @@
 #include "PasswordHasher.h"
 #include "SessionRepository.h"
 
+#include <QCryptographicHash>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcAuth, "mailadmind.auth")
@@ -16,6 +17,16 @@ namespace {
 constexpr qint64 kRecheckSeconds
     = 30; // how long a cached session is trusted before the database is asked again
 constexpr qint64 kTouchSeconds = 60; // how often last-seen is written back
+
+// An unknown login as the log shows it: a short digest and its length, enough to tell repeated attempts
+// apart without ever writing what was typed.
+QString maskedLogin(const QString &login)
+{
+    const QByteArray digest = QCryptographicHash::hash(login.toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QStringLiteral("unknown login #%1 (%2 characters)")
+        .arg(QString::fromLatin1(digest.left(8)))
+        .arg(login.size());
+}
 } // namespace
 
 SessionManager::SessionManager(store::Database &db, SessionPolicy policy) : m_db(db), m_policy(policy) { }
@@ -48,12 +59,16 @@ Result<SignIn> SessionManager::signIn(
     const QString login = loginInput.trimmed().toLower();
     const qint64 now = Clock::now();
     store::SessionRepository sessions(m_db);
-    const auto failures = sessions.failuresSince(login, remoteAddress, now - m_policy.failureWindowSeconds);
-    if (!failures.ok())
-        return failures.error();
-    if (failures->byLogin >= m_policy.maxFailures || failures->byAddress >= m_policy.maxFailures) {
+    // The attempt is counted before the password is checked, so a burst of parallel guesses gets no more
+    // checks than the limit allows.
+    store::SessionRepository::Failures failures;
+    const Result<qint64> reservation = sessions.reserveAttempt(
+        login, remoteAddress, now, now - m_policy.failureWindowSeconds, m_policy.maxFailures, failures);
+    if (!reservation.ok())
+        return reservation.error();
+    if (reservation.value() == 0) {
         const qint64 oldest
-            = failures->byLogin >= m_policy.maxFailures ? failures->oldestByLogin : failures->oldestByAddress;
+            = failures.byLogin >= m_policy.maxFailures ? failures.oldestByLogin : failures.oldestByAddress;
         Error e
             = Error::make(ErrorKind::Throttled, QStringLiteral("Too many failed sign-ins. Try again later."));
         e.retryAfterSeconds = int(qMax<qint64>(1, oldest + m_policy.failureWindowSeconds - now));
@@ -75,9 +90,10 @@ Result<SignIn> SessionManager::signIn(
             && !admin->data.value(QLatin1String("disabled")).toBool();
     }
     if (!good) {
-        if (Status s = sessions.recordFailure(login, remoteAddress, now); !s.ok())
-            return s.error();
-        qCInfo(lcAuth) << "failed sign-in for" << login << "from" << remoteAddress;
+        // The reservation stays as the failure. A login no admin has may be a password typed into the
+        // wrong field: the log gets a digest of it, never the text.
+        qCInfo(lcAuth).noquote() << "failed sign-in for" << (admin->isNull() ? maskedLogin(login) : login)
+                                 << "from" << remoteAddress;
         return Error::make(ErrorKind::Unauthenticated,
             QStringLiteral("The login or password is wrong, or the account is disabled."));
     }
@@ -94,7 +110,8 @@ Result<SignIn> SessionManager::signIn(
     const Result<qint64> sessionId = sessions.create(hash, admin->id, now, result.expiresAt, remoteAddress);
     if (!sessionId.ok())
         return sessionId.error();
-    (void)sessions.clearFailures(login);
+    result.actor.sessionId = sessionId.value();
+    (void)sessions.releaseAttempt(reservation.value(), login);
     (void)admins.touchLogin(admin->id, now);
     {
         std::lock_guard lock(m_mutex);
@@ -113,8 +130,10 @@ Result<Actor> SessionManager::authenticate(const QString &token, const QString &
     const QByteArray hash = PasswordHasher::tokenHash(token);
     const qint64 now = Clock::now();
     bool touch = false;
+    quint64 revocations = 0;
     {
         std::lock_guard lock(m_mutex);
+        revocations = m_revocations;
         auto it = m_cache.find(hash);
         if (it != m_cache.end()) {
             if (now >= it->expiresAt || now - it->lastSeen > m_policy.idleSeconds) {
@@ -127,6 +146,7 @@ Result<Actor> SessionManager::authenticate(const QString &token, const QString &
             if (now - it->checkedAt < kRecheckSeconds) {
                 Actor actor = it->actor;
                 actor.remoteAddress = remoteAddress;
+                actor.sessionId = it->sessionId;
                 return actor;
             }
             it->checkedAt = now;
@@ -161,13 +181,18 @@ Result<Actor> SessionManager::authenticate(const QString &token, const QString &
     }
     {
         std::lock_guard lock(m_mutex);
-        auto it = m_cache.find(hash);
-        if (it == m_cache.end())
-            m_cache.insert(hash, Cached {row->id, actor.value(), row->expiresAt, now, now, now});
-        else
-            it->actor = actor.value();
+        if (m_revocations != revocations) {
+            m_cache.remove(hash);
+        } else {
+            auto it = m_cache.find(hash);
+            if (it == m_cache.end())
+                m_cache.insert(hash, Cached {row->id, actor.value(), row->expiresAt, now, now, now});
+            else
+                it->actor = actor.value();
+        }
     }
     actor->remoteAddress = remoteAddress;
+    actor->sessionId = row->id;
     return actor;
 }
 
@@ -185,18 +210,20 @@ Status SessionManager::signOut(const QString &token)
     return row->id ? sessions.remove(row->id) : Status::success();
 }
 
-Status SessionManager::revokeAdmin(qint64 adminId)
+Status SessionManager::revokeAdmin(qint64 adminId, qint64 keepSessionId)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        for (auto it = m_cache.begin(); it != m_cache.end();) {
-            if (it->actor.adminId == adminId)
-                it = m_cache.erase(it);
-            else
-                ++it;
-        }
+    // The rows go first: a request that misses the cache meanwhile finds no session in the database.
+    if (Status s = store::SessionRepository(m_db).removeForAdmin(adminId, keepSessionId); !s.ok())
+        return s;
+    std::lock_guard lock(m_mutex);
+    ++m_revocations;
+    for (auto it = m_cache.begin(); it != m_cache.end();) {
+        if (it->actor.adminId == adminId && it->sessionId != keepSessionId)
+            it = m_cache.erase(it);
+        else
+            ++it;
     }
-    return store::SessionRepository(m_db).removeForAdmin(adminId);
+    return Status::success();
 }
 
 Status SessionManager::sweep()

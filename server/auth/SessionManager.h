@@ -39,8 +39,9 @@ public:
     Result<SignIn> signIn(const QString &login, const QString &password, const QString &remoteAddress);
     Result<Actor> authenticate(const QString &token, const QString &remoteAddress);
     Status signOut(const QString &token);
-    // Ends every session of an admin (disabled, role changed, password reset).
-    Status revokeAdmin(qint64 adminId);
+    // Ends every session of an admin (disabled, role changed, password changed) but `keepSessionId`, the
+    // session of an admin changing their own password.
+    Status revokeAdmin(qint64 adminId, qint64 keepSessionId = 0);
     const SessionPolicy &policy() const { return m_policy; }
     // Deletes expired sessions and old failure records.
     Status sweep();
@@ -61,6 +62,9 @@ private:
     SessionPolicy m_policy;
     std::mutex m_mutex;
     QHash<QByteArray, Cached> m_cache;
+    // Moves on every revocation, so that a session read from the database just before it ended is not put
+    // back into the cache just after.
+    quint64 m_revocations = 0;
 };
 
 } // namespace mailadmin::auth

@@ -435,6 +435,8 @@ void Api::addBrandAndAdminRoutes()
         r.body = logo->data;
         r.contentType = logo->type.toLatin1();
         r.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        // The stored type is the one the check decided; a browser must not guess another from the bytes.
+        r.setHeader("X-Content-Type-Options", "nosniff");
         return r;
     });
 

@@ -77,8 +77,14 @@ Result<QByteArray> Notifier::reportCsv(qint64 companyId, qint64 day) const
         QStringLiteral("quota_bytes"), QStringLiteral("used_bytes"), QStringLiteral("logins_imap"),
         QStringLiteral("logins_pop"), QStringLiteral("logins_webmail"), QStringLiteral("logins_smtp"),
         QStringLiteral("last_login"), QStringLiteral("messages_sent")});
-    for (const QStringList &row : rows.value())
-        out += csv::record(row);
+    // Addresses may legally start with = or @: the same guard as the API's CSV downloads.
+    for (const QStringList &row : rows.value()) {
+        QStringList cells;
+        cells.reserve(row.size());
+        for (const QString &cell : row)
+            cells << csv::neutralizeFormula(cell);
+        out += csv::record(cells);
+    }
     return out;
 }
 

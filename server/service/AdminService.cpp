@@ -202,8 +202,10 @@ Result<Record> AdminService::update(
             || changes.contains(QLatin1String("company_id")) || changes.contains(QLatin1String("domains"));
         return admins.byId(id);
     });
-    if (result.ok() && revoke)
-        (void)sessions().revokeAdmin(id);
+    if (result.ok() && revoke) {
+        if (Status s = sessions().revokeAdmin(id); !s.ok())
+            return s.error();
+    }
     return result;
 }
 
@@ -247,8 +249,10 @@ Result<QJsonObject> AdminService::resetPassword(const Actor &actor, qint64 id, c
     });
     if (!done.ok())
         return done.error();
-    if (id != actor.adminId)
-        (void)sessions().revokeAdmin(id);
+    // A new password ends every other session at once, whoever sets it; an admin changing their own keeps
+    // the session they changed it from.
+    if (Status s = sessions().revokeAdmin(id, id == actor.adminId ? actor.sessionId : 0); !s.ok())
+        return s.error();
     QJsonObject answer {{QStringLiteral("login"), admin->data.value(QLatin1String("login"))}};
     if (generated)
         answer.insert(QStringLiteral("password"), password);

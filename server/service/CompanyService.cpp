@@ -90,6 +90,35 @@ Result<Record> CompanyService::create(const Actor &actor, const QJsonObject &inp
     });
 }
 
+const QStringList &CompanyService::operatorFields()
+{
+    static const QStringList fields = {QStringLiteral("user_limit"), QStringLiteral("alias_limit"),
+        QStringLiteral("smtp_send_limit"), QStringLiteral("quota_maximum")};
+    return fields;
+}
+
+Status CompanyService::checkOperatorFields(const Actor &actor, const Record &current, const QJsonObject &next)
+{
+    // What the company pays for is the platform's to set: a company admin changing these would raise its own
+    // plan. Sending the current value back unchanged (a client saving the whole form) is fine.
+    if (actor.isOperator())
+        return Status::success();
+    QList<FieldError> fields;
+    for (const QString &field : operatorFields()) {
+        if (next.value(field) != current.data.value(field))
+            fields << FieldError {field, QStringLiteral("operator_only"),
+                QStringLiteral("Only the platform operator sets this.")};
+    }
+    if (fields.isEmpty())
+        return Status::success();
+    Error e = Error::make(ErrorKind::Forbidden,
+        QStringLiteral(
+            "The user limit, alias limit, send limit and quota maximum of a company are set by the "
+            "platform operator; nothing was changed."));
+    e.fields = fields;
+    return e;
+}
+
 Result<Record> CompanyService::update(
     const Actor &actor, qint64 id, const QJsonObject &input, std::optional<int> expectedVersion) const
 {
@@ -108,6 +137,8 @@ Result<Record> CompanyService::update(
         if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
             return s.error();
         const QJsonObject next = merged(current->data, valid.value());
+        if (Status s = checkOperatorFields(actor, current.value(), next); !s.ok())
+            return s.error();
         QList<FieldError> errors
             = checkLimitsOfQuota(next, QStringLiteral("default_quota"), QStringLiteral("quota_maximum"));
         if (auto e = checkBrand(db(), next, id))

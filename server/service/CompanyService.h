@@ -16,6 +16,11 @@ public:
     Result<Record> update(
         const Actor &actor, qint64 id, const QJsonObject &input, std::optional<int> expectedVersion) const;
 
+    // Settings only an operator changes: the company's user limit, alias limit, send limit and quota maximum.
+    static const QStringList &operatorFields();
+    // 403 with the fields when a company admin's change would move any of them.
+    static Status checkOperatorFields(const Actor &actor, const Record &current, const QJsonObject &next);
+
     // A brand reference must name a brand of the same company.
     static std::optional<FieldError> checkBrand(
         store::Database &db, const QJsonObject &object, qint64 companyId);

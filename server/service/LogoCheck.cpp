@@ -1,5 +1,7 @@
 #include "LogoCheck.h"
 
+#include <QRegularExpression>
+#include <QSet>
 #include <QXmlStreamReader>
 
 #include <zlib.h>
@@ -8,7 +10,9 @@ namespace mailadmin::service {
 
 namespace {
 
-constexpr quint32 kMaxSide = 4096;
+// Checked in the header, before any image data is inflated: a small file can otherwise claim an image of
+// hundreds of megabytes.
+constexpr quint32 kMaxSide = 1024;
 
 quint32 be32(const uchar *p)
 {
@@ -139,34 +143,174 @@ QString checkPng(const QByteArray &data)
     return {};
 }
 
+const QString kSvgNamespace = QStringLiteral("http://www.w3.org/2000/svg");
+const QString kXlinkNamespace = QStringLiteral("http://www.w3.org/1999/xlink");
+const QString kXmlNamespace = QStringLiteral("http://www.w3.org/XML/1998/namespace");
+
+// The SVG elements a logo may use: shapes, text, grouping, gradients, clipping and masking. Everything else
+// is refused, whatever it is: scripts, styles, animation, links, images, filters, foreign content.
+const QSet<QString> &allowedElements()
+{
+    static const QSet<QString> names = {QStringLiteral("svg"), QStringLiteral("g"), QStringLiteral("defs"),
+        QStringLiteral("title"), QStringLiteral("desc"), QStringLiteral("symbol"), QStringLiteral("use"),
+        QStringLiteral("path"), QStringLiteral("rect"), QStringLiteral("circle"), QStringLiteral("ellipse"),
+        QStringLiteral("line"), QStringLiteral("polyline"), QStringLiteral("polygon"), QStringLiteral("text"),
+        QStringLiteral("tspan"), QStringLiteral("linearGradient"), QStringLiteral("radialGradient"),
+        QStringLiteral("stop"), QStringLiteral("clipPath"), QStringLiteral("mask"), QStringLiteral("pattern"),
+        QStringLiteral("marker")};
+    return names;
+}
+
+// Elements whose text is shown (or ignored) as text; text anywhere else is refused.
+bool holdsText(const QString &element)
+{
+    return element == QLatin1String("title") || element == QLatin1String("desc")
+        || element == QLatin1String("text") || element == QLatin1String("tspan");
+}
+
+// Geometry and presentation attributes that load nothing and run nothing.
+const QSet<QString> &allowedAttributes()
+{
+    static const QSet<QString> names = {QStringLiteral("id"), QStringLiteral("class"),
+        QStringLiteral("version"), QStringLiteral("baseProfile"), QStringLiteral("viewBox"),
+        QStringLiteral("preserveAspectRatio"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("x1"),
+        QStringLiteral("y1"), QStringLiteral("x2"), QStringLiteral("y2"), QStringLiteral("cx"),
+        QStringLiteral("cy"), QStringLiteral("r"), QStringLiteral("rx"), QStringLiteral("ry"),
+        QStringLiteral("fx"), QStringLiteral("fy"), QStringLiteral("fr"), QStringLiteral("dx"),
+        QStringLiteral("dy"), QStringLiteral("rotate"), QStringLiteral("width"), QStringLiteral("height"),
+        QStringLiteral("d"), QStringLiteral("points"), QStringLiteral("pathLength"),
+        QStringLiteral("transform"), QStringLiteral("fill"), QStringLiteral("fill-opacity"),
+        QStringLiteral("fill-rule"), QStringLiteral("stroke"), QStringLiteral("stroke-width"),
+        QStringLiteral("stroke-linecap"), QStringLiteral("stroke-linejoin"),
+        QStringLiteral("stroke-miterlimit"), QStringLiteral("stroke-dasharray"),
+        QStringLiteral("stroke-dashoffset"), QStringLiteral("stroke-opacity"), QStringLiteral("opacity"),
+        QStringLiteral("color"), QStringLiteral("offset"), QStringLiteral("stop-color"),
+        QStringLiteral("stop-opacity"), QStringLiteral("gradientUnits"), QStringLiteral("gradientTransform"),
+        QStringLiteral("spreadMethod"), QStringLiteral("clip-path"), QStringLiteral("clip-rule"),
+        QStringLiteral("clipPathUnits"), QStringLiteral("mask"), QStringLiteral("maskUnits"),
+        QStringLiteral("maskContentUnits"), QStringLiteral("patternUnits"),
+        QStringLiteral("patternContentUnits"), QStringLiteral("patternTransform"),
+        QStringLiteral("markerWidth"), QStringLiteral("markerHeight"), QStringLiteral("markerUnits"),
+        QStringLiteral("refX"), QStringLiteral("refY"), QStringLiteral("orient"),
+        QStringLiteral("marker-start"), QStringLiteral("marker-mid"), QStringLiteral("marker-end"),
+        QStringLiteral("font-family"), QStringLiteral("font-size"), QStringLiteral("font-weight"),
+        QStringLiteral("font-style"), QStringLiteral("font-variant"), QStringLiteral("text-anchor"),
+        QStringLiteral("dominant-baseline"), QStringLiteral("alignment-baseline"),
+        QStringLiteral("letter-spacing"), QStringLiteral("word-spacing"), QStringLiteral("text-decoration"),
+        QStringLiteral("lengthAdjust"), QStringLiteral("textLength"), QStringLiteral("visibility"),
+        QStringLiteral("display"), QStringLiteral("shape-rendering"), QStringLiteral("text-rendering"),
+        QStringLiteral("vector-effect"), QStringLiteral("style")};
+    return names;
+}
+
+// Elements that may point at another element of the same document.
+bool mayLink(const QString &element)
+{
+    return element == QLatin1String("use") || element == QLatin1String("linearGradient")
+        || element == QLatin1String("radialGradient") || element == QLatin1String("pattern");
+}
+
+// A value may name a paint server or clip path of this document (url(#id)) but load nothing else, and
+// carries no CSS escapes or comments that could hide such a reference.
+bool safeValue(const QString &value)
+{
+    const QString v = value.toLower();
+    if (v.contains(QLatin1Char('\\')) || v.contains(QLatin1String("/*")) || v.contains(QLatin1Char('@'))
+        || v.contains(QLatin1String("expression")) || v.contains(QLatin1String("javascript:")))
+        return false;
+    static const QRegularExpression url(QStringLiteral("url\\s*\\(([^)]*)\\)"));
+    for (auto it = url.globalMatch(v); it.hasNext();) {
+        QString target = it.next().captured(1).trimmed();
+        if (target.size() >= 2
+            && (target.startsWith(QLatin1Char('"')) || target.startsWith(QLatin1Char('\''))))
+            target = target.mid(1, target.size() - 2);
+        static const QRegularExpression fragment(QStringLiteral("^#[a-z0-9_.:-]+$"));
+        if (!fragment.match(target).hasMatch())
+            return false;
+    }
+    // A url( that the pattern above did not close is refused too.
+    static const QRegularExpression opening(QStringLiteral("url\\s*\\("));
+    static const QRegularExpression closed(QStringLiteral("url\\s*\\([^)]*\\)"));
+    return v.count(opening) == v.count(closed);
+}
+
+// style="fill:#fff; stroke-width:2": each property must be an allowed presentation attribute.
+bool safeStyle(const QString &style)
+{
+    for (const QString &declaration : style.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (declaration.trimmed().isEmpty())
+            continue;
+        const qsizetype colon = declaration.indexOf(QLatin1Char(':'));
+        if (colon <= 0)
+            return false;
+        const QString property = declaration.left(colon).trimmed().toLower();
+        if (property == QLatin1String("style") || !allowedAttributes().contains(property)
+            || !safeValue(declaration.mid(colon + 1)))
+            return false;
+    }
+    return true;
+}
+
 QString checkSvg(const QByteArray &data)
 {
     QXmlStreamReader xml(data);
     bool sawRoot = false;
+    QStringList open; // the element names from the root to the current one
     while (!xml.atEnd()) {
         const auto token = xml.readNext();
-        if (token == QXmlStreamReader::DTD)
+        switch (token) {
+        case QXmlStreamReader::DTD:
             return QStringLiteral("An SVG logo cannot carry a document type declaration.");
-        if (token != QXmlStreamReader::StartElement)
+        case QXmlStreamReader::ProcessingInstruction:
+            return QStringLiteral("An SVG logo cannot carry processing instructions (such as a stylesheet).");
+        case QXmlStreamReader::EntityReference:
+            return QStringLiteral("An SVG logo cannot use entities.");
+        case QXmlStreamReader::Characters:
+            if (!xml.isWhitespace() && (open.isEmpty() || !holdsText(open.last())))
+                return QStringLiteral("An SVG logo holds text only inside text, title or desc elements.");
             continue;
-        const QString name = xml.name().toString().toLower();
+        case QXmlStreamReader::EndElement:
+            if (!open.isEmpty())
+                open.removeLast();
+            continue;
+        case QXmlStreamReader::StartElement:
+            break;
+        default:
+            continue;
+        }
+        const QString name = xml.name().toString();
         if (!sawRoot) {
-            if (name != QLatin1String("svg"))
+            if (name != QLatin1String("svg") || xml.namespaceUri() != kSvgNamespace)
                 return QStringLiteral("The file is XML but not SVG.");
             sawRoot = true;
         }
-        if (name == QLatin1String("script") || name == QLatin1String("foreignobject"))
-            return QStringLiteral("An SVG logo cannot hold scripts or embedded documents.");
+        if (xml.namespaceUri() != kSvgNamespace || !allowedElements().contains(name))
+            return QStringLiteral(
+                "An SVG logo cannot hold <%1> elements; it may use shapes, text, groups and "
+                "gradients only.")
+                .arg(xml.qualifiedName().toString().left(40));
+        if (!open.isEmpty() && holdsText(open.last()) && name != QLatin1String("tspan"))
+            return QStringLiteral("Text elements of an SVG logo hold only text.");
+        open << name;
         const auto attributes = xml.attributes();
         for (const auto &a : attributes) {
-            const QString attr = a.name().toString().toLower();
-            if (attr.startsWith(QLatin1String("on")))
-                return QStringLiteral("An SVG logo cannot hold event handlers.");
-            if (attr == QLatin1String("href")) {
-                const QString target = a.value().toString().trimmed();
-                if (!target.startsWith(QLatin1Char('#')) && !target.startsWith(QLatin1String("data:image/")))
-                    return QStringLiteral("An SVG logo cannot refer to outside files.");
+            const QString attr = a.name().toString();
+            const QString ns = a.namespaceUri().toString();
+            const QString value = a.value().toString();
+            if (attr == QLatin1String("href") && (ns.isEmpty() || ns == kXlinkNamespace)) {
+                static const QRegularExpression fragment(QStringLiteral("^#[A-Za-z0-9_.:-]+$"));
+                if (!mayLink(name) || !fragment.match(value).hasMatch())
+                    return QStringLiteral("An SVG logo may only refer to its own elements (href=\"#id\").");
+                continue;
             }
+            if (ns == kXmlNamespace && attr == QLatin1String("space"))
+                continue;
+            if (!ns.isEmpty() || !allowedAttributes().contains(attr))
+                return QStringLiteral("An SVG logo cannot use the attribute %1.")
+                    .arg(a.qualifiedName().toString().left(40));
+            if (attr == QLatin1String("style") ? !safeStyle(value) : !safeValue(value))
+                return QStringLiteral("The %1 attribute of an SVG logo may not load or run anything.")
+                    .arg(attr);
         }
     }
     if (xml.hasError())

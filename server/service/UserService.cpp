@@ -194,6 +194,8 @@ Result<Record> UserService::create(
     return transaction<Record>([&]() -> Result<Record> {
         store::DomainRepository domains(db());
         store::UserRepository users(db());
+        if (Status s = domains.lockForUpdate(visible->id); !s.ok())
+            return s.error();
         const Result<Record> domain = domains.byId(visible->id, false);
         if (!domain.ok())
             return domain;
@@ -319,15 +321,45 @@ Result<Record> UserService::update(const Actor &actor, const QString &address, c
     });
 }
 
+namespace {
+// The statuses each change starts from. They are checked again inside the transaction: a check made
+// before it may be stale by the time the change is written (a delete racing a suspend).
+Status checkStartingStatus(const QString &action, const QString &status)
+{
+    const bool deleted = status == QLatin1String("deleted");
+    if (action == QLatin1String("restore"))
+        return deleted ? Status::success()
+                       : Status(Error::conflict(QStringLiteral("The user is not deleted.")));
+    if (deleted)
+        return Error::notFound(QStringLiteral("The user has been deleted."));
+    if (action == QLatin1String("suspend") && status == QLatin1String("suspended"))
+        return Error::conflict(QStringLiteral("The user is already suspended."));
+    if (action == QLatin1String("unsuspend") && status != QLatin1String("suspended"))
+        return Error::conflict(QStringLiteral("The user is not suspended."));
+    return Status::success();
+}
+} // namespace
+
 Result<Record> UserService::changeStatus(const Actor &actor, const Record &user, const QString &status,
     const QString &action, std::optional<int> expectedVersion) const
 {
+    if (Status s = checkStartingStatus(action, user.data.value(QLatin1String("status")).toString()); !s.ok())
+        return s.error();
     return transaction<Record>([&]() -> Result<Record> {
         store::UserRepository users(db());
+        store::DomainRepository domains(db());
+        // The domain row is the lock for its user counter (PostgreSQL; SQLite writes one at a time anyway).
+        if (Status s = domains.lockForUpdate(user.domainId); !s.ok())
+            return s.error();
         const Result<Record> current = users.byId(user.id);
         if (!current.ok())
             return current;
+        if (current->isNull())
+            return Error::notFound(QStringLiteral("There is no user %1.").arg(user.id));
         if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
+            return s.error();
+        if (Status s = checkStartingStatus(action, current->data.value(QLatin1String("status")).toString());
+            !s.ok())
             return s.error();
         const qint64 now = auth::Clock::now();
         QJsonObject next = current->data;
@@ -335,7 +367,12 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
         next.insert(QStringLiteral("deleted_at"),
             status == QLatin1String("deleted") ? QJsonValue(json::isoTime(now)) : QJsonValue::Null);
         if (action == QLatin1String("restore")) {
-            const Result<Record> domain = store::DomainRepository(db()).byId(current->domainId, false);
+            const qint64 deletedAt
+                = json::parseIsoTime(current->data.value(QLatin1String("deleted_at")).toString());
+            if (now - deletedAt > kRetentionSeconds)
+                return Error::notFound(
+                    QStringLiteral("The user was deleted more than 30 days ago and cannot be restored."));
+            const Result<Record> domain = domains.byId(current->domainId, false);
             if (!domain.ok())
                 return domain;
             const Result<Record> company = store::CompanyRepository(db()).byId(domain->companyId, false);
@@ -349,11 +386,14 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
                 return Error::invalid(
                     errors.value(), QStringLiteral("The user cannot be restored within the current limits."));
         }
-        if (const Result<bool> updated = users.update(current.value(), next, now); !updated.ok())
+        const Result<bool> updated = users.update(current.value(), next, now);
+        if (!updated.ok())
             return updated.error();
+        if (!updated.value())
+            return Error::make(ErrorKind::PreconditionFailed, QStringLiteral("The user changed meanwhile."));
         const int delta = action == QLatin1String("delete") ? -1 : action == QLatin1String("restore") ? 1 : 0;
         if (delta != 0) {
-            if (Status s = store::DomainRepository(db()).adjustUserCount(current->domainId, delta); !s.ok())
+            if (Status s = domains.adjustUserCount(current->domainId, delta); !s.ok())
                 return s.error();
         }
         if (Status s = audit(actor, kType, current->data.value(QLatin1String("address")).toString(), action,
@@ -385,10 +425,6 @@ Result<Record> UserService::restore(
     const Result<Record> user = userInScope(actor, address, true);
     if (!user.ok())
         return user.error();
-    const qint64 deletedAt = json::parseIsoTime(user->data.value(QLatin1String("deleted_at")).toString());
-    if (auth::Clock::now() - deletedAt > kRetentionSeconds)
-        return Error::notFound(
-            QStringLiteral("The user was deleted more than 30 days ago and cannot be restored."));
     return changeStatus(
         actor, user.value(), QStringLiteral("active"), QStringLiteral("restore"), expectedVersion);
 }
@@ -401,11 +437,6 @@ Result<Record> UserService::setSuspended(
     const Result<Record> user = userInScope(actor, address);
     if (!user.ok())
         return user.error();
-    const QString status = user->data.value(QLatin1String("status")).toString();
-    if (suspend && status == QLatin1String("suspended"))
-        return Error::conflict(QStringLiteral("The user is already suspended."));
-    if (!suspend && status != QLatin1String("suspended"))
-        return Error::conflict(QStringLiteral("The user is not suspended."));
     return changeStatus(actor, user.value(), suspend ? QStringLiteral("suspended") : QStringLiteral("active"),
         suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend"), expectedVersion);
 }

@@ -1,5 +1,6 @@
 #include "IngestService.h"
 
+#include "DomainRepository.h"
 #include "Json.h"
 #include "Schema.h"
 #include "Validation.h"
@@ -66,6 +67,11 @@ Result<IngestReport> IngestService::ingest(
 {
     if (Status s = require(actor, QStringLiteral("ingest.write")); !s.ok())
         return s.error();
+    // A collector acts for one company. One left without a company (created before this was enforced) has no
+    // scope at all, rather than the whole server's.
+    if (actor.companyId <= 0)
+        return Error::make(ErrorKind::Forbidden,
+            QStringLiteral("This collector belongs to no company; an operator must assign it one."));
     if (key.size() > 200 || validation::hasControlCharacters(key))
         return Error::make(
             ErrorKind::Malformed, QStringLiteral("The Idempotency-Key is at most 200 printable characters."));
@@ -147,6 +153,24 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
     QList<store::MessageEvent> messages;
     QList<store::QuotaSample> quotas;
     const qint64 now = auth::Clock::now();
+    // Whether an address is outside the collector's company. Unknown addresses count as outside unless their
+    // domain is one of the company's, so the answer never tells which addresses exist in other companies.
+    QHash<QString, bool> foreignDomains;
+    const auto outsideScope = [&](const store::UserRef &user, const QString &address) -> Result<bool> {
+        if (companyScope <= 0)
+            return false;
+        if (!user.isNull())
+            return user.companyId != companyScope;
+        const QString domain = address.mid(address.lastIndexOf(QLatin1Char('@')) + 1);
+        auto it = foreignDomains.constFind(domain);
+        if (it != foreignDomains.constEnd())
+            return *it;
+        const Result<qint64> owner = store::DomainRepository(db()).companyOfName(domain);
+        if (!owner.ok())
+            return owner.error();
+        foreignDomains.insert(domain, owner.value() != companyScope);
+        return owner.value() != companyScope;
+    };
     for (qsizetype i = 0; i < events.size(); ++i) {
         const QJsonObject &e = events.at(i);
         const int line = int(i + 1);
@@ -177,7 +201,14 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
         const Result<store::UserRef> user = lookup(address.value);
         if (!user.ok())
             return user.error();
-        const bool matched = !user->isNull() && (companyScope <= 0 || user->companyId == companyScope);
+        const Result<bool> outside = outsideScope(user.value(), address.value);
+        if (!outside.ok())
+            return outside.error();
+        if (outside.value()) {
+            reject(QStringLiteral("user is not in this collector's company"));
+            continue;
+        }
+        const bool matched = !user->isNull();
         if (type == QLatin1String("login")) {
             const QString protocol = e.value(QLatin1String("protocol")).toString();
             if (!services::protocols().contains(protocol)) {

@@ -1,5 +1,6 @@
 #include "ReportService.h"
 
+#include "AuditRepository.h"
 #include "Notifier.h"
 #include "NotifyRepository.h"
 #include "Validation.h"
@@ -107,10 +108,43 @@ Result<QJsonObject> ReportService::sendNow(const Actor &actor, qint64 companyId)
         return s.error();
     if (const Result<Record> c = companyInScope(actor, companyId); !c.ok())
         return c.error();
-    const Result<qint64> id = notify::Notifier(db(), {}).queueReport(companyId, auth::Clock::now());
-    if (!id.ok())
-        return id.error();
-    return QJsonObject {{QStringLiteral("queued"), true}, {QStringLiteral("outbox_id"), double(id.value())}};
+    const QString object = QString::number(companyId);
+    // Counting the recent sends and queueing this one happen in one transaction, so a burst of parallel
+    // requests cannot all pass the count; each send is audited, and the audit is what is counted.
+    return transaction<QJsonObject>([&]() -> Result<QJsonObject> {
+        if (db().dialect().kind() != store::SqlDialect::Kind::SQLite) {
+            store::Statement lock
+                = db().prepare(QStringLiteral("SELECT id FROM companies WHERE id = ? FOR UPDATE"));
+            lock.bind(companyId);
+            if (Status s = lock.exec(); !s.ok())
+                return s.error();
+        }
+        const qint64 now = auth::Clock::now();
+        const Result<store::AuditRepository::Recent> recent = store::AuditRepository(db()).recent(
+            QStringLiteral("company"), object, QStringLiteral("report_send"), now - kSendWindowSeconds);
+        if (!recent.ok())
+            return recent.error();
+        if (recent->count >= kSendsPerWindow) {
+            Error e = Error::make(ErrorKind::Throttled,
+                QStringLiteral("The report was sent %1 times in the last %2 minutes; try again later.")
+                    .arg(recent->count)
+                    .arg(kSendWindowSeconds / 60));
+            e.retryAfterSeconds = int(qMax<qint64>(1, recent->oldest + kSendWindowSeconds - now));
+            return e;
+        }
+        const Result<qint64> id = notify::Notifier(db(), {}).queueReport(companyId, now);
+        if (!id.ok())
+            return id.error();
+        if (Status s = audit(actor, QStringLiteral("company"), object, QStringLiteral("report_send"),
+                QJsonObject {{QStringLiteral("outbox_id"),
+                    QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                        {QStringLiteral("after"), double(id.value())}}}},
+                companyId, 0);
+            !s.ok())
+            return s.error();
+        return QJsonObject {
+            {QStringLiteral("queued"), true}, {QStringLiteral("outbox_id"), double(id.value())}};
+    });
 }
 
 } // namespace mailadmin::service

@@ -36,6 +36,23 @@ Status AuditRepository::append(const AuditEntry &e) const
             e.objectId, e.action, QString::fromUtf8(json::compact(e.changes))});
 }
 
+Result<AuditRepository::Recent> AuditRepository::recent(
+    const QString &objectType, const QString &objectId, const QString &action, qint64 since) const
+{
+    Statement q = database().prepare(QStringLiteral(
+        "SELECT COUNT(*), COALESCE(MIN(at), 0) FROM audit WHERE object_type = ? AND object_id = ? "
+        "AND at >= ? AND action = ?"));
+    q.bind(objectType).bind(objectId).bind(since).bind(action);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    Recent r;
+    if (q.next()) {
+        r.count = q.toInt(0);
+        r.oldest = q.toInt(1);
+    }
+    return r;
+}
+
 Result<Page> AuditRepository::list(const Scope &scope, const ListQuery &query) const
 {
     Where where;

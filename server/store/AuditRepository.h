@@ -26,6 +26,15 @@ public:
     Status append(const AuditEntry &entry) const;
     // Filters: object_type, object_id, actor, from, to (epoch seconds as text). Newest first.
     Result<Page> list(const Scope &scope, const ListQuery &query) const;
+    // How many entries with this object and action were written at or after `since`, and the time of the
+    // oldest of them (0 when none): what rate limits on audited actions count.
+    struct Recent
+    {
+        qint64 count = 0;
+        qint64 oldest = 0;
+    };
+    Result<Recent> recent(
+        const QString &objectType, const QString &objectId, const QString &action, qint64 since) const;
 
     static const Table &spec();
 };

@@ -74,6 +74,17 @@ Result<qint64> DomainRepository::nameOwner(const QString &name) const
         QStringLiteral("SELECT COALESCE(MAX(domain_id), 0) FROM domain_aliases WHERE name = ?"), {name});
 }
 
+Result<qint64> DomainRepository::companyOfName(const QString &name) const
+{
+    const Result<qint64> direct
+        = count(QStringLiteral("SELECT COALESCE(MAX(company_id), 0) FROM domains WHERE name = ?"), {name});
+    if (!direct.ok() || direct.value() > 0)
+        return direct;
+    return count(QStringLiteral("SELECT COALESCE(MAX(d.company_id), 0) FROM domain_aliases a JOIN domains d "
+                                "ON d.id = a.domain_id WHERE a.name = ?"),
+        {name});
+}
+
 Status DomainRepository::setAliases(qint64 domainId, const QStringList &aliases) const
 {
     if (Status s = run(QStringLiteral("DELETE FROM domain_aliases WHERE domain_id = ?"), {domainId}); !s.ok())
@@ -90,6 +101,14 @@ Status DomainRepository::setAliases(qint64 domainId, const QStringList &aliases)
 Result<qint64> DomainRepository::liveUserCount(qint64 domainId) const
 {
     return count(QStringLiteral("SELECT user_count FROM domains WHERE id = ?"), {domainId});
+}
+
+Status DomainRepository::lockForUpdate(qint64 domainId) const
+{
+    // SQLite's write transaction already holds the whole database.
+    if (database().dialect().kind() == SqlDialect::Kind::SQLite)
+        return Status::success();
+    return run(QStringLiteral("SELECT id FROM domains WHERE id = ? FOR UPDATE"), {domainId});
 }
 
 Status DomainRepository::adjustUserCount(qint64 domainId, int delta) const

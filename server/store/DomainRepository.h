@@ -16,9 +16,14 @@ public:
     Result<Page> list(const Scope &scope, const ListQuery &query, bool deleted) const;
     // The id of the live or deleted domain that has `name` as its name or as an alias domain, or 0.
     Result<qint64> nameOwner(const QString &name) const;
+    // The company holding the domain (or alias domain) `name`; 0 when no company does.
+    Result<qint64> companyOfName(const QString &name) const;
     Status setAliases(qint64 domainId, const QStringList &aliases) const;
     // Users that are not deleted, from the kept counter.
     Result<qint64> liveUserCount(qint64 domainId) const;
+    // Inside a write transaction, holds the domain's row until it ends: user creates, deletes and restores
+    // of one domain then check and move its user counter one at a time.
+    Status lockForUpdate(qint64 domainId) const;
     Status adjustUserCount(qint64 domainId, int delta) const;
     // Sets every counter from the users table (after bulk loads).
     Status recountUsers() const;

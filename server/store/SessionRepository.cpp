@@ -45,10 +45,10 @@ Status SessionRepository::remove(qint64 sessionId) const
     return q.exec();
 }
 
-Status SessionRepository::removeForAdmin(qint64 adminId) const
+Status SessionRepository::removeForAdmin(qint64 adminId, qint64 keepSessionId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE admin_id = ?"));
-    q.bind(adminId);
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE admin_id = ? AND id <> ?"));
+    q.bind(adminId).bind(keepSessionId);
     return q.exec();
 }
 
@@ -62,14 +62,6 @@ Status SessionRepository::removeExpired(qint64 now, qint64 idleSeconds) const
     Statement f = m_db.prepare(QStringLiteral("DELETE FROM login_failures WHERE at < ?"));
     f.bind(now - 86400);
     return f.exec();
-}
-
-Status SessionRepository::recordFailure(const QString &login, const QString &remoteAddress, qint64 now) const
-{
-    Statement q = m_db.prepare(
-        QStringLiteral("INSERT INTO login_failures (login, remote_address, at) VALUES (?, ?, ?)"));
-    q.bind(login).bind(remoteAddress).bind(now);
-    return q.exec();
 }
 
 Result<SessionRepository::Failures> SessionRepository::failuresSince(
@@ -99,10 +91,40 @@ Result<SessionRepository::Failures> SessionRepository::failuresSince(
     return f;
 }
 
-Status SessionRepository::clearFailures(const QString &login) const
+Result<qint64> SessionRepository::reserveAttempt(const QString &login, const QString &remoteAddress,
+    qint64 now, qint64 since, int maxFailures, Failures &failures) const
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM login_failures WHERE login = ?"));
-    q.bind(login);
+    Transaction tx(m_db);
+    if (!tx.status().ok())
+        return tx.status().error();
+    if (const QString lock = m_db.dialect().lockTable(QStringLiteral("login_failures")); !lock.isEmpty()) {
+        if (Status s = m_db.execute(lock); !s.ok())
+            return s.error();
+    }
+    const Result<Failures> counted = failuresSince(login, remoteAddress, since);
+    if (!counted.ok())
+        return counted.error();
+    failures = counted.value();
+    if (failures.byLogin >= maxFailures || failures.byAddress >= maxFailures)
+        return qint64(0);
+    qint64 id = 0;
+    {
+        Statement q = m_db.prepare(QStringLiteral(
+            "INSERT INTO login_failures (login, remote_address, at) VALUES (?, ?, ?) RETURNING id"));
+        q.bind(login).bind(remoteAddress).bind(now);
+        if (Status s = q.exec(); !s.ok())
+            return s.error();
+        id = q.next() ? q.toInt(0) : 0;
+    }
+    if (Status s = tx.commit(); !s.ok())
+        return s.error();
+    return id;
+}
+
+Status SessionRepository::releaseAttempt(qint64 reservationId, const QString &login) const
+{
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM login_failures WHERE id = ? AND login = ?"));
+    q.bind(reservationId).bind(login);
     return q.exec();
 }
 

@@ -14,6 +14,12 @@ QStringList SqlDialect::connectionSetup() const
     return {QStringLiteral("SET TIME ZONE 'UTC'")};
 }
 
+QString SqlDialect::lockTable(const QString &table) const
+{
+    return m_kind == Kind::SQLite ? QString()
+                                  : QStringLiteral("LOCK TABLE %1 IN SHARE ROW EXCLUSIVE MODE").arg(table);
+}
+
 QString SqlDialect::beginWrite() const
 {
     return m_kind == Kind::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");

@@ -34,6 +34,9 @@ public:
     // Opens a write transaction. SQLite must take the write lock at BEGIN: a deferred transaction that
     // upgrades later can fail with SQLITE_BUSY without waiting for the busy timeout.
     QString beginWrite() const;
+    // Inside a write transaction, keeps other writers of `table` out until it ends, so that a count followed
+    // by an insert is one step. Empty for SQLite, whose write transactions already run one at a time.
+    QString lockTable(const QString &table) const;
     // Replaces {{ID}} (auto-increment primary key), {{BLOB}} and {{BIGINT}} in schema text. A statement that
     // starts with {{SQLITE}} belongs to SQLite only: elsewhere it becomes empty and is not run.
     QString schema(QString sql) const;

@@ -68,11 +68,12 @@ void TestIngestCli::initTestCase()
                          QJsonObject {{QStringLiteral("local_part"), user}})
                      .status,
             201);
-    QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
-                     QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
-                         {QStringLiteral("role"), QStringLiteral("collector")},
-                         {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
-                 .status,
+    QCOMPARE(
+        m_op->post(QStringLiteral("/api/v1/admins"),
+                QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
+                    {QStringLiteral("role"), QStringLiteral("collector")}, {QStringLiteral("company_id"), id},
+                    {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
+            .status,
         201);
 }
 

@@ -125,6 +125,7 @@ void TestStats::initTestCase()
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
                      QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
                          {QStringLiteral("role"), QStringLiteral("collector")},
+                         {QStringLiteral("company_id"), double(m_company)},
                          {QStringLiteral("password"), QStringLiteral("Blue-Pipe-Carrier-77")}})
                  .status,
         201);

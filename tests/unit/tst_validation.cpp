@@ -216,6 +216,11 @@ void TestValidation::passwords_data()
     QTest::newRow("contains name") << QStringLiteral("Anna-2026-Secret") << 1;
     QTest::newRow("common word") << QStringLiteral("MyPassword-2026") << 1;
     QTest::newRow("repetitive") << QStringLiteral("Aa1Aa1Aa1Aa1") << 1;
+    // Each passes the old shape rules (length, three classes): the estimator sees the word under them.
+    QTest::newRow("word in disguise") << QStringLiteral("P@ssw0rd123") << 1;
+    QTest::newRow("season and year") << QStringLiteral("Summer2026!") << 1;
+    QTest::newRow("word and digits") << QStringLiteral("Monkey12345") << 1;
+    QTest::newRow("random demo password") << QStringLiteral("Demo-x7Kq9pLm-7") << 0;
 }
 
 void TestValidation::passwords()
