@@ -83,6 +83,10 @@ private:
     void buildMenus();
     void addPage(const QString &name, QWidget *page);
     bool leaveCurrentPage();
+    // Shows the page as it is (the caller has asked to leave the current one).
+    bool switchTo(const QString &name);
+    // Selects the area of the page `name` in the list (none for pages outside it), without switching.
+    void markArea(const QString &name);
     void updateConnection(bool online);
     void refreshCurrent();
     void applyRoles();
@@ -119,6 +123,7 @@ private:
     User360Page *m_user360;
     qint64 m_companyId = 0;
     bool m_prompting = false;
+    bool m_switching = false;
 };
 
 } // namespace mailadmin::ui
