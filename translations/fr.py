@@ -1,6 +1,9 @@
 # French translations of the client's strings, applied to mailadmin_fr.ts by translations/update.py.
 # A tuple gives the singular and plural forms of a %n string.
 FR = {
+"password: %1": "mot de passe : %1",
+"alias %1 is not in %2": "l’alias %1 n’est pas dans %2",
+"the same mailbox as row %1": "la même boîte que la ligne %1",
 "Company's brand": "Marque de l'entreprise",
 "Domain's brand": "Marque du domaine",
 "The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask the server's operator for a valid certificate.": "La connexion n'est pas sûre : le certificat du serveur n'est pas reconnu (%1). Vérifiez l'adresse ou demandez un certificat valide à l'exploitant du serveur.",

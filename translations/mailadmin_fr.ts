@@ -1558,6 +1558,18 @@
         <source>reason</source>
         <translation>raison</translation>
     </message>
+    <message>
+        <source>password: %1</source>
+        <translation>mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>alias %1 is not in %2</source>
+        <translation>l’alias %1 n’est pas dans %2</translation>
+    </message>
+    <message>
+        <source>the same mailbox as row %1</source>
+        <translation>la même boîte que la ligne %1</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::DashboardPage</name>
