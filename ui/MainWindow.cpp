@@ -216,6 +216,19 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
                 m_navigation->updateDomain(object);
             else if (kind == QLatin1String("domain") || kind == QLatin1String("company"))
                 m_navigation->reload();
+            // Lists that show the change only when asked again: the audit log (every change writes an
+            // entry), the domains list, the administrators. Reloaded now if shown, else when next shown.
+            QList<ListPage *> stale = {m_audit};
+            if (kind == QLatin1String("domain"))
+                stale << m_domains;
+            if (kind == QLatin1String("admin"))
+                stale << m_admins;
+            for (ListPage *page : std::as_const(stale)) {
+                if (page == m_stack->currentWidget())
+                    page->refresh();
+                else
+                    m_stale.insert(page);
+            }
         });
     connect(m_users, &UsersPage::openUser, this, &MainWindow::openUser);
     connect(m_domain, &DomainPage::showUsers, this, &MainWindow::openDomainUsers);
@@ -308,6 +321,9 @@ bool MainWindow::switchTo(const QString &name)
         return false;
     if (name == QLatin1String("deleted"))
         m_deleted->refresh();
+    // The audit log grows with every change, by this admin or anyone else: it is asked again each time.
+    if (auto *list = qobject_cast<ListPage *>(target); list && (m_stale.remove(list) || target == m_audit))
+        list->refresh();
     {
         // Hiding the old page moves the focus, and a focus change may ask for another page meanwhile.
         const QScopedValueRollback switching(m_switching, true);

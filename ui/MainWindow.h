@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 class QFrame;
 class QLabel;
@@ -124,6 +125,7 @@ private:
     qint64 m_companyId = 0;
     bool m_prompting = false;
     bool m_switching = false;
+    QSet<QWidget *> m_stale; // list pages to reload when next shown
 };
 
 } // namespace mailadmin::ui

@@ -7,6 +7,8 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "PagedListModel.h"
+#include "StatsPages.h"
 #include "UiHarness.h"
 #include "UserListModel.h"
 #include "UserPage.h"
@@ -43,6 +45,8 @@ private slots:
     void bulkSuspendWithReport();
     void exportFollowsTheFilter();
     void offlineBannerAndRetry();
+    // Before the session test, which moves the server's clock past the audit page's date range.
+    void auditShowsOwnChangesWithoutRefresh();
     void expiredSessionAsksAndContinues();
     void onlyTheCurrentPageIsVisible();
     void usersAreaIsEveryDomainAfterShowUsers();
@@ -295,6 +299,40 @@ void TestMainWindow::usersAreaIsEveryDomainAfterShowUsers()
     m_window->openDomainUsers(m_domain);
     QVERIFY(m_window->showPage(QStringLiteral("users")));
     QVERIFY(m_window->usersPage()->domain().isEmpty());
+}
+
+// The admin's own change is in the audit log the next time it is shown, without F5.
+void TestMainWindow::auditShowsOwnChangesWithoutRefresh()
+{
+    QVERIFY(m_window->showPage(QStringLiteral("audit")));
+    auto *audit = qobject_cast<ui::ListPage *>(m_window->page(QStringLiteral("audit")));
+    QVERIFY(audit);
+    // What the same admin sees through the API, now and after the change.
+    HttpClient admin = m_server->client();
+    QCOMPARE(
+        admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    const auto serverTotal = [&admin] {
+        return qint64(admin.get(QStringLiteral("/api/v1/audit?limit=1"))
+                          .json()
+                          .value(QLatin1String("total"))
+                          .toDouble());
+    };
+    QTRY_COMPARE(audit->model()->total(), serverTotal());
+    const QString address
+        = admin.get(QStringLiteral("/api/v1/domains/%1/users?limit=1&sort=address").arg(m_domain))
+              .items()
+              .first()
+              .toObject()
+              .value(QLatin1String("address"))
+              .toString();
+    m_window->openUserActivity(address);
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("user360"));
+    const qint64 before = serverTotal();
+    m_window->user360Page()->changeQuota(qint64(3) * 1024 * 1024 * 1024 + 4096);
+    QTRY_COMPARE(serverTotal(), before + 1);
+    QVERIFY(m_window->showPage(QStringLiteral("audit")));
+    QTRY_COMPARE(audit->model()->total(), before + 1);
 }
 
 QTEST_MAIN(TestMainWindow)
