@@ -57,6 +57,11 @@ Application::~Application()
     delete m_window;
 }
 
+ui::MainWindow *Application::window() const
+{
+    return m_window;
+}
+
 void Application::start()
 {
     if (m_options.demo) {

@@ -43,6 +43,9 @@ public:
 
     void start();
     int exitCode() const { return m_exitCode; }
+    api::ApiClient *api() const { return m_api; }
+    // The main window once signed in (null before).
+    ui::MainWindow *window() const;
 
 private:
     void openMainWindow(const api::ServerProfile &profile);

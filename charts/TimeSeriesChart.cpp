@@ -270,6 +270,12 @@ void TimeSeriesChart::rebuild()
     yAxis->setMin(0);
     yAxis->setMax(top <= 0 ? 1 : top / m_scale * 1.08);
     yAxis->applyNiceNumbers();
+    if (!bytes && yAxis->max() <= 5) {
+        // Counts are whole: small ranges tick at each integer, or labels repeat ("0 0 0 1 1 1").
+        const int max = qMax(1, int(std::ceil(yAxis->max())));
+        yAxis->setRange(0, max);
+        yAxis->setTickCount(max + 1);
+    }
     c->addAxis(xAxis, Qt::AlignBottom);
     c->addAxis(yAxis, Qt::AlignLeft);
     const auto attach = [&](QAbstractSeries *series) {
@@ -290,7 +296,8 @@ void TimeSeriesChart::rebuild()
         auto *band = new QAreaSeries(upper, lower);
         upper->setParent(band);
         lower->setParent(band);
-        band->setName(tr("Usual range"));
+        // From the account's median to the level that raises an alert: the band a day stays in unnoticed.
+        band->setName(tr("Median to alert level"));
         QColor fill = palette().color(QPalette::Mid);
         fill.setAlpha(70);
         band->setBrush(fill);

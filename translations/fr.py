@@ -1,6 +1,9 @@
 # French translations of the client's strings, applied to mailadmin_fr.ts by translations/update.py.
 # A tuple gives the singular and plural forms of a %n string.
 FR = {
+"password: %1": "mot de passe : %1",
+"alias %1 is not in %2": "l’alias %1 n’est pas dans %2",
+"the same mailbox as row %1": "la même boîte que la ligne %1",
 "Company's brand": "Marque de l'entreprise",
 "Domain's brand": "Marque du domaine",
 "The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask the server's operator for a valid certificate.": "La connexion n'est pas sûre : le certificat du serveur n'est pas reconnu (%1). Vérifiez l'adresse ou demandez un certificat valide à l'exploitant du serveur.",
@@ -78,7 +81,7 @@ FR = {
 "&Remove": "&Retirer",
 "&Retry": "&Réessayer",
 "&Role:": "&Rôle :",
-"&Server:": "&Serveur :",
+"S&erver:": "S&erveur :",
 "&Services of new users:": "&Services des nouveaux utilisateurs :",
 "&Set password": "&Définir le mot de passe",
 "&Sign in": "&Se connecter",
@@ -401,7 +404,7 @@ FR = {
 "%1: %2 (%3 %)": "%1 : %2 (%3 %)",
 "No data in this range": "Aucune donnée sur cette période",
 "Drag to zoom into a stretch of time; double-click, Escape or the right button shows it all again. Click a legend entry to hide or show its series.": "Faites glisser pour agrandir une période ; double-clic, Échap ou le bouton droit montrent tout à nouveau. Cliquez sur une entrée de la légende pour masquer ou afficher sa série.",
-"Usual range": "Plage habituelle",
+"Median to alert level": "De la médiane au seuil d’alerte",
 "Spike": "Pic",
 "Protocol": "Protocole",
 "success": "réussie",
@@ -495,7 +498,7 @@ FR = {
 "All protocols": "Tous les protocoles",
 "Any result": "Tout résultat",
 "Successful": "Réussies",
-"No logins in the kept history (the last 35 days) for this choice.": "Aucune connexion dans l’historique conservé (les 35 derniers jours) pour ce choix.",
+"No logins of this kind in the detailed history the server keeps. The charts and the last logins above count every login.": "Aucune connexion de ce type dans l’historique détaillé conservé par le serveur. Les graphiques et les dernières connexions ci-dessus comptent toutes les connexions.",
 "Recent changes": "Modifications récentes",
 "Logins by type, 30 days": "Connexions par type, 30 jours",
 "Storage, 90 days": "Stockage, 90 jours",

@@ -414,12 +414,12 @@
         <translation>Faites glisser pour agrandir une période ; double-clic, Échap ou le bouton droit montrent tout à nouveau. Cliquez sur une entrée de la légende pour masquer ou afficher sa série.</translation>
     </message>
     <message>
-        <source>Usual range</source>
-        <translation>Plage habituelle</translation>
-    </message>
-    <message>
         <source>Spike</source>
         <translation>Pic</translation>
+    </message>
+    <message>
+        <source>Median to alert level</source>
+        <translation>De la médiane au seuil d’alerte</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1578,18 @@
         <source>reason</source>
         <translation>raison</translation>
     </message>
+    <message>
+        <source>password: %1</source>
+        <translation>mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>alias %1 is not in %2</source>
+        <translation>l’alias %1 n’est pas dans %2</translation>
+    </message>
+    <message>
+        <source>the same mailbox as row %1</source>
+        <translation>la même boîte que la ligne %1</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::DashboardPage</name>
@@ -1964,10 +1976,6 @@
         <translation>Ser&amp;veurs…</translation>
     </message>
     <message>
-        <source>&amp;Server:</source>
-        <translation>&amp;Serveur :</translation>
-    </message>
-    <message>
         <source>&amp;Login:</source>
         <translation>&amp;Identifiant :</translation>
     </message>
@@ -2019,6 +2027,10 @@
         <source>The keyring refused to store the password.</source>
         <translation>Le trousseau a refusé d'enregistrer le mot de passe.</translation>
     </message>
+    <message>
+        <source>S&amp;erver:</source>
+        <translation>S&amp;erveur :</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::MainWindow</name>
@@ -2049,10 +2061,6 @@
     <message>
         <source>Trying to reach the server…</source>
         <translation>Tentative de joindre le serveur…</translation>
-    </message>
-    <message>
-        <source>Users of %1</source>
-        <translation>Utilisateurs de %1</translation>
     </message>
     <message>
         <source>● Connected to %1</source>
@@ -2456,10 +2464,6 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <translation>Échec</translation>
     </message>
     <message>
-        <source>No logins in the kept history (the last 35 days) for this choice.</source>
-        <translation>Aucune connexion dans l’historique conservé (les 35 derniers jours) pour ce choix.</translation>
-    </message>
-    <message>
         <source>Outbound alerts</source>
         <translation>Alertes d’envoi</translation>
     </message>
@@ -2526,6 +2530,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>The quota is now %1.</source>
         <translation>Le quota est maintenant de %1.</translation>
+    </message>
+    <message>
+        <source>No logins of this kind in the detailed history the server keeps. The charts and the last logins above count every login.</source>
+        <translation>Aucune connexion de ce type dans l’historique détaillé conservé par le serveur. Les graphiques et les dernières connexions ci-dessus comptent toutes les connexions.</translation>
     </message>
 </context>
 <context>
@@ -2772,6 +2780,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message numerus="yes">
         <source>New quota for %n selected user(s):</source>
         <translation><numerusform>Nouveau quota pour l'utilisateur sélectionné :</numerusform><numerusform>Nouveau quota pour les %n utilisateurs sélectionnés :</numerusform></translation>
+    </message>
+    <message>
+        <source>Users of %1</source>
+        <translation>Utilisateurs de %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "Format.h"
 #include "MessageBox.h"
 #include "Schema.h"
+#include "Validation.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -47,6 +48,14 @@ const QHash<QString, QStringList> &synonyms()
             {QStringLiteral("notes"), QStringLiteral("note"), QStringLiteral("comment")}},
     };
     return map;
+}
+
+// A domain typed in Unicode or punycode names the same domain.
+bool sameDomain(const QString &typed, const QString &domain)
+{
+    const validation::Verdict a = validation::normalizeDomainName(typed.trimmed().toLower());
+    const validation::Verdict b = validation::normalizeDomainName(domain.trimmed().toLower());
+    return a.ok() && b.ok() ? a.value == b.value : typed.trimmed().toLower() == domain.toLower();
 }
 } // namespace
 
@@ -204,7 +213,7 @@ QJsonObject CsvImportWidget::bodyFor(const QStringList &row, QStringList &proble
             // A full address is accepted when it is in this domain.
             const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
             if (at >= 0) {
-                if (value.mid(at + 1).toLower() != m_domain.toLower()) {
+                if (!sameDomain(value.mid(at + 1), m_domain)) {
                     problems << tr("%1 is not in %2").arg(value, m_domain);
                     continue;
                 }
@@ -234,6 +243,21 @@ QJsonObject CsvImportWidget::bodyFor(const QStringList &row, QStringList &proble
         for (const FieldError &e : checked.error().fields)
             problems << QStringLiteral("%1: %2").arg(e.field, e.message);
     }
+    // The server's password policy, known here too, so a weak password is caught before the import.
+    if (body.contains(QLatin1String("password"))) {
+        const validation::PasswordCheck verdict
+            = validation::checkPassword(body.value(QLatin1String("password")).toString(),
+                {body.value(QLatin1String("local_part")).toString()});
+        for (const QString &reason : verdict.reasons)
+            problems << tr("password: %1").arg(reason);
+    }
+    // Aliases live in the same domain as the mailbox.
+    for (const QJsonValue &alias : body.value(QLatin1String("aliases")).toArray()) {
+        const QString text = alias.toString();
+        const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+        if (at >= 0 && !sameDomain(text.mid(at + 1), m_domain))
+            problems << tr("alias %1 is not in %2").arg(text, validation::domainForDisplay(m_domain));
+    }
     return body;
 }
 
@@ -254,9 +278,26 @@ void CsvImportWidget::validate()
     m_preview->setColumnCount(int(columns.size()));
     m_preview->setHorizontalHeaderLabels(columns);
     m_preview->setRowCount(previewRows);
+    // The same mailbox on several rows: the server would take one of them, in whatever order the requests
+    // land, and refuse the others; which one was meant is for the admin to say.
+    QHash<QString, QList<int>> rowsOf;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        QStringList ignored;
+        const QString local = bodyFor(m_rows.at(r), ignored).value(QLatin1String("local_part")).toString();
+        if (!local.isEmpty())
+            rowsOf[local.toLower()] << r;
+    }
     for (int r = 0; r < m_rows.size(); ++r) {
         QStringList problems;
         const QJsonObject body = bodyFor(m_rows.at(r), problems);
+        const QList<int> same = rowsOf.value(body.value(QLatin1String("local_part")).toString().toLower());
+        if (same.size() > 1) {
+            QStringList others;
+            for (int other : same)
+                if (other != r)
+                    others << QString::number(other + 2);
+            problems << tr("the same mailbox as row %1").arg(others.join(QStringLiteral(", ")));
+        }
         m_bodies << (problems.isEmpty() ? body : QJsonObject());
         m_reasons << problems.join(QStringLiteral("; "));
         if (r >= previewRows)
@@ -323,8 +364,11 @@ void CsvImportWidget::startImport()
                 m_reasons[row] = message;
                 m_bodies[row] = QJsonObject();
             }
-            if (row < m_preview->rowCount() && m_preview->item(row, 1))
-                m_preview->item(row, 1)->setText(ok ? tr("Imported") : message);
+            if (row < m_preview->rowCount() && m_preview->item(row, 1)) {
+                QTableWidgetItem *check = m_preview->item(row, 1);
+                check->setText(ok ? tr("Imported") : message);
+                check->setForeground(ok ? QColor(0x26, 0x66, 0x2f) : QColor(0xa5, 0x1d, 0x2d));
+            }
         });
     connect(m_operation, &api::BulkOperation::finished, this, [this] {
         int failed = 0;

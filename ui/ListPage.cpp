@@ -127,6 +127,11 @@ void ListPage::selectionChanged()
         b->setEnabled(any);
 }
 
+void ListPage::setTitle(const QString &title)
+{
+    m_title->setText(title);
+}
+
 void ListPage::refresh()
 {
     m_model->reload();

@@ -34,6 +34,7 @@ public:
     QList<int> selectedRows() const;
     void exportCsv();
     void refresh();
+    void setTitle(const QString &title);
     // A button under the table; hidden when the role lacks `action`.
     QPushButton *addButton(const QString &text, const QString &objectName, const QString &action = QString());
 

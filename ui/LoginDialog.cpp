@@ -46,10 +46,16 @@ LoginWidget::LoginWidget(api::ApiClient *api, api::Session *session, api::Creden
     m_environment->setObjectName(QStringLiteral("environmentLabel"));
     m_editProfiles = new QPushButton(tr("Ser&vers…"), this);
     m_editProfiles->setObjectName(QStringLiteral("editProfilesButton"));
+    // Enter in a field signs in: the dialog must never pick this button as its default.
+    m_editProfiles->setAutoDefault(false);
     profileRow->addWidget(m_profile, 1);
     profileRow->addWidget(m_environment);
     profileRow->addWidget(m_editProfiles);
-    form->addRow(tr("&Server:"), profileRow);
+    // A layout row has no buddy of its own, so the label names the combo box explicitly (no literal "&").
+    auto *serverLabel = new QLabel(tr("S&erver:"), this);
+    serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    serverLabel->setBuddy(m_profile);
+    form->addRow(serverLabel, profileRow);
     m_login = new QLineEdit(this);
     m_login->setObjectName(QStringLiteral("loginLineEdit"));
     form->addRow(tr("&Login:"), m_login);
@@ -156,10 +162,14 @@ void LoginWidget::signIn()
     api::ServerProfile p = profile();
     if (!p.isValid())
         return;
+    // Enter reaches both the password field and the dialog's default button: one request is enough.
+    if (m_signingIn)
+        return;
     if (m_login->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
         m_message->setText(tr("Enter your login and password."));
         return;
     }
+    m_signingIn = true;
     m_signIn->setEnabled(false);
     m_message->setText(tr("Signing in…"));
     m_message->setStyleSheet(QString());
@@ -168,6 +178,7 @@ void LoginWidget::signIn()
     const QString password = m_password->text();
     m_session->signIn(
         m_login->text().trimmed(), password, this, [this, p, password](const api::ApiError &error) mutable {
+            m_signingIn = false;
             m_signIn->setEnabled(true);
             m_message->setStyleSheet(QStringLiteral("color: #a51d2d;"));
             if (!error.isNone()) {
@@ -223,13 +234,20 @@ void LoginWidget::remember(const api::ServerProfile &p, const QString &password)
 
 void LoginWidget::editProfiles()
 {
-    ProfilesDialog dialog(m_profiles, this);
-    if (dialog.exec() != QDialog::Accepted)
+    if (m_profilesDialog) {
+        m_profilesDialog->raise();
         return;
-    const QString current = profile().name;
-    setProfiles(dialog.profiles(), current);
-    if (m_settings)
-        api::ProfileStore(*m_settings).save(m_profiles);
+    }
+    // Open, not exec: a nested event loop here would outlive this widget when a sign-in finishes meanwhile.
+    m_profilesDialog = new ProfilesDialog(m_profiles, this);
+    m_profilesDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_profilesDialog, &QDialog::accepted, this, [this, dialog = m_profilesDialog] {
+        const QString current = profile().name;
+        setProfiles(dialog->profiles(), current);
+        if (m_settings)
+            api::ProfileStore(*m_settings).save(m_profiles);
+    });
+    m_profilesDialog->open();
 }
 
 LoginDialog::LoginDialog(LoginWidget *widget, QWidget *parent) : QDialog(parent), m_widget(widget)
@@ -239,6 +257,9 @@ LoginDialog::LoginDialog(LoginWidget *widget, QWidget *parent) : QDialog(parent)
     widget->setParent(this);
     layout->addWidget(widget);
     connect(widget, &LoginWidget::signedIn, this, &QDialog::accept);
+    // Made default once the button is inside the dialog; set earlier, the dialog would pick another one.
+    if (auto *signIn = widget->findChild<QPushButton *>(QStringLiteral("signInButton")))
+        signIn->setDefault(true);
     setMinimumWidth(520);
 }
 

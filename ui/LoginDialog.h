@@ -3,6 +3,7 @@
 #include "ServerProfile.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QCheckBox;
 class QComboBox;
@@ -19,6 +20,8 @@ class Session;
 } // namespace mailadmin::api
 
 namespace mailadmin::ui {
+
+class ProfilesDialog;
 
 // Sign-in: choose a server profile (with its Live or Test environment shown), log in, optionally remember
 // the password in the system keyring. Also used to sign in again when a session ends mid-work.
@@ -62,6 +65,8 @@ private:
     QLabel *m_message;
     QString m_note;
     bool m_resuming = false;
+    bool m_signingIn = false;
+    QPointer<ProfilesDialog> m_profilesDialog;
 };
 
 class LoginDialog : public QDialog

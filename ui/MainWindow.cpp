@@ -17,7 +17,6 @@
 #include "UserListModel.h"
 #include "UserPage.h"
 #include "UsersPage.h"
-#include "Validation.h"
 
 #include <QAction>
 #include <QApplication>
@@ -30,6 +29,7 @@
 #include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -184,14 +184,15 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     buildMenus();
     applyRoles();
 
-    connect(m_areas, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row < 0)
+    // Selection, not the current row: a list that gets the focus makes its first row current without
+    // selecting it, and that must not switch pages (it happens when the focused page is hidden).
+    connect(m_areas, &QListWidget::itemSelectionChanged, this, [this] {
+        const QList<QListWidgetItem *> selected = m_areas->selectedItems();
+        if (selected.isEmpty())
             return;
-        const QString name = m_areas->item(row)->data(Qt::UserRole).toString();
-        if (name != currentPageName() && !showPage(name)) {
-            const QSignalBlocker block(m_areas);
-            m_areas->setCurrentRow(-1);
-        }
+        const QString name = selected.first()->data(Qt::UserRole).toString();
+        if (!showPage(name))
+            markArea(currentPageName());
     });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const auto kind
@@ -215,6 +216,19 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
                 m_navigation->updateDomain(object);
             else if (kind == QLatin1String("domain") || kind == QLatin1String("company"))
                 m_navigation->reload();
+            // Lists that show the change only when asked again: the audit log (every change writes an
+            // entry), the domains list, the administrators. Reloaded now if shown, else when next shown.
+            QList<ListPage *> stale = {m_audit};
+            if (kind == QLatin1String("domain"))
+                stale << m_domains;
+            if (kind == QLatin1String("admin"))
+                stale << m_admins;
+            for (ListPage *page : std::as_const(stale)) {
+                if (page == m_stack->currentWidget())
+                    page->refresh();
+                else
+                    m_stale.insert(page);
+            }
         });
     connect(m_users, &UsersPage::openUser, this, &MainWindow::openUser);
     connect(m_domain, &DomainPage::showUsers, this, &MainWindow::openDomainUsers);
@@ -290,24 +304,44 @@ bool MainWindow::leaveCurrentPage()
 bool MainWindow::showPage(const QString &name)
 {
     QWidget *target = m_pages.value(name);
-    if (!target)
+    if (!target || m_switching)
         return false;
     if (target != m_stack->currentWidget() && !leaveCurrentPage())
         return false;
+    // The Users area is every domain's users; one domain's users are opened from the domain.
+    if (name == QLatin1String("users"))
+        m_users->setDomain(QString());
+    return switchTo(name);
+}
+
+bool MainWindow::switchTo(const QString &name)
+{
+    QWidget *target = m_pages.value(name);
+    if (!target || m_switching)
+        return false;
     if (name == QLatin1String("deleted"))
         m_deleted->refresh();
-    if (name == QLatin1String("users") && m_users->domain().isEmpty()) {
-        // Without a domain the Users area searches every domain in scope.
-        m_users->users()->setAllDomains();
+    // The audit log grows with every change, by this admin or anyone else: it is asked again each time.
+    if (auto *list = qobject_cast<ListPage *>(target); list && (m_stale.remove(list) || target == m_audit))
+        list->refresh();
+    {
+        // Hiding the old page moves the focus, and a focus change may ask for another page meanwhile.
+        const QScopedValueRollback switching(m_switching, true);
+        m_stack->setCurrentWidget(target);
     }
-    m_stack->setCurrentWidget(target);
+    markArea(name);
+    return true;
+}
+
+void MainWindow::markArea(const QString &name)
+{
     const QSignalBlocker block(m_areas);
+    m_areas->clearSelection();
     m_areas->setCurrentRow(-1);
     for (int i = 0; i < m_areas->count(); ++i) {
         if (m_areas->item(i)->data(Qt::UserRole).toString() == name)
             m_areas->setCurrentRow(i);
     }
-    return true;
 }
 
 void MainWindow::openUser(const QString &address)
@@ -317,7 +351,7 @@ void MainWindow::openUser(const QString &address)
     if (m_stack->currentWidget() == m_user && !m_user->confirmLeave())
         return;
     m_user->openUser(address);
-    showPage(QStringLiteral("user"));
+    switchTo(QStringLiteral("user"));
 }
 
 void MainWindow::openUserActivity(const QString &address)
@@ -325,7 +359,7 @@ void MainWindow::openUserActivity(const QString &address)
     if (!leaveCurrentPage())
         return;
     m_user360->openUser(address);
-    showPage(QStringLiteral("user360"));
+    switchTo(QStringLiteral("user360"));
 }
 
 void MainWindow::openDomainUsers(const QString &domain)
@@ -333,9 +367,8 @@ void MainWindow::openDomainUsers(const QString &domain)
     if (!leaveCurrentPage())
         return;
     m_users->setDomain(domain);
-    showPage(QStringLiteral("users"));
-    m_users->findChild<QLabel *>(QStringLiteral("titleLabel"))
-        ->setText(tr("Users of %1").arg(validation::domainForDisplay(domain)));
+    switchTo(QStringLiteral("users"));
+    markArea(QString()); // not the Users area: that one is every domain's users
 }
 
 void MainWindow::openDomain(const QString &domain)
@@ -343,7 +376,7 @@ void MainWindow::openDomain(const QString &domain)
     if (!leaveCurrentPage())
         return;
     m_domain->openDomain(domain);
-    showPage(QStringLiteral("domain"));
+    switchTo(QStringLiteral("domain"));
 }
 
 void MainWindow::openCompany(qint64 id)
@@ -355,7 +388,7 @@ void MainWindow::openCompany(qint64 id)
     m_contacts->setCompany(id);
     m_domains->setCompany(id);
     applyRoles();
-    showPage(QStringLiteral("company"));
+    switchTo(QStringLiteral("company"));
 }
 
 void MainWindow::refreshCurrent()

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 class QFrame;
 class QLabel;
@@ -83,6 +84,10 @@ private:
     void buildMenus();
     void addPage(const QString &name, QWidget *page);
     bool leaveCurrentPage();
+    // Shows the page as it is (the caller has asked to leave the current one).
+    bool switchTo(const QString &name);
+    // Selects the area of the page `name` in the list (none for pages outside it), without switching.
+    void markArea(const QString &name);
     void updateConnection(bool online);
     void refreshCurrent();
     void applyRoles();
@@ -119,6 +124,8 @@ private:
     User360Page *m_user360;
     qint64 m_companyId = 0;
     bool m_prompting = false;
+    bool m_switching = false;
+    QSet<QWidget *> m_stale; // list pages to reload when next shown
 };
 
 } // namespace mailadmin::ui

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QSet>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -287,6 +288,24 @@ void TestCharts::emptyStateInsteadOfBlank()
         QStringLiteral("No data in this range"));
     model.setRows(rows(3, 1793836800, 86400, [](int) { return QJsonObject {{QStringLiteral("imap"), 0}}; }));
     QVERIFY(chart.showsEmptyState());
+    // Its count axis reads whole, distinct numbers (not "1 1 1 0 0 0").
+    const auto axisLabels = [&chart] {
+        const auto axes = chart.chart()->axes(Qt::Vertical);
+        auto *axis = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
+        QStringList labels;
+        if (!axis)
+            return labels;
+        for (int i = 0; i < axis->tickCount(); ++i)
+            labels << QString::asprintf(
+                "%.0f", axis->min() + i * (axis->max() - axis->min()) / (axis->tickCount() - 1));
+        return labels;
+    };
+    QCOMPARE(axisLabels(), (QStringList {QStringLiteral("0"), QStringLiteral("1")}));
+    model.setRows(rows(3, 1793836800, 86400, [](int i) {
+        return QJsonObject {{QStringLiteral("imap"), i}};
+    }));
+    const QStringList small = axisLabels();
+    QCOMPARE(QSet<QString>(small.begin(), small.end()).size(), small.size());
     model.setRows(rows(3, 1793836800, 86400, [](int i) {
         return QJsonObject {{QStringLiteral("imap"), i}};
     }));

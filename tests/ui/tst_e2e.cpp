@@ -45,6 +45,7 @@ private slots:
     void conflictWithSecondSession();
     void deleteAndRestore();
     void importCsv();
+    void importPreviewCatchesWhatTheServerWouldRefuse();
 
 private:
     // Runs `action` on the next modal dialog as soon as it opens (the dialog's own event loop is running).
@@ -261,6 +262,43 @@ void TestEndToEnd::importCsv()
         (QStringList {QStringLiteral("Broken Name"), QStringLiteral("Cy Holm"),
             QStringLiteral("Wrong Domain"), QStringLiteral("Duplicate Of Existing")}));
     QVERIFY(failed.rows.last().last().contains(QStringLiteral("in use")));
+}
+
+// Duplicates within the file, a password the policy refuses and an alias in another domain are marked in
+// the preview, before anything is sent; what the server still refuses reads in the colour of a problem.
+void TestEndToEnd::importPreviewCatchesWhatTheServerWouldRefuse()
+{
+    const QByteArray csv = QStringLiteral("email,name,password,aliases\r\n"
+                                          "twin.one,First Twin,,\r\n"
+                                          "weak.pass,Weak Password,123,\r\n"
+                                          "alias.away,Alias Elsewhere,,info@other.example\r\n"
+                                          "solo.fine,Solo Fine,,solo.alias@%1\r\n"
+                                          "nora.quist,Duplicate Of Existing,,\r\n"
+                                          "TWIN.ONE,Second Twin,,\r\n")
+                               .arg(m_domain)
+                               .toUtf8();
+    ui::CsvImportWidget importer(m_ui->context, m_domain);
+    QVERIFY(importer.loadData(csv));
+    QTableWidget *preview = importer.preview();
+    const auto check = [preview](int row) { return preview->item(row, 1)->text(); };
+    QVERIFY2(check(0).contains(QStringLiteral("row 7")), qPrintable(check(0)));
+    QVERIFY2(check(5).contains(QStringLiteral("row 2")), qPrintable(check(5)));
+    QVERIFY2(check(1).contains(QStringLiteral("password")), qPrintable(check(1)));
+    QVERIFY2(check(2).contains(QStringLiteral("other.example")), qPrintable(check(2)));
+    QCOMPARE(check(3), QStringLiteral("OK"));
+    QCOMPARE(importer.validCount(), 2); // solo.fine, and nora.quist (in use: only the server knows)
+    const QByteArray before = m_server->digest();
+    importer.startImport();
+    QTRY_VERIFY(!importer.isRunning());
+    QCOMPARE(importer.importedCount(), 1);
+    QVERIFY(m_server->digest() != before);
+    QCOMPARE(check(3), QStringLiteral("Imported"));
+    QVERIFY2(check(4).contains(QStringLiteral("in use")), qPrintable(check(4)));
+    QCOMPARE(preview->item(4, 1)->foreground().color(), preview->item(1, 1)->foreground().color());
+    QVERIFY(preview->item(4, 1)->foreground().color() != preview->item(3, 1)->foreground().color());
+    // Neither twin was created.
+    HttpClient c = m_server->operatorClient();
+    QCOMPARE(c.get(QStringLiteral("/api/v1/users/twin.one@%1").arg(m_domain)).status, 404);
 }
 
 QTEST_MAIN(TestEndToEnd)

@@ -2,15 +2,19 @@
 #include "LoginDialog.h"
 #include "UiHarness.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace mailadmin;
 using testing::TestServer;
@@ -28,9 +32,16 @@ private slots:
     void unreachableServer();
     void signsInAndRemembersProfile();
     void noKeyringIsSaid();
+    void enterWithWrongPasswordSaysSo();
+    void enterWithRightPasswordSignsInOnce();
+    void serverLabelHasBuddy();
 
 private:
     ui::LoginWidget *makeWidget(const QUrl &url);
+    // Rejects any Servers dialog that opens, and counts them.
+    void watchForProfilesDialogs();
+
+    int m_profilesDialogs = 0;
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<UiHarness> m_ui;
@@ -116,6 +127,71 @@ void TestLogin::noKeyringIsSaid()
     QFile file(m_settings->fileName());
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(!file.readAll().contains(TestServer::kPassword));
+}
+
+void TestLogin::watchForProfilesDialogs()
+{
+    m_profilesDialogs = 0;
+    auto *timer = new QTimer(this);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, this, [this] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *d = qobject_cast<ui::ProfilesDialog *>(w); d && d->isVisible()) {
+                ++m_profilesDialogs;
+                d->reject();
+            }
+        }
+    });
+    timer->start();
+}
+
+// Enter in the password field of the real dialog (not a click on the button): the dialog's default
+// button must be "Sign in", never "Servers…".
+void TestLogin::enterWithWrongPasswordSaysSo()
+{
+    auto *widget = makeWidget(QUrl(m_server->baseUrl()));
+    ui::LoginDialog dialog(widget);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    watchForProfilesDialogs();
+    widget->setLogin(testing::demoLogin("company_admin"));
+    auto *password = widget->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"));
+    password->setFocus();
+    QTest::keyClicks(password, QStringLiteral("not-the-password"));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(widget->message().contains(QStringLiteral("login or password is wrong")));
+    QCOMPARE(m_profilesDialogs, 0);
+    QVERIFY(dialog.isVisible());
+}
+
+// The gesture every admin makes: right password, Enter. The dialog closes itself (and is deleted, as the
+// application does) once; no second sign-in, no Servers dialog, no crash.
+void TestLogin::enterWithRightPasswordSignsInOnce()
+{
+    auto *widget = makeWidget(QUrl(m_server->baseUrl()));
+    QPointer<ui::LoginDialog> dialog = new ui::LoginDialog(widget);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QSignalSpy signedIn(widget, &ui::LoginWidget::signedIn);
+    dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    watchForProfilesDialogs();
+    widget->setLogin(testing::demoLogin("company_admin"));
+    auto *password = widget->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"));
+    password->setFocus();
+    QTest::keyClicks(password, QString::fromLatin1(TestServer::kPassword));
+    QTest::keyClick(password, Qt::Key_Return);
+    QTRY_VERIFY(dialog.isNull());
+    QCOMPARE(signedIn.count(), 1);
+    QCOMPARE(m_profilesDialogs, 0);
+    QCOMPARE(m_ui->session->me().login, testing::demoLogin("company_admin"));
+}
+
+void TestLogin::serverLabelHasBuddy()
+{
+    std::unique_ptr<ui::LoginWidget> w(makeWidget(QUrl(m_server->baseUrl())));
+    auto *label = w->findChild<QLabel *>(QStringLiteral("serverLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->buddy(), w->findChild<QComboBox *>(QStringLiteral("profileComboBox")));
 }
 
 QTEST_MAIN(TestLogin)

@@ -7,6 +7,8 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "PagedListModel.h"
+#include "StatsPages.h"
 #include "UiHarness.h"
 #include "UserListModel.h"
 #include "UserPage.h"
@@ -15,9 +17,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QFrame>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSet>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -40,7 +45,11 @@ private slots:
     void bulkSuspendWithReport();
     void exportFollowsTheFilter();
     void offlineBannerAndRetry();
+    // Before the session test, which moves the server's clock past the audit page's date range.
+    void auditShowsOwnChangesWithoutRefresh();
     void expiredSessionAsksAndContinues();
+    void onlyTheCurrentPageIsVisible();
+    void usersAreaIsEveryDomainAfterShowUsers();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -210,6 +219,120 @@ void TestMainWindow::expiredSessionAsksAndContinues()
     QTRY_VERIFY(!page->users()->isLoading());
     QVERIFY(page->users()->rowCount() > 0);
     QTRY_VERIFY(m_window->findChild<QDialog *>(QStringLiteral("resumeDialog")) == nullptr);
+}
+
+// Whatever path leads to a page, it is the only page of the stack that is shown: a second visible page is
+// drawn beneath the first one in a real window.
+void TestMainWindow::onlyTheCurrentPageIsVisible()
+{
+    auto *stack = m_window->findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+    QVERIFY(stack);
+    const auto visiblePages = [stack] {
+        QStringList shown;
+        for (int i = 0; i < stack->count(); ++i) {
+            if (stack->widget(i)->isVisible())
+                shown << QString::fromLatin1(stack->widget(i)->metaObject()->className());
+        }
+        return shown;
+    };
+    HttpClient c = m_server->operatorClient();
+    const QString address = c.get(QStringLiteral("/api/v1/domains/%1/users?limit=1").arg(m_domain))
+                                .items()
+                                .first()
+                                .toObject()
+                                .value(QLatin1String("address"))
+                                .toString();
+    QApplication::setActiveWindow(m_window.get());
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->showPage(QStringLiteral("dashboard"));
+    QCOMPARE(visiblePages().size(), 1);
+    m_window->openUser(address);
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    QCOMPARE(visiblePages().size(), 1);
+    // The button that leads away has the focus; hiding its page hands the focus to the areas list.
+    auto *activity = m_window->userPage()->findChild<QPushButton *>(QStringLiteral("activityButton"));
+    QVERIFY(activity);
+    activity->setFocus();
+    QTRY_VERIFY(activity->hasFocus());
+    QTest::mouseClick(activity, Qt::LeftButton);
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("user360"));
+    QCOMPARE(visiblePages(), QStringList {QStringLiteral("mailadmin::ui::User360Page")});
+    m_window->openDomainUsers(m_domain);
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    QCOMPARE(visiblePages(), QStringList {QStringLiteral("mailadmin::ui::UsersPage")});
+    for (const QString &name : m_window->availablePages()) {
+        m_window->showPage(name);
+        QTRY_VERIFY(!m_ui->api->pendingCount());
+        QCOMPARE(visiblePages().size(), 1);
+    }
+}
+
+// Domain → Show users narrows the Users page to that domain; the Users area (list or Ctrl+6) is every
+// domain's users again.
+void TestMainWindow::usersAreaIsEveryDomainAfterShowUsers()
+{
+    auto *title = m_window->usersPage()->findChild<QLabel *>(QStringLiteral("titleLabel"));
+    m_window->openDomainUsers(m_domain);
+    QCOMPARE(m_window->usersPage()->domain(), m_domain);
+    QVERIFY(title->text().contains(m_domain));
+    auto *areas = m_window->findChild<QListWidget *>(QStringLiteral("areasListWidget"));
+    QVERIFY(areas->selectedItems().isEmpty());
+    QListWidgetItem *users = nullptr;
+    for (int i = 0; i < areas->count(); ++i) {
+        if (areas->item(i)->data(Qt::UserRole).toString() == QLatin1String("users"))
+            users = areas->item(i);
+    }
+    QVERIFY(users);
+    QTest::mouseClick(areas->viewport(), Qt::LeftButton, {}, areas->visualItemRect(users).center());
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("users"));
+    QVERIFY(m_window->usersPage()->domain().isEmpty());
+    QCOMPARE(title->text(), QStringLiteral("Users"));
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    // Users of other domains are listed too.
+    QSet<QString> domains;
+    auto *model = m_window->usersPage()->users();
+    for (int row = 0; row < model->rowCount(); ++row)
+        domains.insert(model->addressAt(row).section(QLatin1Char('@'), 1));
+    QVERIFY2(domains.size() > 1, qPrintable(QStringList(domains.values()).join(QLatin1Char(' '))));
+    // The shortcut path (Go menu) does the same.
+    m_window->openDomainUsers(m_domain);
+    QVERIFY(m_window->showPage(QStringLiteral("users")));
+    QVERIFY(m_window->usersPage()->domain().isEmpty());
+}
+
+// The admin's own change is in the audit log the next time it is shown, without F5.
+void TestMainWindow::auditShowsOwnChangesWithoutRefresh()
+{
+    QVERIFY(m_window->showPage(QStringLiteral("audit")));
+    auto *audit = qobject_cast<ui::ListPage *>(m_window->page(QStringLiteral("audit")));
+    QVERIFY(audit);
+    // What the same admin sees through the API, now and after the change.
+    HttpClient admin = m_server->client();
+    QCOMPARE(
+        admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    const auto serverTotal = [&admin] {
+        return qint64(admin.get(QStringLiteral("/api/v1/audit?limit=1"))
+                          .json()
+                          .value(QLatin1String("total"))
+                          .toDouble());
+    };
+    QTRY_COMPARE(audit->model()->total(), serverTotal());
+    const QString address
+        = admin.get(QStringLiteral("/api/v1/domains/%1/users?limit=1&sort=address").arg(m_domain))
+              .items()
+              .first()
+              .toObject()
+              .value(QLatin1String("address"))
+              .toString();
+    m_window->openUserActivity(address);
+    QTRY_VERIFY(!m_ui->api->pendingCount());
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("user360"));
+    const qint64 before = serverTotal();
+    m_window->user360Page()->changeQuota(qint64(3) * 1024 * 1024 * 1024 + 4096);
+    QTRY_COMPARE(serverTotal(), before + 1);
+    QVERIFY(m_window->showPage(QStringLiteral("audit")));
+    QTRY_COMPARE(audit->model()->total(), before + 1);
 }
 
 QTEST_MAIN(TestMainWindow)

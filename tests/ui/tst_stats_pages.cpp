@@ -4,6 +4,7 @@
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Json.h"
+#include "PasswordDialog.h"
 #include "SessionManager.h"
 #include "SpikeDetector.h"
 #include "StatsCharts.h"
@@ -12,6 +13,7 @@
 #include "UiHarness.h"
 #include "Validation.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -24,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 
@@ -46,6 +49,7 @@ private slots:
     void statsPageExportsWhatItShows();
     void refreshKeepsSelectionAndScroll();
     void user360();
+    void lastSevenDaysAreSevenDays();
     void alertsAcknowledgeAndDrillDown();
     void inactiveUsersExport();
 
@@ -355,6 +359,19 @@ void TestStatsPages::user360()
                             .toDouble()),
         quota);
     QTRY_VERIFY(page.changes()->total() >= 3);
+    // A password reset through the dialog shows in Recent changes at once (no refresh needed).
+    const qint64 changesBefore = page.changes()->total();
+    QTimer::singleShot(0, &page, [] {
+        QTRY_VERIFY(qobject_cast<ui::PasswordDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<ui::PasswordDialog *>(QApplication::activeModalWidget());
+        dialog->widget()->generate();
+        dialog->widget()->submit();
+        QTRY_VERIFY(dialog->succeeded());
+        dialog->accept();
+    });
+    page.resetPassword();
+    QTRY_COMPARE(page.changes()->total(), changesBefore + 1);
+    QTRY_VERIFY(page.changes()->rowCount() > 0);
     // Outbound mail held at Postfix and released again, from the same screen.
     auto *hold = page.findChild<QPushButton *>(QStringLiteral("holdMailButton"));
     QTRY_COMPARE(hold->text(), QStringLiteral("&Hold outbound mail"));
@@ -374,6 +391,24 @@ void TestStatsPages::user360()
                         .value(QLatin1String("quota"))
                         .toDouble()),
         quota);
+}
+
+// "Last 7 days" by day is today and the six days before: seven points, not eight.
+void TestStatsPages::lastSevenDaysAreSevenDays()
+{
+    ui::DashboardPage page(m_ui->context);
+    page.resize(1280, 900);
+    page.show();
+    QTRY_VERIFY(page.scopeBar()->scope().id == QString::number(m_company));
+    QVERIFY(waitLoaded(&page));
+    page.scopeBar()->setRangeDays(7);
+    const models::StatsScope scope = page.scopeBar()->scope();
+    QCOMPARE(scope.granularity, QStringLiteral("day"));
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    QCOMPARE(scope.from, QDateTime(today.addDays(-6), QTime(0, 0), Qt::UTC));
+    QVERIFY(waitLoaded(&page));
+    QTRY_VERIFY(page.logins()->rowCount() > 0);
+    QVERIFY2(page.logins()->rowCount() <= 7, qPrintable(QString::number(page.logins()->rowCount())));
 }
 
 void TestStatsPages::alertsAcknowledgeAndDrillDown()

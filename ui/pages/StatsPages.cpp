@@ -318,6 +318,9 @@ StatsScope StatsScopeBar::scope() const
     // Whole days (UTC, as the server's rollups) unless by hour: the first day is not a partial one.
     if (s.granularity != QLatin1String("hour"))
         s.from = QDateTime(s.from.date(), QTime(0, 0), Qt::UTC);
+    // "Last 7 days" by day is today and the six days before it, not eight calendar days.
+    if (days > 0 && s.granularity != QLatin1String("hour"))
+        s.from = QDateTime(now.date().addDays(1 - days), QTime(0, 0), Qt::UTC);
     // Hourly series cover at most 31 days.
     if (s.granularity == QLatin1String("hour") && s.from.secsTo(s.to) > 31 * 86400)
         s.granularity = QStringLiteral("day");
@@ -958,8 +961,11 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
     historyTable->setColumnWidth(
         0, historyTable->fontMetrics().horizontalAdvance(QStringLiteral("00 Mmm 0000 00:00:00")) + 16);
     historyLayout->addWidget(historyTable, 1);
-    auto *noHistory
-        = new QLabel(tr("No logins in the kept history (the last 35 days) for this choice."), history);
+    // The detailed history is kept for a shorter time than the counts behind the charts and the last
+    // logins, so an empty list must not read as "never".
+    auto *noHistory = new QLabel(tr("No logins of this kind in the detailed history the server keeps. The "
+                                    "charts and the last logins above count every login."),
+        history);
     noHistory->setObjectName(QStringLiteral("noHistoryLabel"));
     noHistory->setWordWrap(true);
     noHistory->hide();
@@ -1039,15 +1045,20 @@ void User360Page::refresh()
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("user"), m_address);
     QUrlQuery logins = q;
-    logins.addQueryItem(QStringLiteral("from"), now.addDays(-30).toString(Qt::ISODate));
+    // Whole UTC days, today included, as the server's day rollups count them.
+    const auto daysBack = [&now](int days) {
+        return QDateTime(now.date().addDays(1 - days), QTime(0, 0), Qt::UTC).toString(Qt::ISODate);
+    };
+    logins.addQueryItem(QStringLiteral("from"), daysBack(30));
     logins.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
     ask(QStringLiteral("/stats/logins"), logins,
         [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery trend = q;
-    trend.addQueryItem(QStringLiteral("from"), now.addDays(-90).toString(Qt::ISODate));
+    trend.addQueryItem(QStringLiteral("from"), daysBack(90));
     ask(QStringLiteral("/stats/quota/trend"), trend,
         [this](const QJsonObject &a) { m_quota->setRows(a.value(QLatin1String("series")).toArray()); });
     QUrlQuery outbound = q;
+    outbound.addQueryItem(QStringLiteral("from"), daysBack(30));
     outbound.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
     ask(QStringLiteral("/stats/outbound"), outbound,
         [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
@@ -1126,11 +1137,14 @@ void User360Page::toggleOutboundHold()
 
 void User360Page::resetPassword()
 {
-    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(m_address), m_address, this);
+    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(m_address),
+        validation::addressForDisplay(m_address), this);
     dialog.exec();
     if (dialog.succeeded()) {
         showUser(dialog.answer());
         m_message->setText(tr("The password was changed."));
+        emit context()->objectChanged(QStringLiteral("user"), dialog.answer(), false);
+        m_changes->reload();
     }
 }
 

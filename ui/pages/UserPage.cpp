@@ -99,7 +99,8 @@ void UserPage::onLoaded(const QJsonObject &u)
 
 void UserPage::resetPassword()
 {
-    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(address()), address(), this);
+    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(address()),
+        validation::addressForDisplay(address()), this);
     dialog.exec();
     if (dialog.succeeded())
         adopt(dialog.answer());

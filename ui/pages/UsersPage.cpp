@@ -87,7 +87,14 @@ BulkDialog *UsersPage::lastBulkDialog() const
 void UsersPage::setDomain(const QString &domain)
 {
     m_domain = domain;
-    m_users->setDomain(domain);
+    if (domain.isEmpty()) {
+        // Without a domain the page searches every domain in scope.
+        m_users->setAllDomains();
+        setTitle(tr("Users"));
+    } else {
+        m_users->setDomain(domain);
+        setTitle(tr("Users of %1").arg(validation::domainForDisplay(domain)));
+    }
     m_new->setEnabled(!domain.isEmpty());
     m_import->setEnabled(!domain.isEmpty());
 }

@@ -24,6 +24,7 @@ class UsersPage : public ListPage
 public:
     UsersPage(AppContext *context, QWidget *parent = nullptr);
 
+    // One domain's users, or (empty) the users of every domain in scope.
     void setDomain(const QString &domain);
     QString domain() const { return m_domain; }
     models::UserListModel *users() const { return m_users; }
