@@ -12,7 +12,7 @@ cd "$here"
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
   libcpp-httplib-dev libboost1.81-dev libssl-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libcurl4-openssl-dev libsqlite3-dev fonts-dejavu-core zlib1g-dev libsystemd-dev)
-test_packages=(python3-aiosmtpd postgresql wrk xauth xvfb curl openssl tzdata pflogsumm dpkg-dev fakeroot)
+test_packages=(qt6-translations-l10n python3-aiosmtpd postgresql wrk xauth xvfb curl openssl tzdata pflogsumm dpkg-dev fakeroot)
 # The mail system the `mail` tests and `demo --mail` start on loopback ports (needs root to run).
 mail_packages=(dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-sqlite dovecot-pgsql postfix postfix-sqlite
   postfix-pgsql util-linux)

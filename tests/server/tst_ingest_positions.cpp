@@ -83,6 +83,7 @@ void TestIngestPositions::initTestCase()
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/admins"),
                      QJsonObject {{QStringLiteral("login"), QStringLiteral("shipper")},
                          {QStringLiteral("role"), QStringLiteral("collector")},
+                         {QStringLiteral("company_id"), company.json().value(QLatin1String("id")).toInt()},
                          {QStringLiteral("password"), QStringLiteral("Green-Valve-Copper-19")}})
                  .status,
         201);

@@ -426,7 +426,7 @@ void TestRoleMatrix::initTestCase()
                     v1 + QStringLiteral("/users/%1/password").arg(newUser(domainOf(o))),
                     {{QStringLiteral("password"), QStringLiteral("Fresh-Cedar-88-wind")}}, 0};
             }},
-        {QStringLiteral("GET"), QStringLiteral("/api/v1/users/{address}/outbound"), kRoles,
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/users/{address}/outbound"), kStaff,
             [=, this](bool o) {
                 return Request {QStringLiteral("GET"),
                     v1 + QStringLiteral("/users/%1/outbound").arg(newUser(domainOf(o))), {}, 0};
@@ -643,7 +643,7 @@ void TestRoleMatrix::initTestCase()
                 return Request {QStringLiteral("POST"), v1 + QStringLiteral("/users/%1/move").arg(address),
                     {{QStringLiteral("store_id"), double(target)}}, 0};
             }},
-        {QStringLiteral("GET"), QStringLiteral("/api/v1/incidents"), kRoles,
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/incidents"), kStaff,
             [=](bool) {
                 return Request {QStringLiteral("GET"), v1 + QStringLiteral("/incidents"), {}, 0};
             },
@@ -659,7 +659,7 @@ void TestRoleMatrix::initTestCase()
                     QStringLiteral("POST"), v1 + QStringLiteral("/incidents/preview"), newOutage, 0};
             },
             false},
-        {QStringLiteral("GET"), incident, kRoles,
+        {QStringLiteral("GET"), incident, kStaff,
             [=](bool o) {
                 return Request {QStringLiteral("GET"), incidentPath(o, QString()), {}, 0};
             }},
@@ -678,11 +678,11 @@ void TestRoleMatrix::initTestCase()
                 return Request {QStringLiteral("POST"), incidentPath(o, QStringLiteral("/resolve")),
                     {{QStringLiteral("note"), QStringLiteral("Fixed.")}}, 0};
             }},
-        {QStringLiteral("GET"), incident + QStringLiteral("/impact"), kRoles,
+        {QStringLiteral("GET"), incident + QStringLiteral("/impact"), kStaff,
             [=](bool o) {
                 return Request {QStringLiteral("GET"), incidentPath(o, QStringLiteral("/impact")), {}, 0};
             }},
-        {QStringLiteral("GET"), incident + QStringLiteral("/mailboxes"), kRoles,
+        {QStringLiteral("GET"), incident + QStringLiteral("/mailboxes"), kStaff,
             [=](bool o) {
                 return Request {QStringLiteral("GET"), incidentPath(o, QStringLiteral("/mailboxes")), {}, 0};
             }},
