@@ -10,6 +10,8 @@ namespace {
 // Positions of files not seen for this long are forgotten.
 constexpr qint64 kKeepPositions = 90 * 86400;
 constexpr qsizetype kMaxCachedUsers = 500000;
+// Rollup rows summed in memory before they are written, whatever the pace: this bounds the memory they take.
+constexpr qsizetype kMaxUnfoldedKeys = 40000;
 } // namespace
 
 Result<std::optional<store::ReadPosition>> DatabaseTarget::position(const store::FileIdentity &file)
@@ -114,6 +116,15 @@ Result<service::IngestReport> DatabaseTarget::write(
         }
     }
 
+    if (!m_tuned && m_db.dialect().kind() == store::SqlDialect::Kind::SQLite) {
+        // Memory stays bounded whatever the size of the logs and the database: pages through SQLite's own
+        // cache of 16 MB rather than a map of the whole file (the server's connections keep theirs).
+        for (const QString &pragma :
+            {QStringLiteral("PRAGMA mmap_size=0"), QStringLiteral("PRAGMA cache_size=-16384")})
+            if (Status s = m_db.execute(pragma); !s.ok())
+                return s.error();
+        m_tuned = true;
+    }
     store::Transaction tx(m_db);
     if (!tx.status().ok())
         return tx.status().error();
@@ -129,10 +140,10 @@ Result<service::IngestReport> DatabaseTarget::write(
             return gone.error();
         m_purged = true;
     }
-    // A small batch (a log followed as it grows) shows in the rollups at once; large ones are folded at most
+    // A small batch (a log followed as it grows) shows in the rollups at once; large ones are folded about
     // once a second, so a user's hour is written once for many batches.
     if (logins.size() + messages.size() <= service::IngestService::kInlineFold || !m_sinceFold.isValid()
-        || m_sinceFold.elapsed() >= 1000) {
+        || m_sinceFold.elapsed() >= 1000 || m_unfolded.hourly().size() > kMaxUnfoldedKeys) {
         if (const Result<qint64> folded = stats.fold(&m_unfolded); !folded.ok())
             return folded.error();
         if (Status s = tx.commit(); !s.ok())

@@ -37,6 +37,7 @@ private:
     store::RollupChanges m_unfolded; // of the rows this run stored and did not fold yet
     QElapsedTimer m_sinceFold;
     bool m_purged = false;
+    bool m_tuned = false; // this writer's connection set up for bulk writes
 };
 
 } // namespace mailadmin::stats
