@@ -43,8 +43,10 @@ QByteArray OutboundPolicy::decide(const Attributes &request) const
 
     // Checking the limit and counting the message happen in one write transaction, so that concurrent
     // messages of one sender cannot both pass the last free place; earlier stages only read.
+    std::unique_lock<std::mutex> writer(m_writers, std::defer_lock);
     std::optional<store::Transaction> tx;
     if (wholeMessage) {
+        writer.lock();
         tx.emplace(m_db);
         if (!tx->status().ok())
             return kUnavailable;

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <mutex>
+
 namespace mailadmin::mail {
 
 // Answers one request of Postfix's policy delegation protocol for outbound mail: the sender's daily send
@@ -23,6 +25,9 @@ public:
 
 private:
     store::Database &m_db;
+    // Counting writers of this process take turns here rather than in SQLite's busy handler, which
+    // sleeps whole milliseconds between tries; other processes still meet at the database's own lock.
+    mutable std::mutex m_writers;
 };
 
 } // namespace mailadmin::mail

@@ -102,7 +102,8 @@ class MailRig:
     OPERATOR = "operator-root"
     PASSWORD = "Rig-Operator-Pass-91"
 
-    def __init__(self, database=None, keep=False, fast_hash=True, api_port=None, operator=None, password=None):
+    def __init__(self, database=None, keep=False, fast_hash=True, api_port=None, operator=None, password=None,
+                 dovecot_extra=""):
         if os.geteuid() != 0:
             raise RuntimeError("the mail rig starts Dovecot and Postfix and needs root")
         self.dir = tempfile.mkdtemp(prefix="mailadmin-mail-")
@@ -116,6 +117,7 @@ class MailRig:
         self.ports = {name: free_port() for name in ("api", "policy", "imap", "pop3", "lmtp", "smtp", "submission")}
         if api_port:
             self.ports["api"] = api_port
+        self.dovecot_extra = dovecot_extra  # more dovecot.conf lines (the benches turn off the failure delay)
         self.operator = operator or self.OPERATOR
         self.password = password or self.PASSWORD
         self.api = None
@@ -257,6 +259,7 @@ service auth {{
     mode = 0666
   }}
 }}
+{self.dovecot_extra}
 """
         with open(self.dovecot_conf, "w") as f:
             f.write(config)
