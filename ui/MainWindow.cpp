@@ -7,11 +7,14 @@
 #include "DomainPage.h"
 #include "EditorPage.h"
 #include "Format.h"
+#include "IncidentBanner.h"
+#include "IncidentsPage.h"
 #include "JumpBox.h"
 #include "LoginDialog.h"
 #include "MessageBox.h"
 #include "NavigationModel.h"
 #include "PagedListModel.h"
+#include "PlacementPages.h"
 #include "Session.h"
 #include "StatsPages.h"
 #include "UserListModel.h"
@@ -60,6 +63,9 @@ constexpr Area kAreas[] = {
     {"admins", QT_TRANSLATE_NOOP("MainWindow", "Administrators"), "admin.read"},
     {"audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "audit.read"},
     {"deleted", QT_TRANSLATE_NOOP("MainWindow", "Deleted items"), "user.delete"},
+    {"incidents", QT_TRANSLATE_NOOP("MainWindow", "Incidents"), "incident.read"},
+    {"clusters", QT_TRANSLATE_NOOP("MainWindow", "Clusters"), "cluster.write"},
+    {"stores", QT_TRANSLATE_NOOP("MainWindow", "Mail stores"), "store.read"},
 };
 } // namespace
 
@@ -104,6 +110,12 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     bannerRow->addWidget(retry);
     m_banner->hide();
     outer->addWidget(m_banner);
+    auto *incidentBanner = new IncidentBanner(context, central);
+    outer->addWidget(incidentBanner);
+    connect(incidentBanner, &IncidentBanner::openIncident, this, [this](qint64 id) {
+        if (showPage(QStringLiteral("incidents")))
+            static_cast<IncidentsPage *>(m_pages.value(QStringLiteral("incidents")))->showIncident(id);
+    });
     connect(retry, &QPushButton::clicked, this, [this] {
         m_bannerText->setText(tr("Trying to reach the server…"));
         m_context->api()->checkConnection();
@@ -165,6 +177,9 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     addPage(QStringLiteral("admins"), m_admins);
     addPage(QStringLiteral("audit"), m_audit);
     addPage(QStringLiteral("deleted"), m_deleted);
+    addPage(QStringLiteral("incidents"), new IncidentsPage(context, this));
+    addPage(QStringLiteral("clusters"), new ClustersPage(context, this));
+    addPage(QStringLiteral("stores"), new MailStoresPage(context, this));
 
     m_jump = new JumpBox(context, this);
 

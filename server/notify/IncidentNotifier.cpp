@@ -85,10 +85,13 @@ NoticeText IncidentNotifier::compose(const QJsonObject &incident, const QJsonObj
         body += QStringLiteral("Expected end: %1\n")
                     .arg(readableTime(incident.value(QLatin1String("expected_end_at"))));
     body += QStringLiteral("Affected:  %1\n\n").arg(affected);
+    // A preview has no number yet.
+    const qint64 id = qint64(incident.value(QLatin1String("id")).toDouble());
+    const QString which = id > 0 ? QStringLiteral(" (incident %1)").arg(id) : QString();
     body += QStringLiteral(
-        "The affected mailboxes are listed in MailAdmin under Incidents (incident %1), and can be "
-        "exported as CSV there.\n")
-                .arg(qint64(incident.value(QLatin1String("id")).toDouble()));
+        "The affected mailboxes are listed in MailAdmin under Incidents%1, and can be exported "
+        "as CSV there.\n")
+                .arg(which);
     body
         += QStringLiteral("You receive this as the %1 contact of %2; choose which notices you receive in the "
                           "Contacts page.\n")

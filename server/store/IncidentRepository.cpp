@@ -107,8 +107,10 @@ Result<Page> IncidentRepository::list(qint64 companyId, const ListQuery &query) 
         QVariantList values;
         where.add(database().dialect().textMatch(QStringLiteral("LOWER(t.title)"), query.q, values), values);
     }
-    const QString order = query.descending ? QStringLiteral("t.starts_at, t.id")
-                                           : QStringLiteral("t.starts_at DESC, t.id DESC");
+    // Newest first unless asked for the oldest first (sort=starts_at).
+    const bool oldestFirst = query.sort == QLatin1String("starts_at") && !query.descending;
+    const QString order
+        = oldestFirst ? QStringLiteral("t.starts_at, t.id") : QStringLiteral("t.starts_at DESC, t.id DESC");
     return fetchPage(where, order, query.offset, query.limit);
 }
 

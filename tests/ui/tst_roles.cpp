@@ -54,7 +54,8 @@ void TestRoles::roles_data()
                                           QStringLiteral("users"), QStringLiteral("stats"),
                                           QStringLiteral("alerts"), QStringLiteral("inactive"),
                                           QStringLiteral("brands"), QStringLiteral("admins"),
-                                          QStringLiteral("audit"), QStringLiteral("deleted")}
+                                          QStringLiteral("audit"), QStringLiteral("deleted"),
+                                          QStringLiteral("incidents")}
                                    << true << true << true;
     QTest::newRow("executive") << "company_readonly"
                                << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
@@ -62,20 +63,20 @@ void TestRoles::roles_data()
                                       QStringLiteral("users"), QStringLiteral("stats"),
                                       QStringLiteral("alerts"), QStringLiteral("inactive"),
                                       QStringLiteral("brands"), QStringLiteral("admins"),
-                                      QStringLiteral("audit")}
+                                      QStringLiteral("audit"), QStringLiteral("incidents")}
                                << false << false << false;
     QTest::newRow("support") << "support"
                              << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
                                     QStringLiteral("domains"), QStringLiteral("users"),
                                     QStringLiteral("stats"), QStringLiteral("alerts"),
-                                    QStringLiteral("inactive")}
+                                    QStringLiteral("inactive"), QStringLiteral("incidents")}
                              << false << false << true;
     QTest::newRow("domain admin") << "domain_admin"
                                   << QStringList {QStringLiteral("dashboard"), QStringLiteral("domains"),
                                          QStringLiteral("users"), QStringLiteral("stats"),
                                          QStringLiteral("alerts"), QStringLiteral("inactive"),
                                          QStringLiteral("brands"), QStringLiteral("audit"),
-                                         QStringLiteral("deleted")}
+                                         QStringLiteral("deleted"), QStringLiteral("incidents")}
                                   << true << true << true;
     QTest::newRow("operator") << "operator"
                               << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
@@ -84,7 +85,8 @@ void TestRoles::roles_data()
                                      QStringLiteral("stats"), QStringLiteral("alerts"),
                                      QStringLiteral("inactive"), QStringLiteral("brands"),
                                      QStringLiteral("admins"), QStringLiteral("audit"),
-                                     QStringLiteral("deleted")}
+                                     QStringLiteral("deleted"), QStringLiteral("incidents"),
+                                     QStringLiteral("clusters"), QStringLiteral("stores")}
                               << true << true << true;
 }
 

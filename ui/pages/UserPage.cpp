@@ -82,6 +82,8 @@ void UserPage::onLoaded(const QJsonObject &u)
                  .arg(format::userType(u.value(QLatin1String("type")).toString()),
                      format::status(u.value(QLatin1String("status")).toString()));
     lines << tr("Last login — %1").arg(format::lastLogins(logins));
+    if (!u.value(QLatin1String("store")).toString().isEmpty())
+        lines << tr("Mail store: %1").arg(u.value(QLatin1String("store")).toString().toHtmlEscaped());
     lines << tr("Password: %1")
                  .arg(u.value(QLatin1String("password_set")).toBool() ? tr("set") : tr("not set"));
     lines << tr("Created %1, changed %2")
