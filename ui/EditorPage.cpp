@@ -112,7 +112,10 @@ void EditorPage::adopt(const QJsonObject &object)
     m_object = object;
     m_loaded = true;
     m_form->load(object);
-    m_form->setReadOnly(!m_context->can(updateAction()));
+    // A deleted object is shown as it was, not edited: the server refuses changes until it is restored.
+    const bool deleted = object.value(QLatin1String("status")).toString() == QLatin1String("deleted")
+        || !object.value(QLatin1String("deleted_at")).toString().isEmpty();
+    m_form->setReadOnly(!m_context->can(updateAction()) || deleted);
     onLoaded(object);
     updateButtons();
     emit loaded(object);

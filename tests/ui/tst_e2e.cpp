@@ -191,6 +191,12 @@ void TestEndToEnd::deleteAndRestore()
     ui::MessageBox::setNextAnswer(QMessageBox::Yes);
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("deleteButton")), Qt::LeftButton);
     QTRY_COMPARE(page->object().value(QLatin1String("status")).toString(), QStringLiteral("deleted"));
+    // Nothing left to do to a deleted user here: the actions are off and the fields read-only.
+    for (const char *name : {"suspendButton", "deleteButton", "resetPasswordButton"})
+        QVERIFY2(!page->findChild<QPushButton *>(QString::fromLatin1(name))->isEnabled(), name);
+    auto *displayName = page->findChild<QLineEdit *>(QStringLiteral("displayNameLineEdit"));
+    QVERIFY(displayName);
+    QVERIFY(displayName->isReadOnly());
     HttpClient check = m_server->operatorClient();
     QCOMPARE(check.get(QStringLiteral("/api/v1/users/") + m_address).status, 404);
 

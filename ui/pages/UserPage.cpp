@@ -96,6 +96,10 @@ void UserPage::onLoaded(const QJsonObject &u)
     m_suspend->setVisible(context()->can(QStringLiteral("user.suspend")));
     m_delete->setVisible(context()->can(QStringLiteral("user.delete")));
     m_activity->setVisible(context()->can(QStringLiteral("stats.read")));
+    // After a delete only Activity is left to do here (restore is in Deleted items).
+    const bool deleted = u.value(QLatin1String("status")).toString() == QLatin1String("deleted");
+    for (QPushButton *b : {m_password, m_suspend, m_delete})
+        b->setEnabled(!deleted);
     loadBrandChoices(context(), m_brand, qint64(u.value(QLatin1String("company_id")).toDouble()));
 }
 
