@@ -155,25 +155,6 @@ HttpResponse Api::dispatch(HttpRequest &request, int &route)
 }
 
 namespace {
-template<typename T> HttpResponse answer(const Result<T> &result, const Call &call, int status = 200)
-{
-    if (!result.ok())
-        return problem(result.error(), call.request.requestId);
-    if constexpr (std::is_same_v<T, store::Record>)
-        return recordResponse(result.value(), status);
-    else if constexpr (std::is_same_v<T, store::Page>)
-        return pageResponse(result.value());
-    else
-        return jsonResponse(result.value(), status);
-}
-
-HttpResponse answer(const Status &status, const Call &call)
-{
-    if (!status.ok())
-        return problem(status.error(), call.request.requestId);
-    return noContent();
-}
-
 #define LIST_OR_FAIL(var, ...)                                                                               \
     const Result<store::ListQuery> var##Result = call.listQuery(__VA_ARGS__);                                \
     if (!var##Result.ok())                                                                                   \

@@ -3,12 +3,14 @@
 #include "Actor.h"
 #include "HttpTypes.h"
 #include "ListQuery.h"
+#include "Problem.h"
 #include "Result.h"
 #include "Table.h"
 
 #include <QJsonObject>
 
 #include <optional>
+#include <type_traits>
 
 namespace mailadmin::http {
 
@@ -32,5 +34,24 @@ HttpResponse jsonResponse(const QJsonObject &object, int status = 200);
 HttpResponse recordResponse(const store::Record &record, int status = 200);
 HttpResponse pageResponse(const store::Page &page);
 HttpResponse noContent();
+
+// A service result as the answer: its problem, the record with its ETag, a page, or a JSON object.
+template<typename T> HttpResponse answer(const Result<T> &result, const Call &call, int status = 200)
+{
+    if (!result.ok())
+        return problem(result.error(), call.request.requestId);
+    if constexpr (std::is_same_v<T, store::Record>)
+        return recordResponse(result.value(), status);
+    else if constexpr (std::is_same_v<T, store::Page>)
+        return pageResponse(result.value());
+    else
+        return jsonResponse(result.value(), status);
+}
+
+// 204, or the problem of a failed operation.
+inline HttpResponse answer(const Status &status, const Call &call)
+{
+    return status.ok() ? noContent() : problem(status.error(), call.request.requestId);
+}
 
 } // namespace mailadmin::http

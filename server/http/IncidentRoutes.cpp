@@ -15,23 +15,6 @@
 namespace mailadmin::http {
 
 namespace {
-template<typename T> HttpResponse reply(const Result<T> &result, const Call &call, int status = 200)
-{
-    if (!result.ok())
-        return problem(result.error(), call.request.requestId);
-    if constexpr (std::is_same_v<T, store::Record>)
-        return recordResponse(result.value(), status);
-    else if constexpr (std::is_same_v<T, store::Page>)
-        return pageResponse(result.value());
-    else
-        return jsonResponse(result.value(), status);
-}
-
-HttpResponse reply(const Status &status, const Call &call)
-{
-    return status.ok() ? noContent() : problem(status.error(), call.request.requestId);
-}
-
 QString csvCell(const QJsonValue &v)
 {
     if (v.isDouble()) {
@@ -54,26 +37,26 @@ void Api::addIncidentRoutes()
     const QString clusters = v1 + QStringLiteral("/clusters");
     route(QStringLiteral("GET"), clusters, [=](Call &call) {
         const auto q = list(call);
-        return q.ok() ? reply(places->listClusters(call.actor, q.value()), call)
+        return q.ok() ? answer(places->listClusters(call.actor, q.value()), call)
                       : problem(q.error(), call.request.requestId);
     });
     route(QStringLiteral("POST"), clusters,
-        [=](Call &call) { return reply(places->createCluster(call.actor, call.body), call, 201); });
+        [=](Call &call) { return answer(places->createCluster(call.actor, call.body), call, 201); });
     route(QStringLiteral("GET"), clusters + QStringLiteral("/{id}"), [=](Call &call) {
-        return reply(places->getCluster(call.actor, call.id(QStringLiteral("id"))), call);
+        return answer(places->getCluster(call.actor, call.id(QStringLiteral("id"))), call);
     });
     route(
         QStringLiteral("PATCH"), clusters + QStringLiteral("/{id}"),
         [=](Call &call) {
-            return reply(places->updateCluster(
-                             call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
+            return answer(places->updateCluster(
+                              call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
                 call);
         },
         NeedsVersion);
     route(
         QStringLiteral("DELETE"), clusters + QStringLiteral("/{id}"),
         [=](Call &call) {
-            return reply(
+            return answer(
                 places->removeCluster(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
         },
         NeedsVersion);
@@ -81,31 +64,32 @@ void Api::addIncidentRoutes()
     const QString stores = v1 + QStringLiteral("/mail-stores");
     route(QStringLiteral("GET"), stores, [=](Call &call) {
         const auto q = list(call);
-        return q.ok() ? reply(places->listStores(call.actor, q.value()), call)
+        return q.ok() ? answer(places->listStores(call.actor, q.value()), call)
                       : problem(q.error(), call.request.requestId);
     });
     route(QStringLiteral("POST"), stores,
-        [=](Call &call) { return reply(places->createStore(call.actor, call.body), call, 201); });
-    route(QStringLiteral("GET"), stores + QStringLiteral("/{id}"),
-        [=](Call &call) { return reply(places->getStore(call.actor, call.id(QStringLiteral("id"))), call); });
+        [=](Call &call) { return answer(places->createStore(call.actor, call.body), call, 201); });
+    route(QStringLiteral("GET"), stores + QStringLiteral("/{id}"), [=](Call &call) {
+        return answer(places->getStore(call.actor, call.id(QStringLiteral("id"))), call);
+    });
     route(
         QStringLiteral("PATCH"), stores + QStringLiteral("/{id}"),
         [=](Call &call) {
-            return reply(places->updateStore(
-                             call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
+            return answer(places->updateStore(
+                              call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
                 call);
         },
         NeedsVersion);
     route(
         QStringLiteral("DELETE"), stores + QStringLiteral("/{id}"),
         [=](Call &call) {
-            return reply(
+            return answer(
                 places->removeStore(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
         },
         NeedsVersion);
     route(QStringLiteral("POST"), v1 + QStringLiteral("/users/{address}/move"), [=](Call &call) {
-        return reply(places->moveUser(
-                         call.actor, call.param(QStringLiteral("address")), call.body, call.expectedVersion),
+        return answer(places->moveUser(
+                          call.actor, call.param(QStringLiteral("address")), call.body, call.expectedVersion),
             call);
     });
 
@@ -114,32 +98,32 @@ void Api::addIncidentRoutes()
     const QString one = all + QStringLiteral("/{id}");
     route(QStringLiteral("GET"), all, [=](Call &call) {
         const auto q = list(call);
-        return q.ok() ? reply(incidents->list(call.actor, q.value()), call)
+        return q.ok() ? answer(incidents->list(call.actor, q.value()), call)
                       : problem(q.error(), call.request.requestId);
     });
     route(QStringLiteral("POST"), all,
-        [=](Call &call) { return reply(incidents->create(call.actor, call.body), call, 201); });
+        [=](Call &call) { return answer(incidents->create(call.actor, call.body), call, 201); });
     route(QStringLiteral("POST"), all + QStringLiteral("/preview"),
-        [=](Call &call) { return reply(incidents->preview(call.actor, call.body), call); });
+        [=](Call &call) { return answer(incidents->preview(call.actor, call.body), call); });
     route(QStringLiteral("GET"), one,
-        [=](Call &call) { return reply(incidents->get(call.actor, call.id(QStringLiteral("id"))), call); });
+        [=](Call &call) { return answer(incidents->get(call.actor, call.id(QStringLiteral("id"))), call); });
     route(
         QStringLiteral("PATCH"), one,
         [=](Call &call) {
-            return reply(
+            return answer(
                 incidents->update(call.actor, call.id(QStringLiteral("id")), call.body, call.expectedVersion),
                 call);
         },
         NeedsVersion);
     route(QStringLiteral("POST"), one + QStringLiteral("/updates"), [=](Call &call) {
-        return reply(incidents->postUpdate(call.actor, call.id(QStringLiteral("id")), call.body), call, 201);
+        return answer(incidents->postUpdate(call.actor, call.id(QStringLiteral("id")), call.body), call, 201);
     });
     route(QStringLiteral("POST"), one + QStringLiteral("/resolve"), [=](Call &call) {
-        return reply(incidents->resolve(call.actor, call.id(QStringLiteral("id")), call.body), call);
+        return answer(incidents->resolve(call.actor, call.id(QStringLiteral("id")), call.body), call);
     });
     route(QStringLiteral("GET"), one + QStringLiteral("/impact"), [=](Call &call) {
         const auto q = list(call);
-        return q.ok() ? reply(incidents->impact(call.actor, call.id(QStringLiteral("id")), q.value()), call)
+        return q.ok() ? answer(incidents->impact(call.actor, call.id(QStringLiteral("id")), q.value()), call)
                       : problem(q.error(), call.request.requestId);
     });
     route(QStringLiteral("GET"), one + QStringLiteral("/mailboxes"), [=, this](Call &call) {
@@ -177,19 +161,19 @@ void Api::addIncidentRoutes()
     route(QStringLiteral("GET"), one + QStringLiteral("/deliveries"), [=](Call &call) {
         const auto q = list(call);
         return q.ok()
-            ? reply(incidents->deliveries(call.actor, call.id(QStringLiteral("id")), q.value()), call)
+            ? answer(incidents->deliveries(call.actor, call.id(QStringLiteral("id")), q.value()), call)
             : problem(q.error(), call.request.requestId);
     });
     route(QStringLiteral("POST"), one + QStringLiteral("/deliveries/{delivery}/retry"), [=](Call &call) {
-        return reply(incidents->retryDelivery(
-                         call.actor, call.id(QStringLiteral("id")), call.id(QStringLiteral("delivery"))),
+        return answer(incidents->retryDelivery(
+                          call.actor, call.id(QStringLiteral("id")), call.id(QStringLiteral("delivery"))),
             call);
     });
 
     // The public status feed: no sign-in, no customer data.
     route(
         QStringLiteral("GET"), v1 + QStringLiteral("/status/incidents"),
-        [=](Call &call) { return reply(incidents->statusFeed(), call); }, Public);
+        [=](Call &call) { return answer(incidents->statusFeed(), call); }, Public);
     route(
         QStringLiteral("GET"), v1 + QStringLiteral("/status/incidents.atom"),
         [=](Call &call) {
