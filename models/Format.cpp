@@ -71,22 +71,22 @@ QString date(const QString &iso)
 QString status(const QString &s)
 {
     if (s == QLatin1String("active"))
-        return QCoreApplication::translate("Format", "Active");
+        return QCoreApplication::translate("Format", "Active", "status of a user account");
     if (s == QLatin1String("suspended"))
-        return QCoreApplication::translate("Format", "Suspended");
+        return QCoreApplication::translate("Format", "Suspended", "status of a user account");
     if (s == QLatin1String("deleted"))
-        return QCoreApplication::translate("Format", "Deleted");
+        return QCoreApplication::translate("Format", "Deleted", "status of a user account");
     return s;
 }
 
 QString userType(const QString &t)
 {
     if (t == QLatin1String("mailbox"))
-        return QCoreApplication::translate("Format", "Mailbox");
+        return QCoreApplication::translate("Format", "Mailbox", "kind of user");
     if (t == QLatin1String("forward"))
-        return QCoreApplication::translate("Format", "Forward");
+        return QCoreApplication::translate("Format", "Forward", "kind of user");
     if (t == QLatin1String("filter"))
-        return QCoreApplication::translate("Format", "Filter");
+        return QCoreApplication::translate("Format", "Filter", "kind of user");
     return t;
 }
 
@@ -131,7 +131,7 @@ QString serviceState(const QString &s)
     if (s == QLatin1String("disabled"))
         return QCoreApplication::translate("Format", "Disabled");
     if (s == QLatin1String("suspended"))
-        return QCoreApplication::translate("Format", "Suspended");
+        return QCoreApplication::translate("Format", "Suspended", "status of a user account");
     return s;
 }
 

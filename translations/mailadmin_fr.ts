@@ -5,15 +5,15 @@
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached. Check the address and your connection.</source>
-        <translation>Le serveur est injoignable. Vérifiez l'adresse et votre connexion.</translation>
+        <translation>Le serveur est injoignable. Vérifiez l&apos;adresse et votre connexion.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation>Le serveur n'a pas répondu à temps.</translation>
+        <translation>Le serveur n&apos;a pas répondu à temps.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted: %1</source>
-        <translation>Le certificat du serveur n'est pas reconnu : %1</translation>
+        <source>The server&apos;s certificate is not trusted: %1</source>
+        <translation>Le certificat du serveur n&apos;est pas reconnu : %1</translation>
     </message>
     <message>
         <source>The server sent an answer that could not be read.</source>
@@ -33,11 +33,14 @@
     </message>
     <message>
         <source>It no longer exists, or it is outside what you may see.</source>
-        <translation>Cela n'existe plus, ou se trouve hors de ce que vous pouvez voir.</translation>
+        <translation>Cela n&apos;existe plus, ou se trouve hors de ce que vous pouvez voir.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation><numerusform>Trop de tentatives. Réessayez dans %n seconde.</numerusform><numerusform>Trop de tentatives. Réessayez dans %n secondes.</numerusform></translation>
+        <translation>
+            <numerusform>Trop de tentatives. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de tentatives. Réessayez dans %n secondes.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The server failed. Quote reference %1 to its operator.</source>
@@ -82,10 +85,6 @@
         <translation>jamais</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>Actif</translation>
-    </message>
-    <message>
         <source>Suspended</source>
         <translation>Suspendu</translation>
     </message>
@@ -94,24 +93,12 @@
         <translation>Supprimé</translation>
     </message>
     <message>
-        <source>Mailbox</source>
-        <translation>Boîte aux lettres</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Transfert</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filtre</translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation>Exploitant</translation>
     </message>
     <message>
         <source>Company admin</source>
-        <translation>Administrateur d'entreprise</translation>
+        <translation>Administrateur d&apos;entreprise</translation>
     </message>
     <message>
         <source>Read-only (executive)</source>
@@ -225,6 +212,36 @@
         <source>Administrator</source>
         <translation>Administrateur</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <comment>status of a user account</comment>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>status of a user account</comment>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <comment>status of a user account</comment>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <comment>kind of user</comment>
+        <translation>Boîte aux lettres</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <comment>kind of user</comment>
+        <translation>Transfert</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <comment>kind of user</comment>
+        <translation>Filtre</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -258,7 +275,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Deleted items</source>
@@ -279,6 +296,18 @@
     <message>
         <source>Inactive users</source>
         <translation>Utilisateurs inactifs</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>Mail stores</source>
+        <translation>Stockages de courrier</translation>
     </message>
 </context>
 <context>
@@ -370,7 +399,7 @@
     </message>
     <message>
         <source>The demo server stopped (exit %1): %2</source>
-        <translation>Le serveur de démonstration s'est arrêté (code %1) : %2</translation>
+        <translation>Le serveur de démonstration s&apos;est arrêté (code %1) : %2</translation>
     </message>
     <message>
         <source>Writing 20,000 demo users and 90 days of mail activity</source>
@@ -493,6 +522,25 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::AffectedMailboxModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mail store</source>
+        <translation>Stockage</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::AlertListModel</name>
     <message>
         <source>Period</source>
@@ -606,6 +654,29 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::ClusterListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Stores</source>
+        <translation>Stockages</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::CompanyListModel</name>
     <message>
         <source>Company</source>
@@ -687,6 +758,21 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::ImpactListModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Affected mailboxes</source>
+        <translation>Boîtes touchées</translation>
+    </message>
+    <message>
+        <source>Of its mailboxes</source>
+        <translation>Sur ses boîtes</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::InactiveListModel</name>
     <message>
         <source>Address</source>
@@ -722,14 +808,120 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::IncidentListModel</name>
+    <message>
+        <source>Starts</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Affected</source>
+        <translation>Touchés</translation>
+    </message>
+    <message>
+        <source>Outage</source>
+        <translation>Panne</translation>
+    </message>
+    <message>
+        <source>Degradation</source>
+        <translation>Dégradation</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>planifié</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>mineure</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>majeure</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+    <message>
+        <source>%1 of your %2 mailboxes</source>
+        <translation>%1 de vos %2 boîtes</translation>
+    </message>
+    <message>
+        <source>%1 mailboxes in %2 companies</source>
+        <translation>%1 boîtes dans %2 entreprises</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::ListExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d'écrire %1 : %2</translation>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::MailStoreListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>New mailboxes</source>
+        <translation>Nouvelles boîtes</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptées</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>refusées</translation>
     </message>
 </context>
 <context>
@@ -740,11 +932,69 @@
     </message>
     <message numerus="yes">
         <source>%n domain(s)</source>
-        <translation><numerusform>%n domaine</numerusform><numerusform>%n domaines</numerusform></translation>
+        <translation>
+            <numerusform>%n domaine</numerusform>
+            <numerusform>%n domaines</numerusform>
+        </translation>
     </message>
     <message>
         <source>Disabled: its mailboxes do not work</source>
         <translation>Désactivé : ses boîtes ne fonctionnent pas</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::NoticeDeliveryModel</name>
+    <message>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>envoi en cours</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>failed, will retry</source>
+        <translation>échec, nouvel essai prévu</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrompu</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>envoyé le %1</translation>
     </message>
 </context>
 <context>
@@ -861,7 +1111,10 @@
     </message>
     <message numerus="yes">
         <source>Outbound mail of this user is released; %n held messages go on their way.</source>
-        <translation><numerusform>Les envois de cet utilisateur sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois de cet utilisateur sont libérés ; %n messages retenus repartent.</numerusform></translation>
+        <translation>
+            <numerusform>Les envois de cet utilisateur sont libérés ; %n message retenu repart.</numerusform>
+            <numerusform>Les envois de cet utilisateur sont libérés ; %n messages retenus repartent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbound alerts</source>
@@ -972,7 +1225,7 @@
     <name>mailadmin::ui::AuditPage</name>
     <message>
         <source>Audit log</source>
-        <translation>Journal d'audit</translation>
+        <translation>Journal d&apos;audit</translation>
     </message>
     <message>
         <source>Any object</source>
@@ -1035,7 +1288,7 @@
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation>Couleur d'&amp;accent :</translation>
+        <translation>Couleur d&apos;&amp;accent :</translation>
     </message>
     <message>
         <source>Pick…</source>
@@ -1063,11 +1316,11 @@
     </message>
     <message>
         <source>Support &amp;URL:</source>
-        <translation>&amp;URL d'assistance :</translation>
+        <translation>&amp;URL d&apos;assistance :</translation>
     </message>
     <message>
         <source>Support &amp;e-mail:</source>
-        <translation>&amp;Courriel d'assistance :</translation>
+        <translation>&amp;Courriel d&apos;assistance :</translation>
     </message>
     <message>
         <source>Login &amp;message:</source>
@@ -1118,7 +1371,7 @@
     </message>
     <message>
         <source>&amp;Company number:</source>
-        <translation>Numéro de l'&amp;entreprise :</translation>
+        <translation>Numéro de l&apos;&amp;entreprise :</translation>
     </message>
     <message>
         <source>Delete brand</source>
@@ -1227,7 +1480,26 @@
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>Impossible d'écrire %1.</translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ClustersPage</name>
+    <message>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>&amp;New cluster…</source>
+        <translation>&amp;Nouveau cluster…</translation>
+    </message>
+    <message>
+        <source>New cluster</source>
+        <translation>Nouveau cluster</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
     </message>
 </context>
 <context>
@@ -1273,7 +1545,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d'&amp;utilisateurs :</translation>
+        <translation>Limite d&apos;&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -1281,7 +1553,7 @@
     </message>
     <message>
         <source>&amp;Alias limit:</source>
-        <translation>Limite d'&amp;alias :</translation>
+        <translation>Limite d&apos;&amp;alias :</translation>
     </message>
     <message>
         <source>&amp;Services of new users:</source>
@@ -1289,7 +1561,7 @@
     </message>
     <message>
         <source>Daily &amp;send limit:</source>
-        <translation>Limite d'&amp;envoi quotidienne :</translation>
+        <translation>Limite d&apos;&amp;envoi quotidienne :</translation>
     </message>
     <message>
         <source>Not allowed to send</source>
@@ -1344,7 +1616,7 @@
     <name>mailadmin::ui::ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu'un d'autre</translation>
+        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
     </message>
     <message>
         <source>Apply my changes to their version</source>
@@ -1359,7 +1631,7 @@
     <name>mailadmin::ui::ConflictWidget</name>
     <message>
         <source>Someone else saved this object while you were editing it. Their version is stored now; your changes are not saved yet.</source>
-        <translation>Quelqu'un d'autre a enregistré cet objet pendant que vous le modifiiez. Sa version est enregistrée ; vos modifications ne le sont pas encore.</translation>
+        <translation>Quelqu&apos;un d&apos;autre a enregistré cet objet pendant que vous le modifiiez. Sa version est enregistrée ; vos modifications ne le sont pas encore.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1488,7 +1760,7 @@
     </message>
     <message>
         <source>Cancel import</source>
-        <translation>Annuler l'import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1512,11 +1784,11 @@
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>Impossible d'écrire %1.</translation>
+        <translation>Impossible d&apos;écrire %1.</translation>
     </message>
     <message>
         <source>Choose a CSV file with a header row. Each row becomes a user in %1.</source>
-        <translation>Choisissez un fichier CSV avec une ligne d'en-tête. Chaque ligne devient un utilisateur de %1.</translation>
+        <translation>Choisissez un fichier CSV avec une ligne d&apos;en-tête. Chaque ligne devient un utilisateur de %1.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
@@ -1528,11 +1800,11 @@
     </message>
     <message>
         <source>The file is not valid CSV: %1 (line %2).</source>
-        <translation>Le fichier n'est pas un CSV valide : %1 (ligne %2).</translation>
+        <translation>Le fichier n&apos;est pas un CSV valide : %1 (ligne %2).</translation>
     </message>
     <message>
         <source>The file needs a header row and at least one row of data.</source>
-        <translation>Le fichier doit avoir une ligne d'en-tête et au moins une ligne de données.</translation>
+        <translation>Le fichier doit avoir une ligne d&apos;en-tête et au moins une ligne de données.</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -1540,11 +1812,11 @@
     </message>
     <message>
         <source>%1 is not in %2</source>
-        <translation>%1 n'est pas dans %2</translation>
+        <translation>%1 n&apos;est pas dans %2</translation>
     </message>
     <message>
         <source>quota: %1 is not a size such as 2 GB</source>
-        <translation>quota : %1 n'est pas une taille comme 2 Go</translation>
+        <translation>quota : %1 n&apos;est pas une taille comme 2 Go</translation>
     </message>
     <message>
         <source>Row</source>
@@ -1686,7 +1958,10 @@
     </message>
     <message numerus="yes">
         <source>Restore %n user(s)</source>
-        <translation><numerusform>Restaurer %n utilisateur</numerusform><numerusform>Restaurer %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Restaurer %n utilisateur</numerusform>
+            <numerusform>Restaurer %n utilisateurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1709,7 +1984,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d'&amp;utilisateurs :</translation>
+        <translation>Limite d&apos;&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -1724,8 +1999,8 @@
         <translation>&amp;Marque :</translation>
     </message>
     <message>
-        <source>Company's brand</source>
-        <translation>Marque de l'entreprise</translation>
+        <source>Company&apos;s brand</source>
+        <translation>Marque de l&apos;entreprise</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -1741,7 +2016,10 @@
     </message>
     <message numerus="yes">
         <source>%n user(s)</source>
-        <translation><numerusform>%n utilisateur</numerusform><numerusform>%n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>%n utilisateur</numerusform>
+            <numerusform>%n utilisateurs</numerusform>
+        </translation>
     </message>
     <message>
         <source> · stored as %1</source>
@@ -1757,7 +2035,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.</source>
-        <translation><numerusform>Supprimer %1 et masquer son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %1 et masquer ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %1 et masquer son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform>
+            <numerusform>Supprimer %1 et masquer ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted. Restore it from Deleted items within 30 days.</source>
@@ -1784,7 +2065,7 @@
     </message>
     <message>
         <source>Choose a company in the navigation first.</source>
-        <translation>Choisissez d'abord une entreprise dans la navigation.</translation>
+        <translation>Choisissez d&apos;abord une entreprise dans la navigation.</translation>
     </message>
     <message>
         <source>&amp;Domain name:</source>
@@ -1800,7 +2081,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d'&amp;utilisateurs :</translation>
+        <translation>Limite d&apos;&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -1816,7 +2097,10 @@
     </message>
     <message numerus="yes">
         <source>Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.</source>
-        <translation><numerusform>Supprimer %1 avec son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %1 avec ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %1 avec son utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform>
+            <numerusform>Supprimer %1 avec ses %n utilisateurs ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1847,7 +2131,7 @@
     </message>
     <message>
         <source>Some fields need attention before saving.</source>
-        <translation>Certains champs sont à revoir avant d'enregistrer.</translation>
+        <translation>Certains champs sont à revoir avant d&apos;enregistrer.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1863,11 +2147,11 @@
     </message>
     <message>
         <source>Not saved: someone else changed this. Save again to review the differences.</source>
-        <translation>Non enregistré : quelqu'un d'autre l'a modifié. Enregistrez à nouveau pour examiner les différences.</translation>
+        <translation>Non enregistré : quelqu&apos;un d&apos;autre l&apos;a modifié. Enregistrez à nouveau pour examiner les différences.</translation>
     </message>
     <message>
         <source>The server did not accept some fields; see the messages below them.</source>
-        <translation>Le serveur n'a pas accepté certains champs ; voyez les messages sous ces champs.</translation>
+        <translation>Le serveur n&apos;a pas accepté certains champs ; voyez les messages sous ces champs.</translation>
     </message>
     <message>
         <source>Not saved: %1 Your changes are kept; save again when the server is back.</source>
@@ -1901,6 +2185,237 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::ui::IncidentBanner</name>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Détails…</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 affected</source>
+        <translation>%1 : %2 — %3 touchés</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3 of your %4 mailboxes are affected.</source>
+        <translation>%1 : %2 — %3 de vos %4 boîtes sont touchées.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more open incident(s))</source>
+        <translation>
+            <numerusform>(et %n autre incident ouvert)</numerusform>
+            <numerusform>(et %n autres incidents ouverts)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::IncidentComposerDialog</name>
+    <message>
+        <source>New incident</source>
+        <translation>Nouvel incident</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::IncidentComposerWidget</name>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Nature :</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>What happened, what works and what does not, what customers should do.</source>
+        <translation>Ce qui s’est passé, ce qui fonctionne et ce qui ne fonctionne pas, ce que les clients doivent faire.</translation>
+    </message>
+    <message>
+        <source>&amp;Notice:</source>
+        <translation>&amp;Avis :</translation>
+    </message>
+    <message>
+        <source>(by kind)</source>
+        <translation>(selon la nature)</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>&amp;Gravité :</translation>
+    </message>
+    <message>
+        <source>Services:</source>
+        <translation>Services :</translation>
+    </message>
+    <message>
+        <source>&amp;Clusters:</source>
+        <translation>&amp;Clusters :</translation>
+    </message>
+    <message>
+        <source>Mail &amp;stores:</source>
+        <translation>&amp;Stockages :</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Prévue</translation>
+    </message>
+    <message>
+        <source>Ends:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> minutes avant</translation>
+    </message>
+    <message>
+        <source>no reminder</source>
+        <translation>pas de rappel</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder:</source>
+        <translation>&amp;Rappel :</translation>
+    </message>
+    <message>
+        <source>The notice, as the contacts will receive it:</source>
+        <translation>L’avis, tel que les contacts le recevront :</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <source>&amp;Open incident and send</source>
+        <translation>&amp;Ouvrir l’incident et envoyer</translation>
+    </message>
+    <message>
+        <source>Reaches %1 maintenance contacts of %2 companies; %3 mailboxes are affected.</source>
+        <translation>Atteint %1 contacts de maintenance de %2 entreprises ; %3 boîtes sont touchées.</translation>
+    </message>
+    <message>
+        <source>Reaches %1 emergency contacts of %2 companies; %3 mailboxes are affected.</source>
+        <translation>Atteint %1 contacts d’urgence de %2 entreprises ; %3 boîtes sont touchées.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::IncidentsPage</name>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Open and scheduled</source>
+        <translation>Ouverts et planifiés</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouverts</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifiés</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolus</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+        <source>&amp;New incident…</source>
+        <translation>&amp;Nouvel incident…</translation>
+    </message>
+    <message>
+        <source>Post &amp;update…</source>
+        <translation>Publier une mise à &amp;jour…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Résoudre…</translation>
+    </message>
+    <message>
+        <source>Select an incident to see its timeline and impact.</source>
+        <translation>Sélectionnez un incident pour voir sa chronologie et son impact.</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Chronologie</translation>
+    </message>
+    <message>
+        <source>Affected mailboxes</source>
+        <translation>Boîtes touchées</translation>
+    </message>
+    <message>
+        <source>Affected &amp;mailboxes</source>
+        <translation>&amp;Boîtes touchées</translation>
+    </message>
+    <message>
+        <source>Affected companies</source>
+        <translation>Entreprises touchées</translation>
+    </message>
+    <message>
+        <source>Affected &amp;companies</source>
+        <translation>&amp;Entreprises touchées</translation>
+    </message>
+    <message>
+        <source>Notices sent</source>
+        <translation>Avis envoyés</translation>
+    </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>Renvoy&amp;er</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Avis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 of your %2 mailboxes are affected.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 de vos %2 boîtes sont touchées.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 mailboxes in %2 companies are affected.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1 boîtes dans %2 entreprises sont touchées.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>pas encore connue</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%1&lt;/b&gt;: %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services: %6 · Starts %7 · Expected end %8</source>
+        <translation>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%1&lt;/b&gt; : %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services : %6 · Début %7 · Fin prévue %8</translation>
+    </message>
+    <message>
+        <source>Post an update</source>
+        <translation>Publier une mise à jour</translation>
+    </message>
+    <message>
+        <source>What changed (mailed to the affected companies&apos; contacts):</source>
+        <translation>Ce qui a changé (envoyé aux contacts des entreprises touchées) :</translation>
+    </message>
+    <message>
+        <source>Resolve the incident</source>
+        <translation>Résoudre l’incident</translation>
+    </message>
+    <message>
+        <source>Closing note (mailed to the affected companies&apos; contacts):</source>
+        <translation>Note de clôture (envoyée aux contacts des entreprises touchées) :</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::ui::JumpBox</name>
     <message>
         <source>Go to a user or domain…</source>
@@ -1912,14 +2427,17 @@
     </message>
     <message numerus="yes">
         <source>Domain %1 — %n user(s)</source>
-        <translation><numerusform>Domaine %1 — %n utilisateur</numerusform><numerusform>Domaine %1 — %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Domaine %1 — %n utilisateur</numerusform>
+            <numerusform>Domaine %1 — %n utilisateurs</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>mailadmin::ui::ListPage</name>
     <message>
         <source>Search (a prefix; * for any text)</source>
-        <translation>Rechercher (un début ; * pour n'importe quel texte)</translation>
+        <translation>Rechercher (un début ; * pour n&apos;importe quel texte)</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -1955,7 +2473,10 @@
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
-        <translation><numerusform>%n ligne exportée vers %1</numerusform><numerusform>%n lignes exportées vers %1</numerusform></translation>
+        <translation>
+            <numerusform>%n ligne exportée vers %1</numerusform>
+            <numerusform>%n lignes exportées vers %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1993,11 +2514,11 @@
     </message>
     <message>
         <source>Add a server first (Servers…).</source>
-        <translation>Ajoutez d'abord un serveur (Serveurs…).</translation>
+        <translation>Ajoutez d&apos;abord un serveur (Serveurs…).</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again to continue where you were; nothing on screen is lost.</source>
-        <translation>Votre session a pris fin. Reconnectez-vous pour continuer là où vous étiez ; rien à l'écran n'est perdu.</translation>
+        <translation>Votre session a pris fin. Reconnectez-vous pour continuer là où vous étiez ; rien à l&apos;écran n&apos;est perdu.</translation>
     </message>
     <message>
         <source>Enter your login and password.</source>
@@ -2009,27 +2530,62 @@
     </message>
     <message>
         <source>The login or password is wrong, or the account is disabled.</source>
-        <translation>L'identifiant ou le mot de passe est faux, ou le compte est désactivé.</translation>
+        <translation>L&apos;identifiant ou le mot de passe est faux, ou le compte est désactivé.</translation>
     </message>
     <message>
-        <source>The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask the server's operator for a valid certificate.</source>
-        <translation>La connexion n'est pas sûre : le certificat du serveur n'est pas reconnu (%1). Vérifiez l'adresse ou demandez un certificat valide à l'exploitant du serveur.</translation>
+        <source>The connection is not secure: the server&apos;s certificate is not trusted (%1). Check the address, or ask the server&apos;s operator for a valid certificate.</source>
+        <translation>La connexion n&apos;est pas sûre : le certificat du serveur n&apos;est pas reconnu (%1). Vérifiez l&apos;adresse ou demandez un certificat valide à l&apos;exploitant du serveur.</translation>
     </message>
     <message>
         <source>The server at %1 cannot be reached. Check the address and that the server is running.</source>
-        <translation>Le serveur %1 est injoignable. Vérifiez l'adresse et que le serveur fonctionne.</translation>
+        <translation>Le serveur %1 est injoignable. Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
     </message>
     <message>
         <source>No keyring is available on this computer, so the password was not remembered.</source>
-        <translation>Aucun trousseau n'est disponible sur cet ordinateur ; le mot de passe n'a donc pas été mémorisé.</translation>
+        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur ; le mot de passe n&apos;a donc pas été mémorisé.</translation>
     </message>
     <message>
         <source>The keyring refused to store the password.</source>
-        <translation>Le trousseau a refusé d'enregistrer le mot de passe.</translation>
+        <translation>Le trousseau a refusé d&apos;enregistrer le mot de passe.</translation>
     </message>
     <message>
         <source>S&amp;erver:</source>
         <translation>S&amp;erveur :</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::MailStoresPage</name>
+    <message>
+        <source>Mail stores</source>
+        <translation>Stockages de courrier</translation>
+    </message>
+    <message>
+        <source>&amp;New mail store…</source>
+        <translation>&amp;Nouveau stockage…</translation>
+    </message>
+    <message>
+        <source>Open or &amp;close to new mailboxes</source>
+        <translation>Ouvrir ou &amp;fermer aux nouvelles boîtes</translation>
+    </message>
+    <message>
+        <source>New mail store</source>
+        <translation>Nouveau stockage</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster:</source>
+        <translation>&amp;Cluster :</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+        <source>Mail &amp;location:</source>
+        <translation>&amp;Emplacement du courrier :</translation>
     </message>
 </context>
 <context>
@@ -2092,7 +2648,7 @@
     </message>
     <message>
         <source>Choose a domain first.</source>
-        <translation>Choisissez d'abord un domaine.</translation>
+        <translation>Choisissez d&apos;abord un domaine.</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -2130,7 +2686,7 @@
         <source>MailAdmin %1
 A Mail Administration Center for companies that host e-mail.</source>
         <translation>MailAdmin %1
-Un centre d'administration de messagerie pour les hébergeurs de courriel.</translation>
+Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -2165,7 +2721,7 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message>
         <source>Someone else changed this meanwhile; close and open it again.</source>
-        <translation>Quelqu'un d'autre l'a modifié entre-temps ; fermez et rouvrez-le.</translation>
+        <translation>Quelqu&apos;un d&apos;autre l&apos;a modifié entre-temps ; fermez et rouvrez-le.</translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2808,7 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message>
         <source>Every server needs a name and an http:// or https:// address (%1).</source>
-        <translation>Chaque serveur a besoin d'un nom et d'une adresse http:// ou https:// (%1).</translation>
+        <translation>Chaque serveur a besoin d&apos;un nom et d&apos;une adresse http:// ou https:// (%1).</translation>
     </message>
 </context>
 <context>
@@ -2417,7 +2973,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message numerus="yes">
         <source>Outbound mail is released; %n held messages go on their way.</source>
-        <translation><numerusform>Les envois sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois sont libérés ; %n messages retenus repartent.</numerusform></translation>
+        <translation>
+            <numerusform>Les envois sont libérés ; %n message retenu repart.</numerusform>
+            <numerusform>Les envois sont libérés ; %n messages retenus repartent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbound mail is held at Postfix until released.</source>
@@ -2509,11 +3068,11 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message>
         <source>The user is active again.</source>
-        <translation>L'utilisateur est de nouveau actif.</translation>
+        <translation>L&apos;utilisateur est de nouveau actif.</translation>
     </message>
     <message>
         <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
-        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+        <translation>L&apos;utilisateur est suspendu : ni connexion ni envoi jusqu&apos;à la levée de la suspension.</translation>
     </message>
     <message>
         <source>Change quota</source>
@@ -2567,7 +3126,7 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <translation>&amp;Marque :</translation>
     </message>
     <message>
-        <source>Domain's brand</source>
+        <source>Domain&apos;s brand</source>
         <translation>Marque du domaine</translation>
     </message>
     <message>
@@ -2616,19 +3175,19 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message>
         <source>The user is active again.</source>
-        <translation>L'utilisateur est de nouveau actif.</translation>
+        <translation>L&apos;utilisateur est de nouveau actif.</translation>
     </message>
     <message>
         <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
-        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+        <translation>L&apos;utilisateur est suspendu : ni connexion ni envoi jusqu&apos;à la levée de la suspension.</translation>
     </message>
     <message>
         <source>Delete user</source>
-        <translation>Supprimer l'utilisateur</translation>
+        <translation>Supprimer l&apos;utilisateur</translation>
     </message>
     <message>
         <source>Delete %1? The user can be restored from Deleted items for 30 days.</source>
-        <translation>Supprimer %1 ? L'utilisateur peut être restauré depuis Éléments supprimés pendant 30 jours.</translation>
+        <translation>Supprimer %1 ? L&apos;utilisateur peut être restauré depuis Éléments supprimés pendant 30 jours.</translation>
     </message>
     <message>
         <source>Deleted. Restore it from Deleted items within 30 days.</source>
@@ -2641,6 +3200,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Logins, storage, outbound mail and alerts of this user</source>
         <translation>Connexions, stockage, courrier envoyé et alertes de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>Mail store: %1</source>
+        <translation>Stockage : %1</translation>
     </message>
 </context>
 <context>
@@ -2751,11 +3314,17 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message numerus="yes">
         <source>Suspend %n user(s)</source>
-        <translation><numerusform>Suspendre %n utilisateur</numerusform><numerusform>Suspendre %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Suspendre %n utilisateur</numerusform>
+            <numerusform>Suspendre %n utilisateurs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Unsuspend %n user(s)</source>
-        <translation><numerusform>Lever la suspension de %n utilisateur</numerusform><numerusform>Lever la suspension de %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Lever la suspension de %n utilisateur</numerusform>
+            <numerusform>Lever la suspension de %n utilisateurs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete users</source>
@@ -2763,15 +3332,24 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message numerus="yes">
         <source>Delete %n user(s)? They can be restored from Deleted items for 30 days.</source>
-        <translation><numerusform>Supprimer %n utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %n utilisateurs ? Ils peuvent être restaurés depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %n utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform>
+            <numerusform>Supprimer %n utilisateurs ? Ils peuvent être restaurés depuis Éléments supprimés pendant 30 jours.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n user(s)</source>
-        <translation><numerusform>Supprimer %n utilisateur</numerusform><numerusform>Supprimer %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Supprimer %n utilisateur</numerusform>
+            <numerusform>Supprimer %n utilisateurs</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Set the quota of %n user(s)</source>
-        <translation><numerusform>Définir le quota de %n utilisateur</numerusform><numerusform>Définir le quota de %n utilisateurs</numerusform></translation>
+        <translation>
+            <numerusform>Définir le quota de %n utilisateur</numerusform>
+            <numerusform>Définir le quota de %n utilisateurs</numerusform>
+        </translation>
     </message>
     <message>
         <source>Set quota</source>
@@ -2779,7 +3357,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message numerus="yes">
         <source>New quota for %n selected user(s):</source>
-        <translation><numerusform>Nouveau quota pour l'utilisateur sélectionné :</numerusform><numerusform>Nouveau quota pour les %n utilisateurs sélectionnés :</numerusform></translation>
+        <translation>
+            <numerusform>Nouveau quota pour l&apos;utilisateur sélectionné :</numerusform>
+            <numerusform>Nouveau quota pour les %n utilisateurs sélectionnés :</numerusform>
+        </translation>
     </message>
     <message>
         <source>Users of %1</source>
@@ -2790,7 +3371,7 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <name>main</name>
     <message>
         <source>MailAdmin: the Mail Administration Center.</source>
-        <translation>MailAdmin : le centre d'administration de la messagerie.</translation>
+        <translation>MailAdmin : le centre d&apos;administration de la messagerie.</translation>
     </message>
     <message>
         <source>Start a demo server with generated data and sign in.</source>
@@ -2806,12 +3387,12 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message>
         <source>Language of the interface (en, fr).</source>
-        <translation>Langue de l'interface (en, fr).</translation>
+        <translation>Langue de l&apos;interface (en, fr).</translation>
     </message>
     <message>
-        <source>Unknown role '%1'. Use one of: %2.
+        <source>Unknown role &apos;%1&apos;. Use one of: %2.
 </source>
-        <translation>Rôle « %1 » inconnu. Utilisez l'un de : %2.
+        <translation>Rôle « %1 » inconnu. Utilisez l&apos;un de : %2.
 </translation>
     </message>
     <message>

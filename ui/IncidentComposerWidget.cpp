@@ -220,9 +220,12 @@ void IncidentComposerWidget::preview()
             m_preview->setPlainText(QStringLiteral("Subject: %1\n\n%2")
                                         .arg(r.json.value(QLatin1String("subject")).toString(),
                                             r.json.value(QLatin1String("body")).toString()));
-            m_reach->setText(tr("Reaches %1 %2 contacts of %3 companies; %4 mailboxes are affected.")
+            const bool maintenance
+                = r.json.value(QLatin1String("contact_type")).toString() == QLatin1String("maintenance");
+            m_reach->setText((maintenance
+                        ? tr("Reaches %1 maintenance contacts of %2 companies; %3 mailboxes are affected.")
+                        : tr("Reaches %1 emergency contacts of %2 companies; %3 mailboxes are affected."))
                                  .arg(r.json.value(QLatin1String("recipients")).toInt())
-                                 .arg(r.json.value(QLatin1String("contact_type")).toString())
                                  .arg(r.json.value(QLatin1String("affected_companies")).toInt())
                                  .arg(QLocale().toString(
                                      qint64(r.json.value(QLatin1String("affected_mailboxes")).toDouble()))));
