@@ -1,7 +1,7 @@
 #include "Api.h"
 
 #include "Clock.h"
-#include "Csv.h"
+#include "CsvWriter.h"
 #include "HealthRepository.h"
 #include "Json.h"
 #include "Problem.h"
@@ -514,40 +514,6 @@ Result<service::StatsQuery> statsQuery(const HttpRequest &request, bool &csv)
     return q;
 }
 
-QString cell(const QJsonValue &v)
-{
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == std::floor(d) && std::fabs(d) < 9e15 ? QString::number(qint64(d))
-                                                         : QString::number(d, 'f', 2);
-    }
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return csv::neutralizeFormula(v.toString());
-}
-
-HttpResponse csvResponse(QByteArray body, const QString &name)
-{
-    HttpResponse r;
-    r.body = std::move(body);
-    r.contentType = "text/csv; charset=utf-8";
-    r.setHeader("Content-Disposition", QByteArray("attachment; filename=\"") + name.toLatin1() + ".csv\"");
-    return r;
-}
-
-// A series of flat objects as CSV, columns in the given order.
-HttpResponse seriesCsv(const QJsonArray &rows, const QStringList &columns, const QString &name)
-{
-    QByteArray out = csv::record(columns);
-    for (const QJsonValue &row : rows) {
-        QStringList cells;
-        for (const QString &c : columns)
-            cells << cell(row.toObject().value(c));
-        out += csv::record(cells);
-    }
-    return csvResponse(out, name);
-}
-
 const QStringList &userCsvColumns()
 {
     static const QStringList columns = {QStringLiteral("address"), QStringLiteral("display_name"),
@@ -560,48 +526,14 @@ const QStringList &userCsvColumns()
 QStringList userCsvRow(const QJsonObject &u)
 {
     const QJsonObject last = u.value(QLatin1String("last_login")).toObject();
-    return {cell(u.value(QLatin1String("address"))), cell(u.value(QLatin1String("display_name"))),
-        cell(u.value(QLatin1String("type"))), cell(u.value(QLatin1String("status"))),
-        cell(u.value(QLatin1String("quota"))), cell(u.value(QLatin1String("used_bytes"))),
-        cell(last.value(QLatin1String("imap"))), cell(last.value(QLatin1String("pop"))),
-        cell(last.value(QLatin1String("webmail"))), cell(last.value(QLatin1String("smtp")))};
+    return {csvCell(u.value(QLatin1String("address"))), csvCell(u.value(QLatin1String("display_name"))),
+        csvCell(u.value(QLatin1String("type"))), csvCell(u.value(QLatin1String("status"))),
+        csvCell(u.value(QLatin1String("quota"))), csvCell(u.value(QLatin1String("used_bytes"))),
+        csvCell(last.value(QLatin1String("imap"))), csvCell(last.value(QLatin1String("pop"))),
+        csvCell(last.value(QLatin1String("webmail"))), csvCell(last.value(QLatin1String("smtp")))};
 }
 
 } // namespace
-
-// Answers a paged list as JSON, or as CSV streamed page after page (the whole list, not just one page).
-HttpResponse Api::pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
-    std::function<QStringList(const QJsonObject &)> toRow,
-    std::function<Result<store::Page>(int offset, int limit)> fetch)
-{
-    if (!csv) {
-        const Result<store::Page> page = fetch(-1, -1);
-        return answer(page, call);
-    }
-    const Result<store::Page> first = fetch(0, 1000);
-    if (!first.ok())
-        return problem(first.error(), call.request.requestId);
-    HttpResponse r = csvResponse({}, name);
-    auto state = std::make_shared<std::pair<int, bool>>(0, false); // next offset, header written
-    r.stream = [state, columns, toRow, fetch](QByteArray &chunk) {
-        if (!state->second) {
-            chunk += csv::record(columns);
-            state->second = true;
-        }
-        const Result<store::Page> page = fetch(state->first, 1000);
-        if (!page.ok())
-            return false;
-        const auto rowOf = [&](const QJsonObject &o) { chunk += csv::record(toRow(o)); };
-        for (const QByteArray &rendered : page->rendered)
-            rowOf(QJsonDocument::fromJson(rendered).object());
-        for (const store::Record &record : page->items)
-            rowOf(record.data);
-        const int got = int(page->rendered.size() + page->items.size());
-        state->first += got;
-        return got > 0 && state->first < page->total;
-    };
-    return r;
-}
 
 void Api::addStatsRoutes()
 {
@@ -640,7 +572,7 @@ void Api::addStatsRoutes()
                   if (!result.ok())
                       return problem(result.error(), call.request.requestId);
                   if (csv)
-                      return seriesCsv(result->value(arrayKey).toArray(), columns,
+                      return csvResponse(csvTable(result->value(arrayKey).toArray(), columns),
                           path.section(QLatin1Char('/'), 3).replace(QLatin1Char('/'), QLatin1Char('-')));
                   return jsonResponse(result.value());
               });
@@ -725,9 +657,9 @@ void Api::addStatsRoutes()
             {QStringLiteral("time"), QStringLiteral("protocol"), QStringLiteral("success"),
                 QStringLiteral("remote_address")},
             [](const QJsonObject &o) {
-                return QStringList {cell(o.value(QLatin1String("time"))),
-                    cell(o.value(QLatin1String("protocol"))), cell(o.value(QLatin1String("success"))),
-                    cell(o.value(QLatin1String("remote_address")))};
+                return QStringList {csvCell(o.value(QLatin1String("time"))),
+                    csvCell(o.value(QLatin1String("protocol"))), csvCell(o.value(QLatin1String("success"))),
+                    csvCell(o.value(QLatin1String("remote_address")))};
             },
             [this, actor, address, base](int offset, int limit) {
                 service::StatsQuery page = base;

@@ -2,7 +2,7 @@
 // their notices and the public status feed.
 #include "Api.h"
 
-#include "Csv.h"
+#include "CsvWriter.h"
 #include "IncidentService.h"
 #include "Json.h"
 #include "PlacementService.h"
@@ -10,20 +10,8 @@
 
 #include <QJsonArray>
 
-#include <cmath>
 
 namespace mailadmin::http {
-
-namespace {
-QString csvCell(const QJsonValue &v)
-{
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == std::floor(d) ? QString::number(qint64(d)) : QString::number(d, 'f', 2);
-    }
-    return csv::neutralizeFormula(v.toString());
-}
-} // namespace
 
 void Api::addIncidentRoutes()
 {
