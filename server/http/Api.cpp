@@ -5,6 +5,7 @@
 #include "HealthRepository.h"
 #include "Json.h"
 #include "Problem.h"
+#include "QueryParameters.h"
 #include "SessionManager.h"
 
 #include <QLoggingCategory>
@@ -446,74 +447,6 @@ void Api::addBrandAndAdminRoutes()
 
 namespace {
 
-// Reads the stats parameters; anything else in the query string is refused.
-Result<service::StatsQuery> statsQuery(const HttpRequest &request, bool &csv)
-{
-    service::StatsQuery q;
-    QList<FieldError> errors;
-    csv = false;
-    const auto number = [&](const QString &key, const QString &value, int min, int max) {
-        bool ok = false;
-        const int n = value.toInt(&ok);
-        if (!ok || n < min || n > max) {
-            errors << FieldError {key, QStringLiteral("out_of_range"),
-                QStringLiteral("Use a whole number from %1 to %2.").arg(min).arg(max)};
-            return 0;
-        }
-        return n;
-    };
-    const auto time = [&](const QString &key, const QString &value) -> qint64 {
-        const qint64 t = json::parseIsoTime(value);
-        if (t <= 0)
-            errors << FieldError {key, QStringLiteral("invalid"),
-                QStringLiteral("Use an ISO 8601 time such as 2026-11-01T00:00:00Z.")};
-        return t;
-    };
-    for (const auto &[key, value] : request.query.queryItems(QUrl::FullyDecoded)) {
-        if (key == QLatin1String("company"))
-            q.company = value;
-        else if (key == QLatin1String("domain"))
-            q.domain = value;
-        else if (key == QLatin1String("user"))
-            q.user = value;
-        else if (key == QLatin1String("from"))
-            q.from = time(key, value);
-        else if (key == QLatin1String("to"))
-            q.to = time(key, value);
-        else if (key == QLatin1String("granularity"))
-            q.granularity = value;
-        else if (key == QLatin1String("days"))
-            q.days = number(key, value, 1, 3650);
-        else if (key == QLatin1String("percent"))
-            q.percent = number(key, value, 1, 1000);
-        else if (key == QLatin1String("offset"))
-            q.offset = number(key, value, 0, 100'000'000);
-        else if (key == QLatin1String("limit"))
-            q.limit = number(key, value, 1, 1000);
-        else if (key == QLatin1String("protocol"))
-            q.protocol = value;
-        else if (key == QLatin1String("result"))
-            q.result = value;
-        else if (key == QLatin1String("format")) {
-            if (value == QLatin1String("csv"))
-                csv = true;
-            else if (value != QLatin1String("json"))
-                errors << FieldError {
-                    key, QStringLiteral("invalid_choice"), QStringLiteral("Use json or csv.")};
-        } else
-            errors << FieldError {key, QStringLiteral("unknown_parameter"),
-                QStringLiteral("This question has no such parameter.")};
-    }
-    if (request.header("accept").contains("text/csv"))
-        csv = true;
-    if (!errors.isEmpty()) {
-        Error e = Error::make(ErrorKind::Malformed, QStringLiteral("The stats parameters are not valid."));
-        e.fields = errors;
-        return e;
-    }
-    return q;
-}
-
 const QStringList &userCsvColumns()
 {
     static const QStringList columns = {QStringLiteral("address"), QStringLiteral("display_name"),
@@ -565,7 +498,7 @@ void Api::addStatsRoutes()
               const QString &arrayKey) {
               route(QStringLiteral("GET"), path, [columns, ask, arrayKey, path](Call &call) {
                   bool csv = false;
-                  const Result<service::StatsQuery> q = statsQuery(call.request, csv);
+                  const Result<service::StatsQuery> q = readStatsQuery(call.request, csv);
                   if (!q.ok())
                       return problem(q.error(), call.request.requestId);
                   const Result<QJsonObject> result = ask(call.actor, q.value());
@@ -622,7 +555,7 @@ void Api::addStatsRoutes()
               std::function<Result<store::Page>(const auth::Actor &, const service::StatsQuery &)> ask) {
               route(QStringLiteral("GET"), path, [this, ask, path](Call &call) {
                   bool csv = false;
-                  const Result<service::StatsQuery> q = statsQuery(call.request, csv);
+                  const Result<service::StatsQuery> q = readStatsQuery(call.request, csv);
                   if (!q.ok())
                       return problem(q.error(), call.request.requestId);
                   const auth::Actor actor = call.actor;
@@ -646,7 +579,7 @@ void Api::addStatsRoutes()
 
     route(QStringLiteral("GET"), QStringLiteral("/api/v1/users/{address}/activity"), [this](Call &call) {
         bool csv = false;
-        const Result<service::StatsQuery> q = statsQuery(call.request, csv);
+        const Result<service::StatsQuery> q = readStatsQuery(call.request, csv);
         if (!q.ok())
             return problem(q.error(), call.request.requestId);
         const auth::Actor actor = call.actor;
