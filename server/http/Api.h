@@ -21,7 +21,7 @@
 namespace mailadmin::http {
 
 // The REST API (/api/v1): routes each request, checks media type, version preconditions and the bearer token,
-// and turns service results into responses.
+// and turns service results into responses. Api.cpp is the dispatcher; the routes live in one file per area.
 class Api
 {
 public:
@@ -43,15 +43,18 @@ private:
     using Handler = std::function<HttpResponse(Call &)>;
     void route(const QString &method, const QString &pattern, Handler handler, int flags = Authenticated);
 
-    void addAccessRoutes();
-    void addDirectoryRoutes();
-    void addUserRoutes();
-    void addBrandAndAdminRoutes();
-    void addStatsRoutes();
-    void addOperationsRoutes();
+    static bool isJsonType(const QByteArray &contentType);
     HttpResponse dispatch(HttpRequest &request, int &route);
+
+    // Each area registers its routes from a file of its own.
+    void addAccessRoutes(); // AccessRoutes.cpp
+    void addDirectoryRoutes(); // DirectoryRoutes.cpp
+    void addUserRoutes(); // UserRoutes.cpp
+    void addBrandAndAdminRoutes(); // BrandAdminRoutes.cpp
+    void addStatsRoutes(); // StatsRoutes.cpp
+    void addOperationsRoutes(); // OperationsRoutes.cpp
     void addIncidentRoutes(); // IncidentRoutes.cpp
-    void addOutboundRoutes(); // ApiOutbound.cpp
+    void addOutboundRoutes(); // OutboundRoutes.cpp
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;

@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 
-
 namespace mailadmin::http {
 
 void Api::addIncidentRoutes()

@@ -140,7 +140,8 @@ void QueryParameters::refuseOthers()
         if (item.taken)
             continue;
         item.taken = true;
-        fail(item, QStringLiteral("unknown_parameter"), QStringLiteral("This question has no such parameter."));
+        fail(item, QStringLiteral("unknown_parameter"),
+            QStringLiteral("This question has no such parameter."));
     }
 }
 
@@ -149,8 +150,8 @@ Status QueryParameters::status(const QString &detail) const
     if (m_errors.isEmpty())
         return Status::success();
     auto ordered = m_errors;
-    std::stable_sort(ordered.begin(), ordered.end(),
-        [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(
+        ordered.begin(), ordered.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     Error e = Error::make(ErrorKind::Malformed, detail);
     for (const auto &[position, field] : ordered)
         e.fields << field;

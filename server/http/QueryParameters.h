@@ -65,3 +65,10 @@ Result<store::ListQuery> readListQuery(const QUrlQuery &query, const QStringList
 Result<service::StatsQuery> readStatsQuery(const HttpRequest &request, bool &csv);
 
 } // namespace mailadmin::http
+
+// In a route handler with a `call`: reads its list parameters into `var`, or answers their 400.
+#define LIST_OR_FAIL(var, ...)                                                                               \
+    const Result<store::ListQuery> var##Result = call.listQuery(__VA_ARGS__);                                \
+    if (!var##Result.ok())                                                                                   \
+        return problem(var##Result.error(), call.request.requestId);                                         \
+    const store::ListQuery &var = var##Result.value();

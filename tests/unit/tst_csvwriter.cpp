@@ -56,8 +56,7 @@ void TestCsvWriter::table()
         QJsonObject {{QStringLiteral("imap"), QStringLiteral("-2")}},
     };
     const QByteArray out = csvTable(rows, {QStringLiteral("period"), QStringLiteral("imap")});
-    QCOMPARE(out,
-        QByteArray("period,imap\r\n2026-11-01,3\r\n\"Berg, Anna\",1.50\r\n,'-2\r\n"));
+    QCOMPARE(out, QByteArray("period,imap\r\n2026-11-01,3\r\n\"Berg, Anna\",1.50\r\n,'-2\r\n"));
     const csv::ParseResult parsed = csv::parse(out);
     QVERIFY(parsed.error.isEmpty());
     QCOMPARE(parsed.rows.size(), 4);
@@ -84,7 +83,8 @@ store::Page pageOf(int total, int offset, int limit, bool rendered)
     page.offset = offset;
     page.limit = limit;
     for (int i = offset; i < qMin(total, offset + limit); ++i) {
-        const QJsonObject row {{QStringLiteral("n"), i}, {QStringLiteral("name"), QStringLiteral("=u%1").arg(i)}};
+        const QJsonObject row {
+            {QStringLiteral("n"), i}, {QStringLiteral("name"), QStringLiteral("=u%1").arg(i)}};
         if (rendered)
             page.rendered << QJsonDocument(row).toJson(QJsonDocument::Compact);
         else {
@@ -108,10 +108,11 @@ void TestCsvWriter::pagedJson()
     HttpRequest request;
     Call call {request, {}, {}, std::nullopt};
     QList<QPair<int, int>> asked;
-    const HttpResponse r = pagedAnswer(call, false, QStringLiteral("users"), {}, rowOf, [&](int offset, int limit) {
-        asked << qMakePair(offset, limit);
-        return Result<store::Page>(pageOf(3, 0, 100, false));
-    });
+    const HttpResponse r
+        = pagedAnswer(call, false, QStringLiteral("users"), {}, rowOf, [&](int offset, int limit) {
+              asked << qMakePair(offset, limit);
+              return Result<store::Page>(pageOf(3, 0, 100, false));
+          });
     QCOMPARE(asked, (QList<QPair<int, int>> {{-1, -1}}));
     QVERIFY(!r.stream);
     const QJsonObject body = QJsonDocument::fromJson(r.body).object();

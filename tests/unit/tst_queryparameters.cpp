@@ -71,7 +71,8 @@ void TestQueryParameters::listBadInput_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("faults");
-    QTest::newRow("limit zero") << QStringLiteral("limit=0") << QStringList {QStringLiteral("limit:out_of_range")};
+    QTest::newRow("limit zero") << QStringLiteral("limit=0")
+                                << QStringList {QStringLiteral("limit:out_of_range")};
     QTest::newRow("limit big") << QStringLiteral("limit=1001")
                                << QStringList {QStringLiteral("limit:out_of_range")};
     QTest::newRow("limit text") << QStringLiteral("limit=ten")
@@ -110,14 +111,14 @@ void TestQueryParameters::listBadInput()
 
 void TestQueryParameters::listSkip()
 {
-    const Result<store::ListQuery> q = readListQuery(query(QStringLiteral("deleted=true&limit=3")),
-        {QStringLiteral("deleted")});
+    const Result<store::ListQuery> q
+        = readListQuery(query(QStringLiteral("deleted=true&limit=3")), {QStringLiteral("deleted")});
     QVERIFY(q.ok());
     QVERIFY(q->filters.isEmpty());
     QCOMPARE(q->limit, 3);
     // A skipped parameter is still given only once.
-    const Result<store::ListQuery> twice = readListQuery(
-        query(QStringLiteral("deleted=true&deleted=false")), {QStringLiteral("deleted")});
+    const Result<store::ListQuery> twice
+        = readListQuery(query(QStringLiteral("deleted=true&deleted=false")), {QStringLiteral("deleted")});
     QVERIFY(!twice.ok());
     QCOMPARE(fieldsOf(twice.error()), QStringList {QStringLiteral("deleted:duplicate")});
 }
@@ -136,9 +137,10 @@ void TestQueryParameters::faultsInQueryOrder()
 void TestQueryParameters::stats()
 {
     HttpRequest request;
-    request.query = query(QStringLiteral("domain=example.com&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"
-                                         "&granularity=hour&days=30&percent=90&offset=5&limit=10&protocol=imap"
-                                         "&result=failure&format=csv"));
+    request.query
+        = query(QStringLiteral("domain=example.com&from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z"
+                               "&granularity=hour&days=30&percent=90&offset=5&limit=10&protocol=imap"
+                               "&result=failure&format=csv"));
     bool csv = false;
     const Result<service::StatsQuery> q = readStatsQuery(request, csv);
     QVERIFY(q.ok());
@@ -165,12 +167,16 @@ void TestQueryParameters::statsBadInput_data()
     QTest::addColumn<QStringList>("faults");
     QTest::newRow("unknown") << QStringLiteral("domain=a.example&colour=red")
                              << QStringList {QStringLiteral("colour:unknown_parameter")};
-    QTest::newRow("bad time") << QStringLiteral("from=yesterday") << QStringList {QStringLiteral("from:invalid")};
-    QTest::newRow("days zero") << QStringLiteral("days=0") << QStringList {QStringLiteral("days:out_of_range")};
+    QTest::newRow("bad time") << QStringLiteral("from=yesterday")
+                              << QStringList {QStringLiteral("from:invalid")};
+    QTest::newRow("days zero") << QStringLiteral("days=0")
+                               << QStringList {QStringLiteral("days:out_of_range")};
     QTest::newRow("percent big") << QStringLiteral("percent=1001")
                                  << QStringList {QStringLiteral("percent:out_of_range")};
-    QTest::newRow("format") << QStringLiteral("format=xml") << QStringList {QStringLiteral("format:invalid_choice")};
-    QTest::newRow("duplicate") << QStringLiteral("days=1&days=2") << QStringList {QStringLiteral("days:duplicate")};
+    QTest::newRow("format") << QStringLiteral("format=xml")
+                            << QStringList {QStringLiteral("format:invalid_choice")};
+    QTest::newRow("duplicate") << QStringLiteral("days=1&days=2")
+                               << QStringList {QStringLiteral("days:duplicate")};
     QTest::newRow("control") << QStringLiteral("user=a%00b@example.com")
                              << QStringList {QStringLiteral("user:invalid")};
     QTest::newRow("several") << QStringLiteral("limit=0&x=1&to=soon")
