@@ -1,10 +1,10 @@
 // Routes for signing in and out, who is signed in, the audit trail and the public status check.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "HealthRepository.h"
 #include "Json.h"
-#include "QueryParameters.h"
-#include "SessionManager.h"
+#include "auth/SessionManager.h"
+#include "http/QueryParameters.h"
+#include "store/HealthRepository.h"
 
 namespace mailadmin::http {
 

@@ -1,9 +1,9 @@
-#include "Api.h"
+#include "http/Api.h"
 
-#include "Clock.h"
 #include "Json.h"
-#include "Problem.h"
-#include "SessionManager.h"
+#include "auth/Clock.h"
+#include "auth/SessionManager.h"
+#include "http/Problem.h"
 
 #include <exception>
 

@@ -1,7 +1,7 @@
 // Routes for brands (with their logos) and for administrators.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "QueryParameters.h"
+#include "http/QueryParameters.h"
 
 namespace mailadmin::http {
 

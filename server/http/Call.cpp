@@ -1,7 +1,7 @@
-#include "Call.h"
+#include "http/Call.h"
 
 #include "Json.h"
-#include "QueryParameters.h"
+#include "http/QueryParameters.h"
 
 #include <QJsonArray>
 

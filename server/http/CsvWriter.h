@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Call.h"
-#include "HttpTypes.h"
 #include "Result.h"
-#include "Table.h"
+#include "http/Call.h"
+#include "http/HttpTypes.h"
+#include "store/Table.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

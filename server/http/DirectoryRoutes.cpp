@@ -1,7 +1,7 @@
 // Routes for the directory: companies, their contacts and their domains.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "QueryParameters.h"
+#include "http/QueryParameters.h"
 
 namespace mailadmin::http {
 

@@ -1,12 +1,12 @@
 // Routes for where mail lives (clusters, mail stores, moving a mailbox) and for incidents, their impact,
 // their notices and the public status feed.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "CsvWriter.h"
-#include "IncidentService.h"
 #include "Json.h"
-#include "PlacementService.h"
-#include "Problem.h"
+#include "http/CsvWriter.h"
+#include "http/Problem.h"
+#include "service/IncidentService.h"
+#include "service/PlacementService.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "QueryParameters.h"
+#include "http/QueryParameters.h"
 
 #include "Json.h"
 #include "Validation.h"

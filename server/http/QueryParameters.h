@@ -1,9 +1,9 @@
 #pragma once
 
-#include "HttpTypes.h"
-#include "ListQuery.h"
 #include "Result.h"
-#include "StatsService.h"
+#include "http/HttpTypes.h"
+#include "stats/StatsService.h"
+#include "store/ListQuery.h"
 
 #include <QHash>
 #include <QList>

@@ -1,9 +1,9 @@
 // Routes for usage statistics (JSON or CSV), event ingest, alerts, spike thresholds and report
 // schedules.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "CsvWriter.h"
-#include "QueryParameters.h"
+#include "http/CsvWriter.h"
+#include "http/QueryParameters.h"
 
 #include <QJsonArray>
 

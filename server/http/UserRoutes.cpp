@@ -1,7 +1,7 @@
 // Routes for mail users: in a domain, across the directory, and one user's lifecycle.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "QueryParameters.h"
+#include "http/QueryParameters.h"
 
 namespace mailadmin::http {
 

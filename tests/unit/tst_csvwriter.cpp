@@ -1,4 +1,4 @@
-#include "CsvWriter.h"
+#include "http/CsvWriter.h"
 
 #include "Csv.h"
 

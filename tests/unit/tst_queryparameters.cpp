@@ -1,5 +1,5 @@
-#include "Problem.h"
-#include "QueryParameters.h"
+#include "http/Problem.h"
+#include "http/QueryParameters.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
