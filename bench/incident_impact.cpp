@@ -9,13 +9,13 @@
 // Mailboxes are written straight into the users table, with the schema's indexes in place; the substring
 // search index (an FTS table fed by triggers) is left out, as it plays no part here and triples the load.
 
-#include "Actor.h"
-#include "AdminService.h"
-#include "Clock.h"
-#include "Database.h"
-#include "IncidentService.h"
-#include "PasswordHasher.h"
-#include "SessionManager.h"
+#include "auth/Actor.h"
+#include "auth/Clock.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionManager.h"
+#include "service/AdminService.h"
+#include "service/IncidentService.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -7,8 +7,8 @@
 
 #include "PostfixLog.h"
 
-#include "Database.h"
-#include "DemoSeeder.h"
+#include "service/DemoSeeder.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

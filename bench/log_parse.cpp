@@ -3,7 +3,7 @@
 // median of several runs.
 //   bench_log_parse [--lines N] [--runs N]
 
-#include "LogReader.h"
+#include "stats/LogReader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,12 +4,12 @@
 // message is counted, one write transaction per answer). Prints answers per second and the latency's
 // median and 99th percentile.   bench_policy_throughput [--users N] [--requests N] [--connections N]
 
-#include "AdminService.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "PasswordHasher.h"
-#include "PolicyServer.h"
-#include "SessionManager.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionManager.h"
+#include "mail/PolicyServer.h"
+#include "service/AdminService.h"
+#include "service/DemoSeeder.h"
+#include "store/Database.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 // The generated log mixes SASL submissions (submission and smtps services, syslog and RFC 3339 stamps),
 // inbound mail, messages deferred and retried, failed AUTH attempts and delivery lines.
 
-#include "LogReader.h"
+#include "stats/LogReader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

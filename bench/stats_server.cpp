@@ -6,19 +6,19 @@
 //   - the spike detector's time, and its precision and recall against the injected spikes
 // Prints medians of several runs.   bench_stats_server [--users N] [--days N] [--runs N]
 
-#include "AdminService.h"
-#include "Api.h"
-#include "Clock.h"
-#include "Database.h"
-#include "DemoActivity.h"
-#include "DemoSeeder.h"
-#include "HttpServer.h"
-#include "IngestService.h"
 #include "Json.h"
-#include "PasswordHasher.h"
-#include "SessionManager.h"
-#include "SpikeDetector.h"
-#include "StatsRepository.h"
+#include "auth/Clock.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionManager.h"
+#include "http/Api.h"
+#include "http/HttpServer.h"
+#include "service/AdminService.h"
+#include "service/DemoSeeder.h"
+#include "stats/DemoActivity.h"
+#include "stats/IngestService.h"
+#include "stats/SpikeDetector.h"
+#include "store/Database.h"
+#include "store/StatsRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,10 +1,10 @@
-#include "SessionManager.h"
+#include "auth/SessionManager.h"
 
-#include "AdminRepository.h"
-#include "Clock.h"
-#include "Database.h"
-#include "PasswordHasher.h"
-#include "SessionRepository.h"
+#include "auth/Clock.h"
+#include "auth/PasswordHasher.h"
+#include "store/AdminRepository.h"
+#include "store/Database.h"
+#include "store/SessionRepository.h"
 
 #include <QCryptographicHash>
 #include <QLoggingCategory>

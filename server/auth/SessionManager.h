@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Actor.h"
 #include "Result.h"
+#include "auth/Actor.h"
 
 #include <QHash>
 #include <QString>

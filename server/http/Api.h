@@ -1,27 +1,27 @@
 #pragma once
 
-#include "AdminService.h"
-#include "AlertService.h"
-#include "AuditService.h"
-#include "BrandService.h"
-#include "Call.h"
-#include "CompanyService.h"
-#include "ContactService.h"
-#include "DomainService.h"
-#include "IngestService.h"
-#include "Metrics.h"
-#include "OutboundService.h"
-#include "ReportService.h"
-#include "Router.h"
-#include "StatsService.h"
-#include "UserService.h"
+#include "http/Call.h"
+#include "http/Metrics.h"
+#include "http/Router.h"
+#include "service/AdminService.h"
+#include "service/AuditService.h"
+#include "service/BrandService.h"
+#include "service/CompanyService.h"
+#include "service/ContactService.h"
+#include "service/DomainService.h"
+#include "service/OutboundService.h"
+#include "service/UserService.h"
+#include "stats/AlertService.h"
+#include "stats/IngestService.h"
+#include "stats/ReportService.h"
+#include "stats/StatsService.h"
 
 #include <QElapsedTimer>
 
 namespace mailadmin::http {
 
 // The REST API (/api/v1): routes each request, checks media type, version preconditions and the bearer token,
-// and turns service results into responses.
+// and turns service results into responses. Api.cpp is the dispatcher; the routes live in one file per area.
 class Api
 {
 public:
@@ -43,18 +43,18 @@ private:
     using Handler = std::function<HttpResponse(Call &)>;
     void route(const QString &method, const QString &pattern, Handler handler, int flags = Authenticated);
 
-    void addAccessRoutes();
-    void addDirectoryRoutes();
-    void addUserRoutes();
-    void addBrandAndAdminRoutes();
-    void addStatsRoutes();
-    void addOperationsRoutes();
+    static bool isJsonType(const QByteArray &contentType);
     HttpResponse dispatch(HttpRequest &request, int &route);
+
+    // Each area registers its routes from a file of its own.
+    void addAccessRoutes(); // AccessRoutes.cpp
+    void addDirectoryRoutes(); // DirectoryRoutes.cpp
+    void addUserRoutes(); // UserRoutes.cpp
+    void addBrandAndAdminRoutes(); // BrandAdminRoutes.cpp
+    void addStatsRoutes(); // StatsRoutes.cpp
+    void addOperationsRoutes(); // OperationsRoutes.cpp
     void addIncidentRoutes(); // IncidentRoutes.cpp
-    void addOutboundRoutes(); // ApiOutbound.cpp
-    HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
-        std::function<QStringList(const QJsonObject &)> toRow,
-        std::function<Result<store::Page>(int offset, int limit)> fetch);
+    void addOutboundRoutes(); // OutboundRoutes.cpp
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;

@@ -1,7 +1,7 @@
-#include "Call.h"
+#include "http/Call.h"
 
 #include "Json.h"
-#include "Validation.h"
+#include "http/QueryParameters.h"
 
 #include <QJsonArray>
 
@@ -16,55 +16,7 @@ qint64 Call::id(const QString &name) const
 
 Result<store::ListQuery> Call::listQuery(const QStringList &skip) const
 {
-    store::ListQuery query;
-    QList<FieldError> errors;
-    const auto items = request.query.queryItems(QUrl::FullyDecoded);
-    QSet<QString> seen;
-    for (const auto &[key, value] : items) {
-        if (seen.contains(key)) {
-            errors << FieldError {
-                key, QStringLiteral("duplicate"), QStringLiteral("Give this parameter once.")};
-            continue;
-        }
-        seen.insert(key);
-        if (skip.contains(key))
-            continue;
-        if (key == QLatin1String("offset") || key == QLatin1String("limit")) {
-            bool ok = false;
-            const int n = value.toInt(&ok);
-            const int max = key == QLatin1String("limit") ? 1000 : 100'000'000;
-            const int min = key == QLatin1String("limit") ? 1 : 0;
-            if (!ok || n < min || n > max)
-                errors << FieldError {key, QStringLiteral("out_of_range"),
-                    QStringLiteral("Use a whole number from %1 to %2.").arg(min).arg(max)};
-            else if (key == QLatin1String("limit"))
-                query.limit = n;
-            else
-                query.offset = n;
-        } else if (key == QLatin1String("q")) {
-            const QString q = value.trimmed().toLower();
-            if (q.size() > 200 || validation::hasControlCharacters(q))
-                errors << FieldError {key, QStringLiteral("invalid"),
-                    QStringLiteral("Search for at most 200 printable characters.")};
-            else
-                query.q = q;
-        } else if (key == QLatin1String("sort")) {
-            query.descending = value.startsWith(QLatin1Char('-'));
-            query.sort = query.descending ? value.mid(1) : value;
-        } else {
-            if (value.size() > 300 || validation::hasControlCharacters(value))
-                errors << FieldError {
-                    key, QStringLiteral("invalid"), QStringLiteral("This value is not valid.")};
-            else
-                query.filters.insert(key, value);
-        }
-    }
-    if (!errors.isEmpty()) {
-        Error e = Error::make(ErrorKind::Malformed, QStringLiteral("The list parameters are not valid."));
-        e.fields = errors;
-        return e;
-    }
-    return query;
+    return readListQuery(request.query, skip);
 }
 
 HttpResponse jsonResponse(const QJsonObject &object, int status)

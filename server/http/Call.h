@@ -1,11 +1,11 @@
 #pragma once
 
-#include "Actor.h"
-#include "HttpTypes.h"
-#include "ListQuery.h"
-#include "Problem.h"
 #include "Result.h"
-#include "Table.h"
+#include "auth/Actor.h"
+#include "http/HttpTypes.h"
+#include "http/Problem.h"
+#include "store/ListQuery.h"
+#include "store/Table.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "ConnectionTracker.h"
+#include "http/ConnectionTracker.h"
 
 #include <vector>
 

@@ -1,9 +1,9 @@
-#include "HttpConnection.h"
+#include "http/HttpConnection.h"
 
-#include "Api.h"
-#include "ConnectionTracker.h"
-#include "HttpServer.h"
-#include "WireFormat.h"
+#include "http/Api.h"
+#include "http/ConnectionTracker.h"
+#include "http/HttpServer.h"
+#include "http/WireFormat.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
-#include "HttpServer.h"
+#include "http/HttpServer.h"
 
-#include "ConnectionTracker.h"
-#include "HttpConnection.h"
+#include "http/ConnectionTracker.h"
+#include "http/HttpConnection.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

@@ -1,29 +1,16 @@
 // Routes for where mail lives (clusters, mail stores, moving a mailbox) and for incidents, their impact,
 // their notices and the public status feed.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "Csv.h"
-#include "IncidentService.h"
 #include "Json.h"
-#include "PlacementService.h"
-#include "Problem.h"
+#include "http/CsvWriter.h"
+#include "http/Problem.h"
+#include "service/IncidentService.h"
+#include "service/PlacementService.h"
 
 #include <QJsonArray>
 
-#include <cmath>
-
 namespace mailadmin::http {
-
-namespace {
-QString csvCell(const QJsonValue &v)
-{
-    if (v.isDouble()) {
-        const double d = v.toDouble();
-        return d == std::floor(d) ? QString::number(qint64(d)) : QString::number(d, 'f', 2);
-    }
-    return csv::neutralizeFormula(v.toString());
-}
-} // namespace
 
 void Api::addIncidentRoutes()
 {

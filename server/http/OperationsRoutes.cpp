@@ -1,9 +1,9 @@
 // Routes for those who run the server rather than the directory: Prometheus metrics and the OpenAPI
 // description of the API.
-#include "Api.h"
+#include "http/Api.h"
 
-#include "Clock.h"
-#include "HealthRepository.h"
+#include "auth/Clock.h"
+#include "store/HealthRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

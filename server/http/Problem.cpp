@@ -1,4 +1,4 @@
-#include "Problem.h"
+#include "http/Problem.h"
 
 #include "Json.h"
 

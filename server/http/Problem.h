@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Error.h"
-#include "HttpTypes.h"
+#include "http/HttpTypes.h"
 
 namespace mailadmin::http {
 

@@ -1,7 +1,7 @@
-#include "WireFormat.h"
+#include "http/WireFormat.h"
 
 #include "Json.h"
-#include "Problem.h"
+#include "http/Problem.h"
 
 #include <QUrl>
 #include <QUuid>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HttpTypes.h"
+#include "http/HttpTypes.h"
 
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>

@@ -1,4 +1,4 @@
-#include "MailConf.h"
+#include "mail/MailConf.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "OutboundPolicy.h"
+#include "mail/OutboundPolicy.h"
 
-#include "Clock.h"
+#include "auth/Clock.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
-#include "PolicyServer.h"
+#include "mail/PolicyServer.h"
 
-#include "OutboundPolicy.h"
+#include "mail/OutboundPolicy.h"
 
 #include <QFile>
 #include <QLoggingCategory>

@@ -1,9 +1,9 @@
-#include "IncidentNotifier.h"
+#include "notify/IncidentNotifier.h"
 
-#include "Database.h"
 #include "Json.h"
-#include "NoticeRepository.h"
-#include "NotifyRepository.h"
+#include "store/Database.h"
+#include "store/NoticeRepository.h"
+#include "store/NotifyRepository.h"
 
 #include <QJsonArray>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "IncidentRepository.h"
 #include "Result.h"
+#include "store/IncidentRepository.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "Mailer.h"
+#include "notify/Mailer.h"
 
 #include <QDateTime>
 #include <QUuid>

@@ -1,12 +1,12 @@
-#include "Notifier.h"
+#include "notify/Notifier.h"
 
-#include "AlertRepository.h"
-#include "CompanyRepository.h"
-#include "ContactRepository.h"
 #include "Csv.h"
-#include "Database.h"
 #include "Json.h"
-#include "NotifyRepository.h"
+#include "store/AlertRepository.h"
+#include "store/CompanyRepository.h"
+#include "store/ContactRepository.h"
+#include "store/Database.h"
+#include "store/NotifyRepository.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Mailer.h"
 #include "Result.h"
+#include "notify/Mailer.h"
 
 namespace mailadmin::store {
 class Database;

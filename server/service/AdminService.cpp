@@ -1,11 +1,11 @@
-#include "AdminService.h"
+#include "service/AdminService.h"
 
-#include "AdminRepository.h"
-#include "CompanyRepository.h"
-#include "DomainRepository.h"
-#include "PasswordHasher.h"
-#include "SessionManager.h"
 #include "Validation.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionManager.h"
+#include "store/AdminRepository.h"
+#include "store/CompanyRepository.h"
+#include "store/DomainRepository.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ServiceBase.h"
+#include "service/ServiceBase.h"
 
 namespace mailadmin::service {
 

@@ -1,4 +1,4 @@
-#include "AuditService.h"
+#include "service/AuditService.h"
 
 #include "Json.h"
 

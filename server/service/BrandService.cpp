@@ -1,7 +1,7 @@
-#include "BrandService.h"
+#include "service/BrandService.h"
 
-#include "BrandRepository.h"
-#include "LogoCheck.h"
+#include "service/LogoCheck.h"
+#include "store/BrandRepository.h"
 
 namespace mailadmin::service {
 

@@ -1,7 +1,7 @@
-#include "CompanyService.h"
+#include "service/CompanyService.h"
 
-#include "BrandRepository.h"
-#include "CompanyRepository.h"
+#include "store/BrandRepository.h"
+#include "store/CompanyRepository.h"
 
 namespace mailadmin::service {
 

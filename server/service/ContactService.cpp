@@ -1,6 +1,6 @@
-#include "ContactService.h"
+#include "service/ContactService.h"
 
-#include "ContactRepository.h"
+#include "store/ContactRepository.h"
 
 #include <QJsonArray>
 

@@ -1,12 +1,12 @@
-#include "DemoIncidents.h"
+#include "service/DemoIncidents.h"
 
-#include "ClusterRepository.h"
-#include "Database.h"
-#include "IncidentNotifier.h"
-#include "IncidentRepository.h"
 #include "Json.h"
-#include "MailStoreRepository.h"
 #include "Schema.h"
+#include "notify/IncidentNotifier.h"
+#include "store/ClusterRepository.h"
+#include "store/Database.h"
+#include "store/IncidentRepository.h"
+#include "store/MailStoreRepository.h"
 
 #include <QJsonArray>
 

@@ -1,14 +1,14 @@
-#include "DomainService.h"
+#include "service/DomainService.h"
 
-#include "ClusterRepository.h"
-#include "MailStoreRepository.h"
-#include "PlacementService.h"
+#include "service/PlacementService.h"
+#include "store/ClusterRepository.h"
+#include "store/MailStoreRepository.h"
 
-#include "CompanyRepository.h"
-#include "CompanyService.h"
-#include "DomainRepository.h"
 #include "Json.h"
 #include "Validation.h"
+#include "service/CompanyService.h"
+#include "store/CompanyRepository.h"
+#include "store/DomainRepository.h"
 
 #include <QJsonArray>
 

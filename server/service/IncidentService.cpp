@@ -1,10 +1,10 @@
-#include "IncidentService.h"
+#include "service/IncidentService.h"
 
-#include "CompanyRepository.h"
-#include "IncidentNotifier.h"
 #include "Json.h"
-#include "NoticeRepository.h"
-#include "NotifyRepository.h"
+#include "notify/IncidentNotifier.h"
+#include "store/CompanyRepository.h"
+#include "store/NoticeRepository.h"
+#include "store/NotifyRepository.h"
 
 #include <QJsonArray>
 #include <QXmlStreamWriter>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "IncidentRepository.h"
-#include "ServiceBase.h"
+#include "service/ServiceBase.h"
+#include "store/IncidentRepository.h"
 
 namespace mailadmin::service {
 

@@ -1,4 +1,4 @@
-#include "OutboundService.h"
+#include "service/OutboundService.h"
 
 #include "Json.h"
 

@@ -1,9 +1,9 @@
-#include "PlacementService.h"
+#include "service/PlacementService.h"
 
-#include "ClusterRepository.h"
-#include "DomainRepository.h"
-#include "MailStoreRepository.h"
-#include "UserRepository.h"
+#include "store/ClusterRepository.h"
+#include "store/DomainRepository.h"
+#include "store/MailStoreRepository.h"
+#include "store/UserRepository.h"
 
 #include <QJsonArray>
 

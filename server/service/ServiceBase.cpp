@@ -1,10 +1,10 @@
-#include "ServiceBase.h"
+#include "service/ServiceBase.h"
 
-#include "Clock.h"
-#include "CompanyRepository.h"
-#include "DomainRepository.h"
-#include "UserRepository.h"
 #include "Validation.h"
+#include "auth/Clock.h"
+#include "store/CompanyRepository.h"
+#include "store/DomainRepository.h"
+#include "store/UserRepository.h"
 
 namespace mailadmin::service {
 

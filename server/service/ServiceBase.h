@@ -1,14 +1,14 @@
 #pragma once
 
-#include "Actor.h"
-#include "AuditRepository.h"
-#include "Clock.h"
-#include "Database.h"
-#include "ListQuery.h"
 #include "Result.h"
 #include "Schema.h"
-#include "Scope.h"
-#include "Table.h"
+#include "auth/Actor.h"
+#include "auth/Clock.h"
+#include "store/AuditRepository.h"
+#include "store/Database.h"
+#include "store/ListQuery.h"
+#include "store/Scope.h"
+#include "store/Table.h"
 
 #include <optional>
 

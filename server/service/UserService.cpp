@@ -1,15 +1,15 @@
-#include "UserService.h"
+#include "service/UserService.h"
 
-#include "MailStoreRepository.h"
-#include "PlacementService.h"
+#include "service/PlacementService.h"
+#include "store/MailStoreRepository.h"
 
-#include "CompanyRepository.h"
-#include "CompanyService.h"
-#include "DomainRepository.h"
 #include "Json.h"
-#include "PasswordHasher.h"
-#include "UserRepository.h"
 #include "Validation.h"
+#include "auth/PasswordHasher.h"
+#include "service/CompanyService.h"
+#include "store/CompanyRepository.h"
+#include "store/DomainRepository.h"
+#include "store/UserRepository.h"
 
 #include <QJsonArray>
 

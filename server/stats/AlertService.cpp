@@ -1,8 +1,8 @@
-#include "AlertService.h"
+#include "stats/AlertService.h"
 
-#include "AlertRepository.h"
 #include "Json.h"
 #include "Validation.h"
+#include "store/AlertRepository.h"
 
 #include <cmath>
 

@@ -1,10 +1,10 @@
-#include "DemoActivity.h"
+#include "stats/DemoActivity.h"
 
-#include "Clock.h"
-#include "Database.h"
-#include "FastStatement.h"
 #include "Json.h"
-#include "StatsRepository.h"
+#include "auth/Clock.h"
+#include "store/Database.h"
+#include "store/FastStatement.h"
+#include "store/StatsRepository.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "IngestService.h"
+#include "stats/IngestService.h"
 
-#include "DomainRepository.h"
 #include "Json.h"
 #include "Schema.h"
 #include "Validation.h"
+#include "store/DomainRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ServiceBase.h"
-#include "StatsRepository.h"
+#include "service/ServiceBase.h"
+#include "store/StatsRepository.h"
 
 #include <QHash>
 #include <QReadWriteLock>

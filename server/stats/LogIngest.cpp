@@ -1,4 +1,4 @@
-#include "LogIngest.h"
+#include "stats/LogIngest.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "IngestPositionRepository.h"
-#include "IngestService.h"
-#include "LogReader.h"
 #include "Result.h"
+#include "stats/IngestService.h"
+#include "stats/LogReader.h"
+#include "store/IngestPositionRepository.h"
 
 #include <functional>
 #include <memory>

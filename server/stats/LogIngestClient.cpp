@@ -1,4 +1,4 @@
-#include "LogIngestClient.h"
+#include "stats/LogIngestClient.h"
 
 #include "Json.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "IngestService.h"
 #include "Result.h"
+#include "stats/IngestService.h"
 
 #include <memory>
 

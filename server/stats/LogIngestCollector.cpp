@@ -1,4 +1,4 @@
-#include "LogIngestCollector.h"
+#include "stats/LogIngestCollector.h"
 
 #include "Json.h"
 

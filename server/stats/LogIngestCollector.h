@@ -1,7 +1,7 @@
 #pragma once
 
-#include "LogIngest.h"
-#include "LogIngestClient.h"
+#include "stats/LogIngest.h"
+#include "stats/LogIngestClient.h"
 
 #include <QHash>
 

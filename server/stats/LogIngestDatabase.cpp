@@ -1,8 +1,8 @@
-#include "LogIngestDatabase.h"
+#include "stats/LogIngestDatabase.h"
 
-#include "Clock.h"
-#include "IngestPositionRepository.h"
 #include "Validation.h"
+#include "auth/Clock.h"
+#include "store/IngestPositionRepository.h"
 
 namespace mailadmin::stats {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "LogIngest.h"
-#include "RollupChanges.h"
-#include "StatsRepository.h"
+#include "stats/LogIngest.h"
+#include "store/RollupChanges.h"
+#include "store/StatsRepository.h"
 
 #include <QElapsedTimer>
 #include <QHash>

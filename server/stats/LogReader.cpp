@@ -1,4 +1,4 @@
-#include "LogReader.h"
+#include "stats/LogReader.h"
 
 #include "Json.h"
 

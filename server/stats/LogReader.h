@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LogTimestamp.h"
+#include "stats/LogTimestamp.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

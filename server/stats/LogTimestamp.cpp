@@ -1,4 +1,4 @@
-#include "LogTimestamp.h"
+#include "stats/LogTimestamp.h"
 
 #include <QDateTime>
 

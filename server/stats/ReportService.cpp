@@ -1,9 +1,9 @@
-#include "ReportService.h"
+#include "stats/ReportService.h"
 
-#include "AuditRepository.h"
-#include "Notifier.h"
-#include "NotifyRepository.h"
 #include "Validation.h"
+#include "notify/Notifier.h"
+#include "store/AuditRepository.h"
+#include "store/NotifyRepository.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>

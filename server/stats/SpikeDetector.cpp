@@ -1,8 +1,8 @@
-#include "SpikeDetector.h"
+#include "stats/SpikeDetector.h"
 
-#include "AlertRepository.h"
-#include "StatsRepository.h"
-#include "StatsService.h"
+#include "stats/StatsService.h"
+#include "store/AlertRepository.h"
+#include "store/StatsRepository.h"
 
 #include <QHash>
 

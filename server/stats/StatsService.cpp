@@ -1,11 +1,11 @@
-#include "StatsService.h"
+#include "stats/StatsService.h"
 
-#include "AlertRepository.h"
-#include "CompanyRepository.h"
-#include "DomainRepository.h"
 #include "Json.h"
-#include "UserRepository.h"
 #include "Validation.h"
+#include "store/AlertRepository.h"
+#include "store/CompanyRepository.h"
+#include "store/DomainRepository.h"
+#include "store/UserRepository.h"
 
 #include <QDate>
 #include <QJsonArray>

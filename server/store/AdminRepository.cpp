@@ -1,4 +1,4 @@
-#include "AdminRepository.h"
+#include "store/AdminRepository.h"
 
 namespace mailadmin::store {
 

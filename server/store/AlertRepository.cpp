@@ -1,4 +1,4 @@
-#include "AlertRepository.h"
+#include "store/AlertRepository.h"
 
 #include "Json.h"
 namespace mailadmin::store {

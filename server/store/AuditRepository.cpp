@@ -1,4 +1,4 @@
-#include "AuditRepository.h"
+#include "store/AuditRepository.h"
 
 #include "Json.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Repository.h"
-#include "Scope.h"
+#include "store/Repository.h"
+#include "store/Scope.h"
 
 namespace mailadmin::store {
 

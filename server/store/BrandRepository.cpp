@@ -1,4 +1,4 @@
-#include "BrandRepository.h"
+#include "store/BrandRepository.h"
 
 namespace mailadmin::store {
 

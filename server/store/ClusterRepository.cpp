@@ -1,4 +1,4 @@
-#include "ClusterRepository.h"
+#include "store/ClusterRepository.h"
 
 namespace mailadmin::store {
 

@@ -1,4 +1,4 @@
-#include "CompanyRepository.h"
+#include "store/CompanyRepository.h"
 
 namespace mailadmin::store {
 

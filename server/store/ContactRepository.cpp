@@ -1,4 +1,4 @@
-#include "ContactRepository.h"
+#include "store/ContactRepository.h"
 
 namespace mailadmin::store {
 

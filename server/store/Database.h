@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Result.h"
-#include "SqlDialect.h"
+#include "store/SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "DomainRepository.h"
+#include "store/DomainRepository.h"
 
 namespace mailadmin::store {
 

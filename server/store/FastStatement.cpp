@@ -1,4 +1,4 @@
-#include "FastStatement.h"
+#include "store/FastStatement.h"
 
 #include <QSqlDriver>
 #include <QSqlQuery>

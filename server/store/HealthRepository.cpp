@@ -1,6 +1,6 @@
-#include "HealthRepository.h"
+#include "store/HealthRepository.h"
 
-#include "Database.h"
+#include "store/Database.h"
 
 namespace mailadmin::store {
 

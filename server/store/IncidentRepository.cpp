@@ -1,7 +1,7 @@
-#include "IncidentRepository.h"
+#include "store/IncidentRepository.h"
 
 #include "Json.h"
-#include "UserRepository.h"
+#include "store/UserRepository.h"
 
 #include <QJsonArray>
 

@@ -1,4 +1,4 @@
-#include "IngestPositionRepository.h"
+#include "store/IngestPositionRepository.h"
 
 namespace mailadmin::store {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Scope.h"
+#include "store/Scope.h"
 
 #include <QHash>
 #include <QString>

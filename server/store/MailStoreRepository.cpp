@@ -1,4 +1,4 @@
-#include "MailStoreRepository.h"
+#include "store/MailStoreRepository.h"
 
 namespace mailadmin::store {
 

@@ -1,4 +1,4 @@
-#include "Migrations.h"
+#include "store/Migrations.h"
 
 #include <utility>
 

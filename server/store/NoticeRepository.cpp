@@ -1,4 +1,4 @@
-#include "NoticeRepository.h"
+#include "store/NoticeRepository.h"
 
 #include "Json.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Repository.h"
+#include "store/Repository.h"
 
 namespace mailadmin::store {
 

@@ -1,4 +1,4 @@
-#include "NotifyRepository.h"
+#include "store/NotifyRepository.h"
 
 #include "Json.h"
 

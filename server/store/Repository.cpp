@@ -1,4 +1,4 @@
-#include "Repository.h"
+#include "store/Repository.h"
 
 namespace mailadmin::store {
 

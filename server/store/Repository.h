@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Database.h"
-#include "ListQuery.h"
-#include "Table.h"
+#include "store/Database.h"
+#include "store/ListQuery.h"
+#include "store/Table.h"
 
 namespace mailadmin::store {
 

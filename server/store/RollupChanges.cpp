@@ -1,6 +1,6 @@
-#include "RollupChanges.h"
+#include "store/RollupChanges.h"
 
-#include "StatsRepository.h"
+#include "store/StatsRepository.h"
 
 namespace mailadmin::store {
 

@@ -1,4 +1,4 @@
-#include "SessionRepository.h"
+#include "store/SessionRepository.h"
 
 namespace mailadmin::store {
 

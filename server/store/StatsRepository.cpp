@@ -1,8 +1,8 @@
-#include "StatsRepository.h"
+#include "store/StatsRepository.h"
 
-#include "FastStatement.h"
 #include "Json.h"
-#include "RollupChanges.h"
+#include "store/FastStatement.h"
+#include "store/RollupChanges.h"
 
 #include <QJsonObject>
 #include <QSet>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "Database.h"
-#include "ListQuery.h"
-#include "Scope.h"
-#include "Table.h"
+#include "store/Database.h"
+#include "store/ListQuery.h"
+#include "store/Scope.h"
+#include "store/Table.h"
 
 #include <QHash>
 #include <QJsonArray>

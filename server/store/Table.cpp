@@ -1,4 +1,4 @@
-#include "Table.h"
+#include "store/Table.h"
 
 #include "Json.h"
 

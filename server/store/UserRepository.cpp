@@ -1,4 +1,4 @@
-#include "UserRepository.h"
+#include "store/UserRepository.h"
 
 namespace mailadmin::store {
 

@@ -1,10 +1,10 @@
-#include "Clock.h"
-#include "DemoActivity.h"
-#include "DemoSeeder.h"
 #include "Json.h"
-#include "SessionManager.h"
-#include "SpikeDetector.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
+#include "auth/SessionManager.h"
+#include "service/DemoSeeder.h"
+#include "stats/DemoActivity.h"
+#include "stats/SpikeDetector.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 #include "Csv.h"
-#include "Database.h"
-#include "PasswordHasher.h"
 #include "TestServer.h"
 #include "Validation.h"
+#include "auth/PasswordHasher.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

@@ -1,10 +1,10 @@
-#include "Clock.h"
 #include "Csv.h"
-#include "Database.h"
-#include "IncidentNotifier.h"
 #include "Json.h"
-#include "Notifier.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
+#include "notify/IncidentNotifier.h"
+#include "notify/Notifier.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "Clock.h"
 #include "Json.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "Clock.h"
-#include "Database.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
+#include "store/Database.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -1,5 +1,5 @@
 #include "Json.h"
-#include "LogReader.h"
+#include "stats/LogReader.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "Clock.h"
-#include "Database.h"
-#include "PolicyServer.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
+#include "mail/PolicyServer.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 #include <QLocalSocket>

@@ -1,6 +1,6 @@
-#include "AlertRepository.h"
-#include "Database.h"
 #include "TestServer.h"
+#include "store/AlertRepository.h"
+#include "store/Database.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "Clock.h"
 #include "TestServer.h"
+#include "auth/Clock.h"
 
 #include <QJsonArray>
 #include <QTest>

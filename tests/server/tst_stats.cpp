@@ -1,11 +1,11 @@
 #include "Csv.h"
-#include "Database.h"
-#include "IngestService.h"
 #include "Json.h"
-#include "Notifier.h"
-#include "SessionManager.h"
-#include "SpikeDetector.h"
 #include "TestServer.h"
+#include "auth/SessionManager.h"
+#include "notify/Notifier.h"
+#include "stats/IngestService.h"
+#include "stats/SpikeDetector.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QJsonArray>

@@ -1,5 +1,5 @@
-#include "Database.h"
 #include "TestServer.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

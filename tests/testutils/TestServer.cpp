@@ -1,12 +1,12 @@
 #include "TestServer.h"
 
-#include "AdminService.h"
-#include "Api.h"
-#include "Database.h"
-#include "DemoSeeder.h"
-#include "HttpServer.h"
-#include "PasswordHasher.h"
-#include "SessionManager.h"
+#include "auth/PasswordHasher.h"
+#include "auth/SessionManager.h"
+#include "http/Api.h"
+#include "http/HttpServer.h"
+#include "service/AdminService.h"
+#include "service/DemoSeeder.h"
+#include "store/Database.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "HttpClient.h"
-#include "HttpServer.h"
+#include "http/HttpServer.h"
 
 #include <QString>
 #include <QTemporaryDir>

@@ -1,5 +1,4 @@
 #include "BulkDialog.h"
-#include "Clock.h"
 #include "CredentialStore.h"
 #include "Csv.h"
 #include "FileDialog.h"
@@ -13,6 +12,7 @@
 #include "UserListModel.h"
 #include "UserPage.h"
 #include "UsersPage.h"
+#include "auth/Clock.h"
 
 #include <QAction>
 #include <QApplication>

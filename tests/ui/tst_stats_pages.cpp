@@ -1,17 +1,17 @@
-#include "Clock.h"
 #include "Csv.h"
-#include "DemoActivity.h"
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Json.h"
 #include "PasswordDialog.h"
-#include "SessionManager.h"
-#include "SpikeDetector.h"
 #include "StatsCharts.h"
 #include "StatsPages.h"
 #include "TimeSeriesChart.h"
 #include "UiHarness.h"
 #include "Validation.h"
+#include "auth/Clock.h"
+#include "auth/SessionManager.h"
+#include "stats/DemoActivity.h"
+#include "stats/SpikeDetector.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "LogoCheck.h"
+#include "service/LogoCheck.h"
 
 #include <QTest>
 

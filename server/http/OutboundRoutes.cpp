@@ -1,4 +1,4 @@
-#include "Api.h"
+#include "http/Api.h"
 
 namespace mailadmin::http {
 
