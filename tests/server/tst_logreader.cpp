@@ -27,6 +27,7 @@ private slots:
     void mangledLinesNeverCrash();
     void cutRipAndByteOrderMark();
     void stateCarriesOverARestart();
+    void impossibleDatesAreMalformed();
 
 private:
     static LogReader::Options utc(const QString &reference = QStringLiteral("2026-11-30T00:00:00Z"))
@@ -452,6 +453,24 @@ void TestLogReader::stateCarriesOverARestart()
     LogReader damaged(utc());
     damaged.restoreState(QByteArray("\x01\x00garbage", 9));
     QCOMPARE(readAll(damaged, {queued}).size(), 0);
+}
+
+// A day the month does not have was read as a day of the next month (30 February as 2 March); such stamps
+// are malformed, in every form. 29 February counts only in a leap year.
+void TestLogReader::impossibleDatesAreMalformed()
+{
+    const QByteArray login = " mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1";
+    LogReader reader(utc(QStringLiteral("2026-11-30T00:00:00Z")));
+    const QList<LogEvent> events = readAll(reader,
+        {"2026-02-29T10:00:00Z" + login, "2026-04-31T10:00:00+02:00" + login,
+            "[31-Jun-2026 10:00:00 +0100]: Successful login for ann@example.com (ID: 7) from 192.0.2.30 in "
+            "session a1",
+            "Feb 30 10:00:00" + login, "Sep 31 10:00:00" + login, "Feb 29 10:00:00" + login,
+            "2028-02-29T10:00:00Z" + login, "Apr 30 10:00:00" + login});
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(json::isoTime(events.at(0).at), QStringLiteral("2028-02-29T10:00:00Z"));
+    QCOMPARE(json::isoTime(events.at(1).at), QStringLiteral("2026-04-30T10:00:00Z"));
+    QCOMPARE(reader.counts().skipped[size_t(SkipReason::Malformed)], 6);
 }
 
 QTEST_GUILESS_MAIN(TestLogReader)
