@@ -122,6 +122,9 @@ qint64 LogTimestamp::syslogTime(int month, int day, int hour, int minute, int se
     } else if (month > m_lastMonth && month - m_lastMonth >= 6) {
         --m_year; // a late line of the old year
     }
+    // Months that swing back and forth by half a year move the year one way each time: it stays within the
+    // years a stamp can name (and within the int it is kept in).
+    m_year = std::clamp(m_year, 1970, 9999);
     m_lastMonth = month;
     return localToUtc(m_year, month, day, hour, minute, second);
 }
