@@ -9,8 +9,11 @@ name="$(basename "$fuzzer")"
 name="${name#fuzz_}"
 rm -rf "$rundir"
 mkdir -p "$rundir/corpus" "$rundir/crashes"
-dict=""
-[ -f "$fuzzdir/dict/$name.dict" ] && dict="-dict=$fuzzdir/dict/$name.dict"
+case "$name" in
+  log_*) dict="$fuzzdir/dict/logs.dict" ;;
+  *) dict="$fuzzdir/dict/$name.dict" ;;
+esac
+if [ -f "$dict" ]; then dict="-dict=$dict"; else dict=""; fi
 # shellcheck disable=SC2086
 exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$rundir/crashes/" $dict "$@" "$rundir/corpus" "$fuzzdir/corpus/$name"

@@ -30,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     const QList<int> mapping = ui::csvimport::guessMapping(parsed.rows.first());
     FUZZ_CHECK(mapping.size() == ui::csvimport::fields().size());
-    for (qsizetype r = 1; r < parsed.rows.size() && r < 64; ++r) {
+    for (qsizetype r = 1; r < parsed.rows.size() && r <= 16; ++r) {
         QStringList problems;
         const QJsonObject body
             = ui::csvimport::userBody(mapping, parsed.rows.at(r), QStringLiteral("example.com"), problems);

@@ -1,4 +1,5 @@
-// Log lines read as LogFormat::Auto: what the ingest gets from `--format` auto, each line recognised by itself.
+// Log lines read as LogFormat::Auto: what the ingest gets from `--format` auto, each line recognised by
+// itself.
 #include "LogDriver.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -43,10 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(QDate::isValid(year, month, day));
         } else if (stamp.form == LogTimestamp::Form::Roundcube) {
             const int day = line.sliced(1, 2).toInt(), year = line.sliced(8, 4).toInt();
-            const QDate first = QDate::fromString(QString::fromLatin1(line.sliced(4, 3)), QStringLiteral("MMM"));
+            const QDate first
+                = QDate::fromString(QString::fromLatin1(line.sliced(4, 3)), QStringLiteral("MMM"));
             FUZZ_CHECK(first.isValid() && QDate::isValid(year, first.month(), day));
         } else {
-            FUZZ_CHECK(QDate::isValid(stamps.year(), stamps.lastMonth(), line.sliced(4, 2).trimmed().toInt()));
+            FUZZ_CHECK(
+                QDate::isValid(stamps.year(), stamps.lastMonth(), line.sliced(4, 2).trimmed().toInt()));
         }
     }
     return 0;

@@ -1,9 +1,11 @@
 // A request body as the server reads it: one JSON object, checked against an entity's field rules (create or
-// patch), refused as a problem document. The first byte picks the entity and the mode; the rest is the body.
+// patch) and the password policy, refused as a problem document. The first byte picks the entity and the
+// mode; the rest is the body.
 #include "FuzzCheck.h"
 #include "Json.h"
 #include "Problem.h"
 #include "Schema.h"
+#include "Validation.h"
 
 #include <QJsonDocument>
 
@@ -42,6 +44,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Result<QJsonObject> again = schema.validate(checked.value(), mode);
     FUZZ_CHECK(again.ok());
     FUZZ_CHECK(again.value() == checked.value());
+    // A password that passed the field rules meets the policy next, as the user and admin services check it.
+    const QJsonObject &accepted = checked.value();
+    if (accepted.contains(QStringLiteral("password"))) {
+        const QString context = accepted.value(QStringLiteral("login"))
+                                    .toString(accepted.value(QStringLiteral("local_part")).toString());
+        const validation::PasswordCheck policy
+            = validation::checkPassword(accepted.value(QStringLiteral("password")).toString(), {context});
+        FUZZ_CHECK(policy.ok() == policy.reasons.isEmpty());
+    }
     // And it goes out as JSON that reads back the same.
     const Result<QJsonObject> echoed = json::parseObject(json::compact(checked.value()));
     FUZZ_CHECK(echoed.ok() && echoed.value() == checked.value());
