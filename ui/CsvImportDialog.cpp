@@ -26,7 +26,6 @@
 
 namespace mailadmin::ui {
 
-
 const QStringList &CsvImportWidget::fields()
 {
     return csvimport::fields();
