@@ -12,12 +12,6 @@
 namespace mailadmin::ui::csvimport {
 
 namespace {
-// The messages belong to the import widget's translations.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("mailadmin::ui::CsvImportWidget", text);
-}
-
 // Header names that commonly mean a field.
 const QHash<QString, QStringList> &synonyms()
 {
@@ -74,6 +68,7 @@ QList<int> guessMapping(const QStringList &header)
     return mapping;
 }
 
+// The messages are the import widget's (its translation context), written out in full for lupdate.
 QJsonObject userBody(
     const QList<int> &mapping, const QStringList &row, const QString &domain, QStringList &problems)
 {
@@ -91,7 +86,9 @@ QJsonObject userBody(
             const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
             if (at >= 0) {
                 if (!sameDomain(value.mid(at + 1), domain)) {
-                    problems << tr("%1 is not in %2").arg(value, domain);
+                    problems << QCoreApplication::translate(
+                        "mailadmin::ui::CsvImportWidget", "%1 is not in %2")
+                                    .arg(value, domain);
                     continue;
                 }
                 value = value.left(at);
@@ -100,7 +97,9 @@ QJsonObject userBody(
         } else if (field == QLatin1String("quota")) {
             const qint64 bytes = format::parseBytes(value);
             if (bytes < 0)
-                problems << tr("quota: %1 is not a size such as 2 GB").arg(value);
+                problems << QCoreApplication::translate(
+                    "mailadmin::ui::CsvImportWidget", "quota: %1 is not a size such as 2 GB")
+                                .arg(value);
             else
                 body.insert(field, double(bytes));
         } else if (field == QLatin1String("forward_recipients") || field == QLatin1String("aliases")) {
@@ -126,14 +125,16 @@ QJsonObject userBody(
             = validation::checkPassword(body.value(QLatin1String("password")).toString(),
                 {body.value(QLatin1String("local_part")).toString()});
         for (const QString &reason : verdict.reasons)
-            problems << tr("password: %1").arg(reason);
+            problems
+                << QCoreApplication::translate("mailadmin::ui::CsvImportWidget", "password: %1").arg(reason);
     }
     // Aliases live in the same domain as the mailbox.
     for (const QJsonValue &alias : body.value(QLatin1String("aliases")).toArray()) {
         const QString text = alias.toString();
         const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
         if (at >= 0 && !sameDomain(text.mid(at + 1), domain))
-            problems << tr("alias %1 is not in %2").arg(text, validation::domainForDisplay(domain));
+            problems << QCoreApplication::translate("mailadmin::ui::CsvImportWidget", "alias %1 is not in %2")
+                            .arg(text, validation::domainForDisplay(domain));
     }
     return body;
 }
