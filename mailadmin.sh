@@ -2,7 +2,8 @@
 # MailAdmin: one script to install what is missing, build, and run the demo or the test suite.
 #   ./mailadmin.sh demo [client options]   Release build, then the desktop client on a demo server
 #   ./mailadmin.sh demo --mail             The same demo directory, also served by Dovecot and Postfix (root)
-#   ./mailadmin.sh test                    Debug build (warnings as errors), then every test
+#   ./mailadmin.sh test                    Debug build (warnings as errors), then every test, then the
+#                                          fuzz targets (preset fuzz, clang + libFuzzer) for a few seconds each
 #   ./mailadmin.sh build [dev|release]     Build only
 set -euo pipefail
 
@@ -12,7 +13,8 @@ cd "$here"
 build_packages=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6opengl6-dev libxkbcommon-dev qt6-charts-dev
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql
   libcpp-httplib-dev libboost1.81-dev libssl-dev libsodium-dev libzxcvbn-dev qtkeychain-qt6-dev libcurl4-openssl-dev libsqlite3-dev fonts-dejavu-core zlib1g-dev libsystemd-dev)
-test_packages=(qt6-translations-l10n python3-aiosmtpd postgresql wrk xauth xvfb curl openssl tzdata pflogsumm dpkg-dev fakeroot)
+test_packages=(qt6-translations-l10n python3-aiosmtpd postgresql wrk xauth xvfb curl openssl tzdata pflogsumm dpkg-dev fakeroot
+  clang-14 libclang-rt-14-dev libfuzzer-14-dev)
 # The mail system the `mail` tests and `demo --mail` start on loopback ports (needs root to run).
 mail_packages=(dovecot-imapd dovecot-pop3d dovecot-lmtpd dovecot-sqlite dovecot-pgsql postfix postfix-sqlite
   postfix-pgsql util-linux)
@@ -108,9 +110,14 @@ case "${1:-}" in
     shift
     install_missing "${build_packages[@]}" "${test_packages[@]}" "${mail_packages[@]}"
     build dev
+    build fuzz
     say "Running the test suite"
     export QT_QPA_PLATFORM=offscreen
-    ctest --preset dev -j "$(nproc)" --timeout 600 "$@"
+    status=0
+    ctest --preset dev -j "$(nproc)" --timeout 600 "$@" || status=$?
+    say "Running each fuzz target on its corpus (docs/fuzzing.md)"
+    ctest --preset fuzz -j "$(nproc)" --timeout 600 "$@" || status=$?
+    exit "$status"
     ;;
   build)
     install_missing "${build_packages[@]}"

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "BulkOperation.h"
 #include "Csv.h"
+#include "CsvImportRows.h"
 #include "FileDialog.h"
 #include "Format.h"
 #include "MessageBox.h"
@@ -25,46 +26,9 @@
 
 namespace mailadmin::ui {
 
-namespace {
-// Header names that commonly mean a field.
-const QHash<QString, QStringList> &synonyms()
-{
-    static const QHash<QString, QStringList> map = {
-        {QStringLiteral("local_part"),
-            {QStringLiteral("local_part"), QStringLiteral("mailbox"), QStringLiteral("user"),
-                QStringLiteral("username"), QStringLiteral("address"), QStringLiteral("email"),
-                QStringLiteral("e-mail"), QStringLiteral("login")}},
-        {QStringLiteral("display_name"),
-            {QStringLiteral("display_name"), QStringLiteral("name"), QStringLiteral("full name"),
-                QStringLiteral("display name")}},
-        {QStringLiteral("type"), {QStringLiteral("type"), QStringLiteral("kind")}},
-        {QStringLiteral("quota"),
-            {QStringLiteral("quota"), QStringLiteral("size"), QStringLiteral("storage")}},
-        {QStringLiteral("password"), {QStringLiteral("password"), QStringLiteral("pass")}},
-        {QStringLiteral("forward_recipients"),
-            {QStringLiteral("forward_recipients"), QStringLiteral("forward"), QStringLiteral("forward to")}},
-        {QStringLiteral("aliases"), {QStringLiteral("aliases"), QStringLiteral("alias")}},
-        {QStringLiteral("notes"),
-            {QStringLiteral("notes"), QStringLiteral("note"), QStringLiteral("comment")}},
-    };
-    return map;
-}
-
-// A domain typed in Unicode or punycode names the same domain.
-bool sameDomain(const QString &typed, const QString &domain)
-{
-    const validation::Verdict a = validation::normalizeDomainName(typed.trimmed().toLower());
-    const validation::Verdict b = validation::normalizeDomainName(domain.trimmed().toLower());
-    return a.ok() && b.ok() ? a.value == b.value : typed.trimmed().toLower() == domain.toLower();
-}
-} // namespace
-
 const QStringList &CsvImportWidget::fields()
 {
-    static const QStringList list = {QStringLiteral("local_part"), QStringLiteral("display_name"),
-        QStringLiteral("type"), QStringLiteral("quota"), QStringLiteral("password"),
-        QStringLiteral("forward_recipients"), QStringLiteral("aliases"), QStringLiteral("notes")};
-    return list;
+    return csvimport::fields();
 }
 
 CsvImportWidget::CsvImportWidget(AppContext *context, const QString &domain, QWidget *parent)
@@ -173,14 +137,11 @@ bool CsvImportWidget::loadData(const QByteArray &data)
 
 void CsvImportWidget::guessMapping()
 {
-    for (int f = 0; f < fields().size(); ++f) {
-        const QStringList names = synonyms().value(fields().at(f));
-        for (int c = 0; c < m_header.size(); ++c) {
-            if (names.contains(m_header.at(c).trimmed().toLower())) {
-                const QSignalBlocker block(m_maps.at(f));
-                m_maps.at(f)->setCurrentIndex(c + 1);
-                break;
-            }
+    const QList<int> guessed = csvimport::guessMapping(m_header);
+    for (qsizetype f = 0; f < guessed.size(); ++f) {
+        if (guessed.at(f) >= 0) {
+            const QSignalBlocker block(m_maps.at(f));
+            m_maps.at(f)->setCurrentIndex(guessed.at(f) + 1);
         }
     }
 }
@@ -200,65 +161,10 @@ void CsvImportWidget::setMapping(const QString &field, int column)
 
 QJsonObject CsvImportWidget::bodyFor(const QStringList &row, QStringList &problems) const
 {
-    QJsonObject body;
-    for (int f = 0; f < fields().size(); ++f) {
-        const int column = m_maps.at(f)->currentData().toInt();
-        if (column < 0)
-            continue;
-        const QString field = fields().at(f);
-        QString value = column < row.size() ? row.at(column).trimmed() : QString();
-        if (value.isEmpty())
-            continue;
-        if (field == QLatin1String("local_part")) {
-            // A full address is accepted when it is in this domain.
-            const qsizetype at = value.lastIndexOf(QLatin1Char('@'));
-            if (at >= 0) {
-                if (!sameDomain(value.mid(at + 1), m_domain)) {
-                    problems << tr("%1 is not in %2").arg(value, m_domain);
-                    continue;
-                }
-                value = value.left(at);
-            }
-            body.insert(field, value);
-        } else if (field == QLatin1String("quota")) {
-            const qint64 bytes = format::parseBytes(value);
-            if (bytes < 0)
-                problems << tr("quota: %1 is not a size such as 2 GB").arg(value);
-            else
-                body.insert(field, double(bytes));
-        } else if (field == QLatin1String("forward_recipients") || field == QLatin1String("aliases")) {
-            QJsonArray list;
-            for (const QString &item :
-                value.split(QRegularExpression(QStringLiteral("[;\\s]+")), Qt::SkipEmptyParts))
-                list.append(item);
-            body.insert(field, list);
-        } else if (field == QLatin1String("type")) {
-            body.insert(field, value.toLower());
-        } else {
-            body.insert(field, value);
-        }
-    }
-    const Result<QJsonObject> checked = EntitySchema::user().validate(body, EntitySchema::Mode::Create);
-    if (!checked.ok()) {
-        for (const FieldError &e : checked.error().fields)
-            problems << QStringLiteral("%1: %2").arg(e.field, e.message);
-    }
-    // The server's password policy, known here too, so a weak password is caught before the import.
-    if (body.contains(QLatin1String("password"))) {
-        const validation::PasswordCheck verdict
-            = validation::checkPassword(body.value(QLatin1String("password")).toString(),
-                {body.value(QLatin1String("local_part")).toString()});
-        for (const QString &reason : verdict.reasons)
-            problems << tr("password: %1").arg(reason);
-    }
-    // Aliases live in the same domain as the mailbox.
-    for (const QJsonValue &alias : body.value(QLatin1String("aliases")).toArray()) {
-        const QString text = alias.toString();
-        const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
-        if (at >= 0 && !sameDomain(text.mid(at + 1), m_domain))
-            problems << tr("alias %1 is not in %2").arg(text, validation::domainForDisplay(m_domain));
-    }
-    return body;
+    QList<int> mapping;
+    for (const QComboBox *box : m_maps)
+        mapping << box->currentData().toInt();
+    return csvimport::userBody(mapping, row, m_domain, problems);
 }
 
 void CsvImportWidget::validate()

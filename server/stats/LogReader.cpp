@@ -7,12 +7,15 @@
 
 #include <QDateTime>
 #include <cstring>
+#include <limits>
 
 namespace mailadmin::stats {
 
 namespace {
 
 constexpr qint64 kMaxPending = 200000;
+// doveadm gives storage in KiB; more than this does not fit in bytes (and is no real mailbox).
+constexpr qint64 kMaxQuotaKib = std::numeric_limits<qint64>::max() / 1024;
 
 bool isDigit(char c)
 {
@@ -535,7 +538,7 @@ bool LogReader::readQuota(QByteArrayView line, QList<LogEvent> &out)
         return skip(
             m_options.format == LogFormat::DoveadmQuota ? SkipReason::Malformed : SkipReason::OtherProgram);
     qint64 value = 0;
-    if (kind + 1 >= fields.size() || !parseCount(fields.at(kind + 1), value))
+    if (kind + 1 >= fields.size() || !parseCount(fields.at(kind + 1), value) || value > kMaxQuotaKib)
         return skip(SkipReason::Malformed);
     const QByteArrayView user = fields.first();
     if (m_quota.user != user) {
@@ -621,6 +624,12 @@ void LogReader::restoreState(const QByteArray &state)
     }
     in >> quota.user >> quota.storageKib >> quota.messages;
     if (in.status() != QDataStream::Ok)
+        return;
+    // Values no run saves are damage too: the state is dropped whole rather than read into arithmetic that
+    // overflows.
+    const bool stampsOk = (year == 0 && lastMonth == 0)
+        || (year >= 1970 && year <= 9999 && lastMonth >= 1 && lastMonth <= 12);
+    if (!stampsOk || quota.storageKib < -1 || quota.storageKib > kMaxQuotaKib || quota.messages < -1)
         return;
     m_stamps.setYear(year, lastMonth);
     m_submissions = std::move(submissions);

@@ -57,6 +57,13 @@ int number(const char *p, int n)
     return v;
 }
 
+// The longest a month can be (February in a leap year): a syslog stamp has no year to tell more.
+int longestMonth(int month)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return days[month - 1];
+}
+
 bool timeOfDayValid(int hour, int minute, int second)
 {
     return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 60;
@@ -115,6 +122,9 @@ qint64 LogTimestamp::syslogTime(int month, int day, int hour, int minute, int se
     } else if (month > m_lastMonth && month - m_lastMonth >= 6) {
         --m_year; // a late line of the old year
     }
+    // Months that swing back and forth by half a year move the year one way each time: it stays within the
+    // years a stamp can name (and within the int it is kept in).
+    m_year = std::clamp(m_year, 1970, 9999);
     m_lastMonth = month;
     return localToUtc(m_year, month, day, hour, minute, second);
 }
@@ -130,9 +140,11 @@ LogTimestamp::Stamp LogTimestamp::read(QByteArrayView line)
         stamp.form = Form::Syslog;
         const int month = monthOf(p), day = number(p + 4, 2), hour = number(p + 7, 2),
                   minute = number(p + 10, 2), second = number(p + 13, 2);
-        if (day < 1 || day > 31 || !timeOfDayValid(hour, minute, second))
+        if (day < 1 || day > longestMonth(month) || !timeOfDayValid(hour, minute, second))
             return stamp;
         stamp.at = syslogTime(month, day, hour, minute, second);
+        if (!QDate::isValid(m_year, month, day))
+            return stamp; // 29 February of a year that has none
         stamp.length = 16;
         stamp.valid = true;
         return stamp;
@@ -143,8 +155,7 @@ LogTimestamp::Stamp LogTimestamp::read(QByteArrayView line)
         stamp.form = Form::Iso;
         const int year = number(p, 4), month = number(p + 5, 2), day = number(p + 8, 2),
                   hour = number(p + 11, 2), minute = number(p + 14, 2), second = number(p + 17, 2);
-        if (year < 1970 || month < 1 || month > 12 || day < 1 || day > 31
-            || !timeOfDayValid(hour, minute, second))
+        if (year < 1970 || !QDate::isValid(year, month, day) || !timeOfDayValid(hour, minute, second))
             return stamp;
         qsizetype i = 19;
         if (i < n && (p[i] == '.' || p[i] == ',')) {
@@ -183,7 +194,7 @@ LogTimestamp::Stamp LogTimestamp::read(QByteArrayView line)
             return stamp;
         const int day = number(p + 1, 2), month = monthOf(p + 4), year = number(p + 8, 4),
                   hour = number(p + 13, 2), minute = number(p + 16, 2), second = number(p + 19, 2);
-        if (day < 1 || day > 31 || month == 0 || year < 1970 || !timeOfDayValid(hour, minute, second))
+        if (year < 1970 || !QDate::isValid(year, month, day) || !timeOfDayValid(hour, minute, second))
             return stamp;
         const QByteArrayView zone = line.sliced(21, close - 21).trimmed();
         const qsizetype sign = std::max(zone.indexOf('+'), zone.indexOf('-'));

@@ -1,6 +1,8 @@
 #include "Json.h"
 #include "stats/LogReader.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -27,6 +29,9 @@ private slots:
     void mangledLinesNeverCrash();
     void cutRipAndByteOrderMark();
     void stateCarriesOverARestart();
+    void impossibleDatesAreMalformed();
+    void quotaBeyondBytesIsMalformed();
+    void stateWithImpossibleValuesIsIgnored();
 
 private:
     static LogReader::Options utc(const QString &reference = QStringLiteral("2026-11-30T00:00:00Z"))
@@ -452,6 +457,71 @@ void TestLogReader::stateCarriesOverARestart()
     LogReader damaged(utc());
     damaged.restoreState(QByteArray("\x01\x00garbage", 9));
     QCOMPARE(readAll(damaged, {queued}).size(), 0);
+}
+
+// A day the month does not have was read as a day of the next month (30 February as 2 March); such stamps
+// are malformed, in every form. 29 February counts only in a leap year.
+void TestLogReader::impossibleDatesAreMalformed()
+{
+    const QByteArray login = " mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1";
+    LogReader reader(utc(QStringLiteral("2026-11-30T00:00:00Z")));
+    const QList<LogEvent> events = readAll(reader,
+        {"2026-02-29T10:00:00Z" + login, "2026-04-31T10:00:00+02:00" + login,
+            "[31-Jun-2026 10:00:00 +0100]: Successful login for ann@example.com (ID: 7) from 192.0.2.30 in "
+            "session a1",
+            "Feb 30 10:00:00" + login, "Sep 31 10:00:00" + login, "Feb 29 10:00:00" + login,
+            "2028-02-29T10:00:00Z" + login, "Apr 30 10:00:00" + login});
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(json::isoTime(events.at(0).at), QStringLiteral("2028-02-29T10:00:00Z"));
+    QCOMPARE(json::isoTime(events.at(1).at), QStringLiteral("2026-04-30T10:00:00Z"));
+    QCOMPARE(reader.counts().skipped[size_t(SkipReason::Malformed)], 6);
+}
+
+// doveadm's KiB times 1024 overflowed for a value of 17 digits and more.
+void TestLogReader::quotaBeyondBytesIsMalformed()
+{
+    LogReader::Options options = utc();
+    options.format = stats::LogFormat::DoveadmQuota;
+    LogReader reader(options);
+    const QList<LogEvent> events = readAll(reader,
+        {"ann@example.com   User quota STORAGE 99999999999999999 -  0",
+            "bob@example.com   User quota STORAGE 9007199254740991 -  0"});
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().user, QByteArray("bob@example.com"));
+    QCOMPARE(events.first().bytes, qint64(9007199254740991) * 1024);
+    QCOMPARE(reader.counts().skipped[size_t(SkipReason::Malformed)], 1);
+}
+
+// A saved state is read back from the database; one whose year, month or quota no run could have saved (a
+// damaged row) is dropped whole, as one that does not parse: the values would overflow later.
+void TestLogReader::stateWithImpossibleValuesIsIgnored()
+{
+    const auto state = [](qint32 year, qint32 month, qint64 storageKib) {
+        QByteArray bytes;
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        out << quint8(1) << year << month << qint32(0) << qint32(0) << QByteArray("ann@example.com")
+            << storageKib << qint64(-1);
+        return bytes;
+    };
+    const QList<QByteArray> dovecot
+        = {"Dec 31 23:59:59 mx1 dovecot: imap-login: Login: user=<ann@example.com>, rip=192.0.2.1"};
+    for (const QByteArray &damaged :
+        {state(std::numeric_limits<qint32>::max(), 12, 1), state(2026, std::numeric_limits<qint32>::min(), 1),
+            state(2026, 11, std::numeric_limits<qint64>::max())}) {
+        LogReader reader(utc());
+        reader.restoreState(damaged);
+        const QList<LogEvent> events = readAll(reader, dovecot);
+        QCOMPARE(events.size(), 1); // no quota sample came from the state
+        QCOMPARE(json::isoTime(events.first().at), QStringLiteral("2025-12-31T23:59:59Z"));
+    }
+    LogReader sound(utc());
+    sound.restoreState(state(2026, 11, 4));
+    const QList<LogEvent> events = readAll(sound, dovecot);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(json::isoTime(events.first().at), QStringLiteral("2026-12-31T23:59:59Z")); // the state's year
+    QCOMPARE(events.last().kind, LogEvent::Kind::Quota);
+    QCOMPARE(events.last().bytes, qint64(4096));
 }
 
 QTEST_GUILESS_MAIN(TestLogReader)
