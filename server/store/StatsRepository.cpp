@@ -117,7 +117,15 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
                 q.bind(at + 1, e.user.userId);
                 q.bind(at + 2, e.user.domainId);
                 q.bind(at + 3, e.user.companyId);
-                q.bind(at + 4, e.protocol);
+                // The protocol is one of a fixed few: bound as its UTF-8 name, with no conversion per row.
+                static const QByteArray names[RollupChanges::Protocols] = {
+                    QByteArrayLiteral("imap"), QByteArrayLiteral("pop"), QByteArrayLiteral("webmail"),
+                    QByteArrayLiteral("smtp")};
+                const int protocol = RollupChanges::protocolIndex(e.protocol);
+                if (protocol >= 0)
+                    q.bindText(at + 4, names[protocol]);
+                else
+                    q.bind(at + 4, e.protocol);
                 q.bind(at + 5, e.success ? 1 : 0);
                 q.bind(at + 6, e.remoteAddress);
             });
