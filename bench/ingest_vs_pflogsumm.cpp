@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 
@@ -52,6 +53,15 @@ double childCpuMs()
     getrusage(RUSAGE_CHILDREN, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+// The load average over the last minute, as the kernel reports it; 0 where it cannot be read.
+double loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readLine().split(' ').value(0).toDouble();
 }
 
 } // namespace
@@ -133,6 +143,7 @@ int main(int argc, char *argv[])
 
     // Side by side: each run of one is followed by a run of the other, so both see the same machine.
     QList<double> oursTimes, theirTimes, oursCpu, theirCpu;
+    const double loadBefore = loadAverage();
     QString lastSummary;
     std::optional<QHash<QByteArray, qint64>> theirs;
     const QString runDb = dir + QStringLiteral("/run.db");
@@ -165,6 +176,8 @@ int main(int argc, char *argv[])
         theirTimes.append(double(timer.nsecsElapsed()) / 1e6);
         theirCpu.append(childCpuMs() - cpu);
     }
+
+    const double loadAfter = loadAverage();
 
     // What the last run stored: messages per sender in the daily user rollups.
     QHash<QByteArray, qint64> ours;
@@ -213,6 +226,9 @@ int main(int argc, char *argv[])
           << oursList.join(QStringLiteral(", ")) << "), processor " << ms(median(oursCpu)) << " ms\n";
     out() << "pflogsumm:                                median " << ms(theirMedian) << " ms  (runs "
           << theirList.join(QStringLiteral(", ")) << "), processor " << ms(median(theirCpu)) << " ms\n";
+    out() << "Load average (1 min) on " << QThread::idealThreadCount() << " cores: "
+          << QString::number(loadBefore, 'f', 1) << " before the runs, " << QString::number(loadAfter, 'f', 1)
+          << " after\n";
     out() << "Ratio: x" << QString::number(theirMedian / std::max(1.0, oursMedian), 'f', 1)
           << " on the clock, x" << QString::number(median(theirCpu) / std::max(1.0, median(oursCpu)), 'f', 1)
           << " in processor time\n";

@@ -87,7 +87,8 @@ public:
 
     Result<std::optional<store::ReadPosition>> position(const store::FileIdentity &file) override
     {
-        if (Status s = wait(0); !s.ok())
+        // What the worker wrote is committed first, so the position read here is the current one.
+        if (Status s = run(Job::Kind::Flush); !s.ok())
             return s.error();
         return m_inner.position(file);
     }
@@ -98,17 +99,14 @@ public:
         if (Status s = wait(1); !s.ok())
             return s.error();
         std::lock_guard lock(m_mutex);
-        m_jobs.push_back(Job {events, positions});
+        m_jobs.push_back(Job {Job::Kind::Write, events, positions});
         m_changed.notify_all();
         return takeDone();
     }
 
-    Status settle() override
-    {
-        if (Status s = wait(0); !s.ok())
-            return s;
-        return m_inner.settle();
-    }
+    // On the worker's thread, as every write: the target may keep a transaction open on that thread.
+    Status settle() override { return run(Job::Kind::Settle); }
+    Status flush() override { return run(Job::Kind::Flush); }
 
     // Waits for every batch; the reports not yet returned.
     Result<service::IngestReport> finish()
@@ -122,9 +120,29 @@ public:
 private:
     struct Job
     {
+        enum class Kind
+        {
+            Write,
+            Settle,
+            Flush
+        };
+        Kind kind = Kind::Write;
         QList<LogEvent> events;
         QList<store::ReadPosition> positions;
     };
+
+    // Runs a settle or flush on the worker after the batches before it, and waits for it.
+    Status run(Job::Kind kind)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_error)
+                return *m_error;
+            m_jobs.push_back(Job {kind, {}, {}});
+        }
+        m_changed.notify_all();
+        return wait(0);
+    }
 
     // Until at most `pending` batches wait (none being written when 0), or the writer failed.
     Status wait(size_t pending)
@@ -149,13 +167,25 @@ private:
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_changed.wait(lock, [&] { return m_stopping || !m_jobs.empty(); });
-            if (m_jobs.empty())
+            if (m_jobs.empty()) {
+                // What was written is whole batches with their positions: kept, even when the run stops
+                // early.
+                lock.unlock();
+                (void)m_inner.flush();
                 return;
+            }
             Job job = std::move(m_jobs.front());
             m_jobs.pop_front();
             m_busy = true;
             lock.unlock();
-            const Result<service::IngestReport> report = m_inner.write(job.events, job.positions);
+            Result<service::IngestReport> report = service::IngestReport();
+            if (job.kind == Job::Kind::Write) {
+                report = m_inner.write(job.events, job.positions);
+            } else {
+                const Status s = job.kind == Job::Kind::Settle ? m_inner.settle() : m_inner.flush();
+                if (!s.ok())
+                    report = s.error();
+            }
             lock.lock();
             m_busy = false;
             if (!report.ok()) {

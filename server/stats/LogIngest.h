@@ -25,6 +25,9 @@ public:
         = 0;
     // Makes everything written visible (rollups folded); called every second or so and at the end.
     virtual Status settle() { return Status::success(); }
+    // Makes everything written so far durable, folded or not (a target may keep a transaction open across
+    // several writes). Positions read after it are current.
+    virtual Status flush() { return Status::success(); }
 };
 
 // What one run of `mailadmind ingest` did.

@@ -10,8 +10,11 @@ namespace {
 // Positions of files not seen for this long are forgotten.
 constexpr qint64 kKeepPositions = 90 * 86400;
 constexpr qsizetype kMaxCachedUsers = 500000;
-// Rollup rows summed in memory before they are written, whatever the pace: this bounds the memory they take.
-constexpr qsizetype kMaxUnfoldedKeys = 40000;
+// Users' hours summed in memory before they are written, whatever the pace: this bounds the memory they take
+// (each becomes at most two user rows and adds to one domain's and one company's).
+constexpr qsizetype kMaxUnfoldedUserHours = 25000;
+// How long a transaction stays open across batches.
+constexpr qint64 kCommitEveryMs = 250;
 } // namespace
 
 Result<std::optional<store::ReadPosition>> DatabaseTarget::position(const store::FileIdentity &file)
@@ -119,46 +122,91 @@ Result<service::IngestReport> DatabaseTarget::write(
     if (!m_tuned && m_db.dialect().kind() == store::SqlDialect::Kind::SQLite) {
         // Memory stays bounded whatever the size of the logs and the database: pages through SQLite's own
         // cache of 16 MB rather than a map of the whole file (the server's connections keep theirs).
-        for (const QString &pragma :
-            {QStringLiteral("PRAGMA mmap_size=0"), QStringLiteral("PRAGMA cache_size=-16384")})
+        // Its transactions are large: the log is checkpointed into the database after 4,000 pages rather than
+        // SQLite's 1,000, so a page changed by several transactions is copied back fewer times.
+        for (const QString &pragma : {QStringLiteral("PRAGMA mmap_size=0"),
+                 QStringLiteral("PRAGMA cache_size=-16384"), QStringLiteral("PRAGMA wal_autocheckpoint=4000")})
             if (Status s = m_db.execute(pragma); !s.ok())
                 return s.error();
         m_tuned = true;
     }
-    store::Transaction tx(m_db);
-    if (!tx.status().ok())
-        return tx.status().error();
+    if (!m_open) {
+        m_open = std::make_unique<store::Transaction>(m_db);
+        if (!m_open->status().ok()) {
+            const Error e = m_open->status().error();
+            m_open.reset();
+            return e;
+        }
+        m_sinceBegin.start();
+    }
+    // Any failure below leaves the transaction to roll back whole: the batches in it and their positions go
+    // together, and the next run reads them again.
+    const auto failed = [this](const Error &e) {
+        m_open.reset();
+        m_unfolded.clear();
+        return e;
+    };
     store::StatsRepository stats(m_db);
     if (Status s = stats.apply(logins, messages, quotas, &m_unfolded); !s.ok())
-        return s.error();
+        return failed(s.error());
     const store::IngestPositionRepository kept(m_db);
     for (const store::ReadPosition &p : positions)
         if (Status s = kept.save(p, now); !s.ok())
-            return s.error();
+            return failed(s.error());
     if (!m_purged) {
         if (const Result<qint64> gone = kept.purgeBefore(now - kKeepPositions); !gone.ok())
-            return gone.error();
+            return failed(gone.error());
         m_purged = true;
     }
     // A small batch (a log followed as it grows) shows in the rollups at once; large ones are folded about
     // once a second, so a user's hour is written once for many batches.
     if (logins.size() + messages.size() <= service::IngestService::kInlineFold || !m_sinceFold.isValid()
-        || m_sinceFold.elapsed() >= 1000 || m_unfolded.hourly().size() > kMaxUnfoldedKeys) {
+        || m_sinceFold.elapsed() >= 1000 || m_unfolded.userHours() > kMaxUnfoldedUserHours) {
         if (const Result<qint64> folded = stats.fold(&m_unfolded); !folded.ok())
-            return folded.error();
-        if (Status s = tx.commit(); !s.ok())
-            return s.error();
+            return failed(folded.error());
+        if (Status s = commitOpen(); !s.ok())
+            return failed(s.error());
         m_unfolded.clear();
         m_sinceFold.start();
         return report;
     }
-    if (Status s = tx.commit(); !s.ok())
-        return s.error();
+    if (m_sinceBegin.elapsed() >= kCommitEveryMs)
+        if (Status s = commitOpen(); !s.ok())
+            return failed(s.error());
     return report;
+}
+
+Status DatabaseTarget::commitOpen()
+{
+    if (!m_open)
+        return Status::success();
+    const Status s = m_open->commit();
+    m_open.reset();
+    return s;
+}
+
+Status DatabaseTarget::flush()
+{
+    if (Status s = commitOpen(); !s.ok()) {
+        m_unfolded.clear();
+        return s;
+    }
+    return Status::success();
 }
 
 Status DatabaseTarget::settle()
 {
+    if (m_open) {
+        if (const Result<qint64> folded = store::StatsRepository(m_db).fold(&m_unfolded); !folded.ok()) {
+            m_open.reset();
+            m_unfolded.clear();
+            return folded.error();
+        }
+        const Status s = commitOpen();
+        m_unfolded.clear();
+        m_sinceFold.start();
+        return s;
+    }
     const Result<qint64> pending = store::StatsRepository(m_db).unfolded();
     if (!pending.ok())
         return pending.error();

@@ -43,6 +43,14 @@ void FastStatement::bind(int position, const QString &value)
     }
 }
 
+void FastStatement::bindText(int position, QByteArrayView utf8)
+{
+    if (m_raw)
+        sqlite3_bind_text(m_raw, position, utf8.data(), int(utf8.size()), SQLITE_TRANSIENT);
+    else
+        m_statement->query().bindValue(position - 1, QString::fromUtf8(utf8));
+}
+
 void FastStatement::bindNull(int position)
 {
     if (m_raw)

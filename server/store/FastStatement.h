@@ -24,6 +24,8 @@ public:
 
     void bind(int position, qint64 value);
     void bind(int position, const QString &value);
+    // Text already in UTF-8 (no conversion).
+    void bindText(int position, QByteArrayView utf8);
     void bindNull(int position);
     // Runs the statement with the bound values and clears them for the next row.
     Status run();

@@ -2,6 +2,8 @@
 
 #include "store/StatsRepository.h"
 
+#include <algorithm>
+
 namespace mailadmin::store {
 
 size_t qHash(const RollupChanges::Key &k, size_t seed)
@@ -22,24 +24,51 @@ int RollupChanges::protocolIndex(QStringView protocol)
     return -1;
 }
 
+namespace {
+
+void addTo(RollupChanges::Counters &to, const RollupChanges::Counters &c)
+{
+    to.imap += c.imap;
+    to.pop += c.pop;
+    to.webmail += c.webmail;
+    to.smtp += c.smtp;
+    to.failed += c.failed;
+    to.messages += c.messages;
+    to.recipients += c.recipients;
+    to.bytes += c.bytes;
+}
+
+} // namespace
+
 void RollupChanges::addCounters(const UserRef &user, qint64 hour, const Counters &c)
 {
-    const auto add = [&](Counters &to) {
-        to.imap += c.imap;
-        to.pop += c.pop;
-        to.webmail += c.webmail;
-        to.smtp += c.smtp;
-        to.failed += c.failed;
-        to.messages += c.messages;
-        to.recipients += c.recipients;
-        to.bytes += c.bytes;
-    };
-    const qint64 day = hour / 24;
-    for (const auto &[scope, id] :
-        {std::pair {'u', user.userId}, std::pair {'d', user.domainId}, std::pair {'c', user.companyId}}) {
-        add(m_hourly[Key {scope, id, hour}]);
-        add(m_daily[Key {scope, id, day}]);
+    UserHour &to = m_userHours[{user.userId, hour}];
+    to.domainId = user.domainId;
+    to.companyId = user.companyId;
+    addTo(to.counters, c);
+}
+
+std::vector<RollupChanges::Row> RollupChanges::rows(bool daily) const
+{
+    std::vector<Row> out;
+    QHash<Key, Counters> summed; // rows several user hours add to
+    if (!daily)
+        out.reserve(size_t(m_userHours.size()));
+    for (auto it = m_userHours.constBegin(); it != m_userHours.constEnd(); ++it) {
+        const auto &[user, hour] = it.key();
+        const qint64 bucket = daily ? hour / 24 : hour;
+        if (daily)
+            addTo(summed[Key {'u', user, bucket}], it->counters);
+        else
+            out.push_back(Row {Key {'u', user, bucket}, it->counters});
+        addTo(summed[Key {'d', it->domainId, bucket}], it->counters);
+        addTo(summed[Key {'c', it->companyId, bucket}], it->counters);
     }
+    out.reserve(out.size() + size_t(summed.size()));
+    for (auto it = summed.constBegin(); it != summed.constEnd(); ++it)
+        out.push_back(Row {it.key(), it.value()});
+    std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) { return a.key < b.key; });
+    return out;
 }
 
 void RollupChanges::addLogins(const UserRef &user, qint64 hour, int protocol, bool success, qint64 n)
@@ -103,8 +132,7 @@ void RollupChanges::Range::extend(qint64 from, qint64 to)
 
 void RollupChanges::clear()
 {
-    m_hourly.clear();
-    m_daily.clear();
+    m_userHours.clear();
     m_lastLogins.clear();
     loginRows = Range();
     messageRows = Range();

@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <tuple>
+#include <vector>
 
 namespace mailadmin::store {
 
@@ -49,8 +50,18 @@ public:
     void add(const LoginEvent &e);
     void add(const MessageEvent &e);
 
-    const QHash<Key, Counters> &hourly() const { return m_hourly; }
-    const QHash<Key, Counters> &daily() const { return m_daily; }
+    // The rows these changes add to the hourly or daily rollups of users, domains and companies, in key
+    // order (the order of the tables). Changes are summed per user and hour as they come (one lookup per
+    // event); the domain, company and daily rows are derived here, once.
+    struct Row
+    {
+        Key key;
+        Counters counters;
+    };
+    std::vector<Row> rows(bool daily) const;
+    // Users' hours with changes: each gives at most two user rows (its hour and its day) and adds to rows
+    // of one domain and one company.
+    qsizetype userHours() const { return m_userHours.size(); }
     const QHash<std::pair<qint64, int>, qint64> &lastLogins() const { return m_lastLogins; }
 
     // The raw rows these changes are of, by id (writers record them as they insert): the fold uses the
@@ -63,13 +74,18 @@ public:
     };
     Range loginRows, messageRows;
 
-    bool isEmpty() const { return m_hourly.isEmpty() && m_lastLogins.isEmpty(); }
+    bool isEmpty() const { return m_userHours.isEmpty() && m_lastLogins.isEmpty(); }
     void clear();
 
 private:
     void addCounters(const UserRef &user, qint64 hour, const Counters &c);
 
-    QHash<Key, Counters> m_hourly, m_daily;
+    struct UserHour
+    {
+        qint64 domainId = 0, companyId = 0;
+        Counters counters;
+    };
+    QHash<std::pair<qint64, qint64>, UserHour> m_userHours; // (user, hour since the epoch)
     QHash<std::pair<qint64, int>, qint64> m_lastLogins; // (user, protocol) -> newest successful login
 };
 

@@ -117,7 +117,15 @@ Status StatsRepository::apply(const QList<LoginEvent> &logins, const QList<Messa
                 q.bind(at + 1, e.user.userId);
                 q.bind(at + 2, e.user.domainId);
                 q.bind(at + 3, e.user.companyId);
-                q.bind(at + 4, e.protocol);
+                // The protocol is one of a fixed few: bound as its UTF-8 name, with no conversion per row.
+                static const QByteArray names[RollupChanges::Protocols] = {
+                    QByteArrayLiteral("imap"), QByteArrayLiteral("pop"), QByteArrayLiteral("webmail"),
+                    QByteArrayLiteral("smtp")};
+                const int protocol = RollupChanges::protocolIndex(e.protocol);
+                if (protocol >= 0)
+                    q.bindText(at + 4, names[protocol]);
+                else
+                    q.bind(at + 4, e.protocol);
                 q.bind(at + 5, e.success ? 1 : 0);
                 q.bind(at + 6, e.remoteAddress);
             });
@@ -496,21 +504,19 @@ Result<qint64> StatsRepository::fold(const RollupChanges *known) const
         if (Status s = q->run(); !s.ok())
             return s.error();
     }
-    for (const auto &[table, map] : {std::pair {QStringLiteral("stats_hourly"), &changes.hourly()},
-             std::pair {QStringLiteral("stats_daily"), &changes.daily()}}) {
+    for (const bool daily : {false, true}) {
+        const QString table = daily ? QStringLiteral("stats_daily") : QStringLiteral("stats_hourly");
         // In key order, the order of the table: neighbouring rows share pages.
-        QList<RollupChanges::Key> keys = map->keys();
-        std::sort(keys.begin(), keys.end());
-        const QString scopes[3] = {QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("u")};
+        const std::vector<RollupChanges::Row> rows = changes.rows(daily);
         const Status written = insertRows(
             m_db,
             QStringLiteral("INSERT INTO %1 (scope, scope_id, bucket, %2) VALUES ")
                 .arg(table, kCounterColumns),
-            11, keys.size(),
+            11, qsizetype(rows.size()),
             [&](FastStatement &q, int at, qsizetype row) {
-                const RollupChanges::Key &key = keys.at(row);
-                const RollupChanges::Counters &c = map->value(key);
-                q.bind(at, scopes[key.scope == 'c' ? 0 : key.scope == 'd' ? 1 : 2]);
+                const RollupChanges::Key &key = rows[size_t(row)].key;
+                const RollupChanges::Counters &c = rows[size_t(row)].counters;
+                q.bindText(at, QByteArrayView(&key.scope, 1));
                 const qint64 values[] = {key.id, key.bucket, c.imap, c.pop, c.webmail, c.smtp, c.failed,
                     c.messages, c.recipients, c.bytes};
                 for (int i = 0; i < 10; ++i)
