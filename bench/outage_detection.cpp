@@ -14,6 +14,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -58,7 +59,12 @@ struct Suggestion
 {
     QString scope;
     qint64 scopeId = 0, suggestedAt = 0;
+    QString signal;
+    qint64 observedOk = 0, observedFailed = 0;
+    double expectedOk = 0, expectedFailed = 0;
 };
+
+bool g_verbose = false;
 
 bool oneRun(quint64 seed, int outages, RunFigures &f)
 {
@@ -132,11 +138,12 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
     QList<Suggestion> suggestions;
     {
         store::Statement q
-            = db.prepare(QStringLiteral("SELECT scope, scope_id, suggested_at FROM outage_suggestions"));
+            = db.prepare(QStringLiteral("SELECT scope, scope_id, suggested_at, signal, observed_ok, observed_failed, expected_ok, expected_failed FROM outage_suggestions"));
         if (!ok(q.exec()))
             return false;
         while (q.next())
-            suggestions.append(Suggestion {q.toString(0), q.toInt(1), q.toInt(2)});
+            suggestions.append(Suggestion {q.toString(0), q.toInt(1), q.toInt(2), q.toString(3), q.toInt(4),
+                q.toInt(5), q.value(6).toDouble(), q.value(7).toDouble()});
     }
     // A suggestion matches an outage of its store (or of a store of its cluster) when it comes between the
     // outage's start and a window after its end.
@@ -148,8 +155,15 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
     };
     f.outages = int(truth->size());
     f.suggestions = int(suggestions.size());
-    for (const Suggestion &s : std::as_const(suggestions))
-        f.matching += std::any_of(truth->begin(), truth->end(), [&](const auto &t) { return matches(s, t); });
+    for (const Suggestion &s : std::as_const(suggestions)) {
+        const bool match = std::any_of(truth->begin(), truth->end(), [&](const auto &t) { return matches(s, t); });
+        f.matching += match;
+        if (g_verbose && !match)
+            out() << "  false: " << s.scope << ' ' << s.scopeId << ' ' << s.signal << " at "
+                  << QDateTime::fromSecsSinceEpoch(s.suggestedAt, Qt::UTC).toString(Qt::ISODate)
+                  << " ok " << s.observedOk << '/' << s.expectedOk << " failed " << s.observedFailed << '/'
+                  << s.expectedFailed << Qt::endl;
+    }
     for (const store::OutageTruth &t : truth.value()) {
         qint64 first = -1;
         for (const Suggestion &s : std::as_const(suggestions))
@@ -158,6 +172,10 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
         if (first >= 0) {
             ++f.found;
             f.delays << double(first - t.startedAt) / 60.0;
+        } else if (g_verbose) {
+            out() << "  missed: store " << t.storeId << ' ' << t.signal << " depth " << t.depth << " at "
+                  << QDateTime::fromSecsSinceEpoch(t.startedAt, Qt::UTC).toString(Qt::ISODate) << " for "
+                  << (t.endedAt - t.startedAt) / 60 << " min" << Qt::endl;
         }
     }
     return true;
@@ -176,10 +194,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption outagesOption(QStringLiteral("outages"),
         QStringLiteral("Outages injected per run (default 120)."), QStringLiteral("n"),
         QStringLiteral("120"));
-    parser.addOptions({runsOption, outagesOption});
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), QStringLiteral("List every false suggestion and missed outage."));
+    parser.addOptions({runsOption, outagesOption, verboseOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
     const int outages = std::max(1, parser.value(outagesOption).toInt());
+    g_verbose = parser.isSet(verboseOption);
     QLoggingCategory::setFilterRules(QStringLiteral("mailadmind.*.info=false"));
 
     QList<double> precision, recall, medianDelay, maxDelay, seconds;

@@ -62,7 +62,8 @@ Result<QJsonObject> OutageService::evidence(
     };
     parse(from, QStringLiteral("from"), fromAt);
     parse(to, QStringLiteral("to"), toAt);
-    toAt = std::min(toAt, now);
+    // The last minute shown is the last complete one, as the detector judges it.
+    toAt = std::min(toAt, ((now - OutageDetector::kSettleSeconds) / 60 - 1) * 60);
     if (errors.isEmpty() && toAt < fromAt)
         errors << FieldError {QStringLiteral("to"), QStringLiteral("before_start"),
             QStringLiteral("The end is before the start.")};

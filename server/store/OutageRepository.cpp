@@ -81,9 +81,9 @@ Status OutageRepository::load(const QList<std::pair<qint64, qint64>> &ranges, Lo
         last = std::max(last, to);
     }
     series.reset(first, last);
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT scope, scope_id, minute, ok, failed FROM store_logins WHERE minute >= ? AND minute <= ?"));
     for (const auto &[from, to] : ranges) {
+        Statement q = m_db.prepare(QStringLiteral(
+            "SELECT scope, scope_id, minute, ok, failed FROM store_logins WHERE minute >= ? AND minute <= ?"));
         q.bind(from).bind(to);
         if (Status s = q.exec(); !s.ok())
             return s;
@@ -263,7 +263,7 @@ Result<bool> OutageRepository::decide(qint64 id, const QString &status, const QS
         .bind(by)
         .bind(at)
         .bind(incidentId > 0 ? QVariant(incidentId) : QVariant())
-        .bind(note)
+        .bind(QVariant(note.isNull() ? QStringLiteral("") : note))
         .bind(id);
     if (Status s = q.exec(); !s.ok())
         return s.error();

@@ -200,7 +200,8 @@ void TestOutageDetection::evidenceShowsObservedAndBaseline()
     QVERIFY(last.value(QLatin1String("failed")).toDouble()
         > last.value(QLatin1String("failed_ceiling")).toDouble());
     // Six a minute over three minutes, as on the days before.
-    QVERIFY(std::abs(last.value(QLatin1String("expected_ok")).toDouble() - 18.0) < 1.0);
+    QVERIFY2(std::abs(last.value(QLatin1String("expected_ok")).toDouble() - 18.0) < 1.0,
+        QJsonDocument(last).toJson().constData());
     // An hour earlier the series was normal and inside its band.
     const QJsonObject before = points.at(points.size() - 30).toObject();
     QVERIFY(!before.value(QLatin1String("anomalous")).toBool());
