@@ -1,4 +1,4 @@
-// How well the outage detector finds mail store outages: writes four weeks of per-minute logins for 13 mail
+// How well the outage detector finds mail store outages: writes five weeks of per-minute logins for 13 mail
 // stores in three clusters (2,000 to 12,000 mailboxes each) with the demo's rhythm and noise and many
 // injected outages (failed logins rising, or successful logins falling), judges the last three weeks minute
 // by minute as the server does, and compares its suggestions with the ground truth:
@@ -65,12 +65,13 @@ struct Suggestion
 };
 
 bool g_verbose = false;
+QString g_keep;
 
 bool oneRun(quint64 seed, int outages, RunFigures &f)
 {
     QTemporaryDir dir;
     store::Database::Options options;
-    options.path = dir.filePath(QStringLiteral("bench.db"));
+    options.path = g_keep.isEmpty() ? dir.filePath(QStringLiteral("bench.db")) : g_keep;
     auto opened = store::Database::open(options);
     if (!opened.ok())
         return ok(opened.error());
@@ -101,12 +102,12 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
             o.mailboxes.insert(storeId, 2000 + sizes.bounded(10000));
         }
     }
-    // Four weeks from a Monday; outages in the last three, judged as they happen.
+    // Five weeks from a Monday; outages in the last three, judged as they happen.
     const qint64 monday = (20788 - (20788 + 3) % 7) * 1440; // a Monday in December 2026
     o.seed = seed;
     o.fromMinute = monday;
-    o.toMinute = monday + 28 * 1440 - 1;
-    o.outagesFrom = monday + 7 * 1440;
+    o.toMinute = monday + 35 * 1440 - 1;
+    o.outagesFrom = monday + 14 * 1440;
     o.outages = outages;
     o.lastOngoing = false;
     {
@@ -137,8 +138,9 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
     }
     QList<Suggestion> suggestions;
     {
-        store::Statement q
-            = db.prepare(QStringLiteral("SELECT scope, scope_id, suggested_at, signal, observed_ok, observed_failed, expected_ok, expected_failed FROM outage_suggestions"));
+        store::Statement q = db.prepare(
+            QStringLiteral("SELECT scope, scope_id, suggested_at, signal, observed_ok, observed_failed, "
+                           "expected_ok, expected_failed FROM outage_suggestions"));
         if (!ok(q.exec()))
             return false;
         while (q.next())
@@ -156,12 +158,13 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
     f.outages = int(truth->size());
     f.suggestions = int(suggestions.size());
     for (const Suggestion &s : std::as_const(suggestions)) {
-        const bool match = std::any_of(truth->begin(), truth->end(), [&](const auto &t) { return matches(s, t); });
+        const bool match
+            = std::any_of(truth->begin(), truth->end(), [&](const auto &t) { return matches(s, t); });
         f.matching += match;
         if (g_verbose && !match)
             out() << "  false: " << s.scope << ' ' << s.scopeId << ' ' << s.signal << " at "
-                  << QDateTime::fromSecsSinceEpoch(s.suggestedAt, Qt::UTC).toString(Qt::ISODate)
-                  << " ok " << s.observedOk << '/' << s.expectedOk << " failed " << s.observedFailed << '/'
+                  << QDateTime::fromSecsSinceEpoch(s.suggestedAt, Qt::UTC).toString(Qt::ISODate) << " ok "
+                  << s.observedOk << '/' << s.expectedOk << " failed " << s.observedFailed << '/'
                   << s.expectedFailed << Qt::endl;
     }
     for (const store::OutageTruth &t : truth.value()) {
@@ -196,15 +199,18 @@ int main(int argc, char *argv[])
         QStringLiteral("120"));
     const QCommandLineOption verboseOption(
         QStringLiteral("verbose"), QStringLiteral("List every false suggestion and missed outage."));
-    parser.addOptions({runsOption, outagesOption, verboseOption});
+    const QCommandLineOption keepOption(QStringLiteral("keep"),
+        QStringLiteral("Write the (last run's) database here and keep it."), QStringLiteral("path"));
+    parser.addOptions({runsOption, outagesOption, verboseOption, keepOption});
     parser.process(app);
     const int runs = std::max(1, parser.value(runsOption).toInt());
     const int outages = std::max(1, parser.value(outagesOption).toInt());
     g_verbose = parser.isSet(verboseOption);
+    g_keep = parser.value(keepOption);
     QLoggingCategory::setFilterRules(QStringLiteral("mailadmind.*.info=false"));
 
     QList<double> precision, recall, medianDelay, maxDelay, seconds;
-    out() << "13 mail stores in 3 clusters, 28 days of per-minute logins, the last 21 judged; " << outages
+    out() << "13 mail stores in 3 clusters, 35 days of per-minute logins, the last 21 judged; " << outages
           << " outages injected per run" << Qt::endl;
     for (int run = 1; run <= runs; ++run) {
         RunFigures f;

@@ -103,7 +103,8 @@ Result<QJsonObject> OutageService::confirm(const Actor &actor, qint64 id, const 
     const QString where = cluster ? name : QStringLiteral("Mail store ") + name;
     QJsonObject incident {{QStringLiteral("kind"), QStringLiteral("outage")},
         {QStringLiteral("title"),
-            QString(where + (failedRise ? QStringLiteral(": logins failing") : QStringLiteral(": logins dropped")))},
+            QString(where
+                + (failedRise ? QStringLiteral(": logins failing") : QStringLiteral(": logins dropped")))},
         {QStringLiteral("services"),
             QJsonArray {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail")}},
         {QStringLiteral("starts_at"), suggestion->value(QLatin1String("started_at"))},

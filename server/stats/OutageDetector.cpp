@@ -44,39 +44,67 @@ OutageDetector::Judgement OutageDetector::judge(
 {
     Judgement j;
     const auto window = [&](qint64 end) { return series.sum(scope, end - kWindowMinutes + 1, end); };
-    const auto before = [&](qint64 end) {
-        return series.sum(scope, end - kWindowMinutes - kLevelMinutes + 1, end - kWindowMinutes);
+    // The hour before the window, in blocks of ten minutes.
+    constexpr int kBlocks = kLevelMinutes / 10;
+    const auto block = [&](qint64 end, int b) {
+        const qint64 last = end - kWindowMinutes - b * 10;
+        return series.sum(scope, last - 9, last).ok;
     };
-    std::vector<double> ok, failed, earlier;
+    const auto weekend = [](qint64 m) { return (m / kDay + 3) % 7 >= 5; }; // 1970-01-01 was a Thursday
+    // The days before, those of the same kind (working day or weekend) when there are enough of them.
+    QList<qint64> days, sameKind;
     for (int d = 1; d <= kBaselineDays; ++d) {
         const qint64 end = minute - d * kDay;
-        const LoginSeries::Counts w = window(end), p = before(end);
-        if (w.ok + w.failed + p.ok == 0)
+        const LoginSeries::Counts w = window(end);
+        if (w.ok + w.failed + series.sum(scope, end - kWindowMinutes - kLevelMinutes + 1, end).ok == 0)
             continue; // no data that day: the scope is younger, or the collector was down
-        ok.push_back(double(w.ok));
-        failed.push_back(double(w.failed));
-        earlier.push_back(double(p.ok));
+        days.append(end);
+        if (weekend(end) == weekend(minute))
+            sameKind.append(end);
     }
+    if (sameKind.size() >= kMinimumDays)
+        days = sameKind;
     const LoginSeries::Counts now = window(minute);
     j.observedOk = now.ok;
     j.observedFailed = now.failed;
-    if (int(ok.size()) < kMinimumDays)
+    if (days.size() < kMinimumDays)
         return j;
     j.judged = true;
+    std::vector<double> ok, failed;
+    for (qint64 end : std::as_const(days)) {
+        const LoginSeries::Counts w = window(end);
+        ok.push_back(double(w.ok));
+        failed.push_back(double(w.failed));
+    }
     const auto [okMedian, okMad] = medianAndMad(ok);
     const auto [failedMedian, failedMad] = medianAndMad(failed);
     if (level > 0) {
         j.level = level;
     } else {
-        const double earlierMedian = medianOf(earlier);
-        j.level = earlierMedian > 0 ? std::clamp(double(before(minute).ok) / earlierMedian, 0.2, 5.0) : 1.0;
+        // Each block against the same block of those days; the median of the ratios, so that a short dip
+        // (or the end of an earlier outage) in the hour before does not move the level.
+        std::vector<double> ratios;
+        for (int b = 0; b < kBlocks; ++b) {
+            std::vector<double> earlier;
+            for (qint64 end : std::as_const(days))
+                earlier.push_back(double(block(end, b)));
+            const double m = medianOf(earlier);
+            if (m > 0)
+                ratios.push_back(double(block(minute, b)) / m);
+        }
+        j.level = ratios.empty() ? 1.0 : std::clamp(medianOf(ratios), 0.2, 5.0);
     }
     // Counts of independent logins vary like a Poisson variable; the days' spread adds what they disagree.
     j.expectedOk = j.level * okMedian;
     j.spreadOk = std::sqrt(j.expectedOk + std::pow(j.level * 1.4826 * okMad, 2));
-    j.expectedFailed = j.level * failedMedian;
-    j.spreadFailed = std::sqrt(j.expectedFailed + std::pow(j.level * 1.4826 * failedMad, 2) + 1);
+    // Failed logins are never expected below their usual number: a quiet hour does not make a few more
+    // failures an outage.
+    const double failedLevel = std::max(j.level, 1.0);
+    j.expectedFailed = failedLevel * failedMedian;
+    j.spreadFailed = std::sqrt(j.expectedFailed + std::pow(failedLevel * 1.4826 * failedMad, 2) + 1);
+    // A rise must also be a real share of the store's logins: a password spray at a few accounts is not.
     const bool rise = now.failed >= kMinimumFailed
+        && double(now.failed) >= kFailedShare * std::max(j.expectedOk, double(now.ok))
         && double(now.failed) > kRiseFactor * std::max(j.expectedFailed, 1.0)
         && double(now.failed) - j.expectedFailed > kDeviations * j.spreadFailed;
     const bool fall = j.expectedOk >= double(kMinimumExpected) && double(now.ok) < kFallRatio * j.expectedOk
@@ -124,7 +152,8 @@ Result<int> OutageDetector::step(const LoginSeries &series, const QList<LoginSco
         const auto it = ongoing.constFind(s);
         const Judgement j = judge(series, s, minute, it != ongoing.constEnd() ? it->level : 0);
         now.insert(s, j);
-        if (it == ongoing.constEnd())
+        // The minute before matters only for a new anomaly.
+        if (it == ongoing.constEnd() && j.anomalous)
             previous.insert(s, judge(series, s, minute - 1));
         if (s.kind == 's' && j.anomalous)
             ++anomalousStores[s.clusterId];

@@ -13,7 +13,7 @@ class OutageDetector
 {
 public:
     static constexpr int kWindowMinutes = 3; // logins are judged over the last three minutes
-    static constexpr int kBaselineDays = 7;
+    static constexpr int kBaselineDays = 14;
     static constexpr int kMinimumDays = 3; // days of history before a scope is judged
     static constexpr int kLevelMinutes = 60; // the hour before the window sets the day's level
     static constexpr int kRecoverMinutes = 10;
@@ -22,7 +22,8 @@ public:
     static constexpr double kRiseFactor = 3.0;
     static constexpr double kDeviations = 4.0;
     static constexpr qint64 kMinimumExpected = 15; // successful logins a window must expect to judge a fall
-    static constexpr qint64 kMinimumFailed = 15; // failed logins a window must hold to be a rise
+    static constexpr qint64 kMinimumFailed = 25; // failed logins a window must hold to be a rise
+    static constexpr double kFailedShare = 0.1; // ... and at least this share of the expected logins
 
     struct Judgement
     {

@@ -82,8 +82,8 @@ Status OutageRepository::load(const QList<std::pair<qint64, qint64>> &ranges, Lo
     }
     series.reset(first, last);
     for (const auto &[from, to] : ranges) {
-        Statement q = m_db.prepare(QStringLiteral(
-            "SELECT scope, scope_id, minute, ok, failed FROM store_logins WHERE minute >= ? AND minute <= ?"));
+        Statement q = m_db.prepare(QStringLiteral("SELECT scope, scope_id, minute, ok, failed FROM "
+                                                  "store_logins WHERE minute >= ? AND minute <= ?"));
         q.bind(from).bind(to);
         if (Status s = q.exec(); !s.ok())
             return s;
