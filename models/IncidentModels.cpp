@@ -268,4 +268,65 @@ QVariant MailStoreListModel::display(const QJsonObject &o, int column) const
     return {};
 }
 
+OutageSuggestionModel::OutageSuggestionModel(api::ApiClient *client, QObject *parent)
+    : PagedListModel(client, parent)
+{
+    setColumns({{tr("Suggested"), QString()}, {tr("Where"), QString()}, {tr("Signal"), QString()},
+        {tr("Observed / expected"), QString()}, {tr("Status"), QString()}});
+    setPageSize(100);
+    setSource(QStringLiteral("/outage-suggestions"));
+}
+
+QString OutageSuggestionModel::signalText(const QString &signal)
+{
+    if (signal == QLatin1String("failed_rise"))
+        return tr("Failed logins rising");
+    if (signal == QLatin1String("success_fall"))
+        return tr("Successful logins falling");
+    return signal;
+}
+
+QString OutageSuggestionModel::statusText(const QString &status, bool ongoing)
+{
+    QString text = status;
+    if (status == QLatin1String("suggested"))
+        text = tr("suggested");
+    else if (status == QLatin1String("confirmed"))
+        text = tr("confirmed");
+    else if (status == QLatin1String("dismissed"))
+        text = tr("dismissed");
+    else if (status == QLatin1String("recovered"))
+        text = tr("recovered");
+    return ongoing ? tr("%1, ongoing").arg(text) : text;
+}
+
+QVariant OutageSuggestionModel::display(const QJsonObject &o, int column) const
+{
+    const bool failed = o.value(QLatin1String("signal")).toString() == QLatin1String("failed_rise");
+    switch (column) {
+    case Suggested:
+        return format::time(o.value(QLatin1String("suggested_at")).toString());
+    case Where:
+        return o.value(QLatin1String("scope")).toString() == QLatin1String("cluster")
+            ? tr("Cluster %1").arg(o.value(QLatin1String("scope_name")).toString())
+            : tr("Mail store %1 (%2)")
+                  .arg(o.value(QLatin1String("scope_name")).toString(),
+                      o.value(QLatin1String("cluster")).toString());
+    case Signal:
+        return signalText(o.value(QLatin1String("signal")).toString());
+    case Observed:
+        return failed ? tr("%1 failed / %2 expected")
+                            .arg(number(o.value(QLatin1String("observed_failed"))),
+                                number(o.value(QLatin1String("expected_failed"))))
+                      : tr("%1 successful / %2 expected")
+                            .arg(number(o.value(QLatin1String("observed_ok"))),
+                                number(o.value(QLatin1String("expected_ok"))));
+    case Status:
+        return statusText(
+            o.value(QLatin1String("status")).toString(), o.value(QLatin1String("ongoing")).toBool());
+    default:
+        return {};
+    }
+}
+
 } // namespace mailadmin::models

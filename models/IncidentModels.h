@@ -136,4 +136,26 @@ protected:
     QVariant display(const QJsonObject &object, int column) const override;
 };
 
+// The outage detector's suggested incidents (/outage-suggestions), for operators: newest first.
+class OutageSuggestionModel : public PagedListModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Suggested,
+        Where,
+        Signal,
+        Observed,
+        Status,
+        ColumnCount
+    };
+    explicit OutageSuggestionModel(api::ApiClient *client, QObject *parent = nullptr);
+    static QString signalText(const QString &signal);
+    static QString statusText(const QString &status, bool ongoing);
+
+protected:
+    QVariant display(const QJsonObject &object, int column) const override;
+};
+
 } // namespace mailadmin::models

@@ -21,6 +21,7 @@
 #include "stats/LogIngest.h"
 #include "stats/LogIngestCollector.h"
 #include "stats/LogIngestDatabase.h"
+#include "stats/OutageDetector.h"
 #include "stats/SpikeDetector.h"
 #include "store/Database.h"
 #include "store/StatsRepository.h"
@@ -75,7 +76,7 @@ QString commandsHelp()
                           "  init        Create the database schema and the first operator\n"
                           "  seed-demo   Fill a database with a realistic, deterministic demo directory\n"
                           "  ingest      Read Dovecot, Postfix, Roundcube and doveadm quota logs into stats\n"
-                          "  detect      Judge outbound volume of a stretch of days for spikes\n"
+                          "  detect      Judge outbound volume for spikes, or mail store logins for outages\n"
                           "  mailconf    Write Dovecot and Postfix configuration that reads the database\n\n"
                           "Run 'mailadmind <command> --help' for the options of a command.\n");
 }
@@ -306,13 +307,14 @@ int serve(const QStringList &arguments)
         wake.notify_all();
         server.stop();
     });
-    // Background work: large ingest batches folded into the rollups every second, outbound spikes judged
-    // every minute, mail sent every few seconds, and every ten minutes housekeeping (expired sessions,
-    // deleted objects past their 30 days, raw events past retention).
+    // Background work: large ingest batches folded into the rollups every second, mail store logins judged
+    // for outages every 15 seconds, outbound spikes judged every minute, mail sent every few seconds, and
+    // every ten minutes housekeeping (expired sessions, deleted objects past their 30 days, raw events past
+    // retention).
     std::thread maintenance([&] {
         service::Context ctx {*database.value(), sessions};
         const notify::Notifier notifier(*database.value(), smtp);
-        qint64 lastJudged = 0, lastHousekeeping = 0, lastMail = 0;
+        qint64 lastJudged = 0, lastHousekeeping = 0, lastMail = 0, lastOutageCheck = 0;
         for (;;) {
             const qint64 now = auth::Clock::now();
             if (const Result<qint64> folded = service::IngestService(ctx).foldPending(); !folded.ok())
@@ -326,6 +328,14 @@ int serve(const QStringList &arguments)
                 (void)service::UserService(ctx).purgeExpired();
                 (void)store::StatsRepository(*database.value())
                     .purgeRawBefore(now - qint64(retentionDays) * 86400);
+            }
+            if (now - lastOutageCheck >= 15) {
+                lastOutageCheck = now;
+                const Result<int> suggested = service::OutageDetector(*database.value()).judgeRecent(now);
+                if (!suggested.ok())
+                    qCWarning(lcServer) << "outage check failed:" << suggested.error().detail;
+                else if (suggested.value() > 0)
+                    qCInfo(lcServer) << suggested.value() << "new outage suggestions";
             }
             if (now - lastJudged >= 60) {
                 lastJudged = now;
@@ -515,6 +525,15 @@ int seedDemo(const QStringList &arguments)
                 return fail(alerts.error().detail);
             out() << "Spike check: " << alerts.value() << " alerts in " << timer.elapsed() << " ms"
                   << Qt::endl;
+            timer.restart();
+            const qint64 lastMinute = auth::Clock::now() / 60 - 1;
+            const Result<int> outages
+                = service::OutageDetector(*database.value())
+                      .scan(lastMinute - std::min(activity.days, 7) * 1440 + 1, lastMinute);
+            if (!outages.ok())
+                return fail(outages.error().detail);
+            out() << "Outage check: " << written->outages.size() << " injected, " << outages.value()
+                  << " suggested in " << timer.elapsed() << " ms" << Qt::endl;
         }
     }
     out() << "Admins:" << Qt::endl;
@@ -674,7 +693,11 @@ int detect(const QStringList &arguments)
         QStringLiteral("90"));
     const QCommandLineOption hours(
         QStringLiteral("hours"), QStringLiteral("Judge every hour as well as every day."));
-    parser.addOptions({db, days, hours});
+    const QCommandLineOption outages(QStringLiteral("outages"),
+        QStringLiteral(
+            "Judge the mail stores' and clusters' logins of those days minute by minute for outages "
+            "instead, and open suggested incidents."));
+    parser.addOptions({db, days, hours, outages});
     if (auto code = parse(parser, arguments,
             QStringLiteral("Judge outbound volume of past days for spikes and open alerts.")))
         return *code;
@@ -693,6 +716,16 @@ int detect(const QStringList &arguments)
     const qint64 today = auth::Clock::now() / 86400;
     QElapsedTimer timer;
     timer.start();
+    if (parser.isSet(outages)) {
+        const qint64 last = (auth::Clock::now() - service::OutageDetector::kSettleSeconds) / 60 - 1;
+        const Result<int> suggested
+            = service::OutageDetector(*database.value()).scan(last - qint64(n) * 1440 + 1, last);
+        if (!suggested.ok())
+            return fail(suggested.error().detail);
+        out() << "Judged " << n * 1440 << " minutes of mail store logins: " << suggested.value()
+              << " new outage suggestions in " << timer.elapsed() << " ms." << Qt::endl;
+        return 0;
+    }
     const Result<int> opened = service::SpikeDetector(service::Context {*database.value(), sessions})
                                    .scan(today - n, today, parser.isSet(hours));
     if (!opened.ok())

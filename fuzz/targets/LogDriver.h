@@ -2,7 +2,7 @@
 
 // Feeds fuzz input to a LogReader line by line, as the ingest reads a log file, and checks what it says.
 #include "FuzzCheck.h"
-#include "LogReader.h"
+#include "stats/LogReader.h"
 
 #include <cstddef>
 #include <cstdint>

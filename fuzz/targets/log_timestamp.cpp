@@ -1,7 +1,7 @@
 // The time stamp at the start of a log line (syslog, RFC 3339, Roundcube's), one line after another as a
 // log file gives them. The first byte picks the zone of stamps without an offset.
 #include "FuzzCheck.h"
-#include "LogTimestamp.h"
+#include "stats/LogTimestamp.h"
 
 #include <QDateTime>
 

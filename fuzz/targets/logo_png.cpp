@@ -2,7 +2,7 @@
 // recomputed (unless the first byte says to keep them) so the run reaches the header, palette and image
 // data checks instead of stopping at the first damaged checksum.
 #include "FuzzCheck.h"
-#include "LogoCheck.h"
+#include "service/LogoCheck.h"
 
 #include <zlib.h>
 

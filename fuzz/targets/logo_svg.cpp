@@ -1,6 +1,6 @@
 // An uploaded brand logo that is not a PNG: read as SVG, refused unless it only draws.
 #include "FuzzCheck.h"
-#include "LogoCheck.h"
+#include "service/LogoCheck.h"
 
 #include <cstddef>
 #include <cstdint>

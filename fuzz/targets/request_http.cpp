@@ -3,7 +3,7 @@
 // sees (percent-decoded path, re-encoded query, lower-case header names) and its JSON body.
 #include "FuzzCheck.h"
 #include "Json.h"
-#include "WireFormat.h"
+#include "http/WireFormat.h"
 
 #include <boost/beast/http/parser.hpp>
 

@@ -3,9 +3,9 @@
 // mode; the rest is the body.
 #include "FuzzCheck.h"
 #include "Json.h"
-#include "Problem.h"
 #include "Schema.h"
 #include "Validation.h"
+#include "http/Problem.h"
 
 #include <QJsonDocument>
 

@@ -1,7 +1,7 @@
 // The query string of a list request (offset, limit, q, sort and filters) as the handlers read it.
-#include "Call.h"
 #include "FuzzCheck.h"
-#include "Problem.h"
+#include "http/Call.h"
+#include "http/Problem.h"
 
 #include <cstddef>
 #include <cstdint>

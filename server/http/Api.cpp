@@ -59,6 +59,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addOperationsRoutes();
     addIncidentRoutes();
     addOutboundRoutes();
+    addOutageRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

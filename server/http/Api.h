@@ -55,6 +55,7 @@ private:
     void addOperationsRoutes(); // OperationsRoutes.cpp
     void addIncidentRoutes(); // IncidentRoutes.cpp
     void addOutboundRoutes(); // OutboundRoutes.cpp
+    void addOutageRoutes(); // OutageRoutes.cpp
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;

@@ -210,7 +210,8 @@ Status IncidentService::refreshImpact(const Record &incident) const
     return incidents.storeImpact(incident.id, impact.value());
 }
 
-Result<Record> IncidentService::create(const Actor &actor, const QJsonObject &input) const
+Result<Record> IncidentService::create(
+    const Actor &actor, const QJsonObject &input, const std::function<Status(qint64)> &alsoDo) const
 {
     if (Status s = require(actor, QStringLiteral("incident.write")); !s.ok())
         return s.error();
@@ -246,6 +247,10 @@ Result<Record> IncidentService::create(const Actor &actor, const QJsonObject &in
                 diff({}, created->data, writableFields(EntitySchema::incident())), 0, 0);
             !s.ok())
             return s.error();
+        if (alsoDo) {
+            if (Status s = alsoDo(id.value()); !s.ok())
+                return s.error();
+        }
         return withDetails(actor, incidents.byId(id.value()));
     });
 }

@@ -3,6 +3,8 @@
 #include "service/ServiceBase.h"
 #include "store/IncidentRepository.h"
 
+#include <functional>
+
 namespace mailadmin::service {
 
 // Incidents: operators open, update and resolve them (each update a notice to the affected companies'
@@ -15,7 +17,9 @@ public:
 
     Result<Page> list(const Actor &actor, const store::ListQuery &query) const;
     Result<Record> get(const Actor &actor, qint64 id) const;
-    Result<Record> create(const Actor &actor, const QJsonObject &input) const;
+    // `alsoDo` runs in the same transaction with the new incident's id (a confirmed outage suggestion).
+    Result<Record> create(
+        const Actor &actor, const QJsonObject &input, const std::function<Status(qint64)> &alsoDo = {}) const;
     // The notice the composer would send, without storing anything.
     Result<QJsonObject> preview(const Actor &actor, const QJsonObject &input) const;
     Result<Record> update(

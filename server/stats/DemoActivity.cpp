@@ -2,6 +2,7 @@
 
 #include "Json.h"
 #include "auth/Clock.h"
+#include "stats/OutageDemo.h"
 #include "store/Database.h"
 #include "store/FastStatement.h"
 #include "store/StatsRepository.h"
@@ -655,6 +656,23 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         update.query().bindValue(6, users.at(ui).id);
         if (Status s = update.exec(); !s.ok())
             return s.error();
+    }
+    // Logins per minute of each mail store, with outages injected into the last week.
+    if (options.outages >= 0) {
+        OutageDemoOptions o;
+        o.seed = options.seed;
+        o.toMinute = now / 60 - 1;
+        o.fromMinute = std::max(first * 1440, o.toMinute - 14 * 1440 + 1);
+        o.outagesFrom = o.fromMinute + 7 * 1440;
+        o.outages = options.outages;
+        const Result<QList<store::OutageTruth>> outages = OutageDemo(m_db).write(o);
+        if (!outages.ok())
+            return outages.error();
+        for (const store::OutageTruth &t : outages.value())
+            summary.outages.append(QJsonObject {{QStringLiteral("store_id"), double(t.storeId)},
+                {QStringLiteral("signal"), t.signal},
+                {QStringLiteral("started_at"), json::isoTime(t.startedAt)},
+                {QStringLiteral("ended_at"), json::isoTime(t.endedAt)}});
     }
     if (Status s = tx.commit(); !s.ok())
         return s.error();

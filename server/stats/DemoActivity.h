@@ -18,6 +18,7 @@ struct ActivityOptions
     int rawDays = 3; // the most recent days also as raw events (login history); older days as rollups only
     int userIncidents = 18;
     int domainIncidents = 3;
+    int outages = 4; // on mail stores, in the per-minute login series of the last 14 days (see OutageDemo)
 };
 
 struct ActivitySummary
@@ -27,6 +28,9 @@ struct ActivitySummary
     qint64 activeUsers = 0;
     // The injected outbound spikes: [{"scope": "user"|"domain", "subject", "domain", "day", "messages"}].
     QJsonArray incidents;
+    // The injected mail store outages: [{"store_id", "signal", "started_at", "ended_at"}] (also in
+    // outage_truth).
+    QJsonArray outages;
 };
 
 // Writes believable mail activity for every user of a seeded directory: logins by protocol with a weekly

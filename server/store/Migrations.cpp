@@ -620,11 +620,59 @@ QStringList outboundPolicy()
     };
 }
 
+// Outage detection: successful and failed logins per minute of each mail store ('s') and cluster ('c'),
+// added to by the stats fold; the detector's suggested incidents (at most one ongoing per store or cluster);
+// and the outages the demo injected, the ground truth the detector is measured against.
+QStringList outageDetection()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE store_logins (
+            scope CHAR(1) NOT NULL,
+            scope_id BIGINT NOT NULL,
+            minute BIGINT NOT NULL,
+            ok BIGINT NOT NULL DEFAULT 0,
+            failed BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (scope, scope_id, minute)){{CLUSTERED}})"),
+        QStringLiteral("CREATE INDEX store_logins_minute ON store_logins (minute)"),
+        QStringLiteral(R"(CREATE TABLE outage_suggestions (
+            id {{ID}},
+            scope TEXT NOT NULL,
+            scope_id BIGINT NOT NULL,
+            signal TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'suggested',
+            started_at BIGINT NOT NULL,
+            suggested_at BIGINT NOT NULL,
+            last_anomaly_at BIGINT NOT NULL,
+            recovered_at BIGINT,
+            ongoing INTEGER,
+            observed_ok BIGINT NOT NULL,
+            observed_failed BIGINT NOT NULL,
+            expected_ok DOUBLE PRECISION NOT NULL,
+            expected_failed DOUBLE PRECISION NOT NULL,
+            level DOUBLE PRECISION NOT NULL DEFAULT 1,
+            incident_id BIGINT,
+            decided_by TEXT,
+            decided_at BIGINT,
+            note TEXT NOT NULL DEFAULT ''))"),
+        // One ongoing suggestion per store or cluster: `ongoing` is 1 until the series recovers, then NULL.
+        QStringLiteral("CREATE UNIQUE INDEX outage_suggestions_ongoing ON outage_suggestions (scope, scope_id, "
+                       "ongoing)"),
+        QStringLiteral("CREATE INDEX outage_suggestions_status ON outage_suggestions (status, suggested_at)"),
+        QStringLiteral(R"(CREATE TABLE outage_truth (
+            id {{ID}},
+            store_id BIGINT NOT NULL,
+            signal TEXT NOT NULL,
+            started_at BIGINT NOT NULL,
+            ended_at BIGINT NOT NULL,
+            depth DOUBLE PRECISION NOT NULL))"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
         userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
-        outboundPolicy()};
+        outboundPolicy(), outageDetection()};
     return all;
 }
 

@@ -534,6 +534,23 @@ Result<qint64> StatsRepository::fold(const RollupChanges *known) const
         if (!written.ok())
             return written.error();
     }
+    // Logins per minute of each mail store and cluster, from the rows of this fold only.
+    if (tops[0] > marks[0]) {
+        for (const auto &[scope, key, join] : {std::tuple {"s", "u.store_id", ""},
+                 std::tuple {"c", "m.cluster_id", " JOIN mail_stores m ON m.id = u.store_id"}}) {
+            Statement q = m_db.prepare(QStringLiteral(
+                "INSERT INTO store_logins (scope, scope_id, minute, ok, failed) SELECT '%1', %2, e.at / 60, "
+                "SUM(e.success), SUM(1 - e.success) FROM login_events e JOIN users u ON u.id = e.user_id%3 "
+                "WHERE e.id > ? AND e.id <= ? AND u.store_id IS NOT NULL GROUP BY %2, e.at / 60 "
+                "ON CONFLICT (scope, scope_id, minute) DO UPDATE SET ok = store_logins.ok + excluded.ok, "
+                "failed = store_logins.failed + excluded.failed")
+                                           .arg(QLatin1String(scope), QLatin1String(key),
+                                               QLatin1String(join)));
+            q.bind(marks[0]).bind(tops[0]);
+            if (Status s = q.exec(); !s.ok())
+                return s.error();
+        }
+    }
     for (int i = 0; i < 2; ++i) {
         Statement set = m_db.prepare(QStringLiteral("UPDATE stats_fold SET last_id = ? WHERE name = ?"));
         set.bind(qMax(tops[i], marks[i])).bind(names[i]);

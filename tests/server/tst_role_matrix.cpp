@@ -1,6 +1,7 @@
 #include "TestServer.h"
 #include "store/AlertRepository.h"
 #include "store/Database.h"
+#include "store/OutageRepository.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -52,6 +53,8 @@ private:
     qint64 newIncident(bool other);
     qint64 failedDelivery(qint64 incident);
     qint64 newCluster();
+    // A suggested incident of the outage detector, on a cluster of its own.
+    qint64 newSuggestion();
     qint64 newStore(qint64 cluster);
     int etag(const QString &path) { return m_op->get(path).etag(); }
     qint64 idOf(const HttpClient::Reply &reply)
@@ -160,6 +163,23 @@ qint64 TestRoleMatrix::newCluster()
 {
     return idOf(m_op->post(QStringLiteral("/api/v1/clusters"),
         QJsonObject {{QStringLiteral("name"), QStringLiteral("Cluster %1").arg(++m_serial)}}));
+}
+
+qint64 TestRoleMatrix::newSuggestion()
+{
+    const qint64 cluster = newCluster();
+    const Result<qint64> id
+        = store::OutageRepository(m_server->db())
+              .open(store::LoginScope {'c', cluster},
+                  QJsonObject {{QStringLiteral("signal"), QStringLiteral("success_fall")},
+                      {QStringLiteral("started_at"), 1796083200.0},
+                      {QStringLiteral("suggested_at"), 1796083400.0},
+                      {QStringLiteral("last_anomaly_at"), 1796083380.0}, {QStringLiteral("observed_ok"), 3},
+                      {QStringLiteral("observed_failed"), 1}, {QStringLiteral("expected_ok"), 240.0},
+                      {QStringLiteral("expected_failed"), 4.0}, {QStringLiteral("level"), 1.0}});
+    if (!id.ok() || id.value() <= 0)
+        qFatal("fixture suggestion failed");
+    return id.value();
 }
 
 qint64 TestRoleMatrix::newStore(qint64 cluster)
@@ -697,6 +717,40 @@ void TestRoleMatrix::initTestCase()
                     v1 + QStringLiteral("/incidents/%1/deliveries/%2/retry").arg(id).arg(failedDelivery(id)),
                     {}, 0};
             }},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/outage-suggestions"), operatorOnly,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/outage-suggestions"), {}, 0};
+            },
+            false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/outage-suggestions/{id}"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("GET"),
+                    v1 + QStringLiteral("/outage-suggestions/%1").arg(newSuggestion()), {}, 0};
+            },
+            false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/outage-suggestions/{id}/evidence"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("GET"),
+                    v1
+                        + QStringLiteral("/outage-suggestions/%1/"
+                                         "evidence?from=2026-12-01T10:00:00Z&to=2026-12-01T11:00:00Z")
+                              .arg(newSuggestion()),
+                    {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/outage-suggestions/{id}/confirm"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/outage-suggestions/%1/confirm").arg(newSuggestion()), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/outage-suggestions/{id}/dismiss"), operatorOnly,
+            [=, this](bool) {
+                return Request {QStringLiteral("POST"),
+                    v1 + QStringLiteral("/outage-suggestions/%1/dismiss").arg(newSuggestion()),
+                    {{QStringLiteral("note"), QStringLiteral("A planned restart.")}}, 0};
+            },
+            false},
     };
 }
 

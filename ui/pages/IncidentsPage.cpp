@@ -6,6 +6,7 @@
 #include "IncidentComposerDialog.h"
 #include "IncidentModels.h"
 #include "MessageBox.h"
+#include "OutageSuggestionsWidget.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -96,8 +97,16 @@ IncidentsPage::IncidentsPage(AppContext *context, QWidget *parent)
     splitter->addWidget(table());
     splitter->addWidget(detail);
     splitter->setStretchFactor(1, 2);
+    // Operators also see what the outage detector suggests, above the incidents.
+    if (context->session() && canWrite) {
+        m_suggestions = new OutageSuggestionsWidget(context, splitter);
+        splitter->insertWidget(0, m_suggestions);
+        connect(m_suggestions, &OutageSuggestionsWidget::confirmed, this, [this](qint64 id) {
+            m_incidents->reload();
+            load(id);
+        });
+    }
     pageLayout()->insertWidget(2, splitter, 1);
-    Q_UNUSED(canWrite);
 
     connect(this, &ListPage::activated, this,
         [this](int row) { load(qint64(m_incidents->objectAt(row).value(QLatin1String("id")).toDouble())); });

@@ -18,6 +18,8 @@ class NoticeDeliveryModel;
 
 namespace mailadmin::ui {
 
+class OutageSuggestionsWidget;
+
 // Incidents: the history (open, scheduled, resolved), and for the one selected its timeline of updates, its
 // impact ("N of your M mailboxes" for a company; every affected company for operators), the affected
 // mailboxes (searchable, exported as CSV) and the delivery of each notice. Operators open incidents in the
@@ -33,6 +35,8 @@ public:
     QString impactText() const;
     QTabWidget *detailTabs() const { return m_tabs; }
     void openComposer();
+    // The outage detector's suggestions (operators only; null for other roles).
+    OutageSuggestionsWidget *suggestions() const { return m_suggestions; }
 
 private:
     void load(qint64 id);
@@ -50,6 +54,7 @@ private:
     QTabWidget *m_tabs;
     QTextBrowser *m_timeline;
     ListPage *m_deliveryList = nullptr;
+    OutageSuggestionsWidget *m_suggestions = nullptr;
     QPushButton *m_update = nullptr;
     QPushButton *m_resolve = nullptr;
     qint64 m_current = 0;
