@@ -67,6 +67,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addOperationsRoutes();
     addIncidentRoutes();
     addOutboundRoutes();
+    addBulletinRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

@@ -52,6 +52,7 @@ private:
     HttpResponse dispatch(HttpRequest &request, int &route);
     void addIncidentRoutes(); // IncidentRoutes.cpp
     void addOutboundRoutes(); // ApiOutbound.cpp
+    void addBulletinRoutes(); // BulletinRoutes.cpp
     HttpResponse pagedAnswer(const Call &call, bool csv, const QString &name, const QStringList &columns,
         std::function<QStringList(const QJsonObject &)> toRow,
         std::function<Result<store::Page>(int offset, int limit)> fetch);
