@@ -111,7 +111,7 @@ Result<Page> BulletinService::list(const Actor &actor, const store::ListQuery &q
 {
     if (Status s = require(actor, QStringLiteral("bulletin.write")); !s.ok())
         return s.error();
-    if (Status s = checkQuery(query, {},
+    if (Status s = checkQuery(query, {QStringLiteral("name")},
             {{QStringLiteral("company_id"), {}}, {QStringLiteral("domain"), {}},
                 {QStringLiteral("type"), {QStringLiteral("auto"), QStringLiteral("manual")}}});
         !s.ok())
