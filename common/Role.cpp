@@ -30,7 +30,8 @@ const QHash<Role, QStringList> &table()
             QStringLiteral("domain.create"), QStringLiteral("domain.update"), QStringLiteral("domain.delete"),
             QStringLiteral("user.create"), QStringLiteral("user.update"), QStringLiteral("user.delete"),
             QStringLiteral("user.password"), QStringLiteral("user.suspend"), QStringLiteral("brand.write"),
-            QStringLiteral("admin.write"), QStringLiteral("alert.write"), QStringLiteral("report.write")};
+            QStringLiteral("admin.write"), QStringLiteral("alert.write"), QStringLiteral("report.write"),
+            QStringLiteral("bulletin.write")};
         QHash<Role, QStringList> h;
         h.insert(Role::Operator,
             QStringList {QStringLiteral("company.create"), QStringLiteral("company.list"),

@@ -327,6 +327,44 @@ QVariant OutageSuggestionModel::display(const QJsonObject &o, int column) const
     default:
         return {};
     }
+BulletinListModel::BulletinListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
+{
+    setColumns({{tr("Name"), QStringLiteral("name")}, {tr("For"), QString()}, {tr("Sent"), QString()},
+        {tr("Changed"), QString()}});
+    setSource(QStringLiteral("/bulletins"));
+}
+
+QString BulletinListModel::typeText(const QString &type)
+{
+    return type == QLatin1String("auto") ? tr("to each new mailbox") : tr("when posted");
+}
+
+QString BulletinListModel::targetText(const QString &target)
+{
+    if (target == QLatin1String("incident"))
+        return tr("affected by an incident");
+    if (target == QLatin1String("test"))
+        return tr("test");
+    if (target == QLatin1String("new_user"))
+        return tr("new mailboxes");
+    return tr("all mailboxes");
+}
+
+QVariant BulletinListModel::display(const QJsonObject &o, int column) const
+{
+    switch (column) {
+    case Name:
+        return o.value(QLatin1String("name")).toString();
+    case Scope:
+        return o.value(QLatin1String("scope")).toString() == QLatin1String("domain")
+            ? o.value(QLatin1String("domain")).toString()
+            : tr("all of %1").arg(o.value(QLatin1String("company")).toString());
+    case Type:
+        return typeText(o.value(QLatin1String("type")).toString());
+    case Updated:
+        return format::time(o.value(QLatin1String("updated_at")).toString());
+    }
+    return {};
 }
 
 } // namespace mailadmin::models

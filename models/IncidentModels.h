@@ -158,4 +158,26 @@ protected:
     QVariant display(const QJsonObject &object, int column) const override;
 };
 
+// Bulletins (/bulletins): message templates of a company or a domain, by name.
+class BulletinListModel : public PagedListModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Name,
+        Scope,
+        Type,
+        Updated,
+        ColumnCount
+    };
+    explicit BulletinListModel(api::ApiClient *client, QObject *parent = nullptr);
+    static QString typeText(const QString &type);
+    static QString targetText(const QString &target);
+
+protected:
+    QVariant display(const QJsonObject &object, int column) const override;
+};
+
+
 } // namespace mailadmin::models

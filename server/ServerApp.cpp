@@ -9,6 +9,7 @@
 #include "http/HttpServer.h"
 #include "mail/MailConf.h"
 #include "mail/PolicyServer.h"
+#include "notify/BulletinSender.h"
 #include "notify/IncidentNotifier.h"
 #include "notify/Notifier.h"
 #include "service/AdminService.h"
@@ -203,8 +204,13 @@ int serve(const QStringList &arguments)
     const QCommandLineOption postfixConfig(QStringLiteral("postfix-config"),
         QStringLiteral("Postfix config_directory on this machine, where releasing held mail runs postsuper."),
         QStringLiteral("dir"));
+    const QCommandLineOption bulletinDelivery(QStringLiteral("bulletin-delivery"),
+        QStringLiteral(
+            "Where bulletins enter the mailboxes: Dovecot's LMTP (lmtp://host:port) or an SMTP server "
+            "such as Postfix (smtp://host:port)."),
+        QStringLiteral("url"));
     parser.addOptions({db, listen, cert, key, threads, maxConnections, quiet, maxBody, smtpUrl, smtpStartTls,
-        smtpUser, mailFrom, retention, policyListen, policyThreads, postfixConfig});
+        smtpUser, mailFrom, retention, policyListen, policyThreads, postfixConfig, bulletinDelivery});
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -241,6 +247,13 @@ int serve(const QStringList &arguments)
     if (!smtp.url.isEmpty() && !smtp.url.startsWith(QLatin1String("smtp://"))
         && !smtp.url.startsWith(QLatin1String("smtps://")))
         return fail(QStringLiteral("--smtp-url starts with smtp:// or smtps://."), 2);
+    notify::DeliverySettings bulletins;
+    bulletins.url = parser.value(bulletinDelivery);
+    bulletins.from = smtp.from;
+    if (!bulletins.url.isEmpty()) {
+        if (const QString problem = notify::DeliverySettings::check(bulletins.url); !problem.isEmpty())
+            return fail(QStringLiteral("--bulletin-delivery: %1.").arg(problem), 2);
+    }
     const int retentionDays = parser.value(retention).toInt(&ok);
     if (!ok || retentionDays < 1 || retentionDays > 3650)
         return fail(QStringLiteral("--retention-days takes a number from 1 to 3650."), 2);
@@ -348,6 +361,13 @@ int serve(const QStringList &arguments)
             // Scheduled maintenance: its reminder and its start.
             if (const Result<int> n = notify::IncidentNotifier(*database.value()).tick(now); !n.ok())
                 qCWarning(lcServer) << "incident schedule failed:" << n.error().detail;
+            // Bulletins into the mailboxes, every second while any are due.
+            if (bulletins.isConfigured()) {
+                const Result<int> delivered
+                    = notify::BulletinSender(*database.value(), bulletins).deliver(now);
+                if (!delivered.ok())
+                    qCWarning(lcServer) << "bulletin delivery failed:" << delivered.error().detail;
+            }
             if (!smtp.url.isEmpty() && now - lastMail >= 5) {
                 lastMail = now;
                 (void)notifier.queueAlertMails();

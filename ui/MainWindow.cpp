@@ -3,6 +3,7 @@
 #include "AccessPages.h"
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "BulletinsPage.h"
 #include "DirectoryPages.h"
 #include "DomainPage.h"
 #include "EditorPage.h"
@@ -64,6 +65,7 @@ constexpr Area kAreas[] = {
     {"audit", QT_TRANSLATE_NOOP("MainWindow", "Audit log"), "audit.read"},
     {"deleted", QT_TRANSLATE_NOOP("MainWindow", "Deleted items"), "user.delete"},
     {"incidents", QT_TRANSLATE_NOOP("MainWindow", "Incidents"), "incident.read"},
+    {"bulletins", QT_TRANSLATE_NOOP("MainWindow", "Bulletins"), "bulletin.write"},
     {"clusters", QT_TRANSLATE_NOOP("MainWindow", "Clusters"), "cluster.write"},
     {"stores", QT_TRANSLATE_NOOP("MainWindow", "Mail stores"), "store.read"},
 };
@@ -178,6 +180,7 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     addPage(QStringLiteral("audit"), m_audit);
     addPage(QStringLiteral("deleted"), m_deleted);
     addPage(QStringLiteral("incidents"), new IncidentsPage(context, this));
+    addPage(QStringLiteral("bulletins"), new BulletinsPage(context, this));
     addPage(QStringLiteral("clusters"), new ClustersPage(context, this));
     addPage(QStringLiteral("stores"), new MailStoresPage(context, this));
 

@@ -60,6 +60,7 @@ Api::Api(store::Database &db, auth::SessionManager &sessions)
     addIncidentRoutes();
     addOutboundRoutes();
     addOutageRoutes();
+    addBulletinRoutes();
 }
 
 void Api::route(const QString &method, const QString &pattern, Handler handler, int flags)

@@ -56,6 +56,7 @@ private:
     void addIncidentRoutes(); // IncidentRoutes.cpp
     void addOutboundRoutes(); // OutboundRoutes.cpp
     void addOutageRoutes(); // OutageRoutes.cpp
+    void addBulletinRoutes(); // BulletinRoutes.cpp
 
     store::Database &m_db;
     auth::SessionManager &m_sessions;

@@ -44,10 +44,9 @@ QString MailConf::dovecotSql(const Options &options)
                        .arg(QFileInfo(options.databasePath).absoluteFilePath());
     text += QStringLiteral("password_query = SELECT address AS user, password FROM mail_passdb "
                            "WHERE address = '%u' AND protocol = '%s'\n\n");
-    text
-        += QStringLiteral("user_query = SELECT '%1/' || mail_path AS home, 'maildir:~/Maildir' AS mail, "
-                          "'%2' AS uid, '%3' AS gid, quota_rule FROM mail_mailboxes WHERE address = '%u'\n\n")
-               .arg(options.mailRoot, options.mailUid, options.mailGid);
+    text += QStringLiteral("user_query = SELECT '%1/' || mail_path AS home, mail, "
+                           "'%2' AS uid, '%3' AS gid, quota_rule FROM mail_userdb WHERE address = '%u'\n\n")
+                .arg(options.mailRoot, options.mailUid, options.mailGid);
     text += QStringLiteral("iterate_query = SELECT address AS user FROM mail_mailboxes\n");
     return text;
 }

@@ -11,7 +11,8 @@ Result<Page> AuditService::list(const Actor &actor, const store::ListQuery &quer
     if (Status s = checkQuery(query, {QStringLiteral("at")},
             {{QStringLiteral("object_type"),
                  {QStringLiteral("company"), QStringLiteral("contact"), QStringLiteral("domain"),
-                     QStringLiteral("user"), QStringLiteral("brand"), QStringLiteral("admin")}},
+                     QStringLiteral("user"), QStringLiteral("brand"), QStringLiteral("admin"),
+                     QStringLiteral("bulletin")}},
                 {QStringLiteral("object_id"), {}}, {QStringLiteral("actor"), {}},
                 {QStringLiteral("action"), {}}, {QStringLiteral("from"), {}}, {QStringLiteral("to"), {}}});
         !s.ok())

@@ -1,6 +1,7 @@
 #include "service/UserService.h"
 
 #include "service/PlacementService.h"
+#include "store/BulletinRepository.h"
 #include "store/MailStoreRepository.h"
 
 #include "Json.h"
@@ -246,6 +247,11 @@ Result<Record> UserService::create(
             return id.error();
         if (Status s = domains.adjustUserCount(domain->id, 1); !s.ok())
             return s.error();
+        // The company's and the domain's auto bulletins greet the new mailbox.
+        if (const Result<int> greeted
+            = store::BulletinRepository(db()).queueForNewUser(id.value(), auth::Clock::now());
+            !greeted.ok())
+            return greeted.error();
         if (Status s
             = users.setAliases(id.value(), company->id, strings(object.value(QLatin1String("aliases"))));
             !s.ok())

@@ -294,6 +294,12 @@ Result<CompanyImpact> IncidentRepository::impactForCompany(
     return out;
 }
 
+QString IncidentRepository::affectedWhere(
+    const ImpactTargets &targets, qint64 companyId, QVariantList &values)
+{
+    return affectedCondition(targets, companyId, values);
+}
+
 Result<Page> IncidentRepository::affectedMailboxes(
     const ImpactTargets &targets, qint64 companyId, const Scope &scope, const ListQuery &query) const
 {

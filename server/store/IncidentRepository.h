@@ -45,6 +45,9 @@ public:
     // The affected mailboxes, a page at a time, ordered by address; `companyId` 0 means every company.
     Result<Page> affectedMailboxes(
         const ImpactTargets &targets, qint64 companyId, const Scope &scope, const ListQuery &query) const;
+    // The condition on `users t JOIN domains d` that picks the affected mailboxes (`companyId` 0: of every
+    // company), with its values appended to `values`.
+    static QString affectedWhere(const ImpactTargets &targets, qint64 companyId, QVariantList &values);
     // Keeps the per-company counts beside the incident (who is affected, for lists and notices).
     Status storeImpact(qint64 incidentId, const QList<CompanyImpact> &impact) const;
     Result<QList<CompanyImpact>> storedImpact(qint64 incidentId) const;

@@ -665,6 +665,69 @@ QStringList outageDetection()
             started_at BIGINT NOT NULL,
             ended_at BIGINT NOT NULL,
             depth DOUBLE PRECISION NOT NULL))"),
+// Bulletins (docs/incidents.md): message templates of a company or a domain, sent to its new mailboxes
+// (auto) or posted to all of its mailboxes or to those an incident affects. Each post queues one delivery
+// per recipient; a recipient appears once per bulletin and occasion (the unique key), so parallel posts
+// and restarts never deliver twice. The mail-server view mail_userdb gives each mailbox the mail location
+// of its store, so a move changes where Dovecot looks.
+QStringList bulletins()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE bulletins (
+            id {{ID}},
+            company_id BIGINT NOT NULL REFERENCES companies(id),
+            domain_id BIGINT,
+            scope_key TEXT NOT NULL,
+            name TEXT NOT NULL,
+            name_lc TEXT NOT NULL,
+            type TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at BIGINT NOT NULL,
+            updated_at BIGINT NOT NULL,
+            UNIQUE (scope_key, type, name_lc)))"),
+        QStringLiteral("CREATE INDEX bulletins_company ON bulletins (company_id, type, domain_id)"),
+        QStringLiteral(R"(CREATE TABLE bulletin_posts (
+            id {{ID}},
+            bulletin_id BIGINT NOT NULL REFERENCES bulletins(id),
+            target TEXT NOT NULL,
+            incident_id BIGINT,
+            bulletin_version INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            author TEXT NOT NULL,
+            recipients BIGINT NOT NULL DEFAULT 0,
+            created_at BIGINT NOT NULL))"),
+        QStringLiteral("CREATE INDEX bulletin_posts_bulletin ON bulletin_posts (bulletin_id, target, id)"),
+        QStringLiteral(R"(CREATE TABLE bulletin_deliveries (
+            id {{ID}},
+            post_id BIGINT NOT NULL REFERENCES bulletin_posts(id),
+            bulletin_id BIGINT NOT NULL,
+            occasion TEXT NOT NULL,
+            user_id BIGINT,
+            address TEXT NOT NULL,
+            name TEXT NOT NULL DEFAULT '',
+            domain TEXT NOT NULL DEFAULT '',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NOT NULL,
+            sending_at BIGINT,
+            delivered_at BIGINT,
+            failed_at BIGINT,
+            last_error TEXT,
+            created_at BIGINT NOT NULL,
+            UNIQUE (bulletin_id, occasion, address)))"),
+        QStringLiteral("CREATE INDEX bulletin_deliveries_due ON bulletin_deliveries (delivered_at, "
+                       "failed_at, sending_at, next_attempt_at)"),
+        QStringLiteral("CREATE INDEX bulletin_deliveries_post ON bulletin_deliveries (post_id, id)"),
+        // Dovecot's userdb: the home below the mail root, and the mail location of the mailbox's store
+        // (its %d and %n, %u filled in here) or, for a store without one, the Maildir in the home.
+        QStringLiteral(
+            "CREATE VIEW mail_userdb AS SELECT m.address AS address, m.mail_path AS mail_path, "
+            "CASE WHEN s.mail_location IS NULL OR s.mail_location = '' THEN 'maildir:~/Maildir' ELSE "
+            "replace(replace(replace(s.mail_location, '%d', m.domain), '%n', m.local_part), '%u', "
+            "m.address) END AS mail, s.name AS store, m.quota_rule AS quota_rule "
+            "FROM mail_mailboxes m JOIN users u ON u.address = m.address "
+            "LEFT JOIN mail_stores s ON s.id = u.store_id"),
     };
 }
 
@@ -672,7 +735,7 @@ const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
         userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
-        outboundPolicy(), outageDetection()};
+        outboundPolicy(), outageDetection(), bulletins()};
     return all;
 }
 

@@ -190,6 +190,7 @@ class MailRig:
         log = open(self.path("mailadmind.log"), "w")
         serve = subprocess.Popen(
             [binary, "serve", "--db", self.database, "--listen", "127.0.0.1:%d" % self.ports["api"], "--quiet",
+             "--bulletin-delivery", "lmtp://127.0.0.1:%d" % self.ports["lmtp"], "--mail-from", "bulletins@rig.test",
              ] + (["--policy-listen", "127.0.0.1:%d" % self.ports["policy"],
              "--postfix-config", self.postfix_dir] if os.environ.get("RIG_POLICY", "1") == "1" else []),
             stdout=log, stderr=subprocess.STDOUT)

@@ -346,5 +346,38 @@ class MailTest(unittest.TestCase):
         self.assertIn("Disconnected: Aborted login by logging out (auth failed, 1 attempts", log)
 
 
+    def test_13_bulletin_to_an_incident_and_mail_location_follows_the_store(self):
+        api = self.rig.api
+        carl, anna = "carl@" + DOMAIN, "anna@" + DOMAIN
+        cluster = api.get("/domains/" + DOMAIN)["cluster_id"]
+        # A store whose mail lives elsewhere on disk; moving carl there moves where Dovecot looks.
+        moved_root = self.rig.path("vmail", "stores", "rig-b")
+        store = api.post("/mail-stores", {"name": "rig-b", "cluster_id": cluster,
+                                          "mail_location": "maildir:%s/%%d/%%n" % moved_root}, expect=201)
+        api.post("/users/%s/move" % carl, {"store_id": store["id"]}, expect=200)
+        incident = api.post("/incidents", {"kind": "outage", "title": "rig-b is slow",
+                                           "services": ["imap"], "stores": [store["id"]]}, expect=201)
+        company = api.get("/domains/" + DOMAIN)["company_id"]
+        bulletin = api.post("/bulletins", {
+            "company_id": company, "name": "Slow mail", "type": "manual",
+            "text": "From: Rig Hosting <support@rig.example>\nSubject: Slow mail for {account}\n\n"
+                    "Dear {name}, mail on {domain} is slow today.\n"}, expect=201)
+        post = api.post("/bulletins/%d/posts" % bulletin["id"],
+                        {"target": "incident", "incident_id": incident["id"]}, expect=201)
+        self.assertEqual(post["recipients"], 1)
+        self.wait_for_subject(carl, "Slow mail for " + carl)
+        wait_until(lambda: api.get("/bulletins/%d" % bulletin["id"])["counts"]["delivered"] == 1,
+                   what="the delivery count")
+        # The copy sits below the store's mail location, and anna (on another store) has none.
+        self.assertTrue(os.listdir(os.path.join(moved_root, DOMAIN, "carl", "new")))
+        self.assertFalse([s for s in self.subjects(anna) if s.startswith("Slow mail")])
+
+    def test_14_auto_bulletin_greets_a_new_mailbox(self):
+        api = self.rig.api
+        api.post("/bulletins", {"domain": DOMAIN, "name": "Welcome", "type": "auto",
+                                "text": "Subject: Welcome to {domain}\n\nHello {account}.\n"}, expect=201)
+        api.post("/domains/%s/users" % DOMAIN, {"local_part": "nina", "password": PASSWORD}, expect=201)
+        self.wait_for_subject("nina@" + DOMAIN, "Welcome to " + DOMAIN)
+
 if __name__ == "__main__":
     unittest.main(verbosity=2, failfast=False)

@@ -292,6 +292,17 @@ void TestRoleMatrix::initTestCase()
         {QStringLiteral("services"), QJsonArray {QStringLiteral("imap")}},
         {QStringLiteral("companies"), QJsonArray {double(m_a)}}};
 
+    const auto bulletin = [this, company](bool other) {
+        const auto r = m_op->post(QStringLiteral("/api/v1/bulletins"),
+            QJsonObject {{QStringLiteral("company_id"), double(company(other))},
+                {QStringLiteral("name"), QStringLiteral("Bulletin %1").arg(++m_serial)},
+                {QStringLiteral("type"), QStringLiteral("manual")},
+                {QStringLiteral("text"), QStringLiteral("Subject: Hello {name}\n\nNews for {account}.\n")}});
+        if (r.status != 201)
+            qFatal("fixture bulletin failed: %d %s", r.status, r.body.constData());
+        return QStringLiteral("/api/v1/bulletins/%1").arg(idOf(r));
+    };
+    const QString bulletinPath = QStringLiteral("/api/v1/bulletins/{id}");
     m_cases = {
         {QStringLiteral("GET"), QStringLiteral("/api/v1/me"), kRoles,
             [=](bool) {
@@ -751,6 +762,51 @@ void TestRoleMatrix::initTestCase()
                     {{QStringLiteral("note"), QStringLiteral("A planned restart.")}}, 0};
             },
             false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/bulletins"), writers,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/bulletins"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/bulletins"), writers,
+            [=, this](bool o) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/bulletins"),
+                    {{QStringLiteral("company_id"), double(company(o))},
+                        {QStringLiteral("name"), QStringLiteral("New bulletin %1").arg(++m_serial)},
+                        {QStringLiteral("type"), QStringLiteral("auto")},
+                        {QStringLiteral("text"), QStringLiteral("Subject: Welcome\n\nHello {account}.\n")}},
+                    0};
+            }},
+        {QStringLiteral("GET"), bulletinPath, writers,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), bulletin(o), {}, 0};
+            }},
+        {QStringLiteral("PATCH"), bulletinPath, writers,
+            [=](bool o) {
+                return Request {QStringLiteral("PATCH"), bulletin(o),
+                    {{QStringLiteral("text"), QStringLiteral("Subject: Changed\n\nNew text.\n")}}, 1};
+            }},
+        {QStringLiteral("DELETE"), bulletinPath, writers,
+            [=](bool o) {
+                return Request {QStringLiteral("DELETE"), bulletin(o), {}, 1};
+            }},
+        {QStringLiteral("POST"), bulletinPath + QStringLiteral("/posts"), writers,
+            [=](bool o) {
+                return Request {QStringLiteral("POST"), bulletin(o) + QStringLiteral("/posts"),
+                    {{QStringLiteral("target"), QStringLiteral("all")}}, 0};
+            }},
+        {QStringLiteral("GET"), bulletinPath + QStringLiteral("/posts"), writers,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), bulletin(o) + QStringLiteral("/posts"), {}, 0};
+            }},
+        {QStringLiteral("POST"), bulletinPath + QStringLiteral("/test"), writers,
+            [=](bool o) {
+                return Request {QStringLiteral("POST"), bulletin(o) + QStringLiteral("/test"),
+                    {{QStringLiteral("address"), QStringLiteral("desk@example.com")}}, 0};
+            }},
+        {QStringLiteral("GET"), bulletinPath + QStringLiteral("/deliveries"), writers,
+            [=](bool o) {
+                return Request {QStringLiteral("GET"), bulletin(o) + QStringLiteral("/deliveries"), {}, 0};
+            }},
     };
 }
 

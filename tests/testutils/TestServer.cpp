@@ -91,7 +91,8 @@ QByteArray TestServer::digest()
         QStringLiteral("users"), QStringLiteral("user_aliases"), QStringLiteral("admins"),
         QStringLiteral("admin_domains"), QStringLiteral("audit"), QStringLiteral("clusters"),
         QStringLiteral("mail_stores"), QStringLiteral("incidents"), QStringLiteral("incident_updates"),
-        QStringLiteral("incident_impact"), QStringLiteral("notice_deliveries"), QStringLiteral("outbox")};
+        QStringLiteral("incident_impact"), QStringLiteral("notice_deliveries"), QStringLiteral("outbox"),
+        QStringLiteral("bulletins"), QStringLiteral("bulletin_posts"), QStringLiteral("bulletin_deliveries")};
     for (const QString &table : tables) {
         QSqlQuery q(m_db->connection());
         q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2").arg(table));

@@ -1,16 +1,25 @@
+#include "BulletinsPage.h"
 #include "ConflictDialog.h"
+#include "DirectoryPages.h"
 #include "Form.h"
 #include "MessageBox.h"
+#include "ObjectDialog.h"
+#include "PagedListModel.h"
 #include "PasswordDialog.h"
 #include "UiHarness.h"
 #include "UserPage.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTest>
+#include <QTextCursor>
+#include <QTreeWidget>
 
 using namespace mailadmin;
 using testing::HttpClient;
@@ -34,6 +43,9 @@ private slots:
     void conflictKeepsTheirs();
     void unsavedChangesGuard();
     void passwordResetShownOnce();
+    void contactChoosesItsNotices();
+    void bulletinEditorPreviewsAndSaves();
+    void bulletinsPagePostsAndShowsProgress();
 
 private:
     QString firstUser();
@@ -194,6 +206,104 @@ void TestEditors::passwordResetShownOnce()
     QVERIFY(widget.findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->isReadOnly());
     QCOMPARE(widget.answer().value(QLatin1String("password_set")).toBool(), true);
     QVERIFY(!widget.findChild<QPushButton *>(QStringLiteral("setPasswordButton"))->isVisibleTo(&widget));
+}
+
+void TestEditors::contactChoosesItsNotices()
+{
+    // An emergency contact that wants outage notices only: the editor's boxes say so, and the server keeps
+    // it.
+    const QJsonObject me = m_other->get(QStringLiteral("/api/v1/me")).json();
+    const qint64 company = qint64(me.value(QLatin1String("company_id")).toDouble());
+    const auto created = m_other->post(QStringLiteral("/api/v1/companies/%1/contacts").arg(company),
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("emergency")},
+            {QStringLiteral("name"), QStringLiteral("Night desk")},
+            {QStringLiteral("email"), QStringLiteral("night@desk.example")}});
+    QCOMPARE(created.status, 201);
+    const QString path = QStringLiteral("/companies/%1/contacts/%2")
+                             .arg(company)
+                             .arg(qint64(created.json().value(QLatin1String("id")).toDouble()));
+    ui::ObjectDialog dialog(
+        m_ui->context, EntitySchema::contact(), ui::ObjectDialog::Mode::Edit, path, QStringLiteral("Edit"));
+    ui::ContactsPage::fillForm(dialog.form());
+    dialog.setObject(created.json());
+    auto *outage = dialog.findChild<QCheckBox *>(QStringLiteral("outageNoticeCheckBox"));
+    auto *degradation = dialog.findChild<QCheckBox *>(QStringLiteral("degradationNoticeCheckBox"));
+    auto *maintenance = dialog.findChild<QCheckBox *>(QStringLiteral("maintenanceNoticeCheckBox"));
+    QVERIFY(outage && degradation && maintenance);
+    QVERIFY(outage->isChecked() && degradation->isChecked() && maintenance->isChecked());
+    QVERIFY(dialog.form()->changes().isEmpty());
+    degradation->setChecked(false);
+    maintenance->setChecked(false);
+    QCOMPARE(dialog.form()->changes().keys(), QStringList {QStringLiteral("notice_kinds")});
+    dialog.submit();
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+    const QJsonObject stored = m_other->get(QStringLiteral("/api/v1") + path).json();
+    QCOMPARE(stored.value(QLatin1String("notice_kinds")).toArray(), QJsonArray {QStringLiteral("outage")});
+    // Opened again, the editor shows what is stored.
+    ui::ObjectDialog again(
+        m_ui->context, EntitySchema::contact(), ui::ObjectDialog::Mode::Edit, path, QStringLiteral("Edit"));
+    ui::ContactsPage::fillForm(again.form());
+    again.setObject(stored);
+    QVERIFY(again.findChild<QCheckBox *>(QStringLiteral("outageNoticeCheckBox"))->isChecked());
+    QVERIFY(!again.findChild<QCheckBox *>(QStringLiteral("maintenanceNoticeCheckBox"))->isChecked());
+}
+
+void TestEditors::bulletinEditorPreviewsAndSaves()
+{
+    ui::BulletinEditor editor(m_ui->context, {});
+    auto *domain = editor.findChild<QLineEdit *>(QStringLiteral("domainLineEdit"));
+    const QString domainName = m_address.section(QLatin1Char('@'), 1);
+    domain->setText(domainName);
+    editor.findChild<QLineEdit *>(QStringLiteral("nameLineEdit"))->setText(QStringLiteral("Editor news"));
+    editor.textEdit()->setPlainText(QStringLiteral("Subject: News for \n\nHello "));
+    editor.textEdit()->moveCursor(QTextCursor::End);
+    QTest::mouseClick(
+        editor.findChild<QPushButton *>(QStringLiteral("namePlaceholderButton")), Qt::LeftButton);
+    QVERIFY(editor.textEdit()->toPlainText().endsWith(QStringLiteral("Hello {name}")));
+    QVERIFY2(
+        editor.previewText().contains(QStringLiteral("Hello Ana Silva")), qPrintable(editor.previewText()));
+    QCOMPARE(ui::BulletinEditor::preview(QStringLiteral("{account} {'domain'} {title}"),
+                 QStringLiteral("a@b.example"), QStringLiteral("A"), QStringLiteral("b.example")),
+        QStringLiteral("a@b.example b.example "));
+    // The server's reason for refusing shows in the editor; nothing is stored.
+    editor.textEdit()->setPlainText(QStringLiteral("no headers here"));
+    editor.submit();
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QTRY_VERIFY(error->isVisibleTo(&editor));
+    QVERIFY(error->text().contains(QStringLiteral("headers")));
+    QCOMPARE(
+        m_other->get(QStringLiteral("/api/v1/bulletins")).json().value(QLatin1String("total")).toInt(), 0);
+    editor.textEdit()->setPlainText(QStringLiteral("Subject: News for {domain}\n\nHello {name}\n"));
+    editor.submit();
+    QTRY_COMPARE(editor.result(), int(QDialog::Accepted));
+    const QJsonArray stored = m_other->get(QStringLiteral("/api/v1/bulletins")).items();
+    QCOMPARE(stored.size(), 1);
+    QCOMPARE(stored.first().toObject().value(QLatin1String("domain")).toString(), domainName);
+    QCOMPARE(stored.first().toObject().value(QLatin1String("type")).toString(), QStringLiteral("manual"));
+}
+
+void TestEditors::bulletinsPagePostsAndShowsProgress()
+{
+    ui::BulletinsPage page(m_ui->context);
+    page.refresh();
+    QTRY_COMPARE(page.model()->rowCount(), 1);
+    page.table()->selectRow(0);
+    QTRY_VERIFY(page.progressLabel()->text().contains(QStringLiteral("0 of 0 delivered")));
+    page.postNow(0);
+    const QString domainName = m_address.section(QLatin1Char('@'), 1);
+    const int mailboxes = m_other
+                              ->get(QStringLiteral("/api/v1/domains/") + domainName
+                                  + QStringLiteral("/users?type=mailbox&limit=1"))
+                              .json()
+                              .value(QLatin1String("total"))
+                              .toInt();
+    QVERIFY(mailboxes > 0);
+    const QString expected
+        = QStringLiteral("0 of %1 delivered, %1 waiting").arg(QLocale().toString(mailboxes));
+    QTRY_VERIFY2(page.progressLabel()->text().contains(expected), qPrintable(page.progressLabel()->text()));
+    auto *posts = page.findChild<QTreeWidget *>(QStringLiteral("postsTreeWidget"));
+    QTRY_COMPARE(posts->topLevelItemCount(), 1);
+    QCOMPARE(posts->topLevelItem(0)->text(3), QLocale().toString(mailboxes));
 }
 
 QTEST_MAIN(TestEditors)

@@ -55,7 +55,7 @@ void TestRoles::roles_data()
                                           QStringLiteral("alerts"), QStringLiteral("inactive"),
                                           QStringLiteral("brands"), QStringLiteral("admins"),
                                           QStringLiteral("audit"), QStringLiteral("deleted"),
-                                          QStringLiteral("incidents")}
+                                          QStringLiteral("incidents"), QStringLiteral("bulletins")}
                                    << true << true << true;
     QTest::newRow("executive") << "company_readonly"
                                << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
@@ -86,7 +86,8 @@ void TestRoles::roles_data()
                                      QStringLiteral("inactive"), QStringLiteral("brands"),
                                      QStringLiteral("admins"), QStringLiteral("audit"),
                                      QStringLiteral("deleted"), QStringLiteral("incidents"),
-                                     QStringLiteral("clusters"), QStringLiteral("stores")}
+                                     QStringLiteral("bulletins"), QStringLiteral("clusters"),
+                                     QStringLiteral("stores")}
                               << true << true << true;
 }
 

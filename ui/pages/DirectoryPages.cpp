@@ -10,9 +10,13 @@
 #include "Session.h"
 #include "Validation.h"
 
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 
 namespace mailadmin::ui {
@@ -175,6 +179,48 @@ void ContactsPage::fillForm(Form *form)
     form->addLine(QStringLiteral("email"), tr("&E-mail:"));
     form->addLine(QStringLiteral("phone"), tr("&Phone:"), true);
     form->addText(QStringLiteral("notes"), tr("N&otes:"));
+    // Which incident notices the contact receives; the server sends only the kinds that are ticked.
+    auto *kinds = new QWidget;
+    kinds->setObjectName(QStringLiteral("noticeKindsWidget"));
+    auto *row = new QHBoxLayout(kinds);
+    row->setContentsMargins(0, 0, 0, 0);
+    QList<std::pair<QString, QCheckBox *>> boxes;
+    for (const auto &[kind, label] : {std::pair {QStringLiteral("outage"), tr("Outages")},
+             std::pair {QStringLiteral("degradation"), tr("Degradations")},
+             std::pair {QStringLiteral("maintenance"), tr("Maintenance")}}) {
+        auto *box = new QCheckBox(label, kinds);
+        box->setObjectName(kind + QStringLiteral("NoticeCheckBox"));
+        box->setChecked(true);
+        row->addWidget(box);
+        boxes.append({kind, box});
+        QObject::connect(box, &QCheckBox::toggled, form, &Form::markEdited);
+    }
+    row->addStretch();
+    form->addCustom(
+        QStringLiteral("notice_kinds"), tr("Incident &notices:"), kinds,
+        [boxes] {
+            QJsonArray chosen;
+            for (const auto &[kind, box] : boxes) {
+                if (box->isChecked())
+                    chosen.append(kind);
+            }
+            return QJsonValue(chosen);
+        },
+        [boxes](const QJsonValue &value) {
+            // A contact from before notice kinds receives them all.
+            const QJsonArray chosen = value.isArray()
+                ? value.toArray()
+                : QJsonArray {
+                    QStringLiteral("outage"), QStringLiteral("degradation"), QStringLiteral("maintenance")};
+            for (const auto &[kind, box] : boxes) {
+                const QSignalBlocker quiet(box);
+                box->setChecked(chosen.contains(QJsonValue(kind)));
+            }
+        },
+        [boxes](bool readOnly) {
+            for (const auto &[kind, box] : boxes)
+                box->setEnabled(!readOnly);
+        });
 }
 
 void ContactsPage::addContact()

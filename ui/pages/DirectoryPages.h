@@ -48,9 +48,10 @@ public:
     void addContact();
     void editContact(int row);
     void deleteSelected();
+    // The contact editor's fields, the incident notices it receives among them.
+    static void fillForm(class Form *form);
 
 private:
-    void fillForm(class Form *form);
     models::ContactListModel *m_contacts;
     qint64 m_company = 0;
 };
