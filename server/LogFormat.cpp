@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
+#include <QString>
 
 #include <cstdio>
 #include <mutex>
@@ -49,6 +51,30 @@ void writeJson(QtMsgType type, const QMessageLogContext &context, const QString 
 void useJsonLog()
 {
     qInstallMessageHandler(writeJson);
+}
+
+void useTextLog()
+{
+    qInstallMessageHandler(nullptr);
+}
+
+bool setLogLevel(const QString &level, bool quiet)
+{
+    QString rules;
+    if (level == QLatin1String("debug"))
+        rules = QStringLiteral("*.debug=true\nqt.*.debug=false");
+    else if (level == QLatin1String("info"))
+        rules = QStringLiteral("*.debug=false");
+    else if (level == QLatin1String("warning"))
+        rules = QStringLiteral("*.debug=false\n*.info=false");
+    else if (level == QLatin1String("error"))
+        rules = QStringLiteral("*.debug=false\n*.info=false\n*.warning=false");
+    else
+        return false;
+    if (quiet)
+        rules += QStringLiteral("\nmailadmind.http.info=false");
+    QLoggingCategory::setFilterRules(rules);
+    return true;
 }
 
 } // namespace mailadmin::server

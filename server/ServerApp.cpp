@@ -41,7 +41,9 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <ctime>
 
 #include <pthread.h>
 
@@ -82,6 +84,47 @@ QString commandsHelp()
                           "Run 'mailadmind <command> --help' for the options of a command.\n");
 }
 
+// The options every command has: --help, --config and --log-format.
+QList<QCommandLineOption> commonOptions()
+{
+    return {
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")),
+        QCommandLineOption(QStringLiteral("config"),
+            QStringLiteral("Configuration file whose keys are this command's flags (default %1 when it "
+                           "exists); flags on the command line win.")
+                .arg(defaultConfigPath()),
+            QStringLiteral("file")),
+        QCommandLineOption(QStringLiteral("log-format"),
+            QStringLiteral("Log lines as text (the default) or json, one object a line."),
+            QStringLiteral("text|json"), QStringLiteral("text")),
+    };
+}
+
+// Parses the command line, then again with the configuration file's keys placed ahead of it (unless
+// --help); the parser must know the command's options. An error is the message to print.
+std::optional<QString> parseWithConfig(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return parser.errorText() + QStringLiteral("\nRun with --help for the options.");
+    if (parser.isSet(QStringLiteral("help")))
+        return std::nullopt;
+    const QString path = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config"))
+        : QFileInfo::exists(defaultConfigPath())                ? defaultConfigPath()
+                                                                : QString();
+    if (path.isEmpty())
+        return std::nullopt;
+    const Result<ConfigFile> file = ConfigFile::read(path);
+    if (!file.ok())
+        return file.error().detail;
+    const QString command = arguments.first().section(QLatin1Char(' '), -1);
+    const Result<QStringList> combined = file.value().apply(parser, arguments, command);
+    if (!combined.ok())
+        return combined.error().detail;
+    if (!parser.parse(combined.value()))
+        return path + QStringLiteral(": ") + parser.errorText();
+    return std::nullopt;
+}
+
 // Parses the options of one command; on --help or a bad flag prints and returns an exit code.
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description,
     const QString &positional = QString())
@@ -91,42 +134,15 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &argument
             positional + QStringLiteral("..."));
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help(
-        {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    parser.addOption(help);
-    const QCommandLineOption config(QStringLiteral("config"),
-        QStringLiteral("Configuration file whose keys are this command's flags (default %1 when it exists); "
-                       "flags on the command line win.")
-            .arg(defaultConfigPath()),
-        QStringLiteral("file"));
-    parser.addOption(config);
-    const QCommandLineOption logFormat(QStringLiteral("log-format"),
-        QStringLiteral("Log lines as text (the default) or json, one object a line."),
-        QStringLiteral("text|json"), QStringLiteral("text"));
-    parser.addOption(logFormat);
-    if (!parser.parse(arguments))
-        return fail(parser.errorText() + QStringLiteral("\nRun with --help for the options."), 2);
-    if (!parser.isSet(help)) {
-        const QString path = parser.isSet(config)    ? parser.value(config)
-            : QFileInfo::exists(defaultConfigPath()) ? defaultConfigPath()
-                                                     : QString();
-        if (!path.isEmpty()) {
-            const Result<ConfigFile> file = ConfigFile::read(path);
-            if (!file.ok())
-                return fail(file.error().detail, 2);
-            const QString command = arguments.first().section(QLatin1Char(' '), -1);
-            const Result<QStringList> combined = file.value().apply(parser, arguments, command);
-            if (!combined.ok())
-                return fail(combined.error().detail, 2);
-            if (!parser.parse(combined.value()))
-                return fail(path + QStringLiteral(": ") + parser.errorText(), 2);
-        }
-    }
-    if (parser.value(logFormat) == QLatin1String("json"))
+    parser.addOptions(commonOptions());
+    if (const std::optional<QString> error = parseWithConfig(parser, arguments))
+        return fail(*error, 2);
+    const QString logFormat = parser.value(QStringLiteral("log-format"));
+    if (logFormat == QLatin1String("json"))
         useJsonLog();
-    else if (parser.value(logFormat) != QLatin1String("text"))
+    else if (logFormat != QLatin1String("text"))
         return fail(QStringLiteral("--log-format takes text or json."), 2);
-    if (parser.isSet(help)) {
+    if (parser.isSet(QStringLiteral("help"))) {
         QString text = parser.helpText();
         text = text.mid(text.indexOf(QLatin1Char('\n')) + 1);
         out() << "Usage: " << arguments.first() << " [options]"
@@ -209,8 +225,13 @@ int serve(const QStringList &arguments)
             "Where bulletins enter the mailboxes: Dovecot's LMTP (lmtp://host:port) or an SMTP server "
             "such as Postfix (smtp://host:port)."),
         QStringLiteral("url"));
-    parser.addOptions({db, listen, cert, key, threads, maxConnections, quiet, maxBody, smtpUrl, smtpStartTls,
-        smtpUser, mailFrom, retention, policyListen, policyThreads, postfixConfig, bulletinDelivery});
+    const QCommandLineOption logLevel(QStringLiteral("log-level"),
+        QStringLiteral("Least level logged: debug, info (the default), warning or error."),
+        QStringLiteral("level"), QStringLiteral("info"));
+    const QList<QCommandLineOption> serveOptions = {db, listen, cert, key, threads, maxConnections, quiet,
+        maxBody, smtpUrl, smtpStartTls, smtpUser, mailFrom, retention, policyListen, policyThreads,
+        postfixConfig, bulletinDelivery, logLevel};
+    parser.addOptions(serveOptions);
     if (auto code = parse(parser, arguments, QStringLiteral("Serve the MailAdmin REST API.")))
         return *code;
     if (!parser.isSet(db))
@@ -236,8 +257,8 @@ int serve(const QStringList &arguments)
     options.maxBodyBytes = parser.value(maxBody).toULongLong(&ok);
     if (!ok || options.maxBodyBytes < 1024)
         return fail(QStringLiteral("--max-body takes a number of bytes, at least 1024."), 2);
-    if (parser.isSet(quiet))
-        QLoggingCategory::setFilterRules(QStringLiteral("mailadmind.http.info=false"));
+    if (!setLogLevel(parser.value(logLevel), parser.isSet(quiet)))
+        return fail(QStringLiteral("--log-level takes debug, info, warning or error."), 2);
     notify::SmtpSettings smtp;
     smtp.url = parser.value(smtpUrl);
     smtp.startTls = parser.isSet(smtpStartTls);
@@ -275,6 +296,7 @@ int serve(const QStringList &arguments)
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     std::unique_ptr<mail::PolicyServer> policy;
@@ -308,9 +330,51 @@ int serve(const QStringList &arguments)
     std::mutex mutex;
     std::condition_variable wake;
     bool stopping = false;
+    // SIGHUP: the configuration file read again, and what can change while running applied (log level and
+    // format, the TLS certificate and key); the rest needs a restart. A file that does not parse, or a
+    // certificate that does not load, changes nothing.
+    const auto reload = [&] {
+        timespec monotonic {};
+        clock_gettime(CLOCK_MONOTONIC, &monotonic);
+        notifySystemd(QByteArray("RELOADING=1\nMONOTONIC_USEC="
+            + QByteArray::number(qint64(monotonic.tv_sec) * 1000000 + monotonic.tv_nsec / 1000))
+                          .constData());
+        QCommandLineParser again;
+        again.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+        again.addOptions(serveOptions);
+        again.addOptions(commonOptions());
+        std::optional<QString> error = parseWithConfig(again, arguments);
+        const QString format = again.value(QStringLiteral("log-format"));
+        if (!error && format != QLatin1String("text") && format != QLatin1String("json"))
+            error = QStringLiteral("--log-format takes text or json.");
+        if (!error && !QStringList {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                          QStringLiteral("error")}
+                           .contains(again.value(logLevel)))
+            error = QStringLiteral("--log-level takes debug, info, warning or error.");
+        if (!error && options.tlsCertificate.isEmpty()
+            && (!again.value(cert).isEmpty() || !again.value(key).isEmpty()))
+            error = QStringLiteral("Turning HTTPS on takes a restart.");
+        if (!error && !options.tlsCertificate.isEmpty()) {
+            if (const Status s = server.reloadTls(again.value(cert), again.value(key)); !s.ok())
+                error = s.error().detail;
+        }
+        if (error) {
+            qCWarning(lcServer).noquote() << "reload refused; the running settings stay:" << *error;
+        } else {
+            if (format == QLatin1String("json"))
+                useJsonLog();
+            else
+                useTextLog();
+            setLogLevel(again.value(logLevel), again.isSet(quiet));
+            out() << "mailadmind configuration reloaded: log level " << again.value(logLevel) << ", "
+                  << format << " log lines" << Qt::endl;
+        }
+        notifySystemd("READY=1");
+    };
     std::thread signalThread([&] {
         int received = 0;
-        sigwait(&stopSignals, &received);
+        for (sigwait(&stopSignals, &received); received == SIGHUP; sigwait(&stopSignals, &received))
+            reload();
         {
             std::lock_guard lock(mutex);
             if (stopping)
@@ -781,19 +845,38 @@ int mailconf(const QStringList &arguments)
     const QCommandLineOption policy(QStringLiteral("policy"),
         QStringLiteral("Where mailadmind serve --policy-listen answers (default %1).").arg(defaults.policy),
         QStringLiteral("address"), defaults.policy);
-    parser.addOptions({db, outDir, mailRoot, uid, gid, lmtp, sasl, policy});
+    const QCommandLineOption driver(QStringLiteral("driver"),
+        QStringLiteral("sqlite (the --db file, default) or pgsql (--pg-connect)."), QStringLiteral("name"),
+        QStringLiteral("sqlite"));
+    const QCommandLineOption pgConnect(QStringLiteral("pg-connect"),
+        QStringLiteral("With --driver pgsql: 'host=H port=P dbname=D user=U password=W'."),
+        QStringLiteral("conninfo"));
+    parser.addOptions({db, outDir, mailRoot, uid, gid, lmtp, sasl, policy, driver, pgConnect});
     if (auto code = parse(parser, arguments,
             QStringLiteral("Write Dovecot and Postfix configuration that reads a MailAdmin database.")))
         return *code;
-    if (!parser.isSet(db) || !parser.isSet(outDir))
-        return fail(QStringLiteral("mailconf needs --db PATH and --out DIR."), 2);
-    if (!QFileInfo::exists(parser.value(db)))
-        return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
-                        .arg(parser.value(db)));
-    // Opening the database brings its schema, and so the mail_* views, up to date.
-    if (const auto database = openDatabase(parser.value(db)); !database.ok())
-        return fail(database.error().detail);
+    const bool pgsql = parser.value(driver) == QLatin1String("pgsql");
+    if (!pgsql && parser.value(driver) != QLatin1String("sqlite"))
+        return fail(QStringLiteral("--driver is sqlite or pgsql, not '%1'.").arg(parser.value(driver)), 2);
+    if (pgsql != parser.isSet(pgConnect))
+        return fail(QStringLiteral("--pg-connect goes with --driver pgsql, and only with it."), 2);
+    if (!parser.isSet(outDir) || (!pgsql && !parser.isSet(db)))
+        return fail(QStringLiteral("mailconf needs --db PATH (or --driver pgsql --pg-connect ...) and --out DIR."),
+            2);
+    if (pgsql) {
+        if (const auto parsed = mail::MailConf::parsePgConnect(parser.value(pgConnect)); !parsed.ok())
+            return fail(parsed.error().detail, 2);
+    } else {
+        if (!QFileInfo::exists(parser.value(db)))
+            return fail(QStringLiteral("The database %1 does not exist; create it with 'mailadmind init'.")
+                            .arg(parser.value(db)));
+        // Opening the database brings its schema, and so the mail_* views, up to date.
+        if (const auto database = openDatabase(parser.value(db)); !database.ok())
+            return fail(database.error().detail);
+    }
     mail::MailConf::Options options;
+    options.driver = parser.value(driver);
+    options.pgConnect = parser.value(pgConnect);
     options.databasePath = parser.value(db);
     options.outDir = parser.value(outDir);
     options.mailRoot = QDir::cleanPath(parser.value(mailRoot));

@@ -20,6 +20,7 @@
 #include <atomic>
 #include <optional>
 #include <thread>
+#include <mutex>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcHttp, "mailadmind.http")
@@ -90,7 +91,10 @@ struct HttpServer::Private
     // Declared before the event loop: connections it still holds when it goes remove themselves from the
     // tracker and use the TLS context.
     ConnectionTracker tracker;
-    std::unique_ptr<net::ssl::context> tls;
+    std::shared_ptr<net::ssl::context> tls;
+    // Contexts replaced by a reload, kept while connections made with them may still use them.
+    std::vector<std::shared_ptr<net::ssl::context>> retiredTls;
+    std::mutex tlsMutex;
     ConnectionEnvironment environment;
     net::io_context io;
     tcp::acceptor acceptor;
@@ -118,7 +122,12 @@ void HttpServer::Private::accept()
             error_code ignored;
             socket.close(ignored);
         } else {
-            serveConnection(std::move(socket), tls.get(), environment);
+            net::ssl::context *context = nullptr;
+            {
+                std::lock_guard lock(tlsMutex);
+                context = tls.get();
+            }
+            serveConnection(std::move(socket), context, environment);
         }
         accept();
     });
@@ -131,6 +140,25 @@ HttpServer::HttpServer(Api &api, ServerOptions options)
 HttpServer::~HttpServer()
 {
     stop();
+}
+
+Status HttpServer::reloadTls(const QString &certificate, const QString &key)
+{
+    {
+        std::lock_guard lock(d->tlsMutex);
+        if (!d->tls)
+            return Error::make(ErrorKind::Invalid, QStringLiteral("This server does not serve HTTPS."));
+    }
+    ServerOptions files = d->options;
+    files.tlsCertificate = certificate;
+    files.tlsKey = key;
+    Result<std::unique_ptr<net::ssl::context>> fresh = makeTlsContext(files);
+    if (!fresh.ok())
+        return fresh.error();
+    std::lock_guard lock(d->tlsMutex);
+    d->retiredTls.push_back(std::move(d->tls));
+    d->tls = std::move(fresh.value());
+    return Status::success();
 }
 
 Result<int> HttpServer::bind()

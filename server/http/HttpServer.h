@@ -44,6 +44,10 @@ public:
     // Serves until stop() is called (blocks).
     void run();
     void stop();
+    // Loads a new TLS certificate and key for the connections accepted from now on (those open keep
+    // theirs). On an error (a file missing or not matching) the running ones stay. Only for a server that
+    // serves HTTPS already.
+    Status reloadTls(const QString &certificate, const QString &key);
     int port() const { return m_port; }
 
 private:

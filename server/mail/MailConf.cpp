@@ -31,7 +31,76 @@ const PostfixMap kMaps[] = {
     {"sender_login_maps.cf", "SELECT login FROM mail_sender_logins WHERE address = '%s'"},
 };
 
+bool isPgsql(const MailConf::Options &options)
+{
+    return options.driver == QLatin1String("pgsql");
+}
+
 } // namespace
+
+Result<QHash<QString, QString>> MailConf::parsePgConnect(const QString &connect)
+{
+    const auto invalid = [](const QString &why) {
+        return Error::make(ErrorKind::Invalid, QStringLiteral("--pg-connect: %1").arg(why));
+    };
+    static const QStringList kKeys = {QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("dbname"),
+        QStringLiteral("user"), QStringLiteral("password")};
+    QHash<QString, QString> values;
+    qsizetype i = 0;
+    const qsizetype n = connect.size();
+    while (i < n) {
+        while (i < n && connect.at(i).isSpace())
+            ++i;
+        if (i == n)
+            break;
+        const qsizetype eq = connect.indexOf(QLatin1Char('='), i);
+        if (eq < 0)
+            return invalid(QStringLiteral("'%1' is not key=value.").arg(connect.mid(i)));
+        const QString key = connect.mid(i, eq - i).trimmed();
+        if (!kKeys.contains(key))
+            return invalid(QStringLiteral("'%1' is not one of host, port, dbname, user, password.").arg(key));
+        i = eq + 1;
+        while (i < n && connect.at(i).isSpace())
+            ++i;
+        QString value;
+        if (i < n && connect.at(i) == QLatin1Char('\'')) {
+            // libpq's quoting: '...' with \' and \\ inside.
+            ++i;
+            bool closed = false;
+            for (; i < n; ++i) {
+                const QChar c = connect.at(i);
+                if (c == QLatin1Char('\\') && i + 1 < n) {
+                    value += connect.at(++i);
+                } else if (c == QLatin1Char('\'')) {
+                    closed = true;
+                    ++i;
+                    break;
+                } else {
+                    value += c;
+                }
+            }
+            if (!closed)
+                return invalid(QStringLiteral("a quoted value is not closed."));
+        } else {
+            while (i < n && !connect.at(i).isSpace())
+                value += connect.at(i++);
+        }
+        if (value.isEmpty())
+            return invalid(QStringLiteral("%1 has no value.").arg(key));
+        if (value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r')))
+            return invalid(QStringLiteral("a value cannot hold a line break."));
+        values.insert(key, value);
+    }
+    if (!values.contains(QStringLiteral("dbname")))
+        return invalid(QStringLiteral("it needs dbname=..."));
+    if (const QString port = values.value(QStringLiteral("port")); !port.isEmpty()) {
+        bool ok = false;
+        const int p = port.toInt(&ok);
+        if (!ok || p < 1 || p > 65535)
+            return invalid(QStringLiteral("port=%1 is not a port.").arg(port));
+    }
+    return values;
+}
 
 QString MailConf::dovecotSql(const Options &options)
 {
@@ -39,9 +108,11 @@ QString MailConf::dovecotSql(const Options &options)
     // per protocol a mailbox may use now, so a refused protocol reads as an unknown user.
     QString text = QStringLiteral("# Written by mailadmind mailconf: the args of both passdb and userdb "
                                   "{ driver = sql }.\n"
-                                  "driver = sqlite\n"
-                                  "connect = %1\n\n")
-                       .arg(QFileInfo(options.databasePath).absoluteFilePath());
+                                  "driver = %1\n"
+                                  "connect = %2\n\n")
+                       .arg(isPgsql(options) ? QStringLiteral("pgsql") : QStringLiteral("sqlite"),
+                           isPgsql(options) ? options.pgConnect.trimmed()
+                                            : QFileInfo(options.databasePath).absoluteFilePath());
     text += QStringLiteral("password_query = SELECT address AS user, password FROM mail_passdb "
                            "WHERE address = '%u' AND protocol = '%s'\n\n");
     text += QStringLiteral("user_query = SELECT '%1/' || mail_path AS home, mail, "
@@ -91,6 +162,21 @@ QString MailConf::dovecotQuota()
 
 QString MailConf::postfixMap(const Options &options, const QString &query)
 {
+    if (isPgsql(options)) {
+        // parsePgConnect has accepted the string before anything is written.
+        const QHash<QString, QString> pg = parsePgConnect(options.pgConnect).value();
+        QString text = QStringLiteral("# Written by mailadmind mailconf.\nhosts = inet:%1%2\ndbname = %3\n")
+                           .arg(pg.value(QStringLiteral("host"), QStringLiteral("localhost")),
+                               pg.contains(QStringLiteral("port"))
+                                   ? QLatin1Char(':') + pg.value(QStringLiteral("port"))
+                                   : QString(),
+                               pg.value(QStringLiteral("dbname")));
+        if (pg.contains(QStringLiteral("user")))
+            text += QStringLiteral("user = %1\n").arg(pg.value(QStringLiteral("user")));
+        if (pg.contains(QStringLiteral("password")))
+            text += QStringLiteral("password = %1\n").arg(pg.value(QStringLiteral("password")));
+        return text + QStringLiteral("query = %1\n").arg(query);
+    }
     return QStringLiteral("# Written by mailadmind mailconf.\ndbpath = %1\nquery = %2\n")
         .arg(QFileInfo(options.databasePath).absoluteFilePath(), query);
 }
@@ -99,7 +185,8 @@ QString MailConf::postfixMain(const Options &options)
 {
     const QString dir = path(options.outDir, QStringLiteral("postfix"));
     const auto map = [&](const char *file) -> QString {
-        return QStringLiteral("sqlite:") + path(dir, QLatin1String(file));
+        return (isPgsql(options) ? QStringLiteral("pgsql:") : QStringLiteral("sqlite:"))
+            + path(dir, QLatin1String(file));
     };
     return QStringLiteral(
         "# Written by mailadmind mailconf: add these lines to main.cf (postconf -e accepts them one by "
@@ -111,7 +198,7 @@ QString MailConf::postfixMain(const Options &options)
         "smtpd_sasl_type = dovecot\n"
         "smtpd_sasl_path = %6\n"
         "smtpd_sender_login_maps = %7\n"
-        "# Unknown recipients are refused at RCPT; no lookup result is cached by Postfix's sqlite tables.\n"
+        "# Unknown recipients are refused at RCPT; no lookup result is cached by Postfix's SQL tables.\n"
         "smtpd_reject_unlisted_recipient = yes\n"
         "# The outbound policy: a policy server that does not answer leaves the message to the other\n"
         "# restrictions (DUNNO), so a stopped mailadmind never bounces or delays mail.\n"
@@ -138,6 +225,13 @@ QString MailConf::postfixMaster()
 
 Result<QStringList> MailConf::write(const Options &options)
 {
+    if (options.driver != QLatin1String("sqlite") && !isPgsql(options))
+        return Error::make(ErrorKind::Invalid,
+            QStringLiteral("The driver is sqlite or pgsql, not '%1'.").arg(options.driver));
+    if (isPgsql(options)) {
+        if (const auto pg = parsePgConnect(options.pgConnect); !pg.ok())
+            return pg.error();
+    }
     const QDir out(options.outDir);
     if (!out.mkpath(QStringLiteral("dovecot.conf.d")) || !out.mkpath(QStringLiteral("postfix")))
         return Error::internal(QStringLiteral("Cannot create folders in %1.").arg(options.outDir));

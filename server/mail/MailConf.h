@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -14,6 +15,10 @@ public:
     struct Options
     {
         QString databasePath; // the SQLite file both daemons open read-only
+        // "sqlite" (databasePath) or "pgsql" (pgConnect, libpq's "host=... port=... dbname=... user=...
+        // password=..."): the same views and the same queries on either.
+        QString driver = QStringLiteral("sqlite");
+        QString pgConnect;
         QString outDir;
         QString mailRoot = QStringLiteral("/var/vmail"); // each mailbox lives in mailRoot/domain/local_part
         QString mailUid = QStringLiteral("vmail");
@@ -23,8 +28,12 @@ public:
         QString policy = QStringLiteral("inet:127.0.0.1:10040"); // mailadmind serve --policy-listen
     };
 
-    // The files written, relative to outDir.
+    // The files written, relative to outDir. Fails, writing nothing, on a bad driver or connect string.
     static Result<QStringList> write(const Options &options);
+
+    // The keys of a libpq connect string Postfix's pgsql tables can take (host, port, dbname, user,
+    // password); anything else, or no dbname, is an Invalid error.
+    static Result<QHash<QString, QString>> parsePgConnect(const QString &connect);
 
     static QString dovecotSql(const Options &options);
     static QString dovecotAuth(const Options &options);

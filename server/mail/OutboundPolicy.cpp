@@ -1,6 +1,7 @@
 #include "mail/OutboundPolicy.h"
 
 #include "auth/Clock.h"
+#include "store/FastStatement.h"
 
 #include <QLoggingCategory>
 
@@ -21,12 +22,34 @@ struct Sender
     QString spikeAction;
 };
 
-const QByteArray kUnavailable
-    = QByteArrayLiteral("DEFER_IF_PERMIT 4.3.0 Sending policy is unavailable, try again");
+const QByteArray kDunno = QByteArrayLiteral("DUNNO");
+
+QByteArray limitReached(const QByteArray &login, qint64 limit)
+{
+    if (!login.isEmpty())
+        qCInfo(lcPolicy) << "deferring mail from" << login << "at its daily limit of" << limit;
+    return QByteArrayLiteral("DEFER 4.7.1 Daily sending limit of ") + QByteArray::number(limit)
+        + QByteArrayLiteral(" messages reached");
+}
 
 } // namespace
 
-QByteArray OutboundPolicy::decide(const Attributes &request) const
+const QByteArray OutboundPolicy::kUnavailable
+    = QByteArrayLiteral("DEFER_IF_PERMIT 4.3.0 Sending policy is unavailable, try again");
+
+OutboundPolicy::OutboundPolicy(store::Database &db) : m_db(db), m_committer([this] { commitLoop(); }) { }
+
+OutboundPolicy::~OutboundPolicy()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_committer.join();
+}
+
+std::optional<QByteArray> OutboundPolicy::decide(const Attributes &request, Completion later)
 {
     if (request.value(QByteArrayLiteral("request")) != "smtpd_access_policy")
         return QByteArrayLiteral("DUNNO");
@@ -41,16 +64,6 @@ QByteArray OutboundPolicy::decide(const Attributes &request) const
     const qint64 now = auth::Clock::now();
     const qint64 day = now / 86400;
 
-    // Checking the limit and counting the message happen in one write transaction, so that concurrent
-    // messages of one sender cannot both pass the last free place; earlier stages only read.
-    std::unique_lock<std::mutex> writer(m_writers, std::defer_lock);
-    std::optional<store::Transaction> tx;
-    if (wholeMessage) {
-        writer.lock();
-        tx.emplace(m_db);
-        if (!tx->status().ok())
-            return kUnavailable;
-    }
     Sender s;
     {
         store::Statement q = m_db.prepare(QStringLiteral(
@@ -98,41 +111,85 @@ QByteArray OutboundPolicy::decide(const Attributes &request) const
     }
     if (!holdReason.isEmpty()) {
         if (!queueId.isEmpty() && wholeMessage) {
+            std::lock_guard writer(m_writers);
+            store::Transaction tx(m_db);
+            if (!tx.status().ok())
+                return kUnavailable;
             store::Statement q = m_db.prepare(QStringLiteral(
                 "INSERT INTO held_messages (queue_id, user_id, held_at, reason) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (queue_id) DO NOTHING"));
             q.bind(QString::fromLatin1(queueId)).bind(s.id).bind(now).bind(QString::fromLatin1(holdReason));
-            if (!q.exec().ok() || !tx->commit().ok())
+            if (!q.exec().ok() || !tx.commit().ok())
                 return kUnavailable;
         }
         qCInfo(lcPolicy) << "holding" << queueId << "from" << login << "(" << holdReason << ")";
         return QByteArrayLiteral("HOLD ") + holdReason;
     }
 
-    qint64 sent = 0;
-    {
-        store::Statement q = m_db.prepare(
-            QStringLiteral("SELECT messages FROM outbound_counts WHERE user_id = ? AND day = ?"));
-        q.bind(s.id).bind(day);
-        if (!q.exec().ok())
-            return kUnavailable;
-        if (q.next())
-            sent = q.toInt(0);
-    }
-    if (s.limit > 0 && sent >= s.limit) {
-        qCInfo(lcPolicy) << "deferring mail from" << login << "at its daily limit of" << s.limit;
-        return QByteArrayLiteral("DEFER 4.7.1 Daily sending limit of ") + QByteArray::number(s.limit)
-            + QByteArrayLiteral(" messages reached");
-    }
     if (wholeMessage) {
-        store::Statement q = m_db.prepare(QStringLiteral(
-            "INSERT INTO outbound_counts (user_id, day, messages) VALUES (?, ?, 1) "
-            "ON CONFLICT (user_id, day) DO UPDATE SET messages = outbound_counts.messages + 1"));
-        q.bind(s.id).bind(day);
-        if (!q.exec().ok() || !tx->commit().ok())
-            return kUnavailable;
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_queue.push_back(Waiting {s.id, day, s.limit, login, std::move(later)});
+        }
+        m_wake.notify_one();
+        return std::nullopt;
     }
-    return QByteArrayLiteral("DUNNO");
+    if (s.limit <= 0)
+        return kDunno;
+    store::Statement q
+        = m_db.prepare(QStringLiteral("SELECT messages FROM outbound_counts WHERE user_id = ? AND day = ?"));
+    q.bind(s.id).bind(day);
+    if (!q.exec().ok())
+        return kUnavailable;
+    if (q.next() && q.toInt(0) >= s.limit)
+        return limitReached(login, s.limit);
+    return kDunno;
+}
+
+// Counts the messages that came while the previous transaction ran, all in one, then answers them: each
+// takes its place only while its sender's count is under the limit. A failed commit counts none of them
+// and answers DEFER_IF_PERMIT.
+void OutboundPolicy::commitLoop()
+{
+    std::vector<Waiting> batch;
+    std::vector<QByteArray> actions;
+    for (;;) {
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty())
+                return; // stopping, and nobody waits
+            batch.swap(m_queue);
+        }
+        actions.assign(batch.size(), kUnavailable);
+        {
+            std::lock_guard writer(m_writers);
+            store::Transaction tx(m_db);
+            bool ok = tx.status().ok();
+            if (ok) {
+                store::FastStatement take(m_db, QStringLiteral(
+                    "INSERT INTO outbound_counts (user_id, day, messages) VALUES (?, ?, 1) "
+                    "ON CONFLICT (user_id, day) DO UPDATE SET messages = outbound_counts.messages + 1 "
+                    "WHERE ? <= 0 OR outbound_counts.messages < ?"));
+                for (size_t i = 0; ok && i < batch.size(); ++i) {
+                    const Waiting &w = batch[i];
+                    take.bind(1, w.user);
+                    take.bind(2, w.day);
+                    take.bind(3, w.limit);
+                    take.bind(4, w.limit);
+                    ok = take.run().ok();
+                    actions[i] = take.changes() > 0 ? kDunno : limitReached(w.login, w.limit);
+                }
+            }
+            if (!(ok && tx.commit().ok())) {
+                qCWarning(lcPolicy) << "could not count" << batch.size() << "messages; deferred";
+                actions.assign(batch.size(), kUnavailable);
+            }
+        }
+        for (size_t i = 0; i < batch.size(); ++i)
+            batch[i].done(actions[i]);
+        batch.clear();
+    }
 }
 
 } // namespace mailadmin::mail

@@ -40,7 +40,7 @@ bool parseRequest(const QByteArray &text, OutboundPolicy::Attributes &out)
 template<typename Protocol> class Session : public std::enable_shared_from_this<Session<Protocol>>
 {
 public:
-    Session(typename Protocol::socket socket, const OutboundPolicy &policy, int idleSeconds)
+    Session(typename Protocol::socket socket, OutboundPolicy &policy, int idleSeconds)
         : m_socket(std::move(socket)), m_timer(m_socket.get_executor()), m_policy(policy), m_idle(idleSeconds)
     { }
 
@@ -64,10 +64,10 @@ private:
             });
     }
 
-    // Answers every complete request in the buffer (Postfix sends one at a time, but a client may pipeline).
+    // Answers every complete request in the buffer, in order (Postfix sends one at a time, but a client may
+    // pipeline). A counted message is answered once its count is committed: the rest waits for it.
     void answer()
     {
-        QByteArray reply;
         for (;;) {
             qsizetype end = m_buffer.indexOf("\n\n");
             qsizetype skip = 2;
@@ -82,14 +82,26 @@ private:
             }
             if (end < 0)
                 break;
-            OutboundPolicy::Attributes attributes;
-            const bool wellFormed = parseRequest(m_buffer.first(end), attributes);
+            m_attributes.clear();
+            const bool wellFormed = parseRequest(m_buffer.first(end), m_attributes);
             m_buffer.remove(0, end + skip);
-            const QByteArray action = wellFormed ? m_policy.decide(attributes) : QByteArrayLiteral("DUNNO");
-            if (!wellFormed)
+            if (!wellFormed) {
                 qCWarning(lcPolicy) << "malformed policy request answered DUNNO";
-            reply += QByteArrayLiteral("action=") + action + QByteArrayLiteral("\n\n");
+                append(QByteArrayLiteral("DUNNO"));
+                continue;
+            }
+            std::optional<QByteArray> action
+                = m_policy.decide(m_attributes, [self = this->shared_from_this()](QByteArray later) {
+                      asio::post(self->m_socket.get_executor(), [self, later = std::move(later)] {
+                          self->append(later);
+                          self->answer();
+                      });
+                  });
+            if (!action)
+                return;
+            append(*action);
         }
+        QByteArray reply = std::exchange(m_pending, {});
         const bool tooLarge = m_buffer.size() > PolicyServer::kMaxRequest;
         if (tooLarge) {
             qCWarning(lcPolicy) << "policy request over" << PolicyServer::kMaxRequest << "bytes; closing";
@@ -107,6 +119,13 @@ private:
             });
     }
 
+    void append(const QByteArray &action)
+    {
+        m_pending += QByteArrayLiteral("action=");
+        m_pending += action;
+        m_pending += QByteArrayLiteral("\n\n");
+    }
+
     void close()
     {
         boost::system::error_code ignored;
@@ -117,17 +136,18 @@ private:
 
     typename Protocol::socket m_socket;
     asio::steady_timer m_timer;
-    const OutboundPolicy &m_policy;
+    OutboundPolicy &m_policy;
     int m_idle;
     std::array<char, 4096> m_chunk {};
-    QByteArray m_buffer, m_reply;
+    QByteArray m_buffer, m_reply, m_pending;
+    OutboundPolicy::Attributes m_attributes;
 };
 
 template<typename Protocol> class Listener : public std::enable_shared_from_this<Listener<Protocol>>
 {
 public:
     Listener(
-        asio::io_context &io, typename Protocol::acceptor acceptor, const OutboundPolicy &policy, int idle)
+        asio::io_context &io, typename Protocol::acceptor acceptor, OutboundPolicy &policy, int idle)
         : m_io(io), m_acceptor(std::move(acceptor)), m_policy(policy), m_idle(idle)
     { }
     void accept()
@@ -151,7 +171,7 @@ public:
 private:
     asio::io_context &m_io;
     typename Protocol::acceptor m_acceptor;
-    const OutboundPolicy &m_policy;
+    OutboundPolicy &m_policy;
     int m_idle;
 };
 
@@ -160,9 +180,10 @@ private:
 struct PolicyServer::Impl
 {
     Impl(store::Database &db, Options o) : policy(db), options(std::move(o)) { }
+    // The io_context outlives the policy, whose committing thread may still post answers while it stops.
+    asio::io_context io;
     OutboundPolicy policy;
     Options options;
-    asio::io_context io;
     std::shared_ptr<Listener<asio::ip::tcp>> tcp;
     std::shared_ptr<Listener<asio::local::stream_protocol>> local;
     std::vector<std::thread> threads;

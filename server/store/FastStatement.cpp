@@ -61,9 +61,13 @@ void FastStatement::bindNull(int position)
 
 Status FastStatement::run()
 {
-    if (!m_raw)
-        return m_statement->exec();
+    if (!m_raw) {
+        Status s = m_statement->exec();
+        m_changes = s.ok() ? m_statement->rowsAffected() : 0;
+        return s;
+    }
     const int rc = sqlite3_step(m_raw);
+    m_changes = rc == SQLITE_DONE || rc == SQLITE_ROW ? sqlite3_changes(sqlite3_db_handle(m_raw)) : 0;
     sqlite3_reset(m_raw);
     sqlite3_clear_bindings(m_raw);
     if (rc == SQLITE_DONE || rc == SQLITE_ROW)

@@ -29,11 +29,14 @@ public:
     void bindNull(int position);
     // Runs the statement with the bound values and clears them for the next row.
     Status run();
+    // Rows the last run() inserted, changed or deleted.
+    int changes() const { return m_changes; }
 
 private:
     Database &m_db;
     QString m_sql;
     sqlite3_stmt *m_raw = nullptr;
+    int m_changes = 0;
     std::optional<Statement> m_statement;
 };
 

@@ -399,6 +399,19 @@ postlog unix-dgram n - n - 1 postlogd
             return f.read()
 
 
+def demo_mailbox(api, company):
+    """An active mailbox of the named company, so that its logins show on that company's dashboard; any
+    active mailbox when the company is not there."""
+    for c in api.get("/companies?limit=200")["items"]:
+        if c["name"] != company:
+            continue
+        for d in api.get("/companies/%d/domains?limit=200" % c["id"])["items"]:
+            users = api.get("/domains/%s/users?type=mailbox&status=active&limit=1" % d["name"])["items"]
+            if users:
+                return users[0]["address"]
+    return api.get("/users?type=mailbox&status=active&limit=1")["items"][0]["address"]
+
+
 def demo(arguments):
     """./mailadmin.sh demo --mail: the mail system over an existing (demo) database until Ctrl+C."""
     import argparse
@@ -408,6 +421,8 @@ def demo(arguments):
     parser.add_argument("--database", required=True)
     parser.add_argument("--operator", required=True)
     parser.add_argument("--api-port", type=int, default=8440)
+    parser.add_argument("--company", default="Northwind Hosting",
+                        help="the company whose mailbox is shown (the one the demo's admin signs in to)")
     args = parser.parse_args(arguments)
     password = os.environ.get("MAILADMIN_PASSWORD", "")
     rig = MailRig(database=os.path.abspath(args.database), api_port=args.api_port, operator=args.operator,
@@ -417,7 +432,7 @@ def demo(arguments):
     signal.signal(signal.SIGINT, lambda *_: stop.append(1))
     rig.start()
     try:
-        mailbox = rig.api.get("/users?type=mailbox&status=active&limit=1")["items"][0]["address"]
+        mailbox = demo_mailbox(rig.api, args.company)
         mailbox_password = "Demo-" + secrets.token_urlsafe(9) + "-7"
         rig.api.post("/users/%s/password" % mailbox, {"password": mailbox_password}, expect=200)
         p = rig.ports

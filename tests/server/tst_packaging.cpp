@@ -5,6 +5,8 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,9 +27,12 @@ private slots:
     void installLaysOutEveryFile();
     void unitStartsTheInstalledServer();
     void installedServerRunsFromItsConfigAndNotifies();
+    void installedServerReloadsOnHangup();
     void debianPackages();
 
 private:
+    // The common name of the certificate the server at port presents, and the answer's status line.
+    static std::pair<QString, QByteArray> askOverTls(int port);
     static QString run(const QString &program, const QStringList &args, const QStringList &env = {},
         int *code = nullptr, int timeoutMs = 240000, const QByteArray &input = {});
     QString m_build;
@@ -179,6 +184,133 @@ void TestPackaging::installedServerRunsFromItsConfigAndNotifies()
     const ssize_t m = ::recv(fd, message, sizeof(message) - 1, 0);
     QVERIFY(m > 0);
     QCOMPARE(QByteArray(message, int(m)), QByteArray("STOPPING=1"));
+    QVERIFY(serve.waitForFinished(20000));
+    QCOMPARE(serve.exitCode(), 0);
+    ::close(fd);
+}
+
+std::pair<QString, QByteArray> TestPackaging::askOverTls(int port)
+{
+    QSslSocket s;
+    s.setPeerVerifyMode(QSslSocket::VerifyNone);
+    s.connectToHostEncrypted(QStringLiteral("127.0.0.1"), quint16(port));
+    if (!s.waitForEncrypted(10000))
+        return {QStringLiteral("no TLS: ") + s.errorString(), {}};
+    const QStringList names = s.peerCertificate().subjectInfo(QSslCertificate::CommonName);
+    s.write("GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray reply;
+    while (s.waitForReadyRead(10000))
+        reply += s.readAll();
+    return {names.value(0), reply.left(reply.indexOf("\r\n"))};
+}
+
+// `systemctl reload` sends SIGHUP: the server reads its config file again and takes the new log level and
+// format and the new TLS certificate (for connections from then on), telling systemd RELOADING=1 and
+// READY=1; a config whose certificate does not load is refused and the running settings stay.
+void TestPackaging::installedServerReloadsOnHangup()
+{
+    QFile unit(m_root.filePath(QStringLiteral("lib/systemd/system/mailadmind.service")));
+    QVERIFY(unit.open(QIODevice::ReadOnly));
+    QVERIFY(unit.readAll().contains("\nExecReload=/bin/kill -HUP $MAINPID\n"));
+    const QString server = m_root.filePath(QStringLiteral("usr/bin/mailadmind"));
+    QTemporaryDir dir;
+    for (const QString &name : {QStringLiteral("first"), QStringLiteral("second")}) {
+        int code = -1;
+        const QString log = run(QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+                QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name,
+                QStringLiteral("-keyout"), dir.filePath(name + QStringLiteral(".key")), QStringLiteral("-out"),
+                dir.filePath(name + QStringLiteral(".pem"))},
+            {}, &code, 60000);
+        QVERIFY2(code == 0, qPrintable(log));
+    }
+    const QString database = dir.filePath(QStringLiteral("reload.db"));
+    const QString config = dir.filePath(QStringLiteral("reload.conf"));
+    const auto writeConfig = [&](const QString &certName, const QString &format, const QString &level) {
+        QFile f(config);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        f.write(QStringLiteral("db = %1\n[serve]\nlisten = 127.0.0.1:0\ntls-cert = %2\ntls-key = %3\n"
+                               "log-format = %4\nlog-level = %5\n")
+                    .arg(database, dir.filePath(certName + QStringLiteral(".pem")),
+                        dir.filePath(certName + QStringLiteral(".key")), format, level)
+                    .toUtf8());
+        return true;
+    };
+    QVERIFY(writeConfig(QStringLiteral("first"), QStringLiteral("text"), QStringLiteral("info")));
+    int code = -1;
+    const QString initLog = run(server,
+        {QStringLiteral("init"), QStringLiteral("--db"), database, QStringLiteral("--operator"),
+            QStringLiteral("root-operator"), QStringLiteral("--password-stdin")},
+        {}, &code, 60000, "Reloaded-Server-Pass-2026\n");
+    QVERIFY2(code == 0, qPrintable(initLog));
+
+    const QByteArray socketPath = dir.filePath(QStringLiteral("notify.sock")).toUtf8();
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    QVERIFY(fd >= 0);
+    sockaddr_un address {};
+    address.sun_family = AF_UNIX;
+    QVERIFY(size_t(socketPath.size()) < sizeof(address.sun_path));
+    memcpy(address.sun_path, socketPath.constData(), size_t(socketPath.size()));
+    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
+    const timeval wait {30, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+    const auto nextNotice = [&]() {
+        char message[256] = {};
+        const ssize_t n = ::recv(fd, message, sizeof(message) - 1, 0);
+        return n > 0 ? QByteArray(message, int(n)) : QByteArray("nothing");
+    };
+
+    QProcess serve;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("NOTIFY_SOCKET"), QString::fromUtf8(socketPath));
+    serve.setProcessEnvironment(environment);
+    serve.start(server, {QStringLiteral("serve"), QStringLiteral("--config"), config});
+    QVERIFY(serve.waitForStarted());
+    QCOMPARE(nextNotice(), QByteArray("READY=1"));
+    QByteArray banner;
+    QTRY_VERIFY_WITH_TIMEOUT((banner += serve.readAllStandardOutput()).contains("\n"), 10000);
+    const QRegularExpressionMatch listening
+        = QRegularExpression(QStringLiteral("https://127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(banner));
+    QVERIFY2(listening.hasMatch(), banner.constData());
+    const int port = listening.captured(1).toInt();
+
+    auto [before, beforeStatus] = askOverTls(port);
+    QCOMPARE(before, QStringLiteral("first"));
+    QCOMPARE(beforeStatus, QByteArray("HTTP/1.1 200 OK"));
+    QByteArray textLog;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (textLog += serve.readAllStandardError()).contains("mailadmind.http: "), textLog.constData(), 10000);
+
+    // New certificate, JSON lines, warnings and worse only.
+    QVERIFY(writeConfig(QStringLiteral("second"), QStringLiteral("json"), QStringLiteral("warning")));
+    ::kill(pid_t(serve.processId()), SIGHUP);
+    QVERIFY(nextNotice().startsWith("RELOADING=1\nMONOTONIC_USEC="));
+    QCOMPARE(nextNotice(), QByteArray("READY=1"));
+    QByteArray said;
+    QTRY_VERIFY2_WITH_TIMEOUT((said += serve.readAllStandardOutput()).contains("configuration reloaded"),
+        QByteArray(said + serve.readAllStandardError()).constData(), 10000);
+    auto [after, afterStatus] = askOverTls(port);
+    QCOMPARE(after, QStringLiteral("second"));
+    QCOMPARE(afterStatus, QByteArray("HTTP/1.1 200 OK"));
+
+    // A certificate that is not there: refused, said as a JSON warning line, and the second one stays.
+    QVERIFY(writeConfig(QStringLiteral("missing"), QStringLiteral("text"), QStringLiteral("info")));
+    ::kill(pid_t(serve.processId()), SIGHUP);
+    QVERIFY(nextNotice().startsWith("RELOADING=1"));
+    QCOMPARE(nextNotice(), QByteArray("READY=1"));
+    QByteArray errors;
+    QTRY_VERIFY_WITH_TIMEOUT((errors += serve.readAllStandardError()).contains("reload refused"), 10000);
+    // At warning level the request just made left no line; the refusal is JSON.
+    QVERIFY2(!errors.contains("mailadmind.http"), errors.constData());
+    QVERIFY2(errors.startsWith("{\"category\":\"mailadmind\""), errors.constData());
+    auto [still, stillStatus] = askOverTls(port);
+    QCOMPARE(still, QStringLiteral("second"));
+    QCOMPARE(stillStatus, QByteArray("HTTP/1.1 200 OK"));
+
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    QCOMPARE(nextNotice(), QByteArray("STOPPING=1"));
     QVERIFY(serve.waitForFinished(20000));
     QCOMPARE(serve.exitCode(), 0);
     ::close(fd);

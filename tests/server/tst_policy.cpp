@@ -25,6 +25,7 @@ private slots:
     void notJudged_data();
     void notJudged();
     void sendLimit();
+    void sendLimitUnderConcurrency();
     void refusals_data();
     void refusals();
     void adminHoldAndRelease();
@@ -187,6 +188,82 @@ void TestPolicy::sendLimit()
     auth::Clock::advanceForTesting(86400);
     QCOMPARE(ask(request(user)), QByteArray("DUNNO"));
     auth::Clock::resetForTesting();
+}
+
+// 80 messages of one sender at once over 16 connections, half of them to a second policy service on the same
+// database (as another process would be): exactly the limit's 25 pass, each counted once, and a service
+// started afterwards (a restart) finds all 25 counted.
+void TestPolicy::sendLimitUnderConcurrency()
+{
+    const auto company = m_op->post(QStringLiteral("/api/v1/companies"),
+        QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("Burst Co")}, {QStringLiteral("smtp_send_limit"), 25}});
+    QCOMPARE(company.status, 201);
+    const qint64 id = qint64(company.json().value(QLatin1String("id")).toDouble());
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/%1/domains").arg(id),
+                     QJsonObject {{QStringLiteral("name"), QStringLiteral("burst.example")}})
+                 .status,
+        201);
+    const QString user = m_op->post(QStringLiteral("/api/v1/domains/burst.example/users"),
+                                 QJsonObject {{QStringLiteral("local_part"), QStringLiteral("burst")}})
+                             .json()
+                             .value(QLatin1String("address"))
+                             .toString();
+    QVERIFY(!user.isEmpty());
+    auto second = std::make_unique<mail::PolicyServer>(
+        m_server->db(), mail::PolicyServer::Options {QStringLiteral("127.0.0.1:0"), 2, 300});
+    const Result<int> secondPort = second->start();
+    QVERIFY(secondPort.ok());
+
+    constexpr int kConnections = 16, kEach = 5;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int c = 0; c < kConnections; ++c) {
+        auto s = std::make_unique<QTcpSocket>();
+        s->connectToHost(QStringLiteral("127.0.0.1"), quint16(c % 2 ? secondPort.value() : m_port));
+        QVERIFY(s->waitForConnected(5000));
+        sockets.push_back(std::move(s));
+    }
+    // Every request is on its way before the first answer is read.
+    for (int c = 0; c < kConnections; ++c) {
+        QByteArray all;
+        for (int i = 0; i < kEach; ++i)
+            all += request(user, "END-OF-MESSAGE", "4QBurst" + QByteArray::number(c * kEach + i));
+        sockets[size_t(c)]->write(all);
+    }
+    for (auto &s : sockets)
+        QVERIFY(s->waitForBytesWritten(5000));
+    int passed = 0, deferred = 0;
+    for (auto &s : sockets) {
+        QByteArray reply;
+        while (reply.count("\n\n") < kEach && s->waitForReadyRead(10000))
+            reply += s->readAll();
+        for (const QByteArray &answer : reply.split('\n')) {
+            if (answer == "action=DUNNO")
+                ++passed;
+            else if (answer.startsWith("action=DEFER 4.7.1 Daily sending limit of 25 messages"))
+                ++deferred;
+            else
+                QVERIFY2(answer.isEmpty(), answer.constData());
+        }
+    }
+    QCOMPARE(passed, 25);
+    QCOMPARE(deferred, kConnections * kEach - 25);
+    const auto state = m_op->get(QStringLiteral("/api/v1/users/%1/outbound").arg(user)).json();
+    QCOMPARE(state.value(QLatin1String("sent_today")).toInt(), 25);
+    sockets.clear();
+    second.reset();
+    mail::PolicyServer restarted(
+        m_server->db(), mail::PolicyServer::Options {QStringLiteral("127.0.0.1:0"), 1, 300});
+    const Result<int> restartedPort = restarted.start();
+    QVERIFY(restartedPort.ok());
+    QTcpSocket s;
+    s.connectToHost(QStringLiteral("127.0.0.1"), quint16(restartedPort.value()));
+    QVERIFY(s.waitForConnected(5000));
+    s.write(request(user, "RCPT", {}));
+    QByteArray reply;
+    while (!reply.endsWith("\n\n") && s.waitForReadyRead(5000))
+        reply += s.readAll();
+    QVERIFY2(reply.startsWith("action=DEFER 4.7.1 Daily sending limit of 25"), reply.constData());
 }
 
 void TestPolicy::refusals_data()
