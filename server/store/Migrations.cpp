@@ -665,6 +665,9 @@ QStringList outageDetection()
             started_at BIGINT NOT NULL,
             ended_at BIGINT NOT NULL,
             depth DOUBLE PRECISION NOT NULL))"),
+    };
+}
+
 // Bulletins (docs/incidents.md): message templates of a company or a domain, sent to its new mailboxes
 // (auto) or posted to all of its mailboxes or to those an incident affects. Each post queues one delivery
 // per recipient; a recipient appears once per bulletin and occasion (the unique key), so parallel posts
