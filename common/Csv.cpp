@@ -4,8 +4,10 @@ namespace mailadmin::csv {
 
 QString escapeField(const QString &field)
 {
+    // A leading U+FEFF would read back as the byte order mark of the file when the field opens it.
     const bool needsQuotes = field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"'))
-        || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'));
+        || field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))
+        || field.startsWith(QChar(0xfeff));
     if (!needsQuotes)
         return field;
     QString quoted = field;

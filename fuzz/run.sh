@@ -15,5 +15,5 @@ case "$name" in
 esac
 if [ -f "$dict" ]; then dict="-dict=$dict"; else dict=""; fi
 # shellcheck disable=SC2086
-exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+exec "$fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$rundir/crashes/" $dict "$@" "$rundir/corpus" "$fuzzdir/corpus/$name"

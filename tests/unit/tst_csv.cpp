@@ -25,6 +25,9 @@ void TestCsv::escaping_data()
     QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
     QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
     QTest::newRow("empty") << QString() << QString();
+    // Opening a file, it would read back as the byte order mark (and be dropped).
+    QTest::newRow("leading U+FEFF") << QStringLiteral("\uFEFFmailbox") << QStringLiteral("\"\uFEFFmailbox\"");
+    QTest::newRow("inner U+FEFF") << QStringLiteral("a\uFEFF") << QStringLiteral("a\uFEFF");
 }
 
 void TestCsv::escaping()
@@ -37,7 +40,7 @@ void TestCsv::escaping()
 void TestCsv::roundTrip()
 {
     const QList<QStringList> rows = {
-        {QStringLiteral("address"), QStringLiteral("name"), QStringLiteral("notes")},
+        {QStringLiteral("\uFEFFaddress"), QStringLiteral("name"), QStringLiteral("notes")},
         {QStringLiteral("anna@example.com"), QStringLiteral("Berg, Anna"),
             QStringLiteral("line one\r\nline two")},
         {QStringLiteral("b@example.com"), QStringLiteral("\"Bo\""), QString()},
