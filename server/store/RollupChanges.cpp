@@ -11,6 +11,11 @@ size_t qHash(const RollupChanges::Key &k, size_t seed)
     return qHashMulti(seed, k.scope, k.id, k.bucket);
 }
 
+size_t qHash(const RollupChanges::UserHour &k, size_t seed)
+{
+    return qHashMulti(seed, k.userId, k.hour, k.domainId, k.companyId);
+}
+
 int RollupChanges::protocolIndex(QStringView protocol)
 {
     if (protocol == u"imap")
@@ -42,29 +47,21 @@ void addTo(RollupChanges::Counters &to, const RollupChanges::Counters &c)
 
 void RollupChanges::addCounters(const UserRef &user, qint64 hour, const Counters &c)
 {
-    UserHour &to = m_userHours[{user.userId, hour}];
-    to.domainId = user.domainId;
-    to.companyId = user.companyId;
-    addTo(to.counters, c);
+    addTo(m_userHours[UserHour {user.userId, user.domainId, user.companyId, hour}], c);
 }
 
 std::vector<RollupChanges::Row> RollupChanges::rows(bool daily) const
 {
     std::vector<Row> out;
-    QHash<Key, Counters> summed; // rows several user hours add to
-    if (!daily)
-        out.reserve(size_t(m_userHours.size()));
+    QHash<Key, Counters> summed;
     for (auto it = m_userHours.constBegin(); it != m_userHours.constEnd(); ++it) {
-        const auto &[user, hour] = it.key();
-        const qint64 bucket = daily ? hour / 24 : hour;
-        if (daily)
-            addTo(summed[Key {'u', user, bucket}], it->counters);
-        else
-            out.push_back(Row {Key {'u', user, bucket}, it->counters});
-        addTo(summed[Key {'d', it->domainId, bucket}], it->counters);
-        addTo(summed[Key {'c', it->companyId, bucket}], it->counters);
+        const UserHour &k = it.key();
+        const qint64 bucket = daily ? k.hour / 24 : k.hour;
+        addTo(summed[Key {'d', k.domainId, bucket}], it.value());
+        addTo(summed[Key {'c', k.companyId, bucket}], it.value());
+        addTo(summed[Key {'u', k.userId, bucket}], it.value());
     }
-    out.reserve(out.size() + size_t(summed.size()));
+    out.reserve(size_t(summed.size()));
     for (auto it = summed.constBegin(); it != summed.constEnd(); ++it)
         out.push_back(Row {it.key(), it.value()});
     std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) { return a.key < b.key; });

@@ -80,12 +80,18 @@ public:
 private:
     void addCounters(const UserRef &user, qint64 hour, const Counters &c);
 
+    // A user's hour, with the domain and company the events were filed under (raw rows read back may name
+    // another domain for the same user, if the user moved between them).
     struct UserHour
     {
-        qint64 domainId = 0, companyId = 0;
-        Counters counters;
+        qint64 userId, domainId, companyId, hour;
+        bool operator==(const UserHour &o) const
+        {
+            return userId == o.userId && hour == o.hour && domainId == o.domainId && companyId == o.companyId;
+        }
     };
-    QHash<std::pair<qint64, qint64>, UserHour> m_userHours; // (user, hour since the epoch)
+    friend size_t qHash(const UserHour &k, size_t seed);
+    QHash<UserHour, Counters> m_userHours;
     QHash<std::pair<qint64, int>, qint64> m_lastLogins; // (user, protocol) -> newest successful login
 };
 
