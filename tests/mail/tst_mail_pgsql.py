@@ -162,15 +162,27 @@ class MailPgsqlTest(unittest.TestCase):
             queries = dict(re.findall(r"^(\w+_query) = (.*)$", f.read(), re.M))
         self.assertEqual(set(queries), {"password_query", "user_query", "iterate_query"})
         lite = sqlite3.connect(self.db)
-        checked = 0
-        for address in self.users[:60] + ["nobody@" + self.domains[0]]:
+        # Every query in one psql run, each answer after a marker line.
+        asked = []
+        for address in self.users[:60] + ["nobody@" + self.domains[0], "o'brien@" + self.domains[0]]:
             for protocol in ("imap", "pop3", "smtp", "submission"):
                 for name in ("password_query", "user_query"):
-                    sql = queries[name].replace("%u", address).replace("%s", protocol)
-                    pg_rows = [tuple(line.split("|")) for line in self.psql(sql + ";").splitlines() if line]
-                    lite_rows = [tuple("" if v is None else str(v) for v in row) for row in lite.execute(sql)]
-                    self.assertEqual(pg_rows, lite_rows, sql)
-                    checked += bool(pg_rows)
+                    asked.append(queries[name].replace("%u", address.replace("'", "''")).replace("%s", protocol))
+        script = "".join("\\echo ==%d==\n%s;\n" % (i, sql) for i, sql in enumerate(asked))
+        answers = {}
+        current = None
+        for line in self.psql(script).splitlines():
+            marker = re.fullmatch(r"==(\d+)==", line)
+            if marker:
+                current = int(marker.group(1))
+                answers[current] = []
+            elif line:
+                answers[current].append(tuple(line.split("|")))
+        checked = 0
+        for i, sql in enumerate(asked):
+            lite_rows = [tuple("" if v is None else str(v) for v in row) for row in lite.execute(sql)]
+            self.assertEqual(answers.get(i), lite_rows, sql)
+            checked += bool(lite_rows)
         self.assertGreater(checked, 0)
         pg_users = sorted(self.psql(queries["iterate_query"] + ";").split())
         self.assertEqual(pg_users, sorted(r[0] for r in lite.execute(queries["iterate_query"])))
