@@ -1,5 +1,7 @@
 #include "LogIngestDatabase.h"
 
+#include "MailStoreRepository.h"
+
 #include "Clock.h"
 #include "IngestPositionRepository.h"
 #include "Validation.h"
@@ -47,6 +49,7 @@ Result<service::IngestReport> DatabaseTarget::write(
     QList<store::LoginEvent> logins;
     QList<store::MessageEvent> messages;
     QList<store::QuotaSample> quotas;
+    QList<std::pair<qint64, QString>> backends; // user, backend host
     const qint64 now = auth::Clock::now();
     static const QString protocols[store::RollupChanges::Protocols]
         = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
@@ -98,6 +101,10 @@ Result<service::IngestReport> DatabaseTarget::write(
             if (matched)
                 messages.append({e.at, who.user, e.recipients, e.bytes});
             break;
+        case LogEvent::Kind::Backend:
+            if (matched)
+                backends.append({who.user.userId, QString::fromUtf8(e.backend)});
+            break;
         case LogEvent::Kind::Quota:
             if (e.bytes < 0 || e.bytes > qint64(1.8e13)) {
                 reject(QStringLiteral("used_bytes must be a number of bytes"));
@@ -131,6 +138,11 @@ Result<service::IngestReport> DatabaseTarget::write(
     store::StatsRepository stats(m_db);
     if (Status s = stats.apply(logins, messages, quotas, &m_unfolded); !s.ok())
         return s.error();
+    for (const auto &[userId, host] : backends) {
+        if (const Result<bool> learned = store::MailStoreRepository(m_db).learnFromBackend(userId, host, now);
+            !learned.ok())
+            return learned.error();
+    }
     const store::IngestPositionRepository kept(m_db);
     for (const store::ReadPosition &p : positions)
         if (Status s = kept.save(p, now); !s.ok())
