@@ -4,6 +4,7 @@
 #include "Schema.h"
 #include "Validation.h"
 #include "store/DomainRepository.h"
+#include "store/MailStoreRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -152,6 +153,7 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
     QList<store::LoginEvent> logins;
     QList<store::MessageEvent> messages;
     QList<store::QuotaSample> quotas;
+    QList<std::pair<qint64, QString>> backends; // user, backend host
     const qint64 now = auth::Clock::now();
     // Whether an address is outside the collector's company. Unknown addresses count as outside unless their
     // domain is one of the company's, so the answer never tells which addresses exist in other companies.
@@ -180,8 +182,8 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
         const QString type = e.value(QLatin1String("type")).toString();
         const qint64 at = json::parseIsoTime(e.value(QLatin1String("time")).toString());
         if (type != QLatin1String("login") && type != QLatin1String("message")
-            && type != QLatin1String("quota")) {
-            reject(QStringLiteral("type must be login, message or quota"));
+            && type != QLatin1String("quota") && type != QLatin1String("backend")) {
+            reject(QStringLiteral("type must be login, message, quota or backend"));
             continue;
         }
         if (at <= 0) {
@@ -227,6 +229,15 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
             if (matched)
                 logins.append(
                     {at, user.value(), protocol, e.value(QLatin1String("success")).toBool(), remote});
+        } else if (type == QLatin1String("backend")) {
+            const QString host = e.value(QLatin1String("backend")).toString();
+            if (host.isEmpty() || host.size() > 255 || validation::hasControlCharacters(host)
+                || host.contains(QLatin1Char(' '))) {
+                reject(QStringLiteral("backend must be a host name or address"));
+                continue;
+            }
+            if (matched)
+                backends.append({user->userId, host});
         } else if (type == QLatin1String("message")) {
             const QJsonValue recipients = e.value(QLatin1String("recipients"));
             const QJsonValue bytes = e.value(QLatin1String("bytes"));
@@ -269,6 +280,13 @@ Result<IngestReport> IngestService::ingestEvents(const QList<QJsonObject> &event
         store::StatsRepository stats(db());
         if (Status s = stats.apply(logins, messages, quotas); !s.ok())
             return s.error();
+        // A backend named in the logs is where the mailbox is: its store follows (audited as learned).
+        for (const auto &[userId, host] : backends) {
+            if (const Result<bool> learned
+                = store::MailStoreRepository(db()).learnFromBackend(userId, host, now);
+                !learned.ok())
+                return learned.error();
+        }
         // A small batch shows in the rollups at once; a large one with the next fold, a moment later.
         if (logins.size() + messages.size() <= kInlineFold) {
             if (const Result<qint64> folded = stats.fold(); !folded.ok())

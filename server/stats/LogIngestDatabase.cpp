@@ -3,6 +3,7 @@
 #include "Validation.h"
 #include "auth/Clock.h"
 #include "store/IngestPositionRepository.h"
+#include "store/MailStoreRepository.h"
 
 namespace mailadmin::stats {
 
@@ -50,6 +51,7 @@ Result<service::IngestReport> DatabaseTarget::write(
     QList<store::LoginEvent> logins;
     QList<store::MessageEvent> messages;
     QList<store::QuotaSample> quotas;
+    QList<std::pair<qint64, QString>> backends; // user, backend host
     const qint64 now = auth::Clock::now();
     static const QString protocols[store::RollupChanges::Protocols]
         = {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("smtp")};
@@ -101,6 +103,10 @@ Result<service::IngestReport> DatabaseTarget::write(
             if (matched)
                 messages.append({e.at, who.user, e.recipients, e.bytes});
             break;
+        case LogEvent::Kind::Backend:
+            if (matched)
+                backends.append({who.user.userId, QString::fromUtf8(e.backend)});
+            break;
         case LogEvent::Kind::Quota:
             if (e.bytes < 0 || e.bytes > qint64(1.8e13)) {
                 reject(QStringLiteral("used_bytes must be a number of bytes"));
@@ -149,6 +155,11 @@ Result<service::IngestReport> DatabaseTarget::write(
     store::StatsRepository stats(m_db);
     if (Status s = stats.apply(logins, messages, quotas, &m_unfolded); !s.ok())
         return failed(s.error());
+    for (const auto &[userId, host] : backends) {
+        if (const Result<bool> learned = store::MailStoreRepository(m_db).learnFromBackend(userId, host, now);
+            !learned.ok())
+            return failed(learned.error());
+    }
     const store::IngestPositionRepository kept(m_db);
     for (const store::ReadPosition &p : positions)
         if (Status s = kept.save(p, now); !s.ok())

@@ -163,6 +163,10 @@ QJsonObject LogEvent::toJson() const
         o.insert(QStringLiteral("recipients"), recipients);
         o.insert(QStringLiteral("bytes"), double(bytes));
         break;
+    case Kind::Backend:
+        o.insert(QStringLiteral("type"), QStringLiteral("backend"));
+        o.insert(QStringLiteral("backend"), QString::fromUtf8(backend));
+        break;
     case Kind::Quota:
         o.insert(QStringLiteral("type"), QStringLiteral("quota"));
         o.insert(QStringLiteral("used_bytes"), double(bytes));
@@ -325,6 +329,34 @@ bool LogReader::readDovecot(qint64 at, QByteArrayView program, QByteArrayView me
     }
     if (message.startsWith("Info: "))
         message = message.sliced(6);
+    // A Dovecot proxy (or director) names the backend that holds the mailbox:
+    // "proxy(user@example.com): started proxying to 192.0.2.10:143: user=<…>, …".
+    if (service.endsWith("-login") && message.startsWith("proxy(")) {
+        const qsizetype close = message.indexOf("): started proxying to ");
+        if (close < 0)
+            return skip(SkipReason::NotCounted); // the proxy's other lines (disconnects, failures)
+        const QByteArrayView proxied = message.sliced(6, close - 6);
+        QByteArrayView target = message.sliced(close + 23);
+        const qsizetype end = target.indexOf(": ");
+        if (end >= 0)
+            target = target.first(end);
+        // host:port, or [v6]:port
+        if (target.startsWith('[')) {
+            const qsizetype bracket = target.indexOf(']');
+            target = bracket > 1 ? target.sliced(1, bracket - 1) : QByteArrayView();
+        } else if (const qsizetype colon = target.lastIndexOf(':'); colon >= 0) {
+            target = target.first(colon);
+        }
+        if (proxied.isEmpty() || target.isEmpty() || target.size() > 255 || target.contains(' '))
+            return skip(SkipReason::Malformed);
+        LogEvent e;
+        e.kind = LogEvent::Kind::Backend;
+        e.at = at;
+        e.user = proxied.toByteArray();
+        e.backend = target.toByteArray();
+        out.append(std::move(e));
+        return true;
+    }
     QByteArray protocol;
     if (service == "imap-login")
         protocol = QByteArrayLiteral("imap");

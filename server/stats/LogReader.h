@@ -32,7 +32,8 @@ struct LogEvent
     {
         Login,
         Message,
-        Quota
+        Quota,
+        Backend // a proxy handed the user's session to the backend host that holds the mailbox
     };
     Kind kind = Kind::Login;
     qint64 at = 0; // seconds since the epoch, UTC
@@ -44,6 +45,7 @@ struct LogEvent
     int recipients = 0;
     qint64 bytes = 0; // message size, or storage used for a quota sample
     qint64 messages = -1; // quota samples: messages stored, -1 when not reported
+    QByteArray backend; // Backend: the host the session went to
 
     QJsonObject toJson() const;
 };

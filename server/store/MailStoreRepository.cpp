@@ -1,5 +1,7 @@
 #include "store/MailStoreRepository.h"
 
+#include "store/AuditRepository.h"
+
 namespace mailadmin::store {
 
 const Table &MailStoreRepository::spec()
@@ -71,6 +73,53 @@ Status MailStoreRepository::setUserStore(qint64 userId, qint64 storeId) const
 {
     return run(QStringLiteral("UPDATE users SET store_id = ? WHERE id = ?"),
         {storeId > 0 ? QVariant(storeId) : QVariant(QMetaType::fromType<qint64>()), userId});
+}
+
+Result<bool> MailStoreRepository::learnFromBackend(qint64 userId, const QString &host, qint64 at) const
+{
+    Statement user = database().prepare(QStringLiteral(
+        "SELECT u.store_id, u.address, d.company_id, d.id, (SELECT s.name FROM mail_stores s WHERE s.id = "
+        "u.store_id) FROM users u JOIN domains d ON d.id = u.domain_id WHERE u.id = ? AND u.type = "
+        "'mailbox'"));
+    user.bind(userId);
+    if (Status s = user.exec(); !s.ok())
+        return s.error();
+    if (!user.next())
+        return false;
+    const qint64 from = user.value(0).isNull() ? 0 : user.toInt(0);
+    Statement store = database().prepare(QStringLiteral(
+        "SELECT id, name FROM mail_stores WHERE lower(host) = ? OR name_lc = ? ORDER BY id LIMIT 1"));
+    store.bind(host.toLower()).bind(host.toLower());
+    if (Status s = store.exec(); !s.ok())
+        return s.error();
+    if (!store.next() || store.toInt(0) == from)
+        return false;
+    const qint64 to = store.toInt(0);
+    if (from > 0) {
+        if (Status s = adjustCount(from, -1); !s.ok())
+            return s.error();
+    }
+    if (Status s = adjustCount(to, 1); !s.ok())
+        return s.error();
+    if (Status s = setUserStore(userId, to); !s.ok())
+        return s.error();
+    AuditEntry entry;
+    entry.at = at;
+    entry.actorLogin = QStringLiteral("(logs)");
+    entry.companyId = user.toInt(2);
+    entry.domainId = user.toInt(3);
+    entry.objectType = QStringLiteral("user");
+    entry.objectId = user.toString(1);
+    entry.action = QStringLiteral("learn");
+    entry.changes = QJsonObject {
+        {QStringLiteral("store"),
+            QJsonObject {{QStringLiteral("before"), from > 0 ? QJsonValue(user.toString(4)) : QJsonValue()},
+                {QStringLiteral("after"), store.toString(1)}}},
+        {QStringLiteral("backend"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue()}, {QStringLiteral("after"), host}}}};
+    if (Status s = AuditRepository(database()).append(entry); !s.ok())
+        return s.error();
+    return true;
 }
 
 Status MailStoreRepository::recount() const

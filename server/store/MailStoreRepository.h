@@ -24,6 +24,10 @@ public:
     // The store of each name in `names` (case-insensitive); names that match nothing are left out.
     Result<QHash<QString, qint64>> idsByName(const QStringList &names) const;
 
+    // A log line showed the mailbox served by the backend `host` (a store's host or name): puts the mailbox
+    // on that store, audited as learned from the logs. False when no store has that host or it is there.
+    Result<bool> learnFromBackend(qint64 userId, const QString &host, qint64 at) const;
+
     static const Table &spec();
 };
 

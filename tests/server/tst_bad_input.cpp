@@ -79,6 +79,13 @@ void TestBadInput::initTestCase()
                          {QStringLiteral("company_id"), 1}})
                  .status,
         201);
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/bulletins"),
+                     QJsonObject {{QStringLiteral("company_id"), 1},
+                         {QStringLiteral("name"), QStringLiteral("News")},
+                         {QStringLiteral("type"), QStringLiteral("manual")},
+                         {QStringLiteral("text"), QStringLiteral("Subject: News\n\nHello {name}\n")}})
+                 .status,
+        201);
 }
 
 void TestBadInput::cleanupTestCase()
@@ -411,6 +418,42 @@ void TestBadInput::rejected_data()
         "invalid_choice");
     row("incident deliveries: bad state", get, incidents + QStringLiteral("/1/deliveries?state=lost"), {}, 0,
         404, "", "");
+
+    // Bulletins.
+    const QString bulletins = QStringLiteral("/api/v1/bulletins");
+    const auto bulletin = [](const QString &text) {
+        return j(
+            QJsonObject {{QStringLiteral("company_id"), 1}, {QStringLiteral("name"), QStringLiteral("B")},
+                {QStringLiteral("type"), QStringLiteral("manual")}, {QStringLiteral("text"), text}});
+    };
+    row("bulletin: no headers", post, bulletins, bulletin(QStringLiteral("just text")), 0, 422, "text",
+        "invalid_message");
+    row("bulletin: bad header line", post, bulletins,
+        bulletin(QStringLiteral("Subject: x\nno colon\n\nbody")), 0, 422, "text", "invalid_header");
+    row("bulletin: no subject", post, bulletins, bulletin(QStringLiteral("From: a@b.example\n\nbody")), 0,
+        422, "text", "no_subject");
+    row("bulletin: no body", post, bulletins, bulletin(QStringLiteral("Subject: x\n\n")), 0, 422, "text",
+        "no_body");
+    row("bulletin: unknown placeholder", post, bulletins, bulletin(QStringLiteral("Subject: {user}\n\nbody")),
+        0, 422, "text", "unknown_placeholder");
+    row("bulletin: duplicate name", post, bulletins,
+        j(QJsonObject {{QStringLiteral("company_id"), 1}, {QStringLiteral("name"), QStringLiteral("news")},
+            {QStringLiteral("type"), QStringLiteral("manual")},
+            {QStringLiteral("text"), QStringLiteral("Subject: x\n\nbody")}}),
+        0, 409, "", "");
+    row("bulletin post: bad target", post, bulletins + QStringLiteral("/1/posts"),
+        j(QJsonObject {{QStringLiteral("target"), QStringLiteral("everyone")}}), 0, 422, "target",
+        "invalid_choice");
+    row("bulletin post: unknown incident", post, bulletins + QStringLiteral("/1/posts"),
+        j(QJsonObject {
+            {QStringLiteral("target"), QStringLiteral("incident")}, {QStringLiteral("incident_id"), 99}}),
+        0, 422, "incident_id", "not_found");
+    row("bulletin test: bad address", post, bulletins + QStringLiteral("/1/test"),
+        j(QJsonObject {{QStringLiteral("address"), QStringLiteral("nobody")}}), 0, 422, "address", "invalid");
+    row("bulletin patch: stale version", patch, bulletins + QStringLiteral("/1"),
+        j(QJsonObject {{QStringLiteral("name"), QStringLiteral("Other")}}), 7, 412, "", "");
+    row("bulletin deliveries: bad state", get, bulletins + QStringLiteral("/1/deliveries?state=lost"), {}, 0,
+        400, "state", "invalid_choice");
 
     // Transport-level mistakes change nothing either.
     row("json: truncated", post, kUsers, "{\"local_part\": ", 0, 400, "", "");

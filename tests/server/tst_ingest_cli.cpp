@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QTest>
 
@@ -22,6 +23,7 @@ private slots:
     void throughTheApi();
     void intoTheDatabase();
     void followsThroughRotation();
+    void learnsTheStoreFromProxyLines();
     void errors_data();
     void errors();
 
@@ -297,6 +299,72 @@ void TestIngestCli::errors()
     QCOMPARE(p.exitCode(), 2);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void TestIngestCli::learnsTheStoreFromProxyLines()
+{
+    // Two backends known as mail stores; a proxy's lines say which one holds each mailbox.
+    const qint64 cluster = qint64(m_op->post(QStringLiteral("/api/v1/clusters"),
+                                          QJsonObject {{QStringLiteral("name"), QStringLiteral("Proxied")}})
+                                      .json()
+                                      .value(QLatin1String("id"))
+                                      .toDouble());
+    for (const auto &[name, host] : {std::pair {QStringLiteral("px1"), QStringLiteral("backend-1.example")},
+             std::pair {QStringLiteral("px2"), QStringLiteral("2001:db8::5")}})
+        QCOMPARE(m_op->post(QStringLiteral("/api/v1/mail-stores"),
+                         QJsonObject {{QStringLiteral("name"), name},
+                             {QStringLiteral("cluster_id"), double(cluster)}, {QStringLiteral("host"), host}})
+                     .status,
+            201);
+    const auto storeOf = [this](const QString &address) {
+        return m_op->get(QStringLiteral("/api/v1/users/") + address)
+            .json()
+            .value(QLatin1String("store"))
+            .toString();
+    };
+    const QString before = storeOf(QStringLiteral("carol@logs.example"));
+    const QByteArray fields = ": user=<%1>, method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, session=<p1>";
+    const QString api = m_dir.filePath(QStringLiteral("proxy-api.log"));
+    writeFile(api,
+        {syslog(600,
+             "dovecot: imap-login: proxy(ann@logs.example): started proxying to backend-1.example:143"
+                 + QByteArray(fields).replace("%1", "ann@logs.example")),
+            syslog(590,
+                "dovecot: imap-login: proxy(carol@logs.example): started proxying to unknown.example:143"
+                    + QByteArray(fields).replace("%1", "carol@logs.example")),
+            syslog(580,
+                "dovecot: imap-login: proxy(ann@logs.example): disconnecting 192.0.2.10 (Disconnected by "
+                "client)")});
+    const Run r
+        = run({QStringLiteral("--server"), m_server->baseUrl(), QStringLiteral("--login"),
+                  QStringLiteral("shipper"), QStringLiteral("--timezone"), QStringLiteral("UTC"), api},
+            "Green-Valve-Copper-19");
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QCOMPARE(storeOf(QStringLiteral("ann@logs.example")), QStringLiteral("px1"));
+    QCOMPARE(storeOf(QStringLiteral("carol@logs.example")), before); // no store has that host
+    // Straight into the database, with an IPv6 backend.
+    const QString db = m_dir.filePath(QStringLiteral("proxy-db.log"));
+    writeFile(db,
+        {syslog(500,
+            "dovecot: pop3-login: proxy(bob@logs.example): started proxying to [2001:db8::5]:110"
+                + QByteArray(fields).replace("%1", "bob@logs.example"))});
+    const Run d = run({QStringLiteral("--timezone"), QStringLiteral("UTC"), QStringLiteral("--db"),
+        m_server->databasePath(), db});
+    QVERIFY2(d.code == 0, qPrintable(d.err + d.out));
+    QCOMPARE(storeOf(QStringLiteral("bob@logs.example")), QStringLiteral("px2"));
+    // Each change is in the audit log as learned from the logs, with the store before and after.
+    const QJsonArray learned = m_op->get(QStringLiteral("/api/v1/audit?action=learn")).items();
+    QCOMPARE(learned.size(), 2);
+    for (const QJsonValue &v : learned) {
+        const QJsonObject entry = v.toObject();
+        QCOMPARE(entry.value(QLatin1String("actor")).toString(), QStringLiteral("(logs)"));
+        QCOMPARE(entry.value(QLatin1String("object_type")).toString(), QStringLiteral("user"));
+        QVERIFY(entry.value(QLatin1String("changes")).toObject().contains(QLatin1String("store")));
+    }
+    // The stores' counts follow.
+    for (const QJsonValue &v :
+        m_op->get(QStringLiteral("/api/v1/mail-stores?cluster_id=%1").arg(cluster)).items())
+        QCOMPARE(v.toObject().value(QLatin1String("mailbox_count")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestIngestCli)

@@ -19,6 +19,7 @@ class TestLogReader : public QObject
 private slots:
     void dovecot_data();
     void dovecot();
+    void dovecotProxyNamesTheBackend();
     void postfixJoinsSaslUserToQueueManager();
     void roundcube();
     void doveadmQuota();
@@ -132,6 +133,31 @@ void TestLogReader::dovecot()
     QCOMPARE(o.value(QLatin1String("type")).toString(), QStringLiteral("login"));
     QCOMPARE(o.value(QLatin1String("time")).toString(), time);
     QCOMPARE(o.value(QLatin1String("success")).toBool(), success);
+}
+
+void TestLogReader::dovecotProxyNamesTheBackend()
+{
+    LogReader reader(utc());
+    const QList<LogEvent> events = readAll(reader,
+        {"Nov 29 09:00:05 proxy1 dovecot: imap-login: proxy(ann@example.com): started proxying to "
+         "mail-a2.example.net:143: user=<ann@example.com>, method=PLAIN, rip=192.0.2.10, lip=198.51.100.1, "
+         "session=<x1>",
+            "Nov 29 09:00:06 proxy1 dovecot: pop3-login: proxy(bob@example.com): started proxying to "
+            "[2001:db8::7]:110: user=<bob@example.com>, method=PLAIN, rip=192.0.2.11, lip=198.51.100.1",
+            "Nov 29 09:00:07 proxy1 dovecot: imap-login: proxy(ann@example.com): disconnecting 192.0.2.10 "
+            "(Disconnected by client): user=<ann@example.com>",
+            "Nov 29 09:00:08 proxy1 dovecot: imap-login: proxy(cut@example.com): started proxying to :143: "
+            "user=<cut@example.com>"});
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).kind, LogEvent::Kind::Backend);
+    QCOMPARE(events.at(0).user, QByteArray("ann@example.com"));
+    QCOMPARE(events.at(0).backend, QByteArray("mail-a2.example.net"));
+    QCOMPARE(events.at(1).backend, QByteArray("2001:db8::7"));
+    const QJsonObject o = events.at(0).toJson();
+    QCOMPARE(o.value(QLatin1String("type")).toString(), QStringLiteral("backend"));
+    QCOMPARE(o.value(QLatin1String("backend")).toString(), QStringLiteral("mail-a2.example.net"));
+    QCOMPARE(reader.counts().skipped[int(SkipReason::NotCounted)], 1);
+    QCOMPARE(reader.counts().skipped[int(SkipReason::Malformed)], 1);
 }
 
 void TestLogReader::postfixJoinsSaslUserToQueueManager()
