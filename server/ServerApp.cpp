@@ -613,7 +613,7 @@ int seedDemo(const QStringList &arguments)
             const qint64 lastMinute = auth::Clock::now() / 60 - 1;
             const Result<int> outages
                 = service::OutageDetector(*database.value())
-                      .scan(lastMinute - std::min(activity.days, 7) * 1440 + 1, lastMinute);
+                      .scan(lastMinute - std::min(activity.days, 2) * 1440 + 1, lastMinute);
             if (!outages.ok())
                 return fail(outages.error().detail);
             out() << "Outage check: " << written->outages.size() << " injected, " << outages.value()

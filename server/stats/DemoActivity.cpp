@@ -657,13 +657,13 @@ Result<ActivitySummary> DemoActivity::write(const ActivityOptions &options)
         if (Status s = update.exec(); !s.ok())
             return s.error();
     }
-    // Logins per minute of each mail store, with outages injected into the last week.
+    // Logins per minute of each mail store, with outages injected into the last two days.
     if (options.outages >= 0) {
         OutageDemoOptions o;
         o.seed = options.seed;
         o.toMinute = now / 60 - 1;
         o.fromMinute = std::max(first * 1440, o.toMinute - 14 * 1440 + 1);
-        o.outagesFrom = o.fromMinute + 7 * 1440;
+        o.outagesFrom = o.toMinute - 2 * 1440;
         o.outages = options.outages;
         const Result<QList<store::OutageTruth>> outages = OutageDemo(m_db).write(o);
         if (!outages.ok())

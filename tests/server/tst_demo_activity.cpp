@@ -4,7 +4,9 @@
 #include "auth/SessionManager.h"
 #include "service/DemoSeeder.h"
 #include "stats/DemoActivity.h"
+#include "stats/OutageDetector.h"
 #include "stats/SpikeDetector.h"
+#include "store/OutageRepository.h"
 
 #include <QTest>
 
@@ -22,6 +24,7 @@ private slots:
     void rollupsAddUp();
     void rawEventsMatchRollups();
     void detectorFindsInjectedSpikes();
+    void outagesHaveGroundTruthAndAreFound();
     void secondRunIsRefused();
 
 private:
@@ -182,6 +185,38 @@ void TestDemoActivity::detectorFindsInjectedSpikes()
     QVERIFY2(precision >= 0.95,
         qPrintable(QStringLiteral("precision %1 (%2 of %3 alerts)").arg(precision).arg(right).arg(alerts)));
     QVERIFY2(recall >= 0.95, qPrintable(QStringLiteral("recall %1").arg(recall)));
+}
+
+void TestDemoActivity::outagesHaveGroundTruthAndAreFound()
+{
+    // Four outages on mail stores, recorded as the ground truth, the last one still going.
+    const Result<QList<store::OutageTruth>> truth = store::OutageRepository(m_server->db()).truth();
+    QVERIFY(truth.ok());
+    QCOMPARE(truth->size(), 4);
+    QCOMPARE(m_summary.outages.size(), 4);
+    const qint64 now = auth::Clock::now();
+    QVERIFY(truth->last().startedAt < now && truth->last().endedAt > now);
+    // Judged as the server would have, each is suggested on its own store and nothing else is.
+    const qint64 last = now / 60 - 1;
+    const Result<int> suggested = service::OutageDetector(m_server->db()).scan(last - 2 * 1440 + 1, last);
+    QVERIFY(suggested.ok());
+    const Result<store::Page> page = store::OutageRepository(m_server->db()).list(QString(), false, 0, 100);
+    QVERIFY(page.ok());
+    int matching = 0;
+    for (const store::Record &r : page->items) {
+        const qint64 at = json::parseIsoTime(r.data.value(QLatin1String("suggested_at")).toString());
+        for (const store::OutageTruth &t : truth.value())
+            matching += r.data.value(QLatin1String("scope")).toString() == QLatin1String("store")
+                && qint64(r.data.value(QLatin1String("scope_id")).toDouble()) == t.storeId
+                && at >= t.startedAt && at <= t.endedAt + 300;
+    }
+    QCOMPARE(matching, int(page->items.size()));
+    QVERIFY(matching >= 3);
+    // The ongoing one waits for an operator.
+    const Result<store::Page> open
+        = store::OutageRepository(m_server->db()).list(QStringLiteral("suggested"), true, 0, 10);
+    QVERIFY(open.ok());
+    QCOMPARE(open->items.size(), 1);
 }
 
 void TestDemoActivity::secondRunIsRefused()

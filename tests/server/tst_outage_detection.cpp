@@ -3,12 +3,14 @@
 #include "auth/Clock.h"
 #include "stats/OutageDetector.h"
 #include "store/Database.h"
+#include "store/OutageRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 #include <cmath>
+#include <thread>
 
 using namespace mailadmin;
 using testing::HttpClient;
@@ -31,6 +33,7 @@ private slots:
     void evidenceShowsObservedAndBaseline();
     void badInputChangesNothing();
     void confirmOpensTheIncident();
+    void parallelConfirmsOpenOneIncident();
 
 private:
     qint64 idOf(const HttpClient::Reply &r) { return qint64(r.json().value(QLatin1String("id")).toDouble()); }
@@ -261,6 +264,34 @@ void TestOutageDetection::confirmOpensTheIncident()
     QCOMPARE(m_op->post(one + QStringLiteral("/confirm")).status, 409);
     QCOMPARE(m_op->post(one + QStringLiteral("/dismiss")).status, 409);
     QCOMPARE(m_op->get(QStringLiteral("/api/v1/incidents")).json().value(QLatin1String("total")).toInt(), 1);
+}
+
+void TestOutageDetection::parallelConfirmsOpenOneIncident()
+{
+    const Result<qint64> id
+        = store::OutageRepository(m_server->db())
+              .open(store::LoginScope {'s', m_quiet},
+                  QJsonObject {{QStringLiteral("signal"), QStringLiteral("success_fall")},
+                      {QStringLiteral("started_at"), double(m_now - 300)},
+                      {QStringLiteral("suggested_at"), double(m_now - 100)},
+                      {QStringLiteral("last_anomaly_at"), double(m_now - 120)},
+                      {QStringLiteral("observed_ok"), 2}, {QStringLiteral("observed_failed"), 0},
+                      {QStringLiteral("expected_ok"), 36.0}, {QStringLiteral("expected_failed"), 0.0},
+                      {QStringLiteral("level"), 1.0}});
+    QVERIFY(id.ok() && id.value() > 0);
+    const int before
+        = m_op->get(QStringLiteral("/api/v1/incidents")).json().value(QLatin1String("total")).toInt();
+    // Two operators confirm at the same moment: one incident opens, the other is told it was decided.
+    HttpClient a = m_server->operatorClient(), b = m_server->operatorClient();
+    int statusA = 0, statusB = 0;
+    const QString path = QStringLiteral("/api/v1/outage-suggestions/%1/confirm").arg(id.value());
+    std::thread ta([&] { statusA = a.post(path).status; });
+    std::thread tb([&] { statusB = b.post(path).status; });
+    ta.join();
+    tb.join();
+    QCOMPARE(QList<int>({std::min(statusA, statusB), std::max(statusA, statusB)}), QList<int>({200, 409}));
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/incidents")).json().value(QLatin1String("total")).toInt(),
+        before + 1);
 }
 
 QTEST_GUILESS_MAIN(TestOutageDetection)
