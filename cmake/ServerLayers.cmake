@@ -2,6 +2,8 @@
 # knows store; service, stats, notify and mail (one layer, the mailadmin_service target) know auth and store
 # but no HTTP; http knows everything below it; only the app at the top of server/ knows http. An include of a
 # server header names its folder ("store/UserRepository.h"), so what a file leans on is visible at a glance.
+# Log categories are declared in one header per target (store/StoreLog.h, auth/AuthLog.h, service/ServiceLog.h,
+# http/HttpLog.h, ServerLog.h) and nowhere else.
 #
 # Runs when the build is configured (server/CMakeLists.txt) and as the test tst_server_layers:
 #   cmake -DMAILADMIN_SERVER_DIR=<path of server/> -P cmake/ServerLayers.cmake
@@ -38,6 +40,13 @@ function(mailadmin_check_server_layers server_dir)
     endif()
     foreach(source ${sources})
       file(RELATIVE_PATH where ${server_dir} ${source})
+      get_filename_component(stem ${source} NAME_WE)
+      if(NOT stem MATCHES "Log$")
+        file(STRINGS ${source} categories REGEX "^[ \t]*Q_(DECLARE_)?LOGGING_CATEGORY")
+        if(categories)
+          list(APPEND faults "server/${where} declares a log category: use its target's *Log.h")
+        endif()
+      endif()
       file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
       foreach(line ${lines})
         string(REGEX REPLACE "^[^\"]*\"([^\"]+)\".*$" "\\1" included "${line}")

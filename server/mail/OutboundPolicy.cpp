@@ -1,12 +1,9 @@
 #include "mail/OutboundPolicy.h"
 
 #include "auth/Clock.h"
-
-#include <QLoggingCategory>
+#include "service/ServiceLog.h"
 
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcPolicy, "mailadmind.policy")
 
 namespace mailadmin::mail {
 
