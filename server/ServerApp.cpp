@@ -2,6 +2,7 @@
 
 #include "ConfigFile.h"
 #include "LogFormat.h"
+#include "ServerLog.h"
 #include "SystemdNotify.h"
 #include "auth/PasswordHasher.h"
 #include "auth/SessionManager.h"
@@ -34,7 +35,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <condition_variable>
@@ -46,8 +46,6 @@
 #include <ctime>
 
 #include <pthread.h>
-
-Q_LOGGING_CATEGORY(lcServer, "mailadmind")
 
 namespace mailadmin::server {
 

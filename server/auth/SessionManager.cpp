@@ -1,5 +1,6 @@
 #include "auth/SessionManager.h"
 
+#include "auth/AuthLog.h"
 #include "auth/Clock.h"
 #include "auth/PasswordHasher.h"
 #include "store/AdminRepository.h"
@@ -7,9 +8,6 @@
 #include "store/SessionRepository.h"
 
 #include <QCryptographicHash>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcAuth, "mailadmind.auth")
 
 namespace mailadmin::auth {
 

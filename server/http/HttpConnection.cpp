@@ -2,11 +2,11 @@
 
 #include "http/Api.h"
 #include "http/ConnectionTracker.h"
+#include "http/HttpLog.h"
 #include "http/HttpServer.h"
 #include "http/WireFormat.h"
 
 #include <QElapsedTimer>
-#include <QLoggingCategory>
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
@@ -22,8 +22,6 @@
 
 #include <chrono>
 #include <optional>
-
-Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace mailadmin::http {
 

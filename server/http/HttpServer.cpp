@@ -2,9 +2,9 @@
 
 #include "http/ConnectionTracker.h"
 #include "http/HttpConnection.h"
+#include "http/HttpLog.h"
 
 #include <QFileInfo>
-#include <QLoggingCategory>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -22,8 +22,6 @@
 #include <thread>
 #include <mutex>
 #include <vector>
-
-Q_LOGGING_CATEGORY(lcHttp, "mailadmind.http")
 
 namespace mailadmin::http {
 

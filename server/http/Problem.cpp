@@ -1,11 +1,9 @@
 #include "http/Problem.h"
 
 #include "Json.h"
+#include "http/HttpLog.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcHttp)
 
 namespace mailadmin::http {
 

@@ -2,12 +2,10 @@
 
 #include "auth/Clock.h"
 #include "store/FastStatement.h"
-
 #include <QLoggingCategory>
+#include "service/ServiceLog.h"
 
 #include <optional>
-
-Q_LOGGING_CATEGORY(lcPolicy, "mailadmind.policy")
 
 namespace mailadmin::mail {
 

@@ -1,16 +1,14 @@
 #include "mail/PolicyServer.h"
 
 #include "mail/OutboundPolicy.h"
+#include "service/ServiceLog.h"
 
 #include <QFile>
-#include <QLoggingCategory>
 
 #include <boost/asio.hpp>
 
 #include <thread>
 #include <vector>
-
-Q_DECLARE_LOGGING_CATEGORY(lcPolicy)
 
 namespace mailadmin::mail {
 

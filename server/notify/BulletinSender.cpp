@@ -1,5 +1,6 @@
 #include "notify/BulletinSender.h"
 
+#include "service/ServiceLog.h"
 #include "store/BulletinRepository.h"
 #include "store/Database.h"
 
@@ -12,8 +13,6 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
-
-Q_LOGGING_CATEGORY(lcBulletin, "mailadmind.bulletin")
 
 namespace mailadmin::notify {
 

@@ -2,6 +2,7 @@
 
 #include "Csv.h"
 #include "Json.h"
+#include "service/ServiceLog.h"
 #include "store/AlertRepository.h"
 #include "store/CompanyRepository.h"
 #include "store/ContactRepository.h"
@@ -9,9 +10,6 @@
 #include "store/NotifyRepository.h"
 
 #include <QJsonArray>
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcNotify, "mailadmind.notify")
 
 namespace mailadmin::notify {
 

@@ -1,18 +1,16 @@
 #include "store/Database.h"
 
 #include "store/Migrations.h"
+#include "store/StoreLog.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlRecord>
 #include <QThread>
 #include <QUuid>
 
 #include <unordered_map>
-
-Q_LOGGING_CATEGORY(lcStore, "mailadmind.store")
 
 namespace mailadmin::store {
 

@@ -1,0 +1,77 @@
+# The server's layers, read from its sources. Links point down only: store knows nothing above it; auth
+# knows store; service, stats, notify and mail (one layer, the mailadmin_service target) know auth and store
+# but no HTTP; http knows everything below it; only the app at the top of server/ knows http. An include of a
+# server header names its folder ("store/UserRepository.h"), so what a file leans on is visible at a glance.
+# Log categories are declared in one header per target (store/StoreLog.h, auth/AuthLog.h, service/ServiceLog.h,
+# http/HttpLog.h, ServerLog.h) and nowhere else.
+#
+# Runs when the build is configured (server/CMakeLists.txt) and as the test tst_server_layers:
+#   cmake -DMAILADMIN_SERVER_DIR=<path of server/> -P cmake/ServerLayers.cmake
+
+cmake_policy(PUSH)
+cmake_policy(SET CMP0057 NEW)
+function(mailadmin_check_server_layers server_dir)
+  set(layers store auth service stats notify mail http)
+  set(below_store store)
+  set(below_auth auth store)
+  set(below_service service stats notify mail auth store)
+  set(below_stats ${below_service})
+  set(below_notify ${below_service})
+  set(below_mail ${below_service})
+  set(below_http http ${below_service})
+
+  file(GLOB app_headers RELATIVE ${server_dir} ${server_dir}/*.h)
+  set(layer_headers)
+  foreach(layer ${layers})
+    file(GLOB_RECURSE found RELATIVE ${server_dir}/${layer} ${server_dir}/${layer}/*.h)
+    foreach(h ${found})
+      get_filename_component(name ${h} NAME)
+      list(APPEND layer_headers ${name})
+      set(path_of_${name} ${layer}/${h})
+    endforeach()
+  endforeach()
+
+  set(faults)
+  foreach(layer ${layers} app)
+    if(layer STREQUAL "app")
+      file(GLOB sources ${server_dir}/*.cpp ${server_dir}/*.h)
+    else()
+      file(GLOB_RECURSE sources ${server_dir}/${layer}/*.cpp ${server_dir}/${layer}/*.h)
+    endif()
+    foreach(source ${sources})
+      file(RELATIVE_PATH where ${server_dir} ${source})
+      get_filename_component(stem ${source} NAME_WE)
+      if(NOT stem MATCHES "Log$")
+        file(STRINGS ${source} categories REGEX "^[ \t]*Q_(DECLARE_)?LOGGING_CATEGORY")
+        if(categories)
+          list(APPEND faults "server/${where} declares a log category: use its target's *Log.h")
+        endif()
+      endif()
+      file(STRINGS ${source} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+      foreach(line ${lines})
+        string(REGEX REPLACE "^[^\"]*\"([^\"]+)\".*$" "\\1" included "${line}")
+        if(included MATCHES "^([A-Za-z0-9_]+)/")
+          set(to ${CMAKE_MATCH_1})
+          if(NOT layer STREQUAL "app" AND to IN_LIST layers AND NOT to IN_LIST below_${layer})
+            list(APPEND faults "server/${where} includes ${included}: ${layer}/ may not know ${to}/")
+          endif()
+        elseif(included IN_LIST layer_headers)
+          list(APPEND faults "server/${where} includes \"${included}\": name its folder: \"${path_of_${included}}\"")
+        elseif(NOT layer STREQUAL "app" AND included IN_LIST app_headers)
+          list(APPEND faults "server/${where} includes ${included}: ${layer}/ may not know the app")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+
+  if(faults)
+    list(JOIN faults "\n  " text)
+    message(FATAL_ERROR "The server's layers are broken:\n  ${text}")
+  endif()
+endfunction()
+cmake_policy(POP)
+
+if(CMAKE_SCRIPT_MODE_FILE AND MAILADMIN_SERVER_DIR)
+  mailadmin_check_server_layers(${MAILADMIN_SERVER_DIR})
+  message(STATUS "server layers: every include points down")
+endif()
