@@ -312,6 +312,257 @@
     </message>
 </context>
 <context>
+    <name>Validation</name>
+    <message>
+        <source>Use an ISO 8601 UTC time such as 2026-12-01T22:00:00Z.</source>
+        <translation>Utilisez une heure UTC ISO 8601 comme 2026-12-01T22:00:00Z.</translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation>Utilisez l'une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <source>Use at most 128 characters.</source>
+        <translation>Utilisez au plus 128 caractères.</translation>
+    </message>
+    <message>
+        <source>Control characters other than line breaks and tabs are not allowed.</source>
+        <translation>Les caractères de contrôle autres que les sauts de ligne et les tabulations ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Control characters and line breaks are not allowed.</source>
+        <translation>Les caractères de contrôle et les sauts de ligne ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Utilisez au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Utilisez au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This field cannot be null.</source>
+        <translation>Ce champ ne peut pas être nul.</translation>
+    </message>
+    <message>
+        <source>Expected %1.</source>
+        <translation>%1 attendu.</translation>
+    </message>
+    <message>
+        <source>This number is far too large.</source>
+        <translation>Ce nombre est bien trop grand.</translation>
+    </message>
+    <message>
+        <source>Use a value from %1 to %2.</source>
+        <translation>Utilisez une valeur de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Use a value of at least %1.</source>
+        <translation>Utilisez une valeur d'au moins %1.</translation>
+    </message>
+    <message>
+        <source>Expected true or false.</source>
+        <translation>Vrai ou faux attendu.</translation>
+    </message>
+    <message>
+        <source>Expected a list of ids.</source>
+        <translation>Une liste d'identifiants attendue.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 entries.</source>
+        <translation>Utilisez au plus %1 entrées.</translation>
+    </message>
+    <message>
+        <source>Expected a positive id.</source>
+        <translation>Un identifiant positif attendu.</translation>
+    </message>
+    <message>
+        <source>This entry is listed twice.</source>
+        <translation>Cette entrée figure deux fois.</translation>
+    </message>
+    <message>
+        <source>Expected a list of strings.</source>
+        <translation>Une liste de textes attendue.</translation>
+    </message>
+    <message>
+        <source>Expected a string.</source>
+        <translation>Un texte attendu.</translation>
+    </message>
+    <message>
+        <source>Expected an object of protocol to state.</source>
+        <translation>Un objet associant protocole et état attendu.</translation>
+    </message>
+    <message>
+        <source>Known protocols: %1.</source>
+        <translation>Protocoles connus : %1.</translation>
+    </message>
+    <message>
+        <source>Expected base64 text.</source>
+        <translation>Un texte base64 attendu.</translation>
+    </message>
+    <message>
+        <source>This is not valid base64.</source>
+        <translation>Ce n'est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 KiB.</source>
+        <translation>Utilisez au plus %1 Kio.</translation>
+    </message>
+    <message>
+        <source>This field is not known here.</source>
+        <translation>Ce champ n'est pas connu ici.</translation>
+    </message>
+    <message>
+        <source>This field cannot be set.</source>
+        <translation>Ce champ ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>This field is set when the object is created.</source>
+        <translation>Ce champ se fixe à la création de l'objet.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid.</source>
+        <translation>Certains champs ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>A domain name is required.</source>
+        <translation>Un nom de domaine est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A domain name cannot contain spaces or control characters.</source>
+        <translation>Un nom de domaine ne peut contenir ni espaces ni caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>A domain name has at most 253 characters.</source>
+        <translation>Un nom de domaine a au plus 253 caractères.</translation>
+    </message>
+    <message>
+        <source>This is not a valid internationalized domain name.</source>
+        <translation>Ce n'est pas un nom de domaine internationalisé valide.</translation>
+    </message>
+    <message>
+        <source>A domain name needs at least two labels, such as example.com.</source>
+        <translation>Un nom de domaine a au moins deux parties, comme example.com.</translation>
+    </message>
+    <message>
+        <source>Each part of a domain name has at most 63 characters.</source>
+        <translation>Chaque partie d'un nom de domaine a au plus 63 caractères.</translation>
+    </message>
+    <message>
+        <source>Each part of a domain name uses letters, digits and inner hyphens only.</source>
+        <translation>Chaque partie d'un nom de domaine n'utilise que des lettres, des chiffres et des traits d'union intérieurs.</translation>
+    </message>
+    <message>
+        <source>The last part of a domain name cannot be all digits.</source>
+        <translation>La dernière partie d'un nom de domaine ne peut pas être faite que de chiffres.</translation>
+    </message>
+    <message>
+        <source>A mailbox name is required.</source>
+        <translation>Un nom de boîte aux lettres est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A mailbox name has at most 64 characters.</source>
+        <translation>Un nom de boîte aux lettres a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A mailbox name cannot start or end with a dot or have two dots in a row.</source>
+        <translation>Un nom de boîte aux lettres ne peut ni commencer ni finir par un point, ni avoir deux points de suite.</translation>
+    </message>
+    <message>
+        <source>A mailbox name uses letters a–z, digits and . _ - + and similar symbols only.</source>
+        <translation>Un nom de boîte aux lettres n'utilise que les lettres a–z, des chiffres et . _ - + ou des symboles semblables.</translation>
+    </message>
+    <message>
+        <source>An e-mail address is required.</source>
+        <translation>Une adresse e-mail est obligatoire.</translation>
+    </message>
+    <message>
+        <source>An e-mail address has at most 254 characters.</source>
+        <translation>Une adresse e-mail a au plus 254 caractères.</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@example.com.</source>
+        <translation>Une adresse e-mail s'écrit comme nom@example.com.</translation>
+    </message>
+    <message>
+        <source>The part of an e-mail address before the @ has at most 64 characters.</source>
+        <translation>La partie d'une adresse e-mail avant le @ a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>The part of an e-mail address before the @ uses letters, digits and . _ - + and similar symbols, with no dot at either end or two in a row.</source>
+        <translation>La partie d'une adresse e-mail avant le @ utilise des lettres, des chiffres et . _ - + ou des symboles semblables, sans point au début ni à la fin ni deux points de suite.</translation>
+    </message>
+    <message>
+        <source>A colour is written #rrggbb, for example #1a73e8.</source>
+        <translation>Une couleur s'écrit #rrvvbb, par exemple #1a73e8.</translation>
+    </message>
+    <message>
+        <source>A URL has at most 2048 characters.</source>
+        <translation>Une URL a au plus 2048 caractères.</translation>
+    </message>
+    <message>
+        <source>A URL cannot contain spaces or control characters.</source>
+        <translation>Une URL ne peut contenir ni espaces ni caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>A URL starts with https:// or http:// and names a host.</source>
+        <translation>Une URL commence par https:// ou http:// et nomme un hôte.</translation>
+    </message>
+    <message>
+        <source>A URL here cannot carry a user name or password.</source>
+        <translation>Une URL ne peut pas porter ici de nom d'utilisateur ni de mot de passe.</translation>
+    </message>
+    <message>
+        <source>A telephone number has at most 64 characters.</source>
+        <translation>Un numéro de téléphone a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A telephone number uses digits, spaces, dashes, dots, parentheses and an optional leading +.</source>
+        <translation>Un numéro de téléphone utilise des chiffres, des espaces, des tirets, des points, des parenthèses et éventuellement un + au début.</translation>
+    </message>
+    <message>
+        <source>A telephone number has between 4 and 20 digits.</source>
+        <translation>Un numéro de téléphone a entre 4 et 20 chiffres.</translation>
+    </message>
+    <message>
+        <source>A login name is required.</source>
+        <translation>Un identifiant est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A login name has at most 64 characters.</source>
+        <translation>Un identifiant a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A login name has 3 to 64 of a–z, 0–9, '.', '_', '-' and '@', and starts with a letter or digit.</source>
+        <translation>Un identifiant a de 3 à 64 caractères parmi a–z, 0–9, « . », « _ », « - » et « @ », et commence par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Use at least 10 characters.</source>
+        <translation>Utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Control characters are not allowed.</source>
+        <translation>Les caractères de contrôle ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Do not include the account name.</source>
+        <translation>N'incluez pas le nom du compte.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess</source>
+        <translation>Ce mot de passe est trop facile à deviner</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::app::Application</name>
     <message>
         <source>Password not remembered</source>
@@ -493,6 +744,21 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::AffectedMailboxModel</name>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::AlertListModel</name>
     <message>
         <source>Period</source>
@@ -585,6 +851,10 @@
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
+    <message>
+        <source>%1 number %2</source>
+        <translation>%1 numéro %2</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::models::BrandListModel</name>
@@ -603,6 +873,21 @@
     <message>
         <source>Assigned to</source>
         <translation>Attribuée à</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::ClusterListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
     </message>
 </context>
 <context>
@@ -687,6 +972,13 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::ImpactListModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::InactiveListModel</name>
     <message>
         <source>Address</source>
@@ -722,6 +1014,37 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::IncidentListModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>ouverte</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critique</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::ListExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -730,6 +1053,17 @@
     <message>
         <source>Export cancelled.</source>
         <translation>Export annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::MailStoreListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
     </message>
 </context>
 <context>
@@ -745,6 +1079,25 @@
     <message>
         <source>Disabled: its mailboxes do not work</source>
         <translation>Désactivé : ses boîtes ne fonctionnent pas</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::NoticeDeliveryModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
     </message>
 </context>
 <context>
@@ -861,7 +1214,10 @@
     </message>
     <message numerus="yes">
         <source>Outbound mail of this user is released; %n held messages go on their way.</source>
-        <translation><numerusform>Les envois de cet utilisateur sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois de cet utilisateur sont libérés ; %n messages retenus repartent.</numerusform></translation>
+        <translation>
+            <numerusform>Les envois de cet utilisateur sont libérés ; %n message retenu repart.</numerusform>
+            <numerusform>Les envois de cet utilisateur sont libérés ; %n messages retenus repartent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbound alerts</source>
@@ -966,6 +1322,18 @@
     <message>
         <source>The alert is %1.</source>
         <translation>L’alerte est %1.</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
+    <message>
+        <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
     </message>
 </context>
 <context>
@@ -1661,6 +2029,10 @@
         <source>% of quota used, up to</source>
         <translation>% du quota utilisé, jusqu’à</translation>
     </message>
+    <message numerus="yes">
+        <source>%n spike(s) marked on the chart, none open</source>
+        <translation><numerusform>%n pic marqué sur le graphique, aucune alerte ouverte</numerusform><numerusform>%n pics marqués sur le graphique, aucune alerte ouverte</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::DeletedItemsPage</name>
@@ -1899,6 +2271,65 @@
         <source>No login for &amp;at least</source>
         <translation>Aucune connexion depuis &amp;au moins</translation>
     </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>lea&amp;ve out accounts younger than</source>
+        <translation>&amp;ignorer les comptes créés depuis moins de</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspendre…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Supprime&amp;r…</translation>
+    </message>
+    <message>
+        <source>Suspend users</source>
+        <translation>Suspendre les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Why are they suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi les suspendre ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suspend %n user(s)</source>
+        <translation><numerusform>Suspendre %n utilisateur</numerusform><numerusform>Suspendre %n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>Supprimer des utilisateurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)? They can be restored from Deleted items for 30 days.</source>
+        <translation><numerusform>Supprimer %n utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %n utilisateurs ? Ils peuvent être restaurés depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)</source>
+        <translation><numerusform>Supprimer %n utilisateur</numerusform><numerusform>Supprimer %n utilisateurs</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::IncidentsPage</name>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolues</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Afficher :</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::JumpBox</name>
@@ -2030,6 +2461,13 @@
     <message>
         <source>S&amp;erver:</source>
         <translation>S&amp;erveur :</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::MailStoresPage</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
     </message>
 </context>
 <context>
@@ -2417,7 +2855,10 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     </message>
     <message numerus="yes">
         <source>Outbound mail is released; %n held messages go on their way.</source>
-        <translation><numerusform>Les envois sont libérés ; %n message retenu repart.</numerusform><numerusform>Les envois sont libérés ; %n messages retenus repartent.</numerusform></translation>
+        <translation>
+            <numerusform>Les envois sont libérés ; %n message retenu repart.</numerusform>
+            <numerusform>Les envois sont libérés ; %n messages retenus repartent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbound mail is held at Postfix until released.</source>
@@ -2535,6 +2976,14 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <source>No logins of this kind in the detailed history the server keeps. The charts and the last logins above count every login.</source>
         <translation>Aucune connexion de ce type dans l’historique détaillé conservé par le serveur. Les graphiques et les dernières connexions ci-dessus comptent toutes les connexions.</translation>
     </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::UserPage</name>
@@ -2641,6 +3090,14 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Logins, storage, outbound mail and alerts of this user</source>
         <translation>Connexions, stockage, courrier envoyé et alertes de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
     </message>
 </context>
 <context>
@@ -2784,6 +3241,26 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Users of %1</source>
         <translation>Utilisateurs de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Quota:</source>
+        <translation>&amp;Quota :</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Suspend users</source>
+        <translation>Suspendre les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Why are they suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi les suspendre ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
     </message>
 </context>
 <context>

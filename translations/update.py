@@ -15,7 +15,7 @@ from fr import FR  # noqa: E402
 lupdate = sys.argv[1] if len(sys.argv) > 1 else "/usr/lib/qt6/bin/lupdate"
 ts = os.path.join(here, "mailadmin_fr.ts")
 subprocess.run([lupdate, "-silent", "-no-obsolete", "-locations", "none", "-target-language", "fr_FR",
-                "api", "models", "charts", "ui", "app", "-ts", ts], cwd=root, check=True)
+                "api", "models", "charts", "ui", "app", "common", "-ts", ts], cwd=root, check=True)
 tree = ET.parse(ts)
 missing = []
 for message in tree.getroot().iter("message"):

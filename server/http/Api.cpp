@@ -364,8 +364,8 @@ void Api::addUserRoutes()
             m_users.restore(call.actor, call.param(QStringLiteral("address")), call.expectedVersion), call);
     });
     route(QStringLiteral("POST"), user + QStringLiteral("/suspend"), [this](Call &call) {
-        return answer(m_users.setSuspended(
-                          call.actor, call.param(QStringLiteral("address")), true, call.expectedVersion),
+        return answer(m_users.setSuspended(call.actor, call.param(QStringLiteral("address")), true,
+                          call.expectedVersion, call.body),
             call);
     });
     route(QStringLiteral("POST"), user + QStringLiteral("/unsuspend"), [this](Call &call) {
@@ -494,7 +494,17 @@ Result<service::StatsQuery> statsQuery(const HttpRequest &request, bool &csv)
             q.protocol = value;
         else if (key == QLatin1String("result"))
             q.result = value;
-        else if (key == QLatin1String("format")) {
+        else if (key == QLatin1String("min_age"))
+            q.minAge = number(key, value, 0, 3650);
+        else if (key == QLatin1String("sort")) {
+            static const QStringList keys = {QStringLiteral("address"), QStringLiteral("status"),
+                QStringLiteral("last_login_at"), QStringLiteral("used_bytes")};
+            if (keys.contains(value.startsWith(QLatin1Char('-')) ? value.mid(1) : value))
+                q.sort = value;
+            else
+                errors << FieldError {key, QStringLiteral("invalid_choice"),
+                    QStringLiteral("Sort by address, status, last_login_at or used_bytes.")};
+        } else if (key == QLatin1String("format")) {
             if (value == QLatin1String("csv"))
                 csv = true;
             else if (value != QLatin1String("json"))

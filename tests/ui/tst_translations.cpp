@@ -1,3 +1,7 @@
+#include "Application.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
 #include <QFile>
 #include <QTest>
 #include <QTranslator>
@@ -11,6 +15,8 @@ private slots:
     void catalogueIsComplete();
     void compiledCatalogueTranslates_data();
     void compiledCatalogueTranslates();
+    // Last: installs the French translators in this process.
+    void frenchReachesQtAndValidation();
 };
 
 void TestTranslations::catalogueIsComplete()
@@ -67,6 +73,18 @@ void TestTranslations::compiledCatalogueTranslates()
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/mailadmin_fr.qm")));
     QCOMPARE(translator.translate(context.toLatin1().constData(), source.toUtf8().constData()), french);
+}
+
+void TestTranslations::frenchReachesQtAndValidation()
+{
+    mailadmin::app::installTranslation(QStringLiteral("fr"));
+    // Qt's own buttons (qtbase_fr), as QDialogButtonBox names them.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Annuler"));
+    // The checks shared with the server speak the client's language.
+    QCOMPARE(mailadmin::validation::normalizeLocalPart(QString()).message,
+        QStringLiteral("Un nom de boîte aux lettres est obligatoire."));
+    QCOMPARE(mailadmin::validation::normalizeEmail(QStringLiteral("a..b@example.com")).message.left(28),
+        QStringLiteral("La partie d'une adresse e-ma"));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
