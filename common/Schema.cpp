@@ -4,6 +4,7 @@
 #include "Role.h"
 #include "Validation.h"
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QJsonArray>
 #include <QSet>
@@ -140,7 +141,7 @@ std::optional<QString> checkString(
     case FieldType::Time:
         if (value.isEmpty() || json::parseIsoTime(value) <= 0)
             verdict = Verdict::reject(QStringLiteral("invalid"),
-                QStringLiteral("Use an ISO 8601 UTC time such as 2026-12-01T22:00:00Z."));
+                QCoreApplication::translate("Validation", "Use an ISO 8601 UTC time such as 2026-12-01T22:00:00Z."));
         else
             verdict = Verdict::accept(json::isoTime(json::parseIsoTime(value)));
         break;
@@ -148,14 +149,14 @@ std::optional<QString> checkString(
     case FieldType::ChoiceList:
         if (!spec.choices.contains(value))
             verdict = Verdict::reject(QStringLiteral("invalid_choice"),
-                QStringLiteral("Use one of: %1.").arg(spec.choices.join(QStringLiteral(", "))));
+                QCoreApplication::translate("Validation", "Use one of: %1.").arg(spec.choices.join(QStringLiteral(", "))));
         else
             verdict = Verdict::accept(value);
         break;
     case FieldType::Password:
         if (value.size() > 128)
             verdict
-                = Verdict::reject(QStringLiteral("too_long"), QStringLiteral("Use at most 128 characters."));
+                = Verdict::reject(QStringLiteral("too_long"), QCoreApplication::translate("Validation", "Use at most 128 characters."));
         else
             verdict = Verdict::accept(value); // policy is checked by the service, which knows the account
         break;
@@ -166,16 +167,16 @@ std::optional<QString> checkString(
         if (hasControlCharacters(trimmed, multiline))
             verdict = Verdict::reject(QStringLiteral("control_characters"),
                 multiline
-                    ? QStringLiteral("Control characters other than line breaks and tabs are not allowed.")
-                    : QStringLiteral("Control characters and line breaks are not allowed."));
+                    ? QCoreApplication::translate("Validation", "Control characters other than line breaks and tabs are not allowed.")
+                    : QCoreApplication::translate("Validation", "Control characters and line breaks are not allowed."));
         else if (spec.maxLength > 0 && trimmed.size() > spec.maxLength)
             verdict = Verdict::reject(
-                QStringLiteral("too_long"), QStringLiteral("Use at most %1 characters.").arg(spec.maxLength));
+                QStringLiteral("too_long"), QCoreApplication::translate("Validation", "Use at most %1 characters.").arg(spec.maxLength));
         else if (trimmed.size() < spec.minLength)
             verdict = Verdict::reject(
                 spec.minLength == 1 ? QStringLiteral("required") : QStringLiteral("too_short"),
-                spec.minLength == 1 ? QStringLiteral("This cannot be empty.")
-                                    : QStringLiteral("Use at least %1 characters.").arg(spec.minLength));
+                spec.minLength == 1 ? QCoreApplication::translate("Validation", "This cannot be empty.")
+                                    : QCoreApplication::translate("Validation", "Use at least %1 characters.").arg(spec.minLength));
         else
             verdict = Verdict::accept(trimmed);
         break;
@@ -197,7 +198,7 @@ std::optional<QJsonValue> checkValue(
     if (value.isNull()) {
         if (spec.nullable)
             return QJsonValue(QJsonValue::Null);
-        add(errors, name, QStringLiteral("type"), QStringLiteral("This field cannot be null."));
+        add(errors, name, QStringLiteral("type"), QCoreApplication::translate("Validation", "This field cannot be null."));
         return std::nullopt;
     }
     switch (spec.type) {
@@ -206,12 +207,12 @@ std::optional<QJsonValue> checkValue(
     case FieldType::Reference: {
         if (!isWholeNumber(value)) {
             add(errors, name, QStringLiteral("type"),
-                QStringLiteral("Expected %1.").arg(typeName(spec.type)));
+                QCoreApplication::translate("Validation", "Expected %1.").arg(typeName(spec.type)));
             return std::nullopt;
         }
         if (std::fabs(value.toDouble()) > 9.0e15) {
             add(errors, name, QStringLiteral("out_of_range"),
-                QStringLiteral("This number is far too large."));
+                QCoreApplication::translate("Validation", "This number is far too large."));
             return std::nullopt;
         }
         const qint64 n = qint64(value.toDouble());
@@ -219,27 +220,27 @@ std::optional<QJsonValue> checkValue(
         const qint64 min = spec.type == FieldType::Reference ? 1 : spec.minimum;
         if (n < min || (max > 0 && n > max)) {
             add(errors, name, QStringLiteral("out_of_range"),
-                max > 0 ? QStringLiteral("Use a value from %1 to %2.").arg(min).arg(max)
-                        : QStringLiteral("Use a value of at least %1.").arg(min));
+                max > 0 ? QCoreApplication::translate("Validation", "Use a value from %1 to %2.").arg(min).arg(max)
+                        : QCoreApplication::translate("Validation", "Use a value of at least %1.").arg(min));
             return std::nullopt;
         }
         return QJsonValue(double(n));
     }
     case FieldType::Boolean:
         if (!value.isBool()) {
-            add(errors, name, QStringLiteral("type"), QStringLiteral("Expected true or false."));
+            add(errors, name, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected true or false."));
             return std::nullopt;
         }
         return value;
     case FieldType::IdList: {
         if (!value.isArray()) {
-            add(errors, name, QStringLiteral("type"), QStringLiteral("Expected a list of ids."));
+            add(errors, name, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected a list of ids."));
             return std::nullopt;
         }
         const QJsonArray items = value.toArray();
         if (spec.maxLength > 0 && items.size() > spec.maxLength) {
             add(errors, name, QStringLiteral("too_many"),
-                QStringLiteral("Use at most %1 entries.").arg(spec.maxLength));
+                QCoreApplication::translate("Validation", "Use at most %1 entries.").arg(spec.maxLength));
             return std::nullopt;
         }
         QJsonArray out;
@@ -249,14 +250,14 @@ std::optional<QJsonValue> checkValue(
             const QString field = QStringLiteral("%1[%2]").arg(name).arg(i);
             const QJsonValue item = items.at(i);
             if (!isWholeNumber(item) || item.toDouble() < 1 || item.toDouble() > 9.0e15) {
-                add(errors, field, QStringLiteral("type"), QStringLiteral("Expected a positive id."));
+                add(errors, field, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected a positive id."));
                 good = false;
                 continue;
             }
             const qint64 id = qint64(item.toDouble());
             if (seen.contains(id)) {
                 add(errors, field, QStringLiteral("duplicate"),
-                    QStringLiteral("This entry is listed twice."));
+                    QCoreApplication::translate("Validation", "This entry is listed twice."));
                 good = false;
                 continue;
             }
@@ -271,13 +272,13 @@ std::optional<QJsonValue> checkValue(
     case FieldType::ChoiceList:
     case FieldType::EmailList: {
         if (!value.isArray()) {
-            add(errors, name, QStringLiteral("type"), QStringLiteral("Expected a list of strings."));
+            add(errors, name, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected a list of strings."));
             return std::nullopt;
         }
         const QJsonArray items = value.toArray();
         if (spec.maxLength > 0 && items.size() > spec.maxLength) {
             add(errors, name, QStringLiteral("too_many"),
-                QStringLiteral("Use at most %1 entries.").arg(spec.maxLength));
+                QCoreApplication::translate("Validation", "Use at most %1 entries.").arg(spec.maxLength));
             return std::nullopt;
         }
         QJsonArray out;
@@ -286,7 +287,7 @@ std::optional<QJsonValue> checkValue(
         for (qsizetype i = 0; i < items.size(); ++i) {
             const QString field = QStringLiteral("%1[%2]").arg(name).arg(i);
             if (!items.at(i).isString()) {
-                add(errors, field, QStringLiteral("type"), QStringLiteral("Expected a string."));
+                add(errors, field, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected a string."));
                 good = false;
                 continue;
             }
@@ -297,7 +298,7 @@ std::optional<QJsonValue> checkValue(
             }
             if (seen.contains(*normalized)) {
                 add(errors, field, QStringLiteral("duplicate"),
-                    QStringLiteral("This entry is listed twice."));
+                    QCoreApplication::translate("Validation", "This entry is listed twice."));
                 good = false;
                 continue;
             }
@@ -311,7 +312,7 @@ std::optional<QJsonValue> checkValue(
     case FieldType::ServiceMap: {
         if (!value.isObject()) {
             add(errors, name, QStringLiteral("type"),
-                QStringLiteral("Expected an object of protocol to state."));
+                QCoreApplication::translate("Validation", "Expected an object of protocol to state."));
             return std::nullopt;
         }
         const QJsonObject object = value.toObject();
@@ -321,12 +322,12 @@ std::optional<QJsonValue> checkValue(
             const QString field = name + QLatin1Char('.') + it.key();
             if (!services::protocols().contains(it.key())) {
                 add(errors, field, QStringLiteral("unknown_field"),
-                    QStringLiteral("Known protocols: %1.")
+                    QCoreApplication::translate("Validation", "Known protocols: %1.")
                         .arg(services::protocols().join(QStringLiteral(", "))));
                 good = false;
             } else if (!it.value().isString() || !services::states().contains(it.value().toString())) {
                 add(errors, field, QStringLiteral("invalid_choice"),
-                    QStringLiteral("Use one of: %1.").arg(services::states().join(QStringLiteral(", "))));
+                    QCoreApplication::translate("Validation", "Use one of: %1.").arg(services::states().join(QStringLiteral(", "))));
                 good = false;
             } else {
                 out.insert(it.key(), it.value());
@@ -338,18 +339,18 @@ std::optional<QJsonValue> checkValue(
     }
     case FieldType::Base64: {
         if (!value.isString()) {
-            add(errors, name, QStringLiteral("type"), QStringLiteral("Expected base64 text."));
+            add(errors, name, QStringLiteral("type"), QCoreApplication::translate("Validation", "Expected base64 text."));
             return std::nullopt;
         }
         const QByteArray text = value.toString().toLatin1();
         auto decoded = QByteArray::fromBase64Encoding(text, QByteArray::AbortOnBase64DecodingErrors);
         if (!decoded) {
-            add(errors, name, QStringLiteral("invalid"), QStringLiteral("This is not valid base64."));
+            add(errors, name, QStringLiteral("invalid"), QCoreApplication::translate("Validation", "This is not valid base64."));
             return std::nullopt;
         }
         if (spec.maxLength > 0 && decoded.decoded.size() > spec.maxLength) {
             add(errors, name, QStringLiteral("too_large"),
-                QStringLiteral("Use at most %1 KiB.").arg(spec.maxLength / 1024));
+                QCoreApplication::translate("Validation", "Use at most %1 KiB.").arg(spec.maxLength / 1024));
             return std::nullopt;
         }
         return value;
@@ -357,7 +358,7 @@ std::optional<QJsonValue> checkValue(
     default: {
         if (!value.isString()) {
             add(errors, name, QStringLiteral("type"),
-                QStringLiteral("Expected %1.").arg(typeName(spec.type)));
+                QCoreApplication::translate("Validation", "Expected %1.").arg(typeName(spec.type)));
             return std::nullopt;
         }
         const auto normalized = checkString(spec, name, value.toString(), errors);
@@ -401,16 +402,16 @@ Result<QJsonObject> EntitySchema::validate(const QJsonObject &input, Mode mode) 
             // "version" is accepted and ignored: clients echo objects back; If-Match carries the version.
             if (it.key() != QLatin1String("version"))
                 add(errors, it.key(), QStringLiteral("unknown_field"),
-                    QStringLiteral("This field is not known here."));
+                    QCoreApplication::translate("Validation", "This field is not known here."));
             continue;
         }
         if (!spec->writable) {
-            add(errors, it.key(), QStringLiteral("read_only"), QStringLiteral("This field cannot be set."));
+            add(errors, it.key(), QStringLiteral("read_only"), QCoreApplication::translate("Validation", "This field cannot be set."));
             continue;
         }
         if (spec->createOnly && mode == Mode::Patch) {
             add(errors, it.key(), QStringLiteral("read_only"),
-                QStringLiteral("This field is set when the object is created."));
+                QCoreApplication::translate("Validation", "This field is set when the object is created."));
             continue;
         }
         if (auto value = checkValue(*spec, it.value(), errors))
@@ -419,11 +420,11 @@ Result<QJsonObject> EntitySchema::validate(const QJsonObject &input, Mode mode) 
     if (mode == Mode::Create) {
         for (const FieldSpec &spec : m_fields) {
             if (spec.required && !input.contains(spec.name))
-                add(errors, spec.name, QStringLiteral("required"), QStringLiteral("This field is required."));
+                add(errors, spec.name, QStringLiteral("required"), QCoreApplication::translate("Validation", "This field is required."));
         }
     }
     if (!errors.isEmpty())
-        return Error::invalid(errors, QStringLiteral("Some fields are not valid."));
+        return Error::invalid(errors, QCoreApplication::translate("Validation", "Some fields are not valid."));
     return out;
 }
 

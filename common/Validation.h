@@ -30,6 +30,12 @@ QString domainForDisplay(const QString &aceName);
 // An address (local@domain) or a domain name as people write it: its domain in Unicode, not punycode.
 QString addressForDisplay(const QString &stored);
 // Mailbox local parts: dot-atom, at most 64 characters, stored lower-case.
+// A size as people read it in a message: "50 GB", "1.5 GB", "512 MB" (units of 1024), not a byte count.
+QString sizeForPeople(qint64 bytes);
+
+// The form a name sorts by: lower case with accents folded ("Ángel" → "angel", "Zoë" → "zoe").
+QString sortKey(const QString &name);
+
 Verdict normalizeLocalPart(const QString &input);
 // An e-mail address: local part + '@' + domain, both normalized.
 Verdict normalizeEmail(const QString &input);

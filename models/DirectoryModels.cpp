@@ -164,8 +164,11 @@ QVariant AdminListModel::display(const QJsonObject &a, int column) const
             domains << validation::domainForDisplay(v.toString());
         if (!domains.isEmpty())
             return domains.join(QStringLiteral(", "));
-        return a.value(QLatin1String("company_id")).isNull() ? tr("Whole server")
-                                                             : tr("Company %1").arg(number(a, "company_id"));
+        if (a.value(QLatin1String("company_id")).isNull())
+            return tr("Whole server");
+        if (!text(a, "company_name").isEmpty())
+            return text(a, "company_name");
+        return tr("Company %1").arg(number(a, "company_id"));
     }
     case State:
         return a.value(QLatin1String("disabled")).toBool() ? tr("Disabled") : tr("Active");
@@ -223,7 +226,10 @@ QVariant AuditListModel::display(const QJsonObject &e, int column) const
     case ObjectType:
         return format::objectType(text(e, "object_type"));
     case Object:
-        // Addresses and domain names as people write them, not in punycode.
+        // Brands, contacts, companies and admins by the name they go by; addresses and domain names as
+        // people write them, not in punycode.
+        if (!text(e, "object_name").isEmpty())
+            return text(e, "object_name");
         return validation::addressForDisplay(text(e, "object_id"));
     case Changes:
         return describeChanges(e.value(QLatin1String("changes")).toObject()).left(200);
@@ -234,6 +240,8 @@ QVariant AuditListModel::display(const QJsonObject &e, int column) const
 
 QVariant AuditListModel::tooltip(const QJsonObject &e, int column) const
 {
+    if (column == Object && !text(e, "object_name").isEmpty())
+        return tr("%1 number %2").arg(format::objectType(text(e, "object_type")), text(e, "object_id"));
     if (column != Changes)
         return {};
     return describeChanges(e.value(QLatin1String("changes")).toObject())

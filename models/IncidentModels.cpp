@@ -327,6 +327,8 @@ QVariant OutageSuggestionModel::display(const QJsonObject &o, int column) const
     default:
         return {};
     }
+}
+
 BulletinListModel::BulletinListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
 {
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("For"), QString()}, {tr("Sent"), QString()},

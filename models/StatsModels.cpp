@@ -321,24 +321,27 @@ QVariant AlertListModel::tooltip(const QJsonObject &o, int column) const
 
 InactiveListModel::InactiveListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
 {
-    setColumns({{tr("Address"), QString()}, {tr("Status"), QString()}, {tr("Last login"), QString()},
-        {tr("IMAP"), QString()}, {tr("POP"), QString()}, {tr("Webmail"), QString()}, {tr("SMTP"), QString()},
-        {tr("Used"), QString(), Qt::AlignRight | Qt::AlignVCenter}});
+    setColumns({{tr("Address"), QStringLiteral("address")}, {tr("Status"), QStringLiteral("status")},
+        {tr("Last login"), QStringLiteral("last_login_at")}, {tr("IMAP"), QString()}, {tr("POP"), QString()},
+        {tr("Webmail"), QString()}, {tr("SMTP"), QString()},
+        {tr("Used"), QStringLiteral("used_bytes"), Qt::AlignRight | Qt::AlignVCenter}});
 }
 
-void InactiveListModel::setScope(const QUrlQuery &scope, int days)
+void InactiveListModel::setScope(const QUrlQuery &scope, int days, int minAge)
 {
     m_days = days;
     QUrlQuery q = scope;
     q.removeAllQueryItems(QStringLiteral("days"));
     q.addQueryItem(QStringLiteral("days"), QString::number(days));
+    if (minAge > 0)
+        q.addQueryItem(QStringLiteral("min_age"), QString::number(minAge));
     setSource(QStringLiteral("/stats/inactive"), q);
 }
 
 QStringList InactiveListModel::keptFields() const
 {
     return {QStringLiteral("address"), QStringLiteral("status"), QStringLiteral("last_login"),
-        QStringLiteral("used_bytes")};
+        QStringLiteral("used_bytes"), QStringLiteral("version")};
 }
 
 QVariant InactiveListModel::display(const QJsonObject &o, int column) const

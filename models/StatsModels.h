@@ -158,7 +158,8 @@ public:
     };
     explicit InactiveListModel(api::ApiClient *client, QObject *parent = nullptr);
     // Scope as the stats routes take it (company=, domain=), and the number of idle days.
-    void setScope(const QUrlQuery &scope, int days);
+    // `minAge` > 0 leaves out accounts created fewer than that many days ago.
+    void setScope(const QUrlQuery &scope, int days, int minAge = 0);
     int days() const { return m_days; }
 
 protected:

@@ -5,15 +5,15 @@
     <name>ApiError</name>
     <message>
         <source>The server cannot be reached. Check the address and your connection.</source>
-        <translation>Le serveur est injoignable. Vérifiez l&apos;adresse et votre connexion.</translation>
+        <translation>Le serveur est injoignable. Vérifiez l'adresse et votre connexion.</translation>
     </message>
     <message>
         <source>The server did not answer in time.</source>
-        <translation>Le serveur n&apos;a pas répondu à temps.</translation>
+        <translation>Le serveur n'a pas répondu à temps.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is not trusted: %1</source>
-        <translation>Le certificat du serveur n&apos;est pas reconnu : %1</translation>
+        <source>The server's certificate is not trusted: %1</source>
+        <translation>Le certificat du serveur n'est pas reconnu : %1</translation>
     </message>
     <message>
         <source>The server sent an answer that could not be read.</source>
@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>It no longer exists, or it is outside what you may see.</source>
-        <translation>Cela n&apos;existe plus, ou se trouve hors de ce que vous pouvez voir.</translation>
+        <translation>Cela n'existe plus, ou se trouve hors de ce que vous pouvez voir.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>Company admin</source>
-        <translation>Administrateur d&apos;entreprise</translation>
+        <translation>Administrateur d'entreprise</translation>
     </message>
     <message>
         <source>Read-only (executive)</source>
@@ -275,7 +275,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <source>Deleted items</source>
@@ -309,6 +309,10 @@
         <source>Mail stores</source>
         <translation>Stockages de courrier</translation>
     </message>
+    <message>
+        <source>Bulletins</source>
+        <translation>Bulletins</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -338,6 +342,257 @@
     <message>
         <source>Period</source>
         <translation>Période</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Use an ISO 8601 UTC time such as 2026-12-01T22:00:00Z.</source>
+        <translation>Utilisez une heure UTC ISO 8601 comme 2026-12-01T22:00:00Z.</translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation>Utilisez l'une de ces valeurs : %1.</translation>
+    </message>
+    <message>
+        <source>Use at most 128 characters.</source>
+        <translation>Utilisez au plus 128 caractères.</translation>
+    </message>
+    <message>
+        <source>Control characters other than line breaks and tabs are not allowed.</source>
+        <translation>Les caractères de contrôle autres que les sauts de ligne et les tabulations ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Control characters and line breaks are not allowed.</source>
+        <translation>Les caractères de contrôle et les sauts de ligne ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 characters.</source>
+        <translation>Utilisez au plus %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This cannot be empty.</source>
+        <translation>Ce champ ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation>Utilisez au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <source>This field cannot be null.</source>
+        <translation>Ce champ ne peut pas être nul.</translation>
+    </message>
+    <message>
+        <source>Expected %1.</source>
+        <translation>%1 attendu.</translation>
+    </message>
+    <message>
+        <source>This number is far too large.</source>
+        <translation>Ce nombre est bien trop grand.</translation>
+    </message>
+    <message>
+        <source>Use a value from %1 to %2.</source>
+        <translation>Utilisez une valeur de %1 à %2.</translation>
+    </message>
+    <message>
+        <source>Use a value of at least %1.</source>
+        <translation>Utilisez une valeur d'au moins %1.</translation>
+    </message>
+    <message>
+        <source>Expected true or false.</source>
+        <translation>Vrai ou faux attendu.</translation>
+    </message>
+    <message>
+        <source>Expected a list of ids.</source>
+        <translation>Une liste d'identifiants attendue.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 entries.</source>
+        <translation>Utilisez au plus %1 entrées.</translation>
+    </message>
+    <message>
+        <source>Expected a positive id.</source>
+        <translation>Un identifiant positif attendu.</translation>
+    </message>
+    <message>
+        <source>This entry is listed twice.</source>
+        <translation>Cette entrée figure deux fois.</translation>
+    </message>
+    <message>
+        <source>Expected a list of strings.</source>
+        <translation>Une liste de textes attendue.</translation>
+    </message>
+    <message>
+        <source>Expected a string.</source>
+        <translation>Un texte attendu.</translation>
+    </message>
+    <message>
+        <source>Expected an object of protocol to state.</source>
+        <translation>Un objet associant protocole et état attendu.</translation>
+    </message>
+    <message>
+        <source>Known protocols: %1.</source>
+        <translation>Protocoles connus : %1.</translation>
+    </message>
+    <message>
+        <source>Expected base64 text.</source>
+        <translation>Un texte base64 attendu.</translation>
+    </message>
+    <message>
+        <source>This is not valid base64.</source>
+        <translation>Ce n'est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>Use at most %1 KiB.</source>
+        <translation>Utilisez au plus %1 Kio.</translation>
+    </message>
+    <message>
+        <source>This field is not known here.</source>
+        <translation>Ce champ n'est pas connu ici.</translation>
+    </message>
+    <message>
+        <source>This field cannot be set.</source>
+        <translation>Ce champ ne peut pas être modifié.</translation>
+    </message>
+    <message>
+        <source>This field is set when the object is created.</source>
+        <translation>Ce champ se fixe à la création de l'objet.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Ce champ est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid.</source>
+        <translation>Certains champs ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>A domain name is required.</source>
+        <translation>Un nom de domaine est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A domain name cannot contain spaces or control characters.</source>
+        <translation>Un nom de domaine ne peut contenir ni espaces ni caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>A domain name has at most 253 characters.</source>
+        <translation>Un nom de domaine a au plus 253 caractères.</translation>
+    </message>
+    <message>
+        <source>This is not a valid internationalized domain name.</source>
+        <translation>Ce n'est pas un nom de domaine internationalisé valide.</translation>
+    </message>
+    <message>
+        <source>A domain name needs at least two labels, such as example.com.</source>
+        <translation>Un nom de domaine a au moins deux parties, comme example.com.</translation>
+    </message>
+    <message>
+        <source>Each part of a domain name has at most 63 characters.</source>
+        <translation>Chaque partie d'un nom de domaine a au plus 63 caractères.</translation>
+    </message>
+    <message>
+        <source>Each part of a domain name uses letters, digits and inner hyphens only.</source>
+        <translation>Chaque partie d'un nom de domaine n'utilise que des lettres, des chiffres et des traits d'union intérieurs.</translation>
+    </message>
+    <message>
+        <source>The last part of a domain name cannot be all digits.</source>
+        <translation>La dernière partie d'un nom de domaine ne peut pas être faite que de chiffres.</translation>
+    </message>
+    <message>
+        <source>A mailbox name is required.</source>
+        <translation>Un nom de boîte aux lettres est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A mailbox name has at most 64 characters.</source>
+        <translation>Un nom de boîte aux lettres a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A mailbox name cannot start or end with a dot or have two dots in a row.</source>
+        <translation>Un nom de boîte aux lettres ne peut ni commencer ni finir par un point, ni avoir deux points de suite.</translation>
+    </message>
+    <message>
+        <source>A mailbox name uses letters a–z, digits and . _ - + and similar symbols only.</source>
+        <translation>Un nom de boîte aux lettres n'utilise que les lettres a–z, des chiffres et . _ - + ou des symboles semblables.</translation>
+    </message>
+    <message>
+        <source>An e-mail address is required.</source>
+        <translation>Une adresse e-mail est obligatoire.</translation>
+    </message>
+    <message>
+        <source>An e-mail address has at most 254 characters.</source>
+        <translation>Une adresse e-mail a au plus 254 caractères.</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@example.com.</source>
+        <translation>Une adresse e-mail s'écrit comme nom@example.com.</translation>
+    </message>
+    <message>
+        <source>The part of an e-mail address before the @ has at most 64 characters.</source>
+        <translation>La partie d'une adresse e-mail avant le @ a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>The part of an e-mail address before the @ uses letters, digits and . _ - + and similar symbols, with no dot at either end or two in a row.</source>
+        <translation>La partie d'une adresse e-mail avant le @ utilise des lettres, des chiffres et . _ - + ou des symboles semblables, sans point au début ni à la fin ni deux points de suite.</translation>
+    </message>
+    <message>
+        <source>A colour is written #rrggbb, for example #1a73e8.</source>
+        <translation>Une couleur s'écrit #rrvvbb, par exemple #1a73e8.</translation>
+    </message>
+    <message>
+        <source>A URL has at most 2048 characters.</source>
+        <translation>Une URL a au plus 2048 caractères.</translation>
+    </message>
+    <message>
+        <source>A URL cannot contain spaces or control characters.</source>
+        <translation>Une URL ne peut contenir ni espaces ni caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>A URL starts with https:// or http:// and names a host.</source>
+        <translation>Une URL commence par https:// ou http:// et nomme un hôte.</translation>
+    </message>
+    <message>
+        <source>A URL here cannot carry a user name or password.</source>
+        <translation>Une URL ne peut pas porter ici de nom d'utilisateur ni de mot de passe.</translation>
+    </message>
+    <message>
+        <source>A telephone number has at most 64 characters.</source>
+        <translation>Un numéro de téléphone a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A telephone number uses digits, spaces, dashes, dots, parentheses and an optional leading +.</source>
+        <translation>Un numéro de téléphone utilise des chiffres, des espaces, des tirets, des points, des parenthèses et éventuellement un + au début.</translation>
+    </message>
+    <message>
+        <source>A telephone number has between 4 and 20 digits.</source>
+        <translation>Un numéro de téléphone a entre 4 et 20 chiffres.</translation>
+    </message>
+    <message>
+        <source>A login name is required.</source>
+        <translation>Un identifiant est obligatoire.</translation>
+    </message>
+    <message>
+        <source>A login name has at most 64 characters.</source>
+        <translation>Un identifiant a au plus 64 caractères.</translation>
+    </message>
+    <message>
+        <source>A login name has 3 to 64 of a–z, 0–9, '.', '_', '-' and '@', and starts with a letter or digit.</source>
+        <translation>Un identifiant a de 3 à 64 caractères parmi a–z, 0–9, « . », « _ », « - » et « @ », et commence par une lettre ou un chiffre.</translation>
+    </message>
+    <message>
+        <source>Use at least 10 characters.</source>
+        <translation>Utilisez au moins 10 caractères.</translation>
+    </message>
+    <message>
+        <source>Control characters are not allowed.</source>
+        <translation>Les caractères de contrôle ne sont pas permis.</translation>
+    </message>
+    <message>
+        <source>Do not include the account name.</source>
+        <translation>N'incluez pas le nom du compte.</translation>
+    </message>
+    <message>
+        <source>This password is too easy to guess</source>
+        <translation>Ce mot de passe est trop facile à deviner</translation>
     </message>
 </context>
 <context>
@@ -399,7 +654,7 @@
     </message>
     <message>
         <source>The demo server stopped (exit %1): %2</source>
-        <translation>Le serveur de démonstration s&apos;est arrêté (code %1) : %2</translation>
+        <translation>Le serveur de démonstration s'est arrêté (code %1) : %2</translation>
     </message>
     <message>
         <source>Writing 20,000 demo users and 90 days of mail activity</source>
@@ -633,6 +888,10 @@
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
+    <message>
+        <source>%1 number %2</source>
+        <translation>%1 numéro %2</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::models::BrandListModel</name>
@@ -651,6 +910,53 @@
     <message>
         <source>Assigned to</source>
         <translation>Attribuée à</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::BulletinListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>to each new mailbox</source>
+        <translation>à chaque nouvelle boîte</translation>
+    </message>
+    <message>
+        <source>when posted</source>
+        <translation>à la publication</translation>
+    </message>
+    <message>
+        <source>affected by an incident</source>
+        <translation>touchées par un incident</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>test</translation>
+    </message>
+    <message>
+        <source>new mailboxes</source>
+        <translation>nouvelles boîtes</translation>
+    </message>
+    <message>
+        <source>all mailboxes</source>
+        <translation>toutes les boîtes</translation>
+    </message>
+    <message>
+        <source>all of %1</source>
+        <translation>tout %1</translation>
     </message>
 </context>
 <context>
@@ -882,7 +1188,7 @@
     <name>mailadmin::models::ListExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
+        <translation>Impossible d'écrire %1 : %2</translation>
     </message>
     <message>
         <source>Export cancelled.</source>
@@ -995,6 +1301,73 @@
     <message>
         <source>sent %1</source>
         <translation>envoyé le %1</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::OutageSuggestionModel</name>
+    <message>
+        <source>Suggested</source>
+        <translation>Suggéré</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Observed / expected</source>
+        <translation>Observé / attendu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Failed logins rising</source>
+        <translation>Connexions échouées en hausse</translation>
+    </message>
+    <message>
+        <source>Successful logins falling</source>
+        <translation>Connexions réussies en baisse</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>suggéré</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>confirmé</translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation>écarté</translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation>rétabli</translation>
+    </message>
+    <message>
+        <source>%1, ongoing</source>
+        <translation>%1, en cours</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+    <message>
+        <source>Mail store %1 (%2)</source>
+        <translation>Stockage %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 failed / %2 expected</source>
+        <translation>%1 échouées / %2 attendues</translation>
+    </message>
+    <message>
+        <source>%1 successful / %2 expected</source>
+        <translation>%1 réussies / %2 attendues</translation>
     </message>
 </context>
 <context>
@@ -1220,12 +1593,36 @@
         <source>The alert is %1.</source>
         <translation>L’alerte est %1.</translation>
     </message>
+    <message>
+        <source>&amp;Open user</source>
+        <translation>&amp;Ouvrir l’utilisateur</translation>
+    </message>
+    <message>
+        <source>Sus&amp;pend user…</source>
+        <translation>Sus&amp;pendre l’utilisateur…</translation>
+    </message>
+    <message>
+        <source>Outbound spike</source>
+        <translation>Pic d’envois</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
+    <message>
+        <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::AuditPage</name>
     <message>
         <source>Audit log</source>
-        <translation>Journal d&apos;audit</translation>
+        <translation>Journal d'audit</translation>
     </message>
     <message>
         <source>Any object</source>
@@ -1288,7 +1685,7 @@
     </message>
     <message>
         <source>&amp;Accent colour:</source>
-        <translation>Couleur d&apos;&amp;accent :</translation>
+        <translation>Couleur d'&amp;accent :</translation>
     </message>
     <message>
         <source>Pick…</source>
@@ -1316,11 +1713,11 @@
     </message>
     <message>
         <source>Support &amp;URL:</source>
-        <translation>&amp;URL d&apos;assistance :</translation>
+        <translation>&amp;URL d'assistance :</translation>
     </message>
     <message>
         <source>Support &amp;e-mail:</source>
-        <translation>&amp;Courriel d&apos;assistance :</translation>
+        <translation>&amp;Courriel d'assistance :</translation>
     </message>
     <message>
         <source>Login &amp;message:</source>
@@ -1371,7 +1768,7 @@
     </message>
     <message>
         <source>&amp;Company number:</source>
-        <translation>Numéro de l&apos;&amp;entreprise :</translation>
+        <translation>Numéro de l'&amp;entreprise :</translation>
     </message>
     <message>
         <source>Delete brand</source>
@@ -1423,6 +1820,180 @@
     <message>
         <source>Failed</source>
         <translation>Échec</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::BulletinEditor</name>
+    <message>
+        <source>New bulletin</source>
+        <translation>Nouveau bulletin</translation>
+    </message>
+    <message>
+        <source>Edit bulletin</source>
+        <translation>Modifier le bulletin</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>When posted</source>
+        <translation>À la publication</translation>
+    </message>
+    <message>
+        <source>To each new mailbox</source>
+        <translation>À chaque nouvelle boîte</translation>
+    </message>
+    <message>
+        <source>&amp;Sent:</source>
+        <translation>&amp;Envoi :</translation>
+    </message>
+    <message>
+        <source>every domain of the company</source>
+        <translation>tous les domaines de l’entreprise</translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation>&amp;Domaine :</translation>
+    </message>
+    <message>
+        <source>Insert:</source>
+        <translation>Insérer :</translation>
+    </message>
+    <message>
+        <source>The recipient's address</source>
+        <translation>L’adresse du destinataire</translation>
+    </message>
+    <message>
+        <source>The recipient's domain</source>
+        <translation>Le domaine du destinataire</translation>
+    </message>
+    <message>
+        <source>The recipient's display name</source>
+        <translation>Le nom affiché du destinataire</translation>
+    </message>
+    <message>
+        <source>The recipient's title</source>
+        <translation>Le titre du destinataire</translation>
+    </message>
+    <message>
+        <source>Message (headers, an empty line, the text):</source>
+        <translation>Message (en-têtes, une ligne vide, le texte) :</translation>
+    </message>
+    <message>
+        <source>Preview for one mailbox:</source>
+        <translation>Aperçu pour une boîte :</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::BulletinsPage</name>
+    <message>
+        <source>%1 of %2 delivered, %3 waiting, %4 sending, %5 failed</source>
+        <translation>%1 sur %2 remis, %3 en attente, %4 en cours d’envoi, %5 en échec</translation>
+    </message>
+    <message>
+        <source>Bulletins</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <source>&amp;New bulletin…</source>
+        <translation>&amp;Nouveau bulletin…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Send &amp;test…</source>
+        <translation>Envoyer un &amp;test…</translation>
+    </message>
+    <message>
+        <source>&amp;Post now</source>
+        <translation>&amp;Publier maintenant</translation>
+    </message>
+    <message>
+        <source>Post to an &amp;incident's affected mailboxes…</source>
+        <translation>Publier aux boîtes touchées par un &amp;incident…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Publié</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>À</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Post now</source>
+        <translation>Publier maintenant</translation>
+    </message>
+    <message>
+        <source>Send %1 to every mailbox of %2 that has not had this version yet?</source>
+        <translation>Envoyer %1 à chaque boîte de %2 qui n’a pas encore reçu cette version ?</translation>
+    </message>
+    <message>
+        <source>Choose a bulletin to see its posts and deliveries.</source>
+        <translation>Choisissez un bulletin pour voir ses publications et ses remises.</translation>
+    </message>
+    <message>
+        <source>Edit bulletin</source>
+        <translation>Modifier le bulletin</translation>
+    </message>
+    <message>
+        <source>Delete bulletin</source>
+        <translation>Supprimer le bulletin</translation>
+    </message>
+    <message>
+        <source>Delete the bulletin %1 and its delivery history?</source>
+        <translation>Supprimer le bulletin %1 et l’historique de ses remises ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued for %n mailboxes.</source>
+        <translation><numerusform>En file pour %n boîte.</numerusform><numerusform>En file pour %n boîtes.</numerusform></translation>
+    </message>
+    <message>
+        <source>Post to an incident</source>
+        <translation>Publier pour un incident</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued for %n affected mailboxes.</source>
+        <translation><numerusform>En file pour %n boîte touchée.</numerusform><numerusform>En file pour %n boîtes touchées.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send test</source>
+        <translation>Envoyer un test</translation>
+    </message>
+    <message>
+        <source>A test copy is on its way to %1.</source>
+        <translation>Une copie de test part vers %1.</translation>
+    </message>
+    <message>
+        <source>Send one copy to:</source>
+        <translation>Envoyer une copie à :</translation>
+    </message>
+    <message>
+        <source>No open or scheduled incident touches your mailboxes.</source>
+        <translation>Aucun incident ouvert ou planifié ne touche vos boîtes.</translation>
+    </message>
+    <message>
+        <source>Send to the mailboxes this incident affects:</source>
+        <translation>Envoyer aux boîtes touchées par cet incident :</translation>
     </message>
 </context>
 <context>
@@ -1480,7 +2051,7 @@
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>Impossible d&apos;écrire %1.</translation>
+        <translation>Impossible d'écrire %1.</translation>
     </message>
 </context>
 <context>
@@ -1545,7 +2116,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d&apos;&amp;utilisateurs :</translation>
+        <translation>Limite d'&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -1553,7 +2124,7 @@
     </message>
     <message>
         <source>&amp;Alias limit:</source>
-        <translation>Limite d&apos;&amp;alias :</translation>
+        <translation>Limite d'&amp;alias :</translation>
     </message>
     <message>
         <source>&amp;Services of new users:</source>
@@ -1561,7 +2132,7 @@
     </message>
     <message>
         <source>Daily &amp;send limit:</source>
-        <translation>Limite d&apos;&amp;envoi quotidienne :</translation>
+        <translation>Limite d'&amp;envoi quotidienne :</translation>
     </message>
     <message>
         <source>Not allowed to send</source>
@@ -1616,7 +2187,7 @@
     <name>mailadmin::ui::ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modifié par quelqu&apos;un d&apos;autre</translation>
+        <translation>Modifié par quelqu'un d'autre</translation>
     </message>
     <message>
         <source>Apply my changes to their version</source>
@@ -1631,7 +2202,7 @@
     <name>mailadmin::ui::ConflictWidget</name>
     <message>
         <source>Someone else saved this object while you were editing it. Their version is stored now; your changes are not saved yet.</source>
-        <translation>Quelqu&apos;un d&apos;autre a enregistré cet objet pendant que vous le modifiiez. Sa version est enregistrée ; vos modifications ne le sont pas encore.</translation>
+        <translation>Quelqu'un d'autre a enregistré cet objet pendant que vous le modifiiez. Sa version est enregistrée ; vos modifications ne le sont pas encore.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1708,6 +2279,22 @@
         <source>Delete the contact %1?</source>
         <translation>Supprimer le contact %1 ?</translation>
     </message>
+    <message>
+        <source>Outages</source>
+        <translation>Pannes</translation>
+    </message>
+    <message>
+        <source>Degradations</source>
+        <translation>Dégradations</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Maintenance</translation>
+    </message>
+    <message>
+        <source>Incident &amp;notices:</source>
+        <translation>&amp;Avis d’incident :</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::CsvImportDialog</name>
@@ -1760,7 +2347,7 @@
     </message>
     <message>
         <source>Cancel import</source>
-        <translation>Annuler l&apos;import</translation>
+        <translation>Annuler l'import</translation>
     </message>
     <message>
         <source>&amp;Import</source>
@@ -1784,11 +2371,11 @@
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation>Impossible d&apos;écrire %1.</translation>
+        <translation>Impossible d'écrire %1.</translation>
     </message>
     <message>
         <source>Choose a CSV file with a header row. Each row becomes a user in %1.</source>
-        <translation>Choisissez un fichier CSV avec une ligne d&apos;en-tête. Chaque ligne devient un utilisateur de %1.</translation>
+        <translation>Choisissez un fichier CSV avec une ligne d'en-tête. Chaque ligne devient un utilisateur de %1.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
@@ -1800,11 +2387,11 @@
     </message>
     <message>
         <source>The file is not valid CSV: %1 (line %2).</source>
-        <translation>Le fichier n&apos;est pas un CSV valide : %1 (ligne %2).</translation>
+        <translation>Le fichier n'est pas un CSV valide : %1 (ligne %2).</translation>
     </message>
     <message>
         <source>The file needs a header row and at least one row of data.</source>
-        <translation>Le fichier doit avoir une ligne d&apos;en-tête et au moins une ligne de données.</translation>
+        <translation>Le fichier doit avoir une ligne d'en-tête et au moins une ligne de données.</translation>
     </message>
     <message>
         <source>(not imported)</source>
@@ -1812,11 +2399,11 @@
     </message>
     <message>
         <source>%1 is not in %2</source>
-        <translation>%1 n&apos;est pas dans %2</translation>
+        <translation>%1 n'est pas dans %2</translation>
     </message>
     <message>
         <source>quota: %1 is not a size such as 2 GB</source>
-        <translation>quota : %1 n&apos;est pas une taille comme 2 Go</translation>
+        <translation>quota : %1 n'est pas une taille comme 2 Go</translation>
     </message>
     <message>
         <source>Row</source>
@@ -1933,6 +2520,10 @@
         <source>% of quota used, up to</source>
         <translation>% du quota utilisé, jusqu’à</translation>
     </message>
+    <message numerus="yes">
+        <source>%n spike(s) marked on the chart, none open</source>
+        <translation><numerusform>%n pic marqué sur le graphique, aucune alerte ouverte</numerusform><numerusform>%n pics marqués sur le graphique, aucune alerte ouverte</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::DeletedItemsPage</name>
@@ -1984,7 +2575,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d&apos;&amp;utilisateurs :</translation>
+        <translation>Limite d'&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -1999,8 +2590,8 @@
         <translation>&amp;Marque :</translation>
     </message>
     <message>
-        <source>Company&apos;s brand</source>
-        <translation>Marque de l&apos;entreprise</translation>
+        <source>Company's brand</source>
+        <translation>Marque de l'entreprise</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
@@ -2065,7 +2656,7 @@
     </message>
     <message>
         <source>Choose a company in the navigation first.</source>
-        <translation>Choisissez d&apos;abord une entreprise dans la navigation.</translation>
+        <translation>Choisissez d'abord une entreprise dans la navigation.</translation>
     </message>
     <message>
         <source>&amp;Domain name:</source>
@@ -2081,7 +2672,7 @@
     </message>
     <message>
         <source>&amp;User limit:</source>
-        <translation>Limite d&apos;&amp;utilisateurs :</translation>
+        <translation>Limite d'&amp;utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -2131,7 +2722,7 @@
     </message>
     <message>
         <source>Some fields need attention before saving.</source>
-        <translation>Certains champs sont à revoir avant d&apos;enregistrer.</translation>
+        <translation>Certains champs sont à revoir avant d'enregistrer.</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2147,11 +2738,11 @@
     </message>
     <message>
         <source>Not saved: someone else changed this. Save again to review the differences.</source>
-        <translation>Non enregistré : quelqu&apos;un d&apos;autre l&apos;a modifié. Enregistrez à nouveau pour examiner les différences.</translation>
+        <translation>Non enregistré : quelqu'un d'autre l'a modifié. Enregistrez à nouveau pour examiner les différences.</translation>
     </message>
     <message>
         <source>The server did not accept some fields; see the messages below them.</source>
-        <translation>Le serveur n&apos;a pas accepté certains champs ; voyez les messages sous ces champs.</translation>
+        <translation>Le serveur n'a pas accepté certains champs ; voyez les messages sous ces champs.</translation>
     </message>
     <message>
         <source>Not saved: %1 Your changes are kept; save again when the server is back.</source>
@@ -2182,6 +2773,46 @@
     <message>
         <source>No login for &amp;at least</source>
         <translation>Aucune connexion depuis &amp;au moins</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>lea&amp;ve out accounts younger than</source>
+        <translation>&amp;ignorer les comptes créés depuis moins de</translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation>&amp;Suspendre…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Supprime&amp;r…</translation>
+    </message>
+    <message>
+        <source>Suspend users</source>
+        <translation>Suspendre les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Why are they suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi les suspendre ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suspend %n user(s)</source>
+        <translation><numerusform>Suspendre %n utilisateur</numerusform><numerusform>Suspendre %n utilisateurs</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>Supprimer des utilisateurs</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)? They can be restored from Deleted items for 30 days.</source>
+        <translation><numerusform>Supprimer %n utilisateur ? Il peut être restauré depuis Éléments supprimés pendant 30 jours.</numerusform><numerusform>Supprimer %n utilisateurs ? Ils peuvent être restaurés depuis Éléments supprimés pendant 30 jours.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n user(s)</source>
+        <translation><numerusform>Supprimer %n utilisateur</numerusform><numerusform>Supprimer %n utilisateurs</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2391,15 +3022,15 @@
         <translation>pas encore connue</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%1&lt;/b&gt;: %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services: %6 · Starts %7 · Expected end %8</source>
-        <translation>&lt;span style=&apos;font-size:large&apos;&gt;&lt;b&gt;%1&lt;/b&gt; : %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services : %6 · Début %7 · Fin prévue %8</translation>
+        <source>&lt;span style='font-size:large'&gt;&lt;b&gt;%1&lt;/b&gt;: %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services: %6 · Starts %7 · Expected end %8</source>
+        <translation>&lt;span style='font-size:large'&gt;&lt;b&gt;%1&lt;/b&gt; : %2&lt;/span&gt; (%3, %4)&lt;br&gt;%5&lt;br&gt;Services : %6 · Début %7 · Fin prévue %8</translation>
     </message>
     <message>
         <source>Post an update</source>
         <translation>Publier une mise à jour</translation>
     </message>
     <message>
-        <source>What changed (mailed to the affected companies&apos; contacts):</source>
+        <source>What changed (mailed to the affected companies' contacts):</source>
         <translation>Ce qui a changé (envoyé aux contacts des entreprises touchées) :</translation>
     </message>
     <message>
@@ -2407,7 +3038,7 @@
         <translation>Résoudre l’incident</translation>
     </message>
     <message>
-        <source>Closing note (mailed to the affected companies&apos; contacts):</source>
+        <source>Closing note (mailed to the affected companies' contacts):</source>
         <translation>Note de clôture (envoyée aux contacts des entreprises touchées) :</translation>
     </message>
     <message>
@@ -2437,7 +3068,7 @@
     <name>mailadmin::ui::ListPage</name>
     <message>
         <source>Search (a prefix; * for any text)</source>
-        <translation>Rechercher (un début ; * pour n&apos;importe quel texte)</translation>
+        <translation>Rechercher (un début ; * pour n'importe quel texte)</translation>
     </message>
     <message>
         <source>E&amp;xport CSV…</source>
@@ -2514,11 +3145,11 @@
     </message>
     <message>
         <source>Add a server first (Servers…).</source>
-        <translation>Ajoutez d&apos;abord un serveur (Serveurs…).</translation>
+        <translation>Ajoutez d'abord un serveur (Serveurs…).</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again to continue where you were; nothing on screen is lost.</source>
-        <translation>Votre session a pris fin. Reconnectez-vous pour continuer là où vous étiez ; rien à l&apos;écran n&apos;est perdu.</translation>
+        <translation>Votre session a pris fin. Reconnectez-vous pour continuer là où vous étiez ; rien à l'écran n'est perdu.</translation>
     </message>
     <message>
         <source>Enter your login and password.</source>
@@ -2530,23 +3161,23 @@
     </message>
     <message>
         <source>The login or password is wrong, or the account is disabled.</source>
-        <translation>L&apos;identifiant ou le mot de passe est faux, ou le compte est désactivé.</translation>
+        <translation>L'identifiant ou le mot de passe est faux, ou le compte est désactivé.</translation>
     </message>
     <message>
-        <source>The connection is not secure: the server&apos;s certificate is not trusted (%1). Check the address, or ask the server&apos;s operator for a valid certificate.</source>
-        <translation>La connexion n&apos;est pas sûre : le certificat du serveur n&apos;est pas reconnu (%1). Vérifiez l&apos;adresse ou demandez un certificat valide à l&apos;exploitant du serveur.</translation>
+        <source>The connection is not secure: the server's certificate is not trusted (%1). Check the address, or ask the server's operator for a valid certificate.</source>
+        <translation>La connexion n'est pas sûre : le certificat du serveur n'est pas reconnu (%1). Vérifiez l'adresse ou demandez un certificat valide à l'exploitant du serveur.</translation>
     </message>
     <message>
         <source>The server at %1 cannot be reached. Check the address and that the server is running.</source>
-        <translation>Le serveur %1 est injoignable. Vérifiez l&apos;adresse et que le serveur fonctionne.</translation>
+        <translation>Le serveur %1 est injoignable. Vérifiez l'adresse et que le serveur fonctionne.</translation>
     </message>
     <message>
         <source>No keyring is available on this computer, so the password was not remembered.</source>
-        <translation>Aucun trousseau n&apos;est disponible sur cet ordinateur ; le mot de passe n&apos;a donc pas été mémorisé.</translation>
+        <translation>Aucun trousseau n'est disponible sur cet ordinateur ; le mot de passe n'a donc pas été mémorisé.</translation>
     </message>
     <message>
         <source>The keyring refused to store the password.</source>
-        <translation>Le trousseau a refusé d&apos;enregistrer le mot de passe.</translation>
+        <translation>Le trousseau a refusé d'enregistrer le mot de passe.</translation>
     </message>
     <message>
         <source>S&amp;erver:</source>
@@ -2648,7 +3279,7 @@
     </message>
     <message>
         <source>Choose a domain first.</source>
-        <translation>Choisissez d&apos;abord un domaine.</translation>
+        <translation>Choisissez d'abord un domaine.</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -2686,7 +3317,7 @@
         <source>MailAdmin %1
 A Mail Administration Center for companies that host e-mail.</source>
         <translation>MailAdmin %1
-Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.</translation>
+Un centre d'administration de messagerie pour les hébergeurs de courriel.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -2721,7 +3352,62 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     </message>
     <message>
         <source>Someone else changed this meanwhile; close and open it again.</source>
-        <translation>Quelqu&apos;un d&apos;autre l&apos;a modifié entre-temps ; fermez et rouvrez-le.</translation>
+        <translation>Quelqu'un d'autre l'a modifié entre-temps ; fermez et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::OutageSuggestionsWidget</name>
+    <message>
+        <source>&lt;b&gt;Suggested by the outage detector&lt;/b&gt; — seen only by operators; nobody is notified until you confirm.</source>
+        <translation>&lt;b&gt;Suggéré par le détecteur de pannes&lt;/b&gt; — visible des seuls exploitants ; personne n’est prévenu avant votre confirmation.</translation>
+    </message>
+    <message>
+        <source>Successful logins</source>
+        <translation>Connexions réussies</translation>
+    </message>
+    <message>
+        <source>Successful, expected</source>
+        <translation>Réussies, attendu</translation>
+    </message>
+    <message>
+        <source>Successful, lowest normal</source>
+        <translation>Réussies, minimum normal</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Connexions échouées</translation>
+    </message>
+    <message>
+        <source>Failed, highest normal</source>
+        <translation>Échouées, maximum normal</translation>
+    </message>
+    <message>
+        <source>Anomalous</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>Logins per three minutes, against the store's own baseline</source>
+        <translation>Connexions par trois minutes, comparées à la référence du stockage</translation>
+    </message>
+    <message>
+        <source>Why dismiss (optional)</source>
+        <translation>Pourquoi écarter (facultatif)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm as incident</source>
+        <translation>&amp;Confirmer comme incident</translation>
+    </message>
+    <message>
+        <source>D&amp;ismiss</source>
+        <translation>É&amp;carter</translation>
+    </message>
+    <message>
+        <source>Incident %1 opened.</source>
+        <translation>Incident %1 ouvert.</translation>
+    </message>
+    <message>
+        <source>Dismissed.</source>
+        <translation>Écarté.</translation>
     </message>
 </context>
 <context>
@@ -2808,7 +3494,7 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     </message>
     <message>
         <source>Every server needs a name and an http:// or https:// address (%1).</source>
-        <translation>Chaque serveur a besoin d&apos;un nom et d&apos;une adresse http:// ou https:// (%1).</translation>
+        <translation>Chaque serveur a besoin d'un nom et d'une adresse http:// ou https:// (%1).</translation>
     </message>
 </context>
 <context>
@@ -3068,11 +3754,11 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     </message>
     <message>
         <source>The user is active again.</source>
-        <translation>L&apos;utilisateur est de nouveau actif.</translation>
+        <translation>L'utilisateur est de nouveau actif.</translation>
     </message>
     <message>
         <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
-        <translation>L&apos;utilisateur est suspendu : ni connexion ni envoi jusqu&apos;à la levée de la suspension.</translation>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
     </message>
     <message>
         <source>Change quota</source>
@@ -3093,6 +3779,14 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     <message>
         <source>No logins of this kind in the detailed history the server keeps. The charts and the last logins above count every login.</source>
         <translation>Aucune connexion de ce type dans l’historique détaillé conservé par le serveur. Les graphiques et les dernières connexions ci-dessus comptent toutes les connexions.</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
     </message>
 </context>
 <context>
@@ -3126,7 +3820,7 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
         <translation>&amp;Marque :</translation>
     </message>
     <message>
-        <source>Domain&apos;s brand</source>
+        <source>Domain's brand</source>
         <translation>Marque du domaine</translation>
     </message>
     <message>
@@ -3175,19 +3869,19 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     </message>
     <message>
         <source>The user is active again.</source>
-        <translation>L&apos;utilisateur est de nouveau actif.</translation>
+        <translation>L'utilisateur est de nouveau actif.</translation>
     </message>
     <message>
         <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
-        <translation>L&apos;utilisateur est suspendu : ni connexion ni envoi jusqu&apos;à la levée de la suspension.</translation>
+        <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
     </message>
     <message>
         <source>Delete user</source>
-        <translation>Supprimer l&apos;utilisateur</translation>
+        <translation>Supprimer l'utilisateur</translation>
     </message>
     <message>
         <source>Delete %1? The user can be restored from Deleted items for 30 days.</source>
-        <translation>Supprimer %1 ? L&apos;utilisateur peut être restauré depuis Éléments supprimés pendant 30 jours.</translation>
+        <translation>Supprimer %1 ? L'utilisateur peut être restauré depuis Éléments supprimés pendant 30 jours.</translation>
     </message>
     <message>
         <source>Deleted. Restore it from Deleted items within 30 days.</source>
@@ -3204,6 +3898,14 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     <message>
         <source>Mail store: %1</source>
         <translation>Stockage : %1</translation>
+    </message>
+    <message>
+        <source>Suspend user</source>
+        <translation>Suspendre l'utilisateur</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi suspendre %1 ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
     </message>
 </context>
 <context>
@@ -3358,7 +4060,7 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     <message numerus="yes">
         <source>New quota for %n selected user(s):</source>
         <translation>
-            <numerusform>Nouveau quota pour l&apos;utilisateur sélectionné :</numerusform>
+            <numerusform>Nouveau quota pour l'utilisateur sélectionné :</numerusform>
             <numerusform>Nouveau quota pour les %n utilisateurs sélectionnés :</numerusform>
         </translation>
     </message>
@@ -3366,12 +4068,32 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
         <source>Users of %1</source>
         <translation>Utilisateurs de %1</translation>
     </message>
+    <message>
+        <source>&amp;Quota:</source>
+        <translation>&amp;Quota :</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>&amp;Afficher</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Suspend users</source>
+        <translation>Suspendre les utilisateurs</translation>
+    </message>
+    <message>
+        <source>Why are they suspended? The reason is kept in the audit log (optional).</source>
+        <translation>Pourquoi les suspendre ? Le motif est conservé dans le journal d'audit (facultatif).</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>MailAdmin: the Mail Administration Center.</source>
-        <translation>MailAdmin : le centre d&apos;administration de la messagerie.</translation>
+        <translation>MailAdmin : le centre d'administration de la messagerie.</translation>
     </message>
     <message>
         <source>Start a demo server with generated data and sign in.</source>
@@ -3387,12 +4109,12 @@ Un centre d&apos;administration de messagerie pour les hébergeurs de courriel.<
     </message>
     <message>
         <source>Language of the interface (en, fr).</source>
-        <translation>Langue de l&apos;interface (en, fr).</translation>
+        <translation>Langue de l'interface (en, fr).</translation>
     </message>
     <message>
-        <source>Unknown role &apos;%1&apos;. Use one of: %2.
+        <source>Unknown role '%1'. Use one of: %2.
 </source>
-        <translation>Rôle « %1 » inconnu. Utilisez l&apos;un de : %2.
+        <translation>Rôle « %1 » inconnu. Utilisez l'un de : %2.
 </translation>
     </message>
     <message>

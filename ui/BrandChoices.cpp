@@ -17,6 +17,8 @@ void loadBrandChoices(AppContext *context, QComboBox *box, qint64 companyId)
     query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     if (companyId > 0 && context->can(QStringLiteral("company.create")))
         query.addQueryItem(QStringLiteral("company_id"), QString::number(companyId));
+    // Wide enough for the names that come, not only for the first entry it was shown with.
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     QPointer<QComboBox> guard(box);
     context->api()->get(QStringLiteral("/brands"), query, box, [guard](const api::ApiResult &result) {
         if (!guard || !result.ok())

@@ -14,6 +14,7 @@ namespace mailadmin::ui {
 namespace {
 ConflictDialog::Choice g_next = ConflictDialog::Cancel;
 bool g_hasNext = false;
+QStringList g_lastFields;
 
 QString describe(const QJsonValue &v)
 {
@@ -51,7 +52,13 @@ ConflictWidget::ConflictWidget(QWidget *parent) : QWidget(parent), m_table(new Q
     layout->addWidget(m_table);
 }
 
-void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
+QStringList ConflictWidget::lastFields()
+{
+    return g_lastFields;
+}
+
+void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+    const QHash<QString, QString> &labels)
 {
     QStringList fields = mine.keys();
     // Fields they changed that I did not touch are shown too, so nothing surprises.
@@ -61,9 +68,18 @@ void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &min
             fields << it.key();
     }
     m_table->setRowCount(int(fields.size()));
+    g_lastFields.clear();
     for (int row = 0; row < fields.size(); ++row) {
         const QString &f = fields.at(row);
-        m_table->setItem(row, 0, new QTableWidgetItem(f));
+        QString name = labels.value(f);
+        if (name.isEmpty()) {
+            // A field the form does not show: its key read as words ("used bytes" → "Used bytes").
+            name = f;
+            name.replace(QLatin1Char('_'), QLatin1Char(' '));
+            name[0] = name.at(0).toUpper();
+        }
+        g_lastFields << name;
+        m_table->setItem(row, 0, new QTableWidgetItem(name));
         m_table->setItem(
             row, 1, new QTableWidgetItem(mine.contains(f) ? describe(mine.value(f)) : tr("(unchanged)")));
         auto *theirsItem = new QTableWidgetItem(describe(theirs.value(f)));
@@ -77,14 +93,14 @@ void ConflictWidget::setVersions(const QJsonObject &base, const QJsonObject &min
     }
 }
 
-ConflictDialog::ConflictDialog(
-    const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
+ConflictDialog::ConflictDialog(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+    const QHash<QString, QString> &labels, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Changed by someone else"));
     auto *layout = new QVBoxLayout(this);
     auto *widget = new ConflictWidget(this);
-    widget->setVersions(base, mine, theirs);
+    widget->setVersions(base, mine, theirs, labels);
     layout->addWidget(widget);
     auto *buttons = new QDialogButtonBox(this);
     QPushButton *apply
@@ -113,14 +129,15 @@ void ConflictDialog::setNextChoice(Choice choice)
     g_hasNext = true;
 }
 
-ConflictDialog::Choice ConflictDialog::ask(
-    const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent)
+ConflictDialog::Choice ConflictDialog::ask(const QJsonObject &base, const QJsonObject &mine,
+    const QJsonObject &theirs, const QHash<QString, QString> &labels, QWidget *parent)
 {
     if (g_hasNext) {
         g_hasNext = false;
+        ConflictWidget(nullptr).setVersions(base, mine, theirs, labels);
         return g_next;
     }
-    ConflictDialog dialog(base, mine, theirs, parent);
+    ConflictDialog dialog(base, mine, theirs, labels, parent);
     dialog.exec();
     return dialog.choice();
 }

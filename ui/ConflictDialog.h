@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QHash>
 #include <QJsonObject>
 
 class QTableWidget;
@@ -14,8 +15,12 @@ class ConflictWidget : public QWidget
     Q_OBJECT
 public:
     explicit ConflictWidget(QWidget *parent = nullptr);
-    void setVersions(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs);
+    // `labels` names the fields as the form does ("Display name", not display_name).
+    void setVersions(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+        const QHash<QString, QString> &labels = {});
     QTableWidget *table() const { return m_table; }
+    // The field names the last conflict showed (or would have shown, when a test answered it).
+    static QStringList lastFields();
 
 private:
     QTableWidget *m_table;
@@ -32,13 +37,13 @@ public:
         Cancel
     };
     ConflictDialog(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
-        QWidget *parent = nullptr);
+        const QHash<QString, QString> &labels = {}, QWidget *parent = nullptr);
     Choice choice() const { return m_choice; }
 
     // Tests answer the next conflict without a modal loop.
     static void setNextChoice(Choice choice);
-    static Choice ask(
-        const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs, QWidget *parent);
+    static Choice ask(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+        const QHash<QString, QString> &labels, QWidget *parent);
 
 private:
     Choice m_choice = Cancel;

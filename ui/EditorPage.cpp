@@ -181,7 +181,7 @@ void EditorPage::patch(const QJsonObject &changes, int version)
         const api::ApiError &e = result.error;
         if (e.status == 412 && !e.current.isEmpty()) {
             const QJsonObject base = m_form->baseline();
-            const auto choice = ConflictDialog::ask(base, changes, e.current, this);
+            const auto choice = ConflictDialog::ask(base, changes, e.current, m_form->labels(), this);
             if (choice == ConflictDialog::ApplyMine) {
                 // Their version becomes the base; my edits go on top and are sent against it.
                 m_object = e.current;

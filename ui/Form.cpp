@@ -49,6 +49,11 @@ QLabel *Form::addRow(const QString &field, const QString &label, QWidget *widget
     error->setStyleSheet(QStringLiteral("color: #c01c28;"));
     error->hide();
     column->addWidget(error);
+    QString plain = label.isEmpty() ? widget->property("text").toString() : label;
+    plain.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    while (plain.endsWith(QLatin1Char(':')) || plain.endsWith(QLatin1Char(' ')) || plain.endsWith(QChar(0xa0)))
+        plain.chop(1);
+    m_labels.insert(field, plain);
     auto *caption = new QLabel(label);
     caption->setBuddy(widget);
     m_layout->addRow(caption, box);

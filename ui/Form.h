@@ -60,6 +60,8 @@ public:
     void apply(const QJsonObject &values);
     const QJsonObject &baseline() const { return m_baseline; }
     QJsonObject values() const;
+    // Each field's label as the form shows it, without mnemonic or colon ("Display name").
+    const QHash<QString, QString> &labels() const { return m_labels; }
     QJsonObject changes() const;
     bool isDirty() const { return !changes().isEmpty(); }
     void setReadOnly(bool readOnly);
@@ -85,6 +87,7 @@ private:
         bool editable = true;
     };
     QLabel *addRow(const QString &field, const QString &label, QWidget *widget);
+    QHash<QString, QString> m_labels;
     static QString objectNameFor(const QString &field, const char *type);
 
     QFormLayout *m_layout;

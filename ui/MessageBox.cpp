@@ -1,11 +1,40 @@
 #include "MessageBox.h"
 
+#include <QInputDialog>
+#include <QLineEdit>
+
+#include <utility>
+
 namespace mailadmin::ui {
 
 namespace {
 QMessageBox::StandardButton g_nextAnswer = QMessageBox::NoButton;
 QString g_lastText;
+bool g_hasNextText = false;
+bool g_nextTextAccepted = false;
+QString g_nextText;
 } // namespace
+
+void MessageBox::setNextText(const QString &text, bool accept)
+{
+    g_hasNextText = true;
+    g_nextTextAccepted = accept;
+    g_nextText = text;
+}
+
+bool MessageBox::askText(QWidget *parent, const QString &title, const QString &label, QString &text)
+{
+    g_lastText = label;
+    if (std::exchange(g_hasNextText, false)) {
+        text = g_nextText;
+        return g_nextTextAccepted;
+    }
+    bool ok = false;
+    const QString answer = QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
+    if (ok)
+        text = answer.trimmed();
+    return ok;
+}
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {

@@ -15,7 +15,12 @@ public:
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
 
+    // A line of text, such as the reason for a suspension; false when cancelled.
+    static bool askText(QWidget *parent, const QString &title, const QString &label, QString &text);
+
     static void setNextAnswer(QMessageBox::StandardButton answer);
+    // The next askText() answers `text` (or is cancelled when `accept` is false) without a dialog.
+    static void setNextText(const QString &text, bool accept = true);
     // The text of the last box shown (or answered by a test).
     static QString lastText();
 

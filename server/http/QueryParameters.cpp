@@ -189,6 +189,12 @@ Result<service::StatsQuery> readStatsQuery(const HttpRequest &request, bool &csv
     p.number(QStringLiteral("limit"), 1, maxLimit, q.limit);
     p.text(QStringLiteral("protocol"), q.protocol);
     p.text(QStringLiteral("result"), q.result);
+    p.number(QStringLiteral("min_age"), 0, 3650, q.minAge);
+    p.choice(QStringLiteral("sort"),
+        {QStringLiteral("address"), QStringLiteral("-address"), QStringLiteral("status"), QStringLiteral("-status"),
+            QStringLiteral("last_login_at"), QStringLiteral("-last_login_at"), QStringLiteral("used_bytes"),
+            QStringLiteral("-used_bytes")},
+        q.sort);
     QString format;
     p.choice(QStringLiteral("format"), {QStringLiteral("json"), QStringLiteral("csv")}, format);
     p.refuseOthers();

@@ -46,8 +46,8 @@ void Api::addUserRoutes()
             m_users.restore(call.actor, call.param(QStringLiteral("address")), call.expectedVersion), call);
     });
     route(QStringLiteral("POST"), user + QStringLiteral("/suspend"), [this](Call &call) {
-        return answer(m_users.setSuspended(
-                          call.actor, call.param(QStringLiteral("address")), true, call.expectedVersion),
+        return answer(m_users.setSuspended(call.actor, call.param(QStringLiteral("address")), true,
+                          call.expectedVersion, call.body),
             call);
     });
     route(QStringLiteral("POST"), user + QStringLiteral("/unsuspend"), [this](Call &call) {

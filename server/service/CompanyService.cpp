@@ -1,5 +1,6 @@
 #include "service/CompanyService.h"
 
+#include "Validation.h"
 #include "store/BrandRepository.h"
 #include "store/CompanyRepository.h"
 
@@ -150,8 +151,8 @@ Result<Record> CompanyService::update(
                 return largest.error();
             if (largest.value() > maximum)
                 errors << FieldError {QStringLiteral("quota_maximum"), QStringLiteral("below_usage"),
-                    QStringLiteral("A domain of this company allows %1 bytes; lower that first.")
-                        .arg(largest.value())};
+                    QStringLiteral("A domain of this company allows %1; lower that first.")
+                        .arg(validation::sizeForPeople(largest.value()))};
         }
         const qint64 userLimit = qint64(next.value(QLatin1String("user_limit")).toDouble());
         if (valid->contains(QLatin1String("user_limit")) && userLimit > 0) {

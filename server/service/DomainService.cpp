@@ -118,7 +118,8 @@ Result<QList<FieldError>> DomainService::checkLimits(
     const qint64 maximum = qint64(next.value(QLatin1String("quota_maximum")).toDouble());
     if (companyMaximum > 0 && (maximum > companyMaximum || maximum == 0))
         errors << FieldError {QStringLiteral("quota_maximum"), QStringLiteral("over_limit"),
-            QStringLiteral("The company allows at most %1 bytes per mailbox.").arg(companyMaximum)};
+            QStringLiteral("The company allows at most %1 per mailbox.")
+                .arg(validation::sizeForPeople(companyMaximum))};
     if (auto e = CompanyService::checkBrand(db(), next, company.id))
         errors << *e;
     if (selfId > 0) {
@@ -129,8 +130,8 @@ Result<QList<FieldError>> DomainService::checkLimits(
                 return largest.error();
             if (largest.value() > maximum)
                 errors << FieldError {QStringLiteral("quota_maximum"), QStringLiteral("below_usage"),
-                    QStringLiteral("A user of this domain has a quota of %1 bytes; lower that first.")
-                        .arg(largest.value())};
+                    QStringLiteral("A user of this domain has a quota of %1; lower that first.")
+                        .arg(validation::sizeForPeople(largest.value()))};
         }
         const qint64 userLimit = qint64(next.value(QLatin1String("user_limit")).toDouble());
         if (patch.contains(QLatin1String("user_limit")) && userLimit > 0) {

@@ -164,9 +164,8 @@ QList<FieldError> ServiceBase::checkLimitsOfQuota(
     const qint64 maximum = qint64(object.value(maximumField).toDouble());
     if (maximum > 0 && quota > maximum)
         return {FieldError {quotaField, QStringLiteral("over_limit"),
-            QStringLiteral("The quota (%1 bytes) is above the maximum of %2 bytes.")
-                .arg(quota)
-                .arg(maximum)}};
+            QStringLiteral("The quota (%1) is above the maximum of %2.")
+                .arg(validation::sizeForPeople(quota), validation::sizeForPeople(maximum))}};
     return {};
 }
 

@@ -88,7 +88,7 @@ Result<QList<FieldError>> UserService::checkUser(const Record &domain, const Rec
     if (maximum > 0 && (quota > maximum || quota == 0)
         && (patch.contains(QLatin1String("quota")) || selfId == 0))
         errors << FieldError {QStringLiteral("quota"), QStringLiteral("over_limit"),
-            QStringLiteral("The domain allows at most %1 bytes per mailbox.").arg(maximum)};
+            QStringLiteral("The domain allows at most %1 per mailbox.").arg(validation::sizeForPeople(maximum))};
 
     // Aliases live in the user's domain or one of its alias domains, and belong to nobody else.
     const QStringList aliases = strings(next.value(QLatin1String("aliases")));
@@ -347,7 +347,7 @@ Status checkStartingStatus(const QString &action, const QString &status)
 } // namespace
 
 Result<Record> UserService::changeStatus(const Actor &actor, const Record &user, const QString &status,
-    const QString &action, std::optional<int> expectedVersion) const
+    const QString &action, std::optional<int> expectedVersion, const QString &reason) const
 {
     if (Status s = checkStartingStatus(action, user.data.value(QLatin1String("status")).toString()); !s.ok())
         return s.error();
@@ -369,9 +369,27 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
             return s.error();
         const qint64 now = auth::Clock::now();
         QJsonObject next = current->data;
-        next.insert(QStringLiteral("status"), status);
+        QString nextStatus = status;
+        if (action == QLatin1String("restore")) {
+            // Back to the status it had when deleted: a suspended user comes back suspended.
+            store::Statement before = db().prepare(
+                QStringLiteral("SELECT status_before_delete FROM users WHERE id = ?"));
+            before.bind(current->id);
+            if (Status s = before.exec(); !s.ok())
+                return s.error();
+            if (before.next() && before.toString(0) == QLatin1String("suspended"))
+                nextStatus = QStringLiteral("suspended");
+        }
+        next.insert(QStringLiteral("status"), nextStatus);
         next.insert(QStringLiteral("deleted_at"),
             status == QLatin1String("deleted") ? QJsonValue(json::isoTime(now)) : QJsonValue::Null);
+        if (action == QLatin1String("delete")) {
+            store::Statement keep = db().prepare(
+                QStringLiteral("UPDATE users SET status_before_delete = ? WHERE id = ?"));
+            keep.bind(current->data.value(QLatin1String("status")).toString()).bind(current->id);
+            if (Status s = keep.exec(); !s.ok())
+                return s.error();
+        }
         if (action == QLatin1String("restore")) {
             const qint64 deletedAt
                 = json::parseIsoTime(current->data.value(QLatin1String("deleted_at")).toString());
@@ -402,9 +420,12 @@ Result<Record> UserService::changeStatus(const Actor &actor, const Record &user,
             if (Status s = domains.adjustUserCount(current->domainId, delta); !s.ok())
                 return s.error();
         }
+        QJsonObject changes = diff(current->data, next, {QStringLiteral("status"), QStringLiteral("deleted_at")});
+        if (!reason.isEmpty())
+            changes.insert(QStringLiteral("reason"),
+                QJsonObject {{QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), reason}});
         if (Status s = audit(actor, kType, current->data.value(QLatin1String("address")).toString(), action,
-                diff(current->data, next, {QStringLiteral("status"), QStringLiteral("deleted_at")}),
-                current->companyId, current->domainId);
+                changes, current->companyId, current->domainId);
             !s.ok())
             return s.error();
         return users.byId(current->id);
@@ -435,16 +456,32 @@ Result<Record> UserService::restore(
         actor, user.value(), QStringLiteral("active"), QStringLiteral("restore"), expectedVersion);
 }
 
-Result<Record> UserService::setSuspended(
-    const Actor &actor, const QString &address, bool suspend, std::optional<int> expectedVersion) const
+Result<Record> UserService::setSuspended(const Actor &actor, const QString &address, bool suspend,
+    std::optional<int> expectedVersion, const QJsonObject &input) const
 {
     if (Status s = require(actor, QStringLiteral("user.suspend")); !s.ok())
         return s.error();
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (it.key() != QLatin1String("reason"))
+            return Error::invalidField(it.key(), QStringLiteral("unknown_field"),
+                QStringLiteral("This field is not known here."));
+    }
+    const QJsonValue reasonValue = input.value(QLatin1String("reason"));
+    if (!reasonValue.isUndefined() && !reasonValue.isNull() && !reasonValue.isString())
+        return Error::invalidField(
+            QStringLiteral("reason"), QStringLiteral("type"), QStringLiteral("Expected a string."));
+    const QString reason = reasonValue.toString().trimmed();
+    if (reason.size() > 500)
+        return Error::invalidField(
+            QStringLiteral("reason"), QStringLiteral("too_long"), QStringLiteral("Use at most 500 characters."));
+    if (validation::hasControlCharacters(reason, true))
+        return Error::invalidField(QStringLiteral("reason"), QStringLiteral("invalid"),
+            QStringLiteral("Control characters other than line breaks and tabs are not allowed."));
     const Result<Record> user = userInScope(actor, address);
     if (!user.ok())
         return user.error();
     return changeStatus(actor, user.value(), suspend ? QStringLiteral("suspended") : QStringLiteral("active"),
-        suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend"), expectedVersion);
+        suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend"), expectedVersion, reason);
 }
 
 Result<Record> UserService::setPassword(const Actor &actor, const QString &address, const QJsonObject &input,

@@ -25,9 +25,10 @@ public:
         const Actor &actor, const QString &address, std::optional<int> expectedVersion) const;
     Result<Record> setPassword(const Actor &actor, const QString &address, const QJsonObject &input,
         std::optional<int> expectedVersion) const;
-    // suspend: true suspends an active user, false makes a suspended one active again.
-    Result<Record> setSuspended(
-        const Actor &actor, const QString &address, bool suspend, std::optional<int> expectedVersion) const;
+    // suspend: true suspends an active user, false makes a suspended one active again. `input` may give a
+    // `reason` (at most 500 characters), kept in the audit entry.
+    Result<Record> setSuspended(const Actor &actor, const QString &address, bool suspend,
+        std::optional<int> expectedVersion, const QJsonObject &input = {}) const;
 
     Result<int> purgeExpired() const;
 
@@ -35,7 +36,7 @@ private:
     Result<QList<FieldError>> checkUser(const Record &domain, const Record &company, const QJsonObject &next,
         qint64 selfId, const QJsonObject &patch, bool countsAsNew) const;
     Result<Record> changeStatus(const Actor &actor, const Record &user, const QString &status,
-        const QString &action, std::optional<int> expectedVersion) const;
+        const QString &action, std::optional<int> expectedVersion, const QString &reason = {}) const;
 };
 
 } // namespace mailadmin::service

@@ -238,12 +238,24 @@ Result<Page> StatsService::inactive(const Actor &actor, const StatsQuery &query)
     if (!s.ok())
         return s.error();
     const int days = query.days > 0 ? query.days : 30;
+    const qint64 now = auth::Clock::now();
     store::Where where = usersOf(s.value());
-    where.add(QStringLiteral("(t.last_login_at IS NULL OR t.last_login_at < ?)"),
-        {auth::Clock::now() - qint64(days) * 86400});
+    // No login for `days`, counted from the account's creation when it never signed in: a mailbox made
+    // an hour ago has not been idle for a month.
+    where.add(QStringLiteral("COALESCE(t.last_login_at, t.created_at) < ?"), {now - qint64(days) * 86400});
+    if (query.minAge > 0)
+        where.add(QStringLiteral("t.created_at < ?"), {now - qint64(query.minAge) * 86400});
     where.add(QStringLiteral("t.type = 'mailbox'"));
-    return store::UserRepository(db()).listWhere(
-        where, QStringLiteral("t.last_login_at, t.address"), query.offset, query.limit);
+    QString order = QStringLiteral("t.last_login_at, t.address");
+    if (!query.sort.isEmpty()) {
+        const bool descending = query.sort.startsWith(QLatin1Char('-'));
+        const QString key = descending ? query.sort.mid(1) : query.sort;
+        const QString direction = descending ? QStringLiteral(" DESC") : QString();
+        order = QStringLiteral("t.%1%2, t.address%2").arg(key, direction);
+        if (key == QLatin1String("address"))
+            order = QStringLiteral("t.address%1").arg(direction);
+    }
+    return store::UserRepository(db()).listWhere(where, order, query.offset, query.limit);
 }
 
 Result<QJsonObject> StatsService::quotaDistribution(const Actor &actor, const StatsQuery &query) const

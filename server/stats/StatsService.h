@@ -20,6 +20,8 @@ struct StatsQuery
     int limit = 100;
     QString protocol; // activity filter
     QString result; // activity filter: success, failure
+    QString sort; // inactive users: address, status, last_login_at or used_bytes, "-" first for descending
+    int minAge = 0; // inactive users: leave out accounts created fewer than this many days ago
 };
 
 // What a stats question is about, once the caller's right to see it is checked.

@@ -17,6 +17,8 @@ const Table &AdminRepository::spec()
             {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
+            {QStringLiteral("company_name"), {}, ColumnKind::Text,
+                QStringLiteral("(SELECT c.name FROM companies c WHERE c.id = {t}.company_id)")},
         });
     return table;
 }

@@ -18,6 +18,18 @@ const Table &AuditRepository::spec()
             {QStringLiteral("object_id"), QStringLiteral("object_id"), ColumnKind::Text, {}},
             {QStringLiteral("action"), QStringLiteral("action"), ColumnKind::Text, {}},
             {QStringLiteral("changes_json"), QStringLiteral("changes"), ColumnKind::Text, {}},
+            // The name an object numbered by id goes by now (null once it is gone): people read names.
+            {QStringLiteral("object_name"), {}, ColumnKind::Text,
+                QStringLiteral("(CASE {t}.object_type"
+                               " WHEN 'brand' THEN (SELECT b.name FROM brands b WHERE b.id = "
+                               "CAST({t}.object_id AS BIGINT))"
+                               " WHEN 'contact' THEN (SELECT c.name FROM contacts c WHERE c.id = "
+                               "CAST({t}.object_id AS BIGINT))"
+                               " WHEN 'company' THEN (SELECT c.name FROM companies c WHERE c.id = "
+                               "CAST({t}.object_id AS BIGINT))"
+                               " WHEN 'admin' THEN (SELECT a.login FROM admins a WHERE a.id = "
+                               "CAST({t}.object_id AS BIGINT))"
+                               " END)")},
         });
     return table;
 }

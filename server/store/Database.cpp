@@ -1,5 +1,6 @@
 #include "store/Database.h"
 
+#include "Validation.h"
 #include "store/Migrations.h"
 #include "store/StoreLog.h"
 
@@ -263,6 +264,32 @@ Status Database::migrate()
         if (Status s = tx.commit(); !s.ok())
             return s;
         qCInfo(lcStore) << "applied schema migration" << version;
+    }
+    // Users stored before display names had a sort key get theirs now (SQL cannot fold accents).
+    int sortKeyVersion = 0;
+    for (int version = 1; version <= int(all.size()); ++version) {
+        for (const QString &statement : all.at(version - 1))
+            if (statement.contains(QLatin1String("ADD COLUMN name_sort")))
+                sortKeyVersion = version;
+    }
+    if (current > 0 && current < sortKeyVersion) {
+        Transaction tx(*this);
+        if (!tx.status().ok())
+            return tx.status();
+        Statement names = prepare(QStringLiteral("SELECT id, display_name FROM users WHERE display_name <> ''"));
+        if (Status s = names.exec(); !s.ok())
+            return s;
+        QList<std::pair<qint64, QString>> keys;
+        while (names.next())
+            keys.append({names.toInt(0), validation::sortKey(names.toString(1))});
+        for (const auto &[id, key] : keys) {
+            Statement set = prepare(QStringLiteral("UPDATE users SET name_sort = ? WHERE id = ?"));
+            set.bind(key).bind(id);
+            if (Status s = set.exec(); !s.ok())
+                return s;
+        }
+        if (Status s = tx.commit(); !s.ok())
+            return s;
     }
     return Status::success();
 }

@@ -1,5 +1,7 @@
 #include "store/DomainRepository.h"
 
+#include "Validation.h"
+
 namespace mailadmin::store {
 
 const Table &DomainRepository::spec()
@@ -49,7 +51,9 @@ Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, 
             {query.filters.value(QStringLiteral("disabled")) == QLatin1String("true") ? 1 : 0});
     if (!query.q.isEmpty()) {
         QVariantList values;
-        where.add(database().dialect().textMatch(QStringLiteral("t.name"), query.q, values), values);
+        const QString onName = database().dialect().textMatch(QStringLiteral("t.name"), query.q, values);
+        const QString onUnicode = unicodeMatch(QStringLiteral("t.id"), query.q, values);
+        where.add(onUnicode.isEmpty() ? onName : QStringLiteral("(%1 OR %2)").arg(onName, onUnicode), values);
     }
     QString order;
     if (query.sort == QLatin1String("created_at"))
@@ -162,6 +166,38 @@ Status DomainRepository::purge(qint64 domainId) const
             return s;
     }
     return Status::success();
+}
+
+Result<QList<qint64>> DomainRepository::idsWithUnicodePrefix(const QString &prefix) const
+{
+    Statement q = database().prepare(QStringLiteral(
+        "SELECT id, name FROM domains WHERE deleted_at IS NULL AND name LIKE '%xn--%'"));
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    QList<qint64> ids;
+    while (q.next()) {
+        if (validation::domainForDisplay(q.toString(1)).startsWith(prefix))
+            ids << q.toInt(0);
+    }
+    return ids;
+}
+
+QString DomainRepository::unicodeMatch(const QString &column, const QString &q, QVariantList &values) const
+{
+    bool ascii = true;
+    for (QChar c : q)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii || q.contains(QLatin1Char('*')))
+        return QString();
+    const Result<QList<qint64>> ids = idsWithUnicodePrefix(q.toLower());
+    if (!ids.ok() || ids->isEmpty())
+        return QString();
+    QStringList marks;
+    for (qint64 id : ids.value()) {
+        marks << QStringLiteral("?");
+        values << id;
+    }
+    return QStringLiteral("%1 IN (%2)").arg(column, marks.join(QStringLiteral(", ")));
 }
 
 } // namespace mailadmin::store

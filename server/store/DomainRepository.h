@@ -29,6 +29,11 @@ public:
     Status recountUsers() const;
     // The largest quota of a live user in the domain (a domain maximum cannot go below it).
     Result<qint64> largestUserQuota(qint64 domainId) const;
+    // Live internationalized domains whose name as people write it (Unicode) starts with `prefix`
+    // (lower case): what a search typed in Unicode means, as names are stored in punycode.
+    Result<QList<qint64>> idsWithUnicodePrefix(const QString &prefix) const;
+    // "t.<column> IN (…)" for those domains, or an empty string when there are none or `q` is ASCII.
+    QString unicodeMatch(const QString &column, const QString &q, QVariantList &values) const;
     Result<QList<qint64>> purgeable(qint64 deletedBefore) const;
     Status purge(qint64 domainId) const;
 

@@ -734,11 +734,21 @@ QStringList bulletins()
     };
 }
 
+// The status a user had when deleted (active or suspended), which a restore gives back; the display name
+// with accents folded, to sort by ("Ángel" before "Bäcker" before "Wolf"); filled in by Database::migrate.
+QStringList statusAndNameSort()
+{
+    return {QStringLiteral("ALTER TABLE users ADD COLUMN status_before_delete TEXT"),
+        QStringLiteral("ALTER TABLE users ADD COLUMN name_sort TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX users_domain_name_sort ON users (domain_id, name_sort, status)"),
+        QStringLiteral("CREATE INDEX users_name_sort ON users (name_sort)")};
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
         userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
-        outboundPolicy(), outageDetection(), bulletins()};
+        outboundPolicy(), outageDetection(), bulletins(), statusAndNameSort()};
     return all;
 }
 

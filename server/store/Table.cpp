@@ -1,5 +1,7 @@
 #include "store/Table.h"
 
+#include "Validation.h"
+
 #include "Json.h"
 
 #include <QJsonArray>
@@ -62,7 +64,7 @@ QJsonObject Table::read(const Statement &statement, int first, bool computed) co
     for (const Column &c : m_columns) {
         if (!computed && !c.expression.isEmpty())
             continue;
-        if (c.kind != ColumnKind::LowerCopy)
+        if (c.kind != ColumnKind::LowerCopy && c.kind != ColumnKind::SortKey)
             setFieldValue(data, c.field, fromSql(c, statement.value(position)));
         ++position;
     }
@@ -115,7 +117,7 @@ QByteArray Table::render(const Statement &statement) const
     int position = 0;
     for (const Column &c : m_columns) {
         const QVariant value = statement.value(position++);
-        if (c.kind == ColumnKind::LowerCopy)
+        if (c.kind == ColumnKind::LowerCopy || c.kind == ColumnKind::SortKey)
             continue;
         const qsizetype dot = c.field.indexOf(QLatin1Char('.'));
         const QString outer = dot < 0 ? QString() : c.field.left(dot);
@@ -163,6 +165,7 @@ QByteArray Table::render(const Statement &statement) const
             break;
         case ColumnKind::Text:
         case ColumnKind::LowerCopy:
+        case ColumnKind::SortKey:
             appendString(out, value.toString());
             break;
         }
@@ -191,6 +194,7 @@ QVariant Table::toSql(const Column &column, const QJsonValue &value) const
         case ColumnKind::Text:
             return QVariant(QMetaType::fromType<QString>());
         case ColumnKind::LowerCopy:
+        case ColumnKind::SortKey:
             return QString();
         }
     }
@@ -211,6 +215,8 @@ QVariant Table::toSql(const Column &column, const QJsonValue &value) const
         return value.toString();
     case ColumnKind::LowerCopy:
         return value.toString().toLower();
+    case ColumnKind::SortKey:
+        return validation::sortKey(value.toString());
     }
     return {};
 }
@@ -234,6 +240,7 @@ QJsonValue Table::fromSql(const Column &column, const QVariant &value) const
         return QString::fromLatin1(value.toByteArray().toBase64());
     case ColumnKind::Text:
     case ColumnKind::LowerCopy:
+    case ColumnKind::SortKey:
         return value.toString();
     }
     return {};

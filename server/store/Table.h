@@ -31,7 +31,8 @@ struct Page
     int limit = 0;
 };
 
-// LowerCopy stores the lower-case form of `field` for case-insensitive search and is never read back.
+// LowerCopy stores the lower-case form of `field` for case-insensitive search and is never read back;
+// SortKey stores its accent-folded form to sort by and is never read back either.
 enum class ColumnKind
 {
     Integer,
@@ -41,7 +42,8 @@ enum class ColumnKind
     Time,
     JsonArray,
     Blob,
-    LowerCopy
+    LowerCopy,
+    SortKey // like LowerCopy, with accents folded (validation::sortKey), for an order people expect
 };
 
 // How a JSON field maps to a column. A dotted field ("services.imap") is a member of a nested object.

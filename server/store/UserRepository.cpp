@@ -1,5 +1,7 @@
 #include "store/UserRepository.h"
 
+#include "store/DomainRepository.h"
+
 namespace mailadmin::store {
 
 const Table &UserRepository::spec()
@@ -13,6 +15,7 @@ const Table &UserRepository::spec()
             {QStringLiteral("type"), QStringLiteral("type"), ColumnKind::Text, {}},
             {QStringLiteral("display_name"), QStringLiteral("display_name"), ColumnKind::Text, {}},
             {QStringLiteral("display_name"), QStringLiteral("name_lc"), ColumnKind::LowerCopy, {}},
+            {QStringLiteral("display_name"), QStringLiteral("name_sort"), ColumnKind::SortKey, {}},
             {QStringLiteral("quota"), QStringLiteral("quota"), ColumnKind::Integer, {}},
             {QStringLiteral("used_bytes"), QStringLiteral("used_bytes"), ColumnKind::Integer, {}},
             // Messages stored, from the latest quota sample; kept by stats ingestion only.
@@ -114,11 +117,24 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
         const QString onAddress
             = database().dialect().textMatch(QStringLiteral("t.address"), query.q, values);
         const QString onName = database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values);
-        where.add(QStringLiteral("(%1 OR %2)").arg(onAddress, onName), values);
+        // "anna@bäck": the mailbox anna in the domains whose Unicode name starts with "bäck".
+        QString onUnicode;
+        const qsizetype at = query.q.indexOf(QLatin1Char('@'));
+        if (at > 0) {
+            QVariantList unicodeValues;
+            onUnicode = DomainRepository(database()).unicodeMatch(
+                QStringLiteral("t.domain_id"), query.q.mid(at + 1), unicodeValues);
+            if (!onUnicode.isEmpty()) {
+                onUnicode = QStringLiteral(" OR (t.local_part = ? AND %1)").arg(onUnicode);
+                values << query.q.left(at).toLower();
+                values << unicodeValues;
+            }
+        }
+        where.add(QStringLiteral("(%1 OR %2%3)").arg(onAddress, onName, onUnicode), values);
     }
     QString key;
     if (query.sort == QLatin1String("display_name"))
-        key = QStringLiteral("t.name_lc");
+        key = QStringLiteral("t.name_sort");
     else if (sortKeys().contains(query.sort))
         key = QStringLiteral("t.") + query.sort;
     else

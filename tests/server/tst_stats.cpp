@@ -379,18 +379,18 @@ void TestStats::activeAndInactive()
     QCOMPARE(active.value(QLatin1String("active")).toInt(), 1);
     QCOMPARE(active.value(QLatin1String("users")).toInt(), 5);
     const auto inactive = m_op->get(QStringLiteral("/api/v1/stats/inactive?domain=stats.example&days=7"));
-    QCOMPARE(inactive.json().value(QLatin1String("total")).toInt(), 4);
+    // Three with old logins; the mailbox created for this test that never signed in is not idle for a week.
+    QCOMPARE(inactive.json().value(QLatin1String("total")).toInt(), 3);
     for (const QJsonValue &u : inactive.items())
         QVERIFY(
             u.toObject().value(QLatin1String("address")).toString() != QLatin1String("ann@stats.example"));
-    // Never-seen users come first.
-    QVERIFY(inactive.items()
-                .first()
-                .toObject()
-                .value(QLatin1String("last_login"))
-                .toObject()
-                .value(QLatin1String("imap"))
-                .isNull());
+    // Each of them signed in once, long enough ago.
+    for (const QJsonValue &u : inactive.items()) {
+        bool seen = false;
+        for (const QJsonValue &t : u.toObject().value(QLatin1String("last_login")).toObject())
+            seen = seen || !t.isNull();
+        QVERIFY(seen);
+    }
 }
 
 void TestStats::quota()

@@ -159,6 +159,11 @@ void TestEditors::conflictReappliesMine()
     const QJsonObject stored = m_other->get(QStringLiteral("/api/v1/users/") + m_address).json();
     QCOMPARE(stored.value(QLatin1String("display_name")).toString(), QStringLiteral("Mine After Conflict"));
     QCOMPARE(stored.value(QLatin1String("notes")).toString(), QStringLiteral("from the other admin"));
+    // The conflict named the fields as the form labels them, not by their keys.
+    const QStringList fields = ui::ConflictWidget::lastFields();
+    QVERIFY2(fields.contains(QStringLiteral("Display name")), qPrintable(fields.join(u',')));
+    QVERIFY2(fields.contains(QStringLiteral("Notes")), qPrintable(fields.join(u',')));
+    QVERIFY(!fields.contains(QStringLiteral("display_name")));
 }
 
 void TestEditors::conflictKeepsTheirs()

@@ -132,6 +132,12 @@ void TestMainWindow::bulkSuspendWithReport()
     // One of them is suspended already: the report says so for that one only.
     HttpClient c = m_server->operatorClient();
     c.post(QStringLiteral("/api/v1/users/%1/suspend").arg(chosen.at(2)));
+    // Cancelling the reason suspends nobody.
+    ui::MessageBox::setNextText(QString(), false);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("suspendButton")), Qt::LeftButton);
+    QCOMPARE(c.get(QStringLiteral("/api/v1/users/") + chosen.at(0)).json().value(QLatin1String("status")).toString(),
+        QStringLiteral("active"));
+    ui::MessageBox::setNextText(QStringLiteral("Compromised passwords"));
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("suspendButton")), Qt::LeftButton);
     ui::BulkDialog *dialog = page->lastBulkDialog();
     QVERIFY(dialog);
@@ -148,6 +154,16 @@ void TestMainWindow::bulkSuspendWithReport()
                      .value(QLatin1String("status"))
                      .toString(),
             QStringLiteral("suspended"));
+    // Each suspension keeps the reason in the audit.
+    const QJsonObject entry
+        = c.get(QStringLiteral("/api/v1/audit?object_type=user&action=suspend&object_id=%1").arg(chosen.at(0)))
+              .items()
+              .first()
+              .toObject();
+    QCOMPARE(entry.value(QLatin1String("changes")).toObject().value(QLatin1String("reason")).toObject()
+                 .value(QLatin1String("after"))
+                 .toString(),
+        QStringLiteral("Compromised passwords"));
     dialog->close();
 }
 

@@ -1,7 +1,9 @@
+#include "BulkDialog.h"
 #include "Csv.h"
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Json.h"
+#include "MessageBox.h"
 #include "PasswordDialog.h"
 #include "StatsCharts.h"
 #include "StatsPages.h"
@@ -257,6 +259,14 @@ void TestStatsPages::statsPageExportsWhatItShows()
         QCOMPARE(table->model()->index(0, 0).data().toString(),
             validation::addressForDisplay(
                 senders.first().toObject().value(QLatin1String("address")).toString()));
+    // The addresses get the room, not the last column (Size).
+    QVERIFY(!senders.isEmpty());
+    const int sizeColumn = table->model()->columnCount() - 1;
+    QVERIFY2(table->columnWidth(0) > table->columnWidth(sizeColumn),
+        qPrintable(QStringLiteral("%1 %2").arg(table->columnWidth(0)).arg(table->columnWidth(sizeColumn))));
+    const int sizeText = table->fontMetrics().horizontalAdvance(
+        table->model()->index(0, sizeColumn).data().toString());
+    QVERIFY(table->columnWidth(sizeColumn) < sizeText + 80);
 }
 
 void TestStatsPages::refreshKeepsSelectionAndScroll()
@@ -334,7 +344,8 @@ void TestStatsPages::user360()
     QVERIFY2(summary.contains(QStringLiteral("Active")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("Last login")), qPrintable(summary));
 
-    // Actions on the same screen: suspend and back, and a new quota; the audit shows them.
+    // Actions on the same screen: suspend (with a reason, kept in the audit) and back, and a new quota.
+    ui::MessageBox::setNextText(QStringLiteral("Phishing reported by the owner"));
     page.toggleSuspended();
     QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + m_busyUser)
                      .json()
@@ -450,6 +461,32 @@ void TestStatsPages::alertsAcknowledgeAndDrillDown()
         page.alerts()->objectAt(0).value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
     page.table()->selectRow(0);
     QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
+    // Several open alerts acknowledged at once.
+    if (open >= 3) {
+        QItemSelectionModel *selection = page.table()->selectionModel();
+        selection->clearSelection();
+        QList<qint64> ids;
+        for (int row = 1; row <= 2; ++row) {
+            selection->select(page.alerts()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            ids << qint64(page.alerts()->objectAt(row).value(QLatin1String("id")).toDouble());
+        }
+        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
+        page.acknowledge();
+        for (qint64 id : ids)
+            QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/alerts/%1").arg(id))
+                             .json()
+                             .value(QLatin1String("status"))
+                             .toString(),
+                QStringLiteral("acknowledged"));
+        page.table()->selectRow(0);
+    }
+    // A user's alert opens that user.
+    if (level == QLatin1String("user")) {
+        QSignalSpy opened(m_ui->context, &ui::AppContext::openUserActivity);
+        page.findChild<QPushButton *>(QStringLiteral("openUserButton"))->click();
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.first().first().toString(), alert.value(QLatin1String("subject")).toString());
+    }
     // A user's alert holds and releases that user's outbound mail.
     auto *holdMail = page.findChild<QPushButton *>(QStringLiteral("holdMailButton"));
     QCOMPARE(holdMail->isEnabled(), level == QLatin1String("user"));
@@ -495,6 +532,50 @@ void TestStatsPages::inactiveUsersExport()
     page.daysBox()->setValue(7);
     page.apply();
     QTRY_VERIFY(page.inactive()->total() >= total);
+
+    // Bulk actions on the idle accounts: suspend two (with a reason), delete one.
+    page.daysBox()->setValue(30);
+    page.apply();
+    QTRY_VERIFY(page.inactive()->rowCount() >= 3 && !page.inactive()->isLoading());
+    QTableView *table = page.table();
+    QStringList chosen;
+    for (int row = 0; row < 3; ++row) {
+        if (page.inactive()->objectAt(row).value(QLatin1String("status")).toString() == QLatin1String("active"))
+            chosen << page.inactive()->keyAt(row);
+    }
+    QVERIFY(chosen.size() >= 2);
+    table->clearSelection();
+    for (int row = 0; row < 3; ++row) {
+        if (chosen.contains(page.inactive()->keyAt(row)))
+            table->selectionModel()->select(page.inactive()->index(row, 0),
+                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    ui::MessageBox::setNextText(QStringLiteral("Idle for a month"));
+    page.suspendSelected();
+    QVERIFY(page.lastBulkDialog());
+    for (const QString &address : chosen)
+        QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + address)
+                         .json()
+                         .value(QLatin1String("status"))
+                         .toString(),
+            QStringLiteral("suspended"));
+    page.lastBulkDialog()->close();
+    QTRY_VERIFY(!page.inactive()->isLoading());
+    int row = 0;
+    while (row < page.inactive()->rowCount() && page.inactive()->keyAt(row) != chosen.first())
+        ++row;
+    QVERIFY(row < page.inactive()->rowCount());
+    table->clearSelection();
+    table->selectionModel()->select(
+        page.inactive()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    page.deleteSelected();
+    QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/users/") + chosen.first()).status, 404);
+
+    // Leaving out accounts younger than ten years leaves none of the demo's.
+    page.minAgeBox()->setValue(3650);
+    page.apply();
+    QTRY_COMPARE(page.inactive()->total(), 0);
 }
 
 QTEST_MAIN(TestStatsPages)

@@ -1,3 +1,7 @@
+#include "Application.h"
+#include "Validation.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -60,6 +64,8 @@ private slots:
     void catalogueCoversTheSources();
     void compiledCatalogueTranslates_data();
     void compiledCatalogueTranslates();
+    // Last: installs the French translators in this process.
+    void frenchReachesQtAndValidation();
 };
 
 void TestTranslations::catalogueIsComplete()
@@ -83,7 +89,7 @@ void TestTranslations::catalogueCoversTheSources()
     lupdate.start(QStringLiteral(MAILADMIN_LUPDATE),
         {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
             QStringLiteral("none"), QStringLiteral("api"), QStringLiteral("models"), QStringLiteral("charts"),
-            QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), copy});
+            QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("common"), QStringLiteral("-ts"), copy});
     QVERIFY(lupdate.waitForFinished(120000));
     QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
     const Catalogue committed = readCatalogue(sourceDir() + QStringLiteral("/translations/mailadmin_fr.ts"));
@@ -122,6 +128,18 @@ void TestTranslations::compiledCatalogueTranslates()
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/mailadmin_fr.qm")));
     QCOMPARE(translator.translate(context.toLatin1().constData(), source.toUtf8().constData()), french);
+}
+
+void TestTranslations::frenchReachesQtAndValidation()
+{
+    mailadmin::app::installTranslation(QStringLiteral("fr"));
+    // Qt's own buttons (qtbase_fr), as QDialogButtonBox names them.
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Annuler"));
+    // The checks shared with the server speak the client's language.
+    QCOMPARE(mailadmin::validation::normalizeLocalPart(QString()).message,
+        QStringLiteral("Un nom de boîte aux lettres est obligatoire."));
+    QCOMPARE(mailadmin::validation::normalizeEmail(QStringLiteral("a..b@example.com")).message.left(28),
+        QStringLiteral("La partie d'une adresse e-ma"));
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)

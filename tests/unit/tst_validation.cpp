@@ -11,6 +11,7 @@ private slots:
     void domainNames_data();
     void domainNames();
     void namesForDisplay();
+    void sizesForPeople();
     void localParts_data();
     void localParts();
     void emails_data();
@@ -110,6 +111,14 @@ void TestValidation::localParts()
         QCOMPARE(v.value, expected);
 }
 
+void TestValidation::sizesForPeople()
+{
+    QCOMPARE(sizeForPeople(53687091200), QStringLiteral("50 GB"));
+    QCOMPARE(sizeForPeople(qint64(1536) * 1024 * 1024), QStringLiteral("1.5 GB"));
+    QCOMPARE(sizeForPeople(512 * 1024 * 1024), QStringLiteral("512 MB"));
+    QCOMPARE(sizeForPeople(12), QStringLiteral("12 bytes"));
+}
+
 void TestValidation::emails_data()
 {
     QTest::addColumn<QString>("input");
@@ -121,6 +130,8 @@ void TestValidation::emails_data()
     QTest::newRow("no domain") << QStringLiteral("anna@") << QString();
     QTest::newRow("bad domain") << QStringLiteral("anna@example") << QString();
     QTest::newRow("two ats") << QStringLiteral("a@b@example.com") << QString();
+    QTest::newRow("dots") << QStringLiteral("anna..berg@example.com") << QString();
+    QTest::newRow("long local") << QString(70, QLatin1Char('a')) + QStringLiteral("@example.com") << QString();
 }
 
 void TestValidation::emails()
@@ -131,6 +142,9 @@ void TestValidation::emails()
     QCOMPARE(v.ok(), !expected.isEmpty());
     if (v.ok())
         QCOMPARE(v.value, expected);
+    else
+        // An e-mail address (a contact's, a forward) is not a mailbox here: its errors never say so.
+        QVERIFY2(!v.message.contains(QLatin1String("mailbox"), Qt::CaseInsensitive), qPrintable(v.message));
 }
 
 void TestValidation::colours_data()

@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "BulkDialog.h"
 #include "ByteSizeEdit.h"
 #include "ChartExport.h"
 #include "DirectoryModels.h"
@@ -79,6 +80,18 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
         // Lay the new rows out now, so the scroll range is theirs before the old position is set again.
         table->doItemsLayout();
         table->verticalScrollBar()->setValue(*scroll);
+    });
+    // Tables filled row by row (top senders) are sized when their first rows come too: the numbers take
+    // what they need and the first column (the address) the rest, rather than the last column.
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, table, [table, sized] {
+        if (*sized)
+            return;
+        *sized = true;
+        QHeaderView *header = table->horizontalHeader();
+        header->setStretchLastSection(false);
+        for (int c = 1; c < table->model()->columnCount(); ++c)
+            table->resizeColumnToContents(c);
+        header->setSectionResizeMode(0, QHeaderView::Stretch);
     });
     return table;
 }
@@ -740,8 +753,11 @@ void DashboardPage::refresh()
     });
     m_outbound->setGranularity(
         scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope),
-        [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
+    m_openAlerts = -1;
+    ask(QStringLiteral("/stats/outbound"), outboundQuery(scope), [this](const QJsonObject &a) {
+        m_outbound->setRows(a.value(QLatin1String("series")).toArray());
+        showAlertTile();
+    });
     QUrlQuery alerts;
     alerts.addQueryItem(QStringLiteral("status"), QStringLiteral("open"));
     alerts.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
@@ -750,11 +766,27 @@ void DashboardPage::refresh()
     else if (scope.kind == StatsScope::Kind::Domain)
         alerts.addQueryItem(QStringLiteral("domain"), scope.id);
     ask(QStringLiteral("/alerts"), alerts, [this](const QJsonObject &a) {
-        const qint64 open = qint64(a.value(QLatin1String("total")).toDouble());
-        m_tiles.value(QStringLiteral("alerts"))
-            ->setValue(QLocale().toString(open),
-                open > 0 ? tr("outbound spikes to look at") : tr("nothing unusual"));
+        m_openAlerts = qint64(a.value(QLatin1String("total")).toDouble());
+        showAlertTile();
     });
+}
+
+void DashboardPage::showAlertTile()
+{
+    if (m_openAlerts < 0)
+        return;
+    int spikes = 0;
+    const int column = m_outbound->columnOf(QStringLiteral("spike"));
+    for (int row = 0; column >= 0 && row < m_outbound->rowCount(); ++row)
+        spikes += m_outbound->valueAt(row, column) > 0 ? 1 : 0;
+    QString detail;
+    if (m_openAlerts > 0)
+        detail = tr("outbound spikes to look at");
+    else if (spikes > 0)
+        detail = tr("%n spike(s) marked on the chart, none open", nullptr, spikes);
+    else
+        detail = tr("nothing unusual");
+    m_tiles.value(QStringLiteral("alerts"))->setValue(QLocale().toString(m_openAlerts), detail);
 }
 
 // --- StatsPage ---
@@ -1151,10 +1183,17 @@ void User360Page::resetPassword()
 void User360Page::toggleSuspended()
 {
     const bool suspended = m_user.value(QLatin1String("status")).toString() == QLatin1String("suspended");
+    QString reason;
+    if (!suspended
+        && !MessageBox::askText(this, tr("Suspend user"),
+            tr("Why is %1 suspended? The reason is kept in the audit log (optional).")
+                .arg(validation::addressForDisplay(m_address)),
+            reason))
+        return;
     context()->api()->post(
         QStringLiteral("/users/%1/%2")
             .arg(m_address, suspended ? QStringLiteral("unsuspend") : QStringLiteral("suspend")),
-        {}, this,
+        reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}}, this,
         [this, suspended](const api::ApiResult &result) {
             if (!result.ok()) {
                 m_message->setText(result.error.message());
@@ -1287,8 +1326,19 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     m_holdMail->setObjectName(QStringLiteral("holdMailButton"));
     m_releaseMail = new QPushButton(tr("Re&lease mail"), detail);
     m_releaseMail->setObjectName(QStringLiteral("releaseMailButton"));
+    m_openUser = new QPushButton(tr("&Open user"), detail);
+    m_openUser->setObjectName(QStringLiteral("openUserButton"));
+    m_suspendUser = new QPushButton(tr("Sus&pend user…"), detail);
+    m_suspendUser->setObjectName(QStringLiteral("suspendUserButton"));
+    m_suspendUser->setVisible(context->can(QStringLiteral("user.suspend")));
+    act->addWidget(m_openUser);
+    act->addWidget(m_suspendUser);
     act->addWidget(m_holdMail);
     act->addWidget(m_releaseMail);
+    connect(m_openUser, &QPushButton::clicked, this, [this, context] {
+        emit context->openUserActivity(current().value(QLatin1String("subject")).toString());
+    });
+    connect(m_suspendUser, &QPushButton::clicked, this, &AlertsPage::suspendUser);
     m_holdMail->setVisible(context->can(QStringLiteral("user.suspend")));
     m_releaseMail->setVisible(context->can(QStringLiteral("user.suspend")));
     connect(m_holdMail, &QPushButton::clicked, this, [this] { outboundMail(QStringLiteral("hold")); });
@@ -1334,6 +1384,17 @@ void AlertsPage::selectionChanged()
     m_user->setEnabled(has && a.value(QLatin1String("scope")).toString() == QLatin1String("user"));
     m_holdMail->setEnabled(m_user->isEnabled());
     m_releaseMail->setEnabled(m_user->isEnabled());
+    m_openUser->setEnabled(m_user->isEnabled());
+    m_suspendUser->setEnabled(m_user->isEnabled());
+    // Several open alerts acknowledged or resolved at once.
+    bool anyOpen = false, anyUnresolved = false;
+    for (int row : selectedRows()) {
+        const QString st = m_alerts->objectAt(row).value(QLatin1String("status")).toString();
+        anyOpen = anyOpen || st == QLatin1String("open");
+        anyUnresolved = anyUnresolved || st != QLatin1String("resolved");
+    }
+    m_acknowledge->setEnabled(anyOpen);
+    m_resolve->setEnabled(anyUnresolved);
     if (!has) {
         m_evidence->setText(tr("Select an alert to see its evidence."));
         m_series->clear();
@@ -1446,15 +1507,46 @@ void AlertsPage::outboundMail(const QString &action)
         });
 }
 
+void AlertsPage::suspendUser()
+{
+    const QString address = current().value(QLatin1String("subject")).toString();
+    if (address.isEmpty())
+        return;
+    QString reason = tr("Outbound spike");
+    if (!MessageBox::askText(this, tr("Suspend user"),
+            tr("Why is %1 suspended? The reason is kept in the audit log (optional).")
+                .arg(validation::addressForDisplay(address)),
+            reason))
+        return;
+    context()->api()->post(QStringLiteral("/users/%1/suspend").arg(address),
+        reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}}, this,
+        [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                MessageBox::warning(this, tr("Suspend user"), result.error.message());
+                return;
+            }
+            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+            emit context()->showStatus(tr("The user is suspended: no logins and no mail sending until unsuspended."));
+        });
+}
+
 void AlertsPage::transition(const QString &action)
 {
-    const QJsonObject a = current();
-    if (a.isEmpty())
-        return;
     QJsonObject body;
     if (!m_note->text().trimmed().isEmpty())
         body.insert(QStringLiteral("note"), m_note->text().trimmed());
-    const qint64 id = qint64(a.value(QLatin1String("id")).toDouble());
+    for (int row : selectedRows()) {
+        const QJsonObject a = m_alerts->objectAt(row);
+        const QString status = a.value(QLatin1String("status")).toString();
+        if (status == QLatin1String("resolved")
+            || (action == QLatin1String("acknowledge") && status != QLatin1String("open")))
+            continue;
+        transitionOne(qint64(a.value(QLatin1String("id")).toDouble()), action, body);
+    }
+}
+
+void AlertsPage::transitionOne(qint64 id, const QString &action, const QJsonObject &body)
+{
     context()->api()->post(QStringLiteral("/alerts/%1/%2").arg(id).arg(action), body, this,
         [this](const api::ApiResult &result) {
             if (!result.ok()) {
@@ -1488,11 +1580,28 @@ InactiveUsersPage::InactiveUsersPage(AppContext *context, QWidget *parent)
     m_days->setSuffix(tr(" days"));
     auto *label = new QLabel(tr("No login for &at least"), this);
     label->setBuddy(m_days);
+    m_minAge = new QSpinBox(this);
+    m_minAge->setObjectName(QStringLiteral("minAgeSpinBox"));
+    m_minAge->setRange(0, 3650);
+    m_minAge->setSuffix(tr(" days"));
+    m_minAge->setSpecialValueText(tr("no"));
+    auto *ageLabel = new QLabel(tr("lea&ve out accounts younger than"), this);
+    ageLabel->setBuddy(m_minAge);
     filterLayout()->addWidget(m_scope, 1);
     filterLayout()->addWidget(label);
     filterLayout()->addWidget(m_days);
+    filterLayout()->addWidget(ageLabel);
+    filterLayout()->addWidget(m_minAge);
+    QPushButton *suspend
+        = addButton(tr("&Suspend…"), QStringLiteral("suspendButton"), QStringLiteral("user.suspend"));
+    QPushButton *remove
+        = addButton(tr("&Delete…"), QStringLiteral("deleteButton"), QStringLiteral("user.delete"));
+    m_needSelection = {suspend, remove};
+    connect(suspend, &QPushButton::clicked, this, &InactiveUsersPage::suspendSelected);
+    connect(remove, &QPushButton::clicked, this, &InactiveUsersPage::deleteSelected);
     connect(m_scope, &StatsScopeBar::changed, this, &InactiveUsersPage::apply);
     connect(m_days, &QSpinBox::editingFinished, this, &InactiveUsersPage::apply);
+    connect(m_minAge, &QSpinBox::editingFinished, this, &InactiveUsersPage::apply);
     connect(this, &ListPage::activated, this,
         [this, context](int row) { emit context->openUserActivity(m_inactive->keyAt(row)); });
     apply();
@@ -1504,7 +1613,59 @@ void InactiveUsersPage::apply()
     const models::StatsScope scope = m_scope->scope();
     if (scope.kind != models::StatsScope::Kind::Company && scope.id.isEmpty())
         return;
-    m_inactive->setScope(subject, m_days->value());
+    m_inactive->setScope(subject, m_days->value(), m_minAge->value());
+}
+
+void InactiveUsersPage::suspendSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    QString reason;
+    if (!MessageBox::askText(this, tr("Suspend users"),
+            tr("Why are they suspended? The reason is kept in the audit log (optional)."), reason))
+        return;
+    const QJsonObject body
+        = reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}};
+    QList<api::BulkOperation::Step> steps;
+    for (int row : rows) {
+        const QString address = m_inactive->keyAt(row);
+        steps.append({"POST", QStringLiteral("/users/%1/suspend").arg(address), body, 0, address});
+    }
+    runBulk(tr("Suspend %n user(s)", nullptr, int(steps.size())), steps);
+}
+
+void InactiveUsersPage::deleteSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
+        return;
+    if (MessageBox::question(this, tr("Delete users"),
+            tr("Delete %n user(s)? They can be restored from Deleted items for 30 days.", nullptr,
+                int(rows.size())))
+        != QMessageBox::Yes)
+        return;
+    QList<api::BulkOperation::Step> steps;
+    for (int row : rows) {
+        const QJsonObject user = m_inactive->objectAt(row);
+        const QString address = user.value(QLatin1String("address")).toString();
+        steps.append({"DELETE", QStringLiteral("/users/") + address, {},
+            user.value(QLatin1String("version")).toInt(), address});
+    }
+    runBulk(tr("Delete %n user(s)", nullptr, int(steps.size())), steps);
+}
+
+void InactiveUsersPage::runBulk(const QString &title, const QList<api::BulkOperation::Step> &steps)
+{
+    auto *operation = new api::BulkOperation(context()->api(), steps, this);
+    auto *dialog = new BulkDialog(operation, title, this);
+    dialog->setObjectName(QStringLiteral("bulkDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QObject::destroyed, operation, &QObject::deleteLater);
+    connect(operation, &api::BulkOperation::finished, m_inactive, &models::PagedListModel::reload);
+    m_lastBulk = dialog;
+    dialog->open();
+    operation->start();
 }
 
 } // namespace mailadmin::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkOperation.h"
 #include "ListPage.h"
 #include "StatsModels.h"
 
@@ -30,6 +31,8 @@ class AuditListModel;
 }
 
 namespace mailadmin::ui {
+
+class BulkDialog;
 
 class AppContext;
 
@@ -166,7 +169,11 @@ public:
     models::SeriesModel *outbound() const { return m_outbound; }
 
 private:
+    // The alerts tile agrees with the outbound chart: open alerts, and the spikes the chart marks.
+    void showAlertTile();
+
     QHash<QString, StatTile *> m_tiles;
+    qint64 m_openAlerts = -1;
     models::SeriesModel *m_logins;
     models::SeriesModel *m_outbound;
     QStandardItemModel *m_quota;
@@ -270,7 +277,10 @@ protected:
     void selectionChanged() override;
 
 private:
+    // Every selected alert that can take `action`.
     void transition(const QString &action);
+    void transitionOne(qint64 id, const QString &action, const QJsonObject &body);
+    void suspendUser();
     // "hold" or "release" the outbound mail of the selected alert's user.
     void outboundMail(const QString &action);
     QJsonObject current() const;
@@ -284,6 +294,8 @@ private:
     QPushButton *m_acknowledge = nullptr;
     QPushButton *m_resolve = nullptr;
     QPushButton *m_holdMail = nullptr;
+    QPushButton *m_openUser = nullptr;
+    QPushButton *m_suspendUser = nullptr;
     QPushButton *m_releaseMail = nullptr;
     QLineEdit *m_note = nullptr;
     charts::TimeSeriesChart *m_chart = nullptr;
@@ -299,12 +311,21 @@ public:
     explicit InactiveUsersPage(AppContext *context, QWidget *parent = nullptr);
     models::InactiveListModel *inactive() const { return m_inactive; }
     QSpinBox *daysBox() const { return m_days; }
+    QSpinBox *minAgeBox() const { return m_minAge; }
     void apply();
+    // The selected accounts suspended (with a reason) or deleted, with a progress dialog and its report.
+    void suspendSelected();
+    void deleteSelected();
+    BulkDialog *lastBulkDialog() const { return m_lastBulk; }
 
 private:
+    void runBulk(const QString &title, const QList<api::BulkOperation::Step> &steps);
+
     models::InactiveListModel *m_inactive;
     StatsScopeBar *m_scope;
     QSpinBox *m_days;
+    QSpinBox *m_minAge;
+    BulkDialog *m_lastBulk = nullptr;
 };
 
 } // namespace mailadmin::ui

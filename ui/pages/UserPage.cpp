@@ -112,10 +112,10 @@ void UserPage::resetPassword()
         adopt(dialog.answer());
 }
 
-void UserPage::runAction(const QString &suffix, const QString &done)
+void UserPage::runAction(const QString &suffix, const QString &done, const QJsonObject &body)
 {
     context()->api()->post(
-        path() + suffix, {}, this,
+        path() + suffix, body, this,
         [this, done](const api::ApiResult &result) {
             if (!result.ok()) {
                 showMessage(result.error.message(), true);
@@ -134,9 +134,17 @@ void UserPage::toggleSuspended()
 {
     if (object().value(QLatin1String("status")).toString() == QLatin1String("suspended"))
         runAction(QStringLiteral("/unsuspend"), tr("The user is active again."));
-    else
+    else {
+        QString reason;
+        if (!MessageBox::askText(this, tr("Suspend user"),
+                tr("Why is %1 suspended? The reason is kept in the audit log (optional).")
+                    .arg(validation::addressForDisplay(address())),
+                reason))
+            return;
         runAction(QStringLiteral("/suspend"),
-            tr("The user is suspended: no logins and no mail sending until unsuspended."));
+            tr("The user is suspended: no logins and no mail sending until unsuspended."),
+            reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}});
+    }
 }
 
 void UserPage::deleteUser()

@@ -9,9 +9,11 @@
 #include "Form.h"
 #include "MessageBox.h"
 #include "ObjectDialog.h"
+#include "PasswordDialog.h"
 #include "UserListModel.h"
 #include "Validation.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -106,28 +108,73 @@ void UsersPage::selectionChanged()
 
 void UsersPage::newUser()
 {
-    if (m_domain.isEmpty())
+    ObjectDialog *dialog = createUserDialog();
+    if (!dialog)
         return;
-    ObjectDialog dialog(context(), EntitySchema::user(), ObjectDialog::Mode::Create,
+    dialog->exec();
+    delete dialog;
+}
+
+ObjectDialog *UsersPage::createUserDialog()
+{
+    if (m_domain.isEmpty())
+        return nullptr;
+    auto *dialog = new ObjectDialog(context(), EntitySchema::user(), ObjectDialog::Mode::Create,
         QStringLiteral("/domains/%1/users").arg(m_domain),
         tr("New user in %1").arg(validation::domainForDisplay(m_domain)), this);
-    Form *f = dialog.form();
+    Form *f = dialog->form();
     f->addLine(QStringLiteral("local_part"), tr("&Mailbox name:"))->setPlaceholderText(tr("e.g. anna.berg"));
     f->addChoice(QStringLiteral("type"), tr("&Type:"),
         {{tr("Mailbox"), QStringLiteral("mailbox")}, {tr("Forward"), QStringLiteral("forward")},
             {tr("Filter"), QStringLiteral("filter")}});
     f->addLine(QStringLiteral("display_name"), tr("&Display name:"));
     f->addList(QStringLiteral("forward_recipients"), tr("&Forward to:"));
-    f->addLine(QStringLiteral("password"), tr("&Password:"))
-        ->setPlaceholderText(tr("Optional; set or reset it later"));
-    dialog.setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("mailbox")}});
-    connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &user) {
+    f->addBytes(QStringLiteral("quota"), tr("&Quota:"));
+
+    // The password is masked; Generate fills in a strong one and shows it, Show reveals what was typed.
+    auto *passwordBox = new QWidget;
+    auto *passwordRow = new QHBoxLayout(passwordBox);
+    passwordRow->setContentsMargins(0, 0, 0, 0);
+    auto *password = new QLineEdit(passwordBox);
+    password->setObjectName(QStringLiteral("passwordLineEdit"));
+    password->setEchoMode(QLineEdit::Password);
+    password->setPlaceholderText(tr("Optional; set or reset it later"));
+    auto *show = new QCheckBox(tr("Sho&w"), passwordBox);
+    show->setObjectName(QStringLiteral("showPasswordCheckBox"));
+    auto *generate = new QPushButton(tr("&Generate"), passwordBox);
+    generate->setObjectName(QStringLiteral("generatePasswordButton"));
+    passwordRow->addWidget(password, 1);
+    passwordRow->addWidget(show);
+    passwordRow->addWidget(generate);
+    connect(show, &QCheckBox::toggled, password,
+        [password](bool on) { password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+    connect(generate, &QPushButton::clicked, password, [password, show, f] {
+        password->setText(PasswordWidget::generatePassword());
+        show->setChecked(true);
+        f->markEdited();
+    });
+    connect(password, &QLineEdit::textEdited, f, &Form::markEdited);
+    f->addCustom(
+        QStringLiteral("password"), tr("&Password:"), passwordBox,
+        [password]() -> QJsonValue { return password->text(); },
+        [password](const QJsonValue &v) { password->setText(v.toString()); },
+        [password, generate](bool ro) {
+            password->setReadOnly(ro);
+            generate->setEnabled(!ro);
+        });
+    dialog->setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("mailbox")}});
+    // The domain's default quota, filled in once known; the admin may change it.
+    context()->api()->get(QStringLiteral("/domains/") + m_domain, {}, dialog, [f](const api::ApiResult &r) {
+        if (r.ok())
+            f->apply(QJsonObject {{QStringLiteral("quota"), r.json.value(QLatin1String("default_quota"))}});
+    });
+    connect(dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &user) {
         m_users->reload();
         emit this->context()->objectChanged(QStringLiteral("user"), user, false);
-        emit this->context()->showStatus(
-            tr("Created %1").arg(user.value(QLatin1String("address")).toString()));
+        emit this->context()->showStatus(tr("Created %1").arg(
+            validation::addressForDisplay(user.value(QLatin1String("address")).toString())));
     });
-    dialog.exec();
+    return dialog;
 }
 
 void UsersPage::importCsv()
@@ -155,13 +202,22 @@ void UsersPage::runBulk(const QString &title, const QList<api::BulkOperation::St
 
 void UsersPage::bulkSuspend(bool suspend)
 {
+    QJsonObject body;
+    if (suspend && !selectedRows().isEmpty()) {
+        QString reason;
+        if (!MessageBox::askText(this, tr("Suspend users"),
+                tr("Why are they suspended? The reason is kept in the audit log (optional)."), reason))
+            return;
+        if (!reason.isEmpty())
+            body.insert(QStringLiteral("reason"), reason);
+    }
     QList<api::BulkOperation::Step> steps;
     for (int row : selectedRows()) {
         const QString address = m_users->addressAt(row);
         steps.append({"POST",
             QStringLiteral("/users/%1/%2")
                 .arg(address, suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend")),
-            {}, 0, address});
+            body, 0, address});
     }
     if (!steps.isEmpty())
         runBulk(suspend ? tr("Suspend %n user(s)", nullptr, int(steps.size()))

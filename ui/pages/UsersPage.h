@@ -14,6 +14,8 @@ class UserListModel;
 
 namespace mailadmin::ui {
 
+class ObjectDialog;
+
 class BulkDialog;
 
 // The users of one domain, at any scale: server-side search, filters and sort, lazy paging, bulk actions
@@ -30,6 +32,9 @@ public:
     models::UserListModel *users() const { return m_users; }
 
     void newUser();
+    // The New user dialog, not yet shown: quota filled in with the domain's default, a masked password
+    // with Generate and Show.
+    ObjectDialog *createUserDialog();
     void importCsv();
     // Bulk actions on the selected rows; each opens a progress dialog that ends with a report.
     void bulkSuspend(bool suspend);
