@@ -265,6 +265,8 @@ void TestPackaging::installedServerReloadsOnHangup()
     QProcess serve;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("NOTIFY_SOCKET"), QString::fromUtf8(socketPath));
+    // Rules from the environment would win over the server's log level.
+    environment.remove(QStringLiteral("QT_LOGGING_RULES"));
     serve.setProcessEnvironment(environment);
     serve.start(server, {QStringLiteral("serve"), QStringLiteral("--config"), config});
     QVERIFY(serve.waitForStarted());
