@@ -23,10 +23,11 @@ from mailrig import free_port, mailadmind_binary, wait_for_port  # noqa: E402
 TABLES = {
     "domains": "id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, disabled INTEGER NOT NULL, deleted_at BIGINT",
     "domain_aliases": "name TEXT PRIMARY KEY, domain_id BIGINT NOT NULL REFERENCES domains(id)",
+    "mail_stores": "id BIGINT PRIMARY KEY, name TEXT NOT NULL, mail_location TEXT",
     "users": "id BIGINT PRIMARY KEY, domain_id BIGINT NOT NULL REFERENCES domains(id), local_part TEXT NOT NULL, "
              "address TEXT NOT NULL UNIQUE, type TEXT NOT NULL, quota BIGINT NOT NULL, "
              "forward_recipients TEXT NOT NULL, service_imap TEXT NOT NULL, service_pop TEXT NOT NULL, "
-             "service_smtp TEXT NOT NULL, status TEXT NOT NULL, password_hash TEXT, deleted_at BIGINT",
+             "service_smtp TEXT NOT NULL, status TEXT NOT NULL, password_hash TEXT, deleted_at BIGINT, store_id BIGINT",
     "user_aliases": "address TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id)",
 }
 PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1] if glob.glob("/usr/lib/postgresql/*/bin") else ""
