@@ -518,6 +518,7 @@ const EntitySchema &EntitySchema::user()
             createOnly(choice(QStringLiteral("type"),
                 {QStringLiteral("mailbox"), QStringLiteral("forward"), QStringLiteral("filter")})),
             text(QStringLiteral("display_name"), 256),
+            text(QStringLiteral("title"), 60),
             integer(QStringLiteral("quota"), 0, 0, FieldType::Bytes),
             list(QStringLiteral("aliases"), FieldType::EmailList, 200),
             list(QStringLiteral("forward_recipients"), FieldType::EmailList, 100),

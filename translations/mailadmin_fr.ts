@@ -3796,6 +3796,14 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <translation>&amp;Nom affiché :</translation>
     </message>
     <message>
+        <source>Job t&amp;itle:</source>
+        <translation>Fonct&amp;ion :</translation>
+    </message>
+    <message>
+        <source>Fills the {title} placeholder of bulletins.</source>
+        <translation>Remplit le champ {title} des bulletins.</translation>
+    </message>
+    <message>
         <source>&amp;Quota:</source>
         <translation>&amp;Quota :</translation>
     </message>

@@ -303,7 +303,7 @@ Result<int> BulletinSender::deliver(qint64 now) const
             return mine.error();
         if (!mine.value())
             continue;
-        const QByteArray message = render(d.text, Recipient {d.address, d.name, d.domain, QString()},
+        const QByteArray message = render(d.text, Recipient {d.address, d.name, d.domain, d.title},
             m_settings.from, "bulletin-" + QByteArray::number(d.id) + "@mailadmin", now);
         const Status s = transfer(m_settings, d.address, message);
         if (s.ok()) {

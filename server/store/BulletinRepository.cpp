@@ -370,9 +370,10 @@ Result<Page> BulletinRepository::deliveries(qint64 bulletinId, const ListQuery &
 Result<QList<BulletinDelivery>> BulletinRepository::due(qint64 now, int limit) const
 {
     Statement q = database().prepare(QStringLiteral(
-        "SELECT x.id, x.bulletin_id, p.text, x.address, x.name, x.domain, x.attempts FROM "
-        "bulletin_deliveries x "
-        "JOIN bulletin_posts p ON p.id = x.post_id WHERE x.delivered_at IS NULL AND x.failed_at IS NULL AND "
+        "SELECT x.id, x.bulletin_id, p.text, x.address, x.name, x.domain, x.attempts, "
+        "COALESCE(u.title, '') FROM bulletin_deliveries x "
+        "JOIN bulletin_posts p ON p.id = x.post_id LEFT JOIN users u ON u.id = x.user_id "
+        "WHERE x.delivered_at IS NULL AND x.failed_at IS NULL AND "
         "x.sending_at IS NULL AND x.next_attempt_at <= ? ORDER BY x.id LIMIT ?"));
     q.bind(now).bind(limit);
     if (Status s = q.exec(); !s.ok())
@@ -380,7 +381,7 @@ Result<QList<BulletinDelivery>> BulletinRepository::due(qint64 now, int limit) c
     QList<BulletinDelivery> out;
     while (q.next())
         out << BulletinDelivery {q.toInt(0), q.toInt(1), q.toString(2), q.toString(3), q.toString(4),
-            q.toString(5), int(q.toInt(6))};
+            q.toString(5), int(q.toInt(6)), q.toString(7)};
     return out;
 }
 

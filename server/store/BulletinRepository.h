@@ -15,6 +15,7 @@ struct BulletinDelivery
     QString name;
     QString domain;
     int attempts = 0;
+    QString title; // the user's job title as it is when sent
 };
 
 // Bulletins of companies and domains, their posts and the delivery of each post to each recipient. A

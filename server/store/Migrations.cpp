@@ -744,11 +744,17 @@ QStringList statusAndNameSort()
         QStringLiteral("CREATE INDEX users_name_sort ON users (name_sort)")};
 }
 
+// A user's job title, for the {title} placeholder of bulletins (the OpenSRS Mail API's user `title`).
+QStringList userTitle()
+{
+    return {QStringLiteral("ALTER TABLE users ADD COLUMN title TEXT NOT NULL DEFAULT ''")};
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
         userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
-        outboundPolicy(), outageDetection(), bulletins(), statusAndNameSort()};
+        outboundPolicy(), outageDetection(), bulletins(), statusAndNameSort(), userTitle()};
     return all;
 }
 

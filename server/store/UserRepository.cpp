@@ -16,6 +16,7 @@ const Table &UserRepository::spec()
             {QStringLiteral("display_name"), QStringLiteral("display_name"), ColumnKind::Text, {}},
             {QStringLiteral("display_name"), QStringLiteral("name_lc"), ColumnKind::LowerCopy, {}},
             {QStringLiteral("display_name"), QStringLiteral("name_sort"), ColumnKind::SortKey, {}},
+            {QStringLiteral("title"), QStringLiteral("title"), ColumnKind::Text, {}},
             {QStringLiteral("quota"), QStringLiteral("quota"), ColumnKind::Integer, {}},
             {QStringLiteral("used_bytes"), QStringLiteral("used_bytes"), ColumnKind::Integer, {}},
             // Messages stored, from the latest quota sample; kept by stats ingestion only.

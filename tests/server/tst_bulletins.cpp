@@ -55,7 +55,7 @@ namespace {
 const QString kTemplate = QStringLiteral("From: Alpha Hosting <support@alpha.example>\n"
                                          "Subject: Planned work for {domain}\n"
                                          "\n"
-                                         "Dear {name},\n\nyour mailbox {account} moves tonight.\n"
+                                         "Dear {name} ({title}),\n\nyour mailbox {account} moves tonight.\n"
                                          ".a line that starts with a dot\n");
 }
 
@@ -95,7 +95,8 @@ void TestBulletins::initTestCase()
     for (int i = 0; i < 6; ++i)
         QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/alpha.example/users"),
                          QJsonObject {{QStringLiteral("local_part"), QStringLiteral("u%1").arg(i)},
-                             {QStringLiteral("display_name"), QStringLiteral("User %1").arg(i)}})
+                             {QStringLiteral("display_name"), QStringLiteral("User %1").arg(i)},
+                             {QStringLiteral("title"), QStringLiteral("Engineer %1").arg(i)}})
                      .status,
             201);
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/alpha.example/users"),
@@ -427,7 +428,7 @@ void TestBulletins::deliveredOnceOverSmtp()
         QVERIFY(text.contains("Message-ID: <bulletin-"));
         QVERIFY(text.contains("\n.a line that starts with a dot"));
         if (text.contains("X-RcptTo: u1@alpha.example")) {
-            QVERIFY(text.contains("Dear User 1,"));
+            QVERIFY2(text.contains("Dear User 1 (Engineer 1),"), text.constData());
             QVERIFY(text.contains("your mailbox u1@alpha.example moves"));
         }
         news += text.contains("From: Alpha Hosting <support@alpha.example>");

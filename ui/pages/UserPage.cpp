@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -38,6 +39,8 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
 
     Form *f = form();
     f->addLine(QStringLiteral("display_name"), tr("&Display name:"));
+    f->addLine(QStringLiteral("title"), tr("Job t&itle:"))
+        ->setToolTip(tr("Fills the {title} placeholder of bulletins."));
     f->addBytes(QStringLiteral("quota"), tr("&Quota:"));
     f->addList(QStringLiteral("aliases"), tr("&Aliases:"))
         ->setToolTip(tr("Other addresses that deliver to this user, one per line."));
