@@ -107,8 +107,13 @@ OutageDetector::Judgement OutageDetector::judge(
         && double(now.failed) >= kFailedShare * std::max(j.expectedOk, double(now.ok))
         && double(now.failed) > kRiseFactor * std::max(j.expectedFailed, 1.0)
         && double(now.failed) - j.expectedFailed > kDeviations * j.spreadFailed;
+    // A fall is measured in the spread of what was observed: the logins that still arrive vary like a
+    // Poisson variable of their own count, so a store that lost most of them is told from noise at once,
+    // even at night, when the usual count is small and four spreads of it are more than half of it.
+    const double fallSpread = std::sqrt(
+        std::max(double(now.ok), 1.0) + std::pow(j.level * 1.4826 * okMad, 2));
     const bool fall = j.expectedOk >= double(kMinimumExpected) && double(now.ok) < kFallRatio * j.expectedOk
-        && j.expectedOk - double(now.ok) > kDeviations * j.spreadOk;
+        && j.expectedOk - double(now.ok) > kFallDeviations * fallSpread;
     j.anomalous = rise || fall;
     if (j.anomalous)
         j.signal = rise ? QStringLiteral("failed_rise") : QStringLiteral("success_fall");

@@ -21,6 +21,7 @@ public:
     static constexpr double kFallRatio = 0.5;
     static constexpr double kRiseFactor = 3.0;
     static constexpr double kDeviations = 4.0;
+    static constexpr double kFallDeviations = 3.5; // spreads of the observed count a fall must exceed
     static constexpr qint64 kMinimumExpected = 15; // successful logins a window must expect to judge a fall
     static constexpr qint64 kMinimumFailed = 25; // failed logins a window must hold to be a rise
     static constexpr double kFailedShare = 0.1; // ... and at least this share of the expected logins
