@@ -498,7 +498,7 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
                 {QStringLiteral("local_part"), local}, {QStringLiteral("address"), address},
                 {QStringLiteral("type"), type},
                 {QStringLiteral("display_name"), QString(first + QLatin1Char(' ') + last)},
-                {QStringLiteral("quota"), double(quota)}, {QStringLiteral("used_bytes"), double(used)},
+                {QStringLiteral("title"), QString()}, {QStringLiteral("quota"), double(quota)}, {QStringLiteral("used_bytes"), double(used)},
                 {QStringLiteral("aliases"), aliases}, {QStringLiteral("forward_recipients"), forwards},
                 {QStringLiteral("services"), services}, {QStringLiteral("status"), status},
                 {QStringLiteral("brand_id"), QJsonValue::Null}, {QStringLiteral("notes"), QString()},

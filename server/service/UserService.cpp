@@ -209,6 +209,7 @@ Result<Record> UserService::create(
             QJsonObject {
                 {QStringLiteral("type"), QStringLiteral("mailbox")},
                 {QStringLiteral("display_name"), QString()},
+                {QStringLiteral("title"), QString()},
                 {QStringLiteral("quota"), domain->data.value(QLatin1String("default_quota"))},
                 {QStringLiteral("used_bytes"), 0},
                 {QStringLiteral("aliases"), QJsonArray()},
