@@ -4,10 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QLocale>
 #include <QScrollBar>
-#include <QStandardItemModel>
 #include <QTableView>
 
 #include <memory>
@@ -82,32 +79,6 @@ QList<SeriesModel::Column> outboundColumns()
         {QStringLiteral("baseline_high"),
             QCoreApplication::translate("mailadmin::ui::StatsPage", "Usual range top")},
         {QStringLiteral("spike"), QCoreApplication::translate("mailadmin::ui::StatsPage", "Spike")}};
-}
-
-void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets)
-{
-    model->clear();
-    model->setHorizontalHeaderLabels({QCoreApplication::translate("mailadmin::ui::StatsPage", "Quota used"),
-        QCoreApplication::translate("mailadmin::ui::StatsPage", "Mailboxes")});
-    for (const QJsonValue &v : buckets) {
-        const QJsonObject b = v.toObject();
-        const QString label = b.value(QLatin1String("to_percent")).isNull()
-            ? QCoreApplication::translate("mailadmin::ui::StatsPage", "full")
-            : QStringLiteral("%1–%2 %")
-                  .arg(b.value(QLatin1String("from_percent")).toInt())
-                  .arg(b.value(QLatin1String("to_percent")).toInt());
-        auto *count
-            = new QStandardItem(QLocale().toString(qint64(b.value(QLatin1String("users")).toDouble())));
-        count->setData(b.value(QLatin1String("users")).toDouble(), Qt::UserRole + 1);
-        count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        auto *name = new QStandardItem(label);
-        // Under a narrow bar, the upper bound alone.
-        name->setData(b.value(QLatin1String("to_percent")).isNull()
-                ? QStringLiteral("≥100")
-                : QString::number(b.value(QLatin1String("to_percent")).toInt()),
-            Qt::UserRole + 2);
-        model->appendRow({name, count});
-    }
 }
 
 QUrlQuery outboundQuery(const StatsScope &scope)

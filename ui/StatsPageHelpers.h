@@ -6,8 +6,6 @@
 #include <QUrlQuery>
 
 class QAbstractItemModel;
-class QJsonArray;
-class QStandardItemModel;
 class QTableView;
 class QWidget;
 
@@ -21,9 +19,6 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent);
 // The columns of a logins series (one per protocol, and failures) and of an outbound series.
 QList<models::SeriesModel::Column> loginColumns();
 QList<models::SeriesModel::Column> outboundColumns();
-
-// Quota buckets into a two-column model: label, and the count (display and Qt::UserRole + 1).
-void fillBuckets(QStandardItemModel *model, const QJsonArray &buckets);
 
 // Outbound comes by hour or by day only.
 QUrlQuery outboundQuery(const models::StatsScope &scope);

@@ -3,6 +3,7 @@
 #include "AppContext.h"
 #include "ChartPanel.h"
 #include "Format.h"
+#include "QuotaBucketsModel.h"
 #include "StatTile.h"
 #include "StatsCharts.h"
 #include "StatsPageHelpers.h"
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLocale>
-#include <QStandardItemModel>
 
 namespace mailadmin::ui {
 
@@ -25,7 +25,7 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     : StatsPageBase(context, parent)
     , m_logins(new SeriesModel(this))
     , m_outbound(new SeriesModel(this))
-    , m_quota(new QStandardItemModel(this))
+    , m_quota(new models::QuotaBucketsModel(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
     m_logins->setColumns(stats::loginColumns());
@@ -57,7 +57,7 @@ DashboardPage::DashboardPage(AppContext *context, QWidget *parent)
     m_share->setModel(m_logins, format::protocols());
     m_quotaChart = new charts::BarChart(content);
     m_quotaChart->setObjectName(QStringLiteral("quotaChart"));
-    m_quotaChart->setModel(m_quota, 0, 1, tr("Mailboxes"));
+    m_quotaChart->setModel(m_quota, tr("Mailboxes"));
     m_quotaChart->setAxisTitle(tr("% of quota used, up to"));
     m_outboundChart = new charts::TimeSeriesChart(content);
     m_outboundChart->setObjectName(QStringLiteral("outboundChart"));
@@ -121,7 +121,7 @@ void DashboardPage::refresh()
             ->setValue(QLocale().toString(sum), parts.join(QStringLiteral(" · ")));
     });
     ask(QStringLiteral("/stats/quota/distribution"), subject, [this](const QJsonObject &a) {
-        stats::fillBuckets(m_quota, a.value(QLatin1String("buckets")).toArray());
+        m_quota->setBuckets(a.value(QLatin1String("buckets")).toArray());
         const qint64 used = qint64(a.value(QLatin1String("used_bytes")).toDouble()),
                      allocated = qint64(a.value(QLatin1String("allocated_bytes")).toDouble());
         m_tiles.value(QStringLiteral("storage"))

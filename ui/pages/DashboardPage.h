@@ -5,13 +5,15 @@
 
 #include <QHash>
 
-class QStandardItemModel;
-
 namespace mailadmin::charts {
 class BarChart;
 class ShareDonut;
 class TimeSeriesChart;
 } // namespace mailadmin::charts
+
+namespace mailadmin::models {
+class QuotaBucketsModel;
+}
 
 namespace mailadmin::ui {
 
@@ -42,7 +44,7 @@ private:
     qint64 m_openAlerts = -1;
     models::SeriesModel *m_logins;
     models::SeriesModel *m_outbound;
-    QStandardItemModel *m_quota;
+    models::QuotaBucketsModel *m_quota;
     charts::TimeSeriesChart *m_loginsChart;
     charts::ShareDonut *m_share;
     charts::BarChart *m_quotaChart;

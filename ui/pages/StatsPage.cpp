@@ -3,15 +3,14 @@
 #include "AppContext.h"
 #include "ChartPanel.h"
 #include "Format.h"
+#include "QuotaBucketsModel.h"
 #include "StatsCharts.h"
 #include "StatsPageHelpers.h"
 #include "StatsScopeBar.h"
 #include "TimeSeriesChart.h"
-#include "Validation.h"
+#include "TopSendersModel.h"
 
 #include <QJsonArray>
-#include <QLocale>
-#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 namespace mailadmin::ui {
@@ -21,8 +20,8 @@ using models::StatsScope;
 
 StatsPage::StatsPage(AppContext *context, QWidget *parent)
     : StatsPageBase(context, parent)
-    , m_quota(new QStandardItemModel(this))
-    , m_senders(new QStandardItemModel(this))
+    , m_quota(new models::QuotaBucketsModel(this))
+    , m_senders(new models::TopSendersModel(this))
 {
     setObjectName(QStringLiteral("statsPage"));
     QWidget *content = buildFrame(tr("Statistics"), true);
@@ -52,7 +51,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     add(QStringLiteral("logins"), tr("Logins by type"), logins, m_series.value(QStringLiteral("logins")));
 
     auto *quota = new charts::BarChart(content);
-    quota->setModel(m_quota, 0, 1, tr("Mailboxes"));
+    quota->setModel(m_quota, tr("Mailboxes"));
     quota->setAxisTitle(tr("% of quota used, up to"));
     add(QStringLiteral("quota"), tr("Quota used"), quota, m_quota);
 
@@ -69,7 +68,6 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     add(QStringLiteral("outbound"), tr("Outbound mail"), outbound,
         m_series.value(QStringLiteral("outbound")));
 
-    m_senders->setHorizontalHeaderLabels({tr("Sender"), tr("Messages"), tr("Recipients"), tr("Size")});
     add(QStringLiteral("senders"), tr("Top senders"), nullptr, m_senders);
 
     connect(m_scope, &StatsScopeBar::changed, this, &StatsPage::refresh);
@@ -103,29 +101,12 @@ void StatsPage::refresh()
     });
     if (user)
         return;
-    ask(QStringLiteral("/stats/quota/distribution"), subject, [this](const QJsonObject &a) {
-        stats::fillBuckets(m_quota, a.value(QLatin1String("buckets")).toArray());
-    });
+    ask(QStringLiteral("/stats/quota/distribution"), subject,
+        [this](const QJsonObject &a) { m_quota->setBuckets(a.value(QLatin1String("buckets")).toArray()); });
     QUrlQuery senders = daily.query();
     senders.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
-    ask(QStringLiteral("/stats/senders"), senders, [this](const QJsonObject &a) {
-        m_senders->removeRows(0, m_senders->rowCount());
-        for (const QJsonValue &v : a.value(QLatin1String("senders")).toArray()) {
-            const QJsonObject s = v.toObject();
-            const auto number = [](double n) {
-                auto *item = new QStandardItem(QLocale().toString(qint64(n)));
-                item->setData(n, Qt::UserRole + 1);
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                return item;
-            };
-            auto *size = new QStandardItem(format::bytes(qint64(s.value(QLatin1String("bytes")).toDouble())));
-            size->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_senders->appendRow({new QStandardItem(validation::addressForDisplay(
-                                      s.value(QLatin1String("address")).toString())),
-                number(s.value(QLatin1String("messages")).toDouble()),
-                number(s.value(QLatin1String("recipients")).toDouble()), size});
-        }
-    });
+    ask(QStringLiteral("/stats/senders"), senders,
+        [this](const QJsonObject &a) { m_senders->setSenders(a.value(QLatin1String("senders")).toArray()); });
 }
 
 } // namespace mailadmin::ui

@@ -5,7 +5,10 @@
 
 #include <QHash>
 
-class QStandardItemModel;
+namespace mailadmin::models {
+class QuotaBucketsModel;
+class TopSendersModel;
+} // namespace mailadmin::models
 
 namespace mailadmin::ui {
 
@@ -24,8 +27,8 @@ public:
 private:
     QHash<QString, ChartPanel *> m_panels;
     QHash<QString, models::SeriesModel *> m_series;
-    QStandardItemModel *m_quota;
-    QStandardItemModel *m_senders;
+    models::QuotaBucketsModel *m_quota;
+    models::TopSendersModel *m_senders;
 };
 
 } // namespace mailadmin::ui
