@@ -7,9 +7,9 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 
+#include "AlertsPage.h"
 #include "MessageBox.h"
 #include "Session.h"
-#include "StatsPages.h"
 
 #include <QApplication>
 #include <QDateTime>

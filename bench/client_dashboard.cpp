@@ -6,7 +6,7 @@
 
 #include "AppContext.h"
 #include "ClientBench.h"
-#include "StatsPages.h"
+#include "DashboardPage.h"
 #include "TimeSeriesChart.h"
 
 #include <QApplication>

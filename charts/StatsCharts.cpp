@@ -137,14 +137,11 @@ BarChart::BarChart(QWidget *parent) : QChartView(new QChart, parent), m_empty(em
     chart()->legend()->hide();
 }
 
-void BarChart::setModel(
-    QAbstractItemModel *model, int labelColumn, int valueColumn, const QString &seriesName)
+void BarChart::setModel(models::QuotaBucketsModel *model, const QString &seriesName)
 {
     if (m_model)
         disconnect(m_model, nullptr, this, nullptr);
     m_model = model;
-    m_labelColumn = labelColumn;
-    m_valueColumn = valueColumn;
     m_name = seriesName;
     if (m_model) {
         // Rows may arrive one by one after a reset: redraw once they are in.
@@ -181,6 +178,7 @@ void BarChart::setTitle(const QString &title)
 
 void BarChart::rebuild()
 {
+    using models::QuotaBucketsModel;
     QChart *c = chart();
     c->removeAllSeries();
     for (QAbstractAxis *axis : c->axes())
@@ -192,10 +190,12 @@ void BarChart::rebuild()
     set->setColor(ChartPalette::forKey(QStringLiteral("users")));
     if (m_model) {
         for (int r = 0; r < m_model->rowCount(); ++r) {
-            const QModelIndex label = m_model->index(r, m_labelColumn);
-            labels << (label.data(Qt::UserRole + 2).isValid() ? label.data(Qt::UserRole + 2).toString()
-                                                              : label.data().toString());
-            const double v = m_model->index(r, m_valueColumn).data(Qt::UserRole + 1).toDouble();
+            labels << m_model->index(r, QuotaBucketsModel::Bucket)
+                          .data(QuotaBucketsModel::ShortLabelRole)
+                          .toString();
+            const double v = m_model->index(r, QuotaBucketsModel::Mailboxes)
+                                 .data(QuotaBucketsModel::ValueRole)
+                                 .toDouble();
             m_values << v;
             set->append(v);
             top = qMax(top, v);

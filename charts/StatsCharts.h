@@ -3,9 +3,9 @@
 #include <QChartView>
 #include <QPointer>
 
+#include "QuotaBucketsModel.h"
 #include "StatsModels.h"
 
-class QAbstractItemModel;
 class QLabel;
 class QPieSeries;
 
@@ -35,15 +35,14 @@ private:
     QLabel *m_empty;
 };
 
-// Bars from a table model: one bar per row, its label from `labelColumn` and its height from `valueColumn`
-// (Qt::UserRole + 1 holds the number, as in SeriesModel). Used for the quota distribution.
+// The quota distribution as bars: one bar per bucket, its height the bucket's mailboxes
+// (QuotaBucketsModel::ValueRole), its label the bucket's short form (ShortLabelRole).
 class BarChart : public QChartView
 {
     Q_OBJECT
 public:
     explicit BarChart(QWidget *parent = nullptr);
-    // Labels come from Qt::UserRole + 2 of the label column when set (a short form), else its text.
-    void setModel(QAbstractItemModel *model, int labelColumn, int valueColumn, const QString &seriesName);
+    void setModel(models::QuotaBucketsModel *model, const QString &seriesName);
     void setAxisTitle(const QString &title);
     void setTitle(const QString &title);
     QList<double> values() const;
@@ -54,9 +53,7 @@ protected:
 
 private:
     void rebuild();
-    QPointer<QAbstractItemModel> m_model;
-    int m_labelColumn = 0;
-    int m_valueColumn = 1;
+    QPointer<models::QuotaBucketsModel> m_model;
     QString m_name;
     QString m_axisTitle;
     QList<double> m_values;

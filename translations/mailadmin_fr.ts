@@ -1371,6 +1371,40 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::QuotaBucketsModel</name>
+    <message>
+        <source>full</source>
+        <translation>plein</translation>
+    </message>
+    <message>
+        <source>Quota used</source>
+        <translation>Quota utilisé</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::TopSendersModel</name>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::UserListModel</name>
     <message>
         <source>Address</source>
@@ -3536,10 +3570,6 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
         <translation>Boîtes aux lettres</translation>
     </message>
     <message>
-        <source>full</source>
-        <translation>plein</translation>
-    </message>
-    <message>
         <source>Statistics</source>
         <translation>Statistiques</translation>
     </message>
@@ -3558,10 +3588,6 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Outbound mail</source>
         <translation>Courrier envoyé</translation>
-    </message>
-    <message>
-        <source>Sender</source>
-        <translation>Expéditeur</translation>
     </message>
     <message>
         <source>Top senders</source>

@@ -1,5 +1,6 @@
 #include "ChartExport.h"
 #include "Csv.h"
+#include "QuotaBucketsModel.h"
 #include "StatsCharts.h"
 #include "StatsModels.h"
 #include "TimeSeriesChart.h"
@@ -14,7 +15,6 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QSet>
-#include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
@@ -461,19 +461,19 @@ void TestCharts::donutAndBars()
     QCOMPARE(slices.at(3).second, 3.0);
     QVERIFY(!donut.showsEmptyState());
 
-    QStandardItemModel buckets;
-    for (int i = 0; i < 4; ++i) {
-        auto *count = new QStandardItem(QString::number(i * 7));
-        count->setData(double(i * 7), Qt::UserRole + 1);
-        buckets.appendRow({new QStandardItem(QStringLiteral("%1 %").arg(i * 10)), count});
-    }
+    QJsonArray answer;
+    for (int i = 0; i < 4; ++i)
+        answer.append(QJsonObject {{QStringLiteral("from_percent"), i * 10},
+            {QStringLiteral("to_percent"), (i + 1) * 10}, {QStringLiteral("users"), i * 7}});
+    models::QuotaBucketsModel buckets;
+    buckets.setBuckets(answer);
     charts::BarChart bars;
-    bars.setModel(&buckets, 0, 1, QStringLiteral("Mailboxes"));
+    bars.setModel(&buckets, QStringLiteral("Mailboxes"));
     QCOMPARE(bars.values(), (QList<double> {0, 7, 14, 21}));
-    // Rows added later are drawn once the event loop runs.
-    auto *extra = new QStandardItem(QStringLiteral("99"));
-    extra->setData(99.0, Qt::UserRole + 1);
-    buckets.appendRow({new QStandardItem(QStringLiteral("full")), extra});
+    // A new answer is drawn once the event loop runs.
+    answer.append(QJsonObject {{QStringLiteral("from_percent"), 100},
+        {QStringLiteral("to_percent"), QJsonValue()}, {QStringLiteral("users"), 99}});
+    buckets.setBuckets(answer);
     QTRY_COMPARE(bars.values().size(), 5);
     QCOMPARE(bars.values().last(), 99.0);
 }
