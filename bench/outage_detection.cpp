@@ -174,7 +174,13 @@ bool oneRun(quint64 seed, int outages, RunFigures &f)
                 first = s.suggestedAt;
         if (first >= 0) {
             ++f.found;
-            f.delays << double(first - t.startedAt) / 60.0;
+            const double delay = double(first - t.startedAt) / 60.0;
+            f.delays << delay;
+            if (g_verbose && delay > 4.0)
+                out() << "  slow: store " << t.storeId << ' ' << t.signal << " depth " << t.depth << " at "
+                      << QDateTime::fromSecsSinceEpoch(t.startedAt, Qt::UTC).toString(Qt::ISODate)
+                      << " for " << (t.endedAt - t.startedAt) / 60 << " min, suggested after " << delay
+                      << " min" << Qt::endl;
         } else if (g_verbose) {
             out() << "  missed: store " << t.storeId << ' ' << t.signal << " depth " << t.depth << " at "
                   << QDateTime::fromSecsSinceEpoch(t.startedAt, Qt::UTC).toString(Qt::ISODate) << " for "
@@ -198,7 +204,7 @@ int main(int argc, char *argv[])
         QStringLiteral("Outages injected per run (default 120)."), QStringLiteral("n"),
         QStringLiteral("120"));
     const QCommandLineOption verboseOption(
-        QStringLiteral("verbose"), QStringLiteral("List every false suggestion and missed outage."));
+        QStringLiteral("verbose"), QStringLiteral("List every false suggestion, missed outage and outage suggested after more than 4 min."));
     const QCommandLineOption keepOption(QStringLiteral("keep"),
         QStringLiteral("Write the (last run's) database here and keep it."), QStringLiteral("path"));
     parser.addOptions({runsOption, outagesOption, verboseOption, keepOption});

@@ -109,9 +109,12 @@ OutageDetector::Judgement OutageDetector::judge(
         && double(now.failed) - j.expectedFailed > kDeviations * j.spreadFailed;
     // A fall is measured in the spread of what was observed: the logins that still arrive vary like a
     // Poisson variable of their own count, so a store that lost most of them is told from noise at once,
-    // even at night, when the usual count is small and four spreads of it are more than half of it.
-    const double fallSpread = std::sqrt(
-        std::max(double(now.ok), 1.0) + std::pow(j.level * 1.4826 * okMad, 2));
+    // even at night, when the usual count is small and four spreads of it are more than half of it. The
+    // days' disagreement is left out: with the level of the hour before applied, what is left of it at one
+    // minute is mostly the baseline days' own noise (and, on weekends, only four days give it), which would
+    // hide a store that lost two thirds of its logins for minutes; half of the expected logins gone is
+    // already far outside how days differ once scaled.
+    const double fallSpread = std::sqrt(std::max(double(now.ok), 1.0));
     const bool fall = j.expectedOk >= double(kMinimumExpected) && double(now.ok) < kFallRatio * j.expectedOk
         && j.expectedOk - double(now.ok) > kFallDeviations * fallSpread;
     j.anomalous = rise || fall;
