@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include "service/ServiceLog.h"
 
+#include <chrono>
 #include <optional>
 
 namespace mailadmin::mail {
@@ -35,7 +36,11 @@ QByteArray limitReached(const QByteArray &login, qint64 limit)
 const QByteArray OutboundPolicy::kUnavailable
     = QByteArrayLiteral("DEFER_IF_PERMIT 4.3.0 Sending policy is unavailable, try again");
 
-OutboundPolicy::OutboundPolicy(store::Database &db) : m_db(db), m_committer([this] { commitLoop(); }) { }
+OutboundPolicy::OutboundPolicy(store::Database &db) : m_db(db), m_committer([this] { commitLoop(); })
+{
+    if (m_db.dialect().kind() == store::SqlDialect::Kind::SQLite)
+        m_checkpointer = std::thread([this] { checkpointLoop(); });
+}
 
 OutboundPolicy::~OutboundPolicy()
 {
@@ -44,7 +49,10 @@ OutboundPolicy::~OutboundPolicy()
         m_stopping = true;
     }
     m_wake.notify_all();
+    m_checkpointWake.notify_all();
     m_committer.join();
+    if (m_checkpointer.joinable())
+        m_checkpointer.join();
 }
 
 std::optional<QByteArray> OutboundPolicy::decide(const Attributes &request, Completion later)
@@ -151,6 +159,10 @@ void OutboundPolicy::commitLoop()
 {
     std::vector<Waiting> batch;
     std::vector<QByteArray> actions;
+    if (m_db.dialect().kind() == store::SqlDialect::Kind::SQLite) {
+        if (Status s = m_db.execute(QStringLiteral("PRAGMA wal_autocheckpoint=0")); !s.ok())
+            qCWarning(lcPolicy) << "could not leave checkpoints to their own thread:" << s.error().detail;
+    }
     for (;;) {
         {
             std::unique_lock lock(m_queueMutex);
@@ -188,6 +200,23 @@ void OutboundPolicy::commitLoop()
             batch[i].done(actions[i]);
         batch.clear();
     }
+}
+
+// A passive checkpoint copies what no reader still needs and waits for nobody; the log's pages are reused
+// once a checkpoint has copied all of them. Other connections of the file keep checkpointing as usual.
+void OutboundPolicy::checkpointLoop()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_queueMutex);
+            if (m_checkpointWake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; }))
+                break;
+        }
+        if (Status s = m_db.execute(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); !s.ok())
+            qCWarning(lcPolicy) << "checkpoint failed:" << s.error().detail;
+    }
+    // The log is left for the next connection to open or close the file to copy: a checkpoint here could
+    // wait for a writer while the server stops.
 }
 
 } // namespace mailadmin::mail

@@ -23,6 +23,8 @@ namespace mailadmin::mail {
 // write transaction (group commit), each with a statement that takes the next place only while one is free:
 // concurrent messages of one sender cannot both pass the last free place, even from another process, and a
 // message is answered only once its count is committed, so a restart loses no count Postfix was told about.
+// On SQLite the committing thread's connection leaves the write-ahead log to a checkpointing thread of its
+// own: a commit then writes the log and returns, and never waits for a checkpoint's writes to the disk.
 class OutboundPolicy
 {
 public:
@@ -52,6 +54,9 @@ private:
     };
 
     void commitLoop();
+    // On SQLite, copies the write-ahead log into the database about once a second, so that the committing
+    // thread never stops to do it (and to wait for the disk) in the middle of answering messages.
+    void checkpointLoop();
 
     store::Database &m_db;
     // Writers of this process take turns here rather than in SQLite's busy handler, which sleeps whole
@@ -63,6 +68,8 @@ private:
     std::vector<Waiting> m_queue; // messages to count, in the order they came
     bool m_stopping = false;
     std::thread m_committer;
+    std::condition_variable m_checkpointWake; // only when stopping
+    std::thread m_checkpointer;
 };
 
 } // namespace mailadmin::mail
