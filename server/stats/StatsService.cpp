@@ -369,9 +369,23 @@ Result<QJsonObject> StatsService::outbound(const Actor &actor, const StatsQuery 
                           .arg(s->scope == 'u' ? QStringLiteral("user") : QStringLiteral("domain"),
                               hourly ? QStringLiteral("hourly") : QStringLiteral("daily")))
               .toDouble();
+    // Until the stats hold a full baseline of days, the detector judges nothing; neither does the chart,
+    // which would otherwise compare the first days with an empty history and call them all spikes.
+    const Result<qint64> firstDay = store::StatsRepository(db()).firstDay();
+    if (!firstDay.ok())
+        return firstDay.error();
     QJsonArray series;
     for (qint64 b = first; b <= last; ++b) {
         const store::StatsRow row = byBucket.value(b);
+        const qint64 day = hourly ? b / 24 : b;
+        if (firstDay.value() < 0 || day < firstDay.value() + kBaselineDays) {
+            series.append(QJsonObject {{QStringLiteral("period"), json::isoTime(b * unit)},
+                {QStringLiteral("messages"), double(row.messages)},
+                {QStringLiteral("recipients"), double(row.recipients)}, {QStringLiteral("bytes"), double(row.bytes)},
+                {QStringLiteral("baseline_median"), QJsonValue::Null},
+                {QStringLiteral("baseline_high"), QJsonValue::Null}, {QStringLiteral("spike"), 0}});
+            continue;
+        }
         QList<double> history;
         for (int i = 1; i <= kBaselineDays; ++i)
             history.append(double(byBucket.value(b - (hourly ? i * 24 : i)).messages));
