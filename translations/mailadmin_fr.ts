@@ -3534,6 +3534,26 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
 <context>
     <name>mailadmin::ui::StatsPage</name>
     <message>
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC)</source>
+        <translation>Du %1 au %2 (UTC)</translation>
+    </message>
+    <message>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
