@@ -3535,7 +3535,7 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <name>mailadmin::ui::StatsPage</name>
     <message>
         <source>Company</source>
-        <translation>Société</translation>
+        <translation>Entreprise</translation>
     </message>
     <message>
         <source>Domain</source>
