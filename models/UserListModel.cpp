@@ -39,7 +39,8 @@ QStringList UserListModel::keptFields() const
 {
     return {QStringLiteral("address"), QStringLiteral("display_name"), QStringLiteral("type"),
         QStringLiteral("status"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
-        QStringLiteral("last_login"), QStringLiteral("version")};
+        QStringLiteral("last_login"), QStringLiteral("version"), QStringLiteral("local_part"),
+        QStringLiteral("forward_recipients")};
 }
 
 QString UserListModel::lastLogin(const QJsonObject &user)
