@@ -1,5 +1,7 @@
 #include "UserListModel.h"
 
+#include <QJsonArray>
+
 #include "Format.h"
 #include "Schema.h"
 #include "Validation.h"
@@ -37,7 +39,8 @@ QStringList UserListModel::keptFields() const
 {
     return {QStringLiteral("address"), QStringLiteral("display_name"), QStringLiteral("type"),
         QStringLiteral("status"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
-        QStringLiteral("last_login"), QStringLiteral("version")};
+        QStringLiteral("last_login"), QStringLiteral("version"), QStringLiteral("local_part"),
+        QStringLiteral("forward_recipients")};
 }
 
 QString UserListModel::lastLogin(const QJsonObject &user)
@@ -49,6 +52,30 @@ QString UserListModel::lastLogin(const QJsonObject &user)
             latest = it.value().toString();
     }
     return latest;
+}
+
+QStringList UserListModel::exportHeader() const
+{
+    return {QStringLiteral("address"), QStringLiteral("local_part"), QStringLiteral("display_name"),
+        QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
+        QStringLiteral("last_login"), QStringLiteral("forward_recipients")};
+}
+
+QStringList UserListModel::exportRow(const QJsonObject &u) const
+{
+    const QString address = u.value(QLatin1String("address")).toString();
+    const auto bytes = [&u](const char *field) {
+        return QString::number(qint64(u.value(QLatin1String(field)).toDouble()));
+    };
+    QString localPart = u.value(QLatin1String("local_part")).toString();
+    if (localPart.isEmpty())
+        localPart = address.left(address.lastIndexOf(QLatin1Char('@')));
+    QStringList forwards;
+    for (const QJsonValue &v : u.value(QLatin1String("forward_recipients")).toArray())
+        forwards << v.toString();
+    return {address, localPart, u.value(QLatin1String("display_name")).toString(),
+        u.value(QLatin1String("type")).toString(), u.value(QLatin1String("status")).toString(), bytes("quota"),
+        bytes("used_bytes"), lastLogin(u), forwards.join(QLatin1Char(';'))};
 }
 
 QVariant UserListModel::display(const QJsonObject &u, int column) const

@@ -30,6 +30,12 @@ public:
     int versionAt(int row) const { return objectAt(row).value(QLatin1String("version")).toInt(); }
     static QString lastLogin(const QJsonObject &user);
 
+    // Raw values under the API's field names (bytes, ISO times, enum keys), so the CSV import reads the
+    // file back: address, local_part, display_name, type, status, quota, used_bytes, last_login,
+    // forward_recipients (separated by ';').
+    QStringList exportHeader() const override;
+    QStringList exportRow(const QJsonObject &object) const override;
+
 protected:
     QString keyField() const override { return QStringLiteral("address"); }
     QStringList keptFields() const override;

@@ -2137,6 +2137,10 @@
 <context>
     <name>mailadmin::ui::CompanyPage</name>
     <message>
+        <source>Re&amp;port and spike settings…</source>
+        <translation>Ra&amp;pport et seuils de pics…</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
@@ -3534,6 +3538,26 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
 <context>
     <name>mailadmin::ui::StatsPage</name>
     <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utilisateur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC)</source>
+        <translation>Du %1 au %2 (UTC)</translation>
+    </message>
+    <message>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
@@ -4156,6 +4180,118 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
 </source>
         <translation>--screenshot nécessite --demo.
 </translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::ReportScheduleEditor</name>
+    <message>
+        <source>Daily CSV report</source>
+        <translation>Rapport CSV quotidien</translation>
+    </message>
+    <message>
+        <source>&amp;Send the report every day:</source>
+        <translation>&amp;Envoyer le rapport chaque jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Time of day (UTC):</source>
+        <translation>&amp;Heure (UTC) :</translation>
+    </message>
+    <message>
+        <source>HH:MM, for example 06:15</source>
+        <translation>HH:MM, par exemple 06:15</translation>
+    </message>
+    <message>
+        <source>&amp;Recipients (one address a line):</source>
+        <translation>&amp;Destinataires (une adresse par ligne) :</translation>
+    </message>
+    <message>
+        <source>Last sent:</source>
+        <translation>Dernier envoi :</translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Mail today's report to the recipients now (at most 3 times in 10 minutes)</source>
+        <translation>Envoyer le rapport du jour aux destinataires maintenant (au plus 3 fois en 10 minutes)</translation>
+    </message>
+    <message>
+        <source>Save or revert your changes first: the report goes to the saved recipients.</source>
+        <translation>Enregistrez ou annulez d’abord vos modifications : le rapport part aux destinataires enregistrés.</translation>
+    </message>
+    <message>
+        <source>The report is queued; it goes out within seconds.</source>
+        <translation>Le rapport est en file d’attente ; il part dans quelques secondes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent: the report was sent 3 times in the last 10 minutes. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Non envoyé : le rapport a été envoyé 3 fois ces 10 dernières minutes. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Non envoyé : le rapport a été envoyé 3 fois ces 10 dernières minutes. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::SpikeThresholdsEditor</name>
+    <message>
+        <source>Outbound spike thresholds</source>
+        <translation>Seuils de pics d’envoi</translation>
+    </message>
+    <message>
+        <source>User, messages an &amp;hour at least:</source>
+        <translation>Utilisateur, messages par &amp;heure au moins :</translation>
+    </message>
+    <message>
+        <source>User, messages a &amp;day at least:</source>
+        <translation>Utilisateur, messages par &amp;jour au moins :</translation>
+    </message>
+    <message>
+        <source>Domain, messages an h&amp;our at least:</source>
+        <translation>Domaine, messages par h&amp;eure au moins :</translation>
+    </message>
+    <message>
+        <source>Domain, messages a d&amp;ay at least:</source>
+        <translation>Domaine, messages par j&amp;our au moins :</translation>
+    </message>
+    <message>
+        <source>&amp;Spread multiplier:</source>
+        <translation>Multiplicateur de &amp;dispersion :</translation>
+    </message>
+    <message>
+        <source>Times the &amp;usual at least:</source>
+        <translation>&amp;Fois l’habituel au moins :</translation>
+    </message>
+    <message>
+        <source>While a spike is open, &amp;Postfix:</source>
+        <translation>Pendant un pic ouvert, &amp;Postfix :</translation>
+    </message>
+    <message>
+        <source>delivers and alerts (notify)</source>
+        <translation>distribue et alerte (notify)</translation>
+    </message>
+    <message>
+        <source>defers the user's mail (defer)</source>
+        <translation>diffère le courrier de l’utilisateur (defer)</translation>
+    </message>
+    <message>
+        <source>holds the user's mail (hold)</source>
+        <translation>retient le courrier de l’utilisateur (hold)</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::CompanySettingsDialog</name>
+    <message>
+        <source>Report and spike settings</source>
+        <translation>Rapport et seuils de pics</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>&amp;Rapport</translation>
+    </message>
+    <message>
+        <source>Spike &amp;thresholds</source>
+        <translation>&amp;Seuils de pics</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 #include "ChartPanel.h"
 
+#include "CaptionedExport.h"
 #include "ChartExport.h"
 #include "FileDialog.h"
 #include "MessageBox.h"
@@ -91,7 +92,7 @@ bool ChartPanel::exportPng(const QString &fileName)
     const QString file = askFile(QStringLiteral("PNG"), QStringLiteral(".png"), fileName);
     if (file.isEmpty() || !m_chart)
         return false;
-    if (!charts::exporting::savePng(m_chart, file)) {
+    if (!charts::exporting::savePng(m_chart, file, {m_title, m_caption ? m_caption() : QStringList()})) {
         MessageBox::warning(this, tr("Export"), tr("Cannot write %1.").arg(file));
         return false;
     }
@@ -103,7 +104,7 @@ bool ChartPanel::exportSvg(const QString &fileName)
     const QString file = askFile(QStringLiteral("SVG"), QStringLiteral(".svg"), fileName);
     if (file.isEmpty() || !m_chart)
         return false;
-    if (!charts::exporting::saveSvg(m_chart, file, m_title)) {
+    if (!charts::exporting::saveSvg(m_chart, file, {m_title, m_caption ? m_caption() : QStringList()})) {
         MessageBox::warning(this, tr("Export"), tr("Cannot write %1.").arg(file));
         return false;
     }

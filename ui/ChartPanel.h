@@ -21,6 +21,8 @@ public:
     QTableView *table() const { return m_table; }
     // Exact numbers for the CSV (defaults to the table as shown).
     void setCsvSource(std::function<QByteArray()> source) { m_csv = std::move(source); }
+    // The lines an exported picture carries under its title (the scope, the date range), asked at export.
+    void setCaptionSource(std::function<QStringList()> source) { m_caption = std::move(source); }
     bool exportCsv(const QString &fileName = QString());
     bool exportPng(const QString &fileName = QString());
     bool exportSvg(const QString &fileName = QString());
@@ -33,6 +35,7 @@ private:
     QTableView *m_table = nullptr;
     QAbstractItemModel *m_model;
     std::function<QByteArray()> m_csv;
+    std::function<QStringList()> m_caption;
 };
 
 } // namespace mailadmin::ui

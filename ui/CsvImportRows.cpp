@@ -57,6 +57,12 @@ QList<int> guessMapping(const QStringList &header)
 {
     QList<int> mapping(fields().size(), -1);
     for (qsizetype f = 0; f < fields().size(); ++f) {
+        // A column named exactly after the field wins (MailAdmin's own exports), then the usual names.
+        const qsizetype exact = header.indexOf(fields().at(f));
+        if (exact >= 0) {
+            mapping[f] = int(exact);
+            continue;
+        }
         const QStringList names = synonyms().value(fields().at(f));
         for (qsizetype c = 0; c < header.size(); ++c) {
             if (names.contains(header.at(c).trimmed().toLower())) {

@@ -179,8 +179,13 @@ void TestUserListModel::formatsCells()
                 .toString()
                 .contains(QStringLiteral("POP: never")));
     QCOMPARE(m_model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Address"));
+    // The export carries the raw values under the API's names, not the cells' text.
+    const QStringList header = m_model->exportHeader();
     const QStringList exported = m_model->exportRow(m_model->objectAt(0));
-    QCOMPARE(exported.size(), m_model->columnCount());
+    QCOMPARE(exported.size(), header.size());
+    QCOMPARE(exported.at(header.indexOf(QStringLiteral("quota"))), QStringLiteral("1073741824"));
+    QCOMPARE(exported.at(header.indexOf(QStringLiteral("used_bytes"))), QStringLiteral("536870912"));
+    QCOMPARE(exported.at(header.indexOf(QStringLiteral("type"))), QStringLiteral("mailbox"));
 }
 
 QTEST_GUILESS_MAIN(TestUserListModel)

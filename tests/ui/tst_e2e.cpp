@@ -11,6 +11,7 @@
 #include "MessageBox.h"
 #include "ObjectDialog.h"
 #include "UiHarness.h"
+#include "ListExporter.h"
 #include "UserListModel.h"
 #include "UserPage.h"
 #include "UsersPage.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -46,6 +48,7 @@ private slots:
     void deleteAndRestore();
     void importCsv();
     void importPreviewCatchesWhatTheServerWouldRefuse();
+    void exportedUsersImportIntoAnotherDomain();
 
 private:
     // Runs `action` on the next modal dialog as soon as it opens (the dialog's own event loop is running).
@@ -305,6 +308,92 @@ void TestEndToEnd::importPreviewCatchesWhatTheServerWouldRefuse()
     // Neither twin was created.
     HttpClient c = m_server->operatorClient();
     QCOMPARE(c.get(QStringLiteral("/api/v1/users/twin.one@%1").arg(m_domain)).status, 404);
+}
+
+// The users list of a domain exported to CSV holds raw values (bytes, enum keys, ISO times) under headers the
+// import reads back: importing the file into another domain recreates the same users there.
+void TestEndToEnd::exportedUsersImportIntoAnotherDomain()
+{
+    HttpClient admin = m_server->client();
+    QCOMPARE(admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    const QJsonObject source = admin.get(QStringLiteral("/api/v1/domains/") + m_domain).json();
+    const qint64 company = qint64(source.value(QLatin1String("company_id")).toDouble());
+    const QString copy = QStringLiteral("e2e-copy.example");
+    QCOMPARE(admin.post(QStringLiteral("/api/v1/companies/%1/domains").arg(company),
+                      {{QStringLiteral("name"), copy}})
+                 .status,
+        201);
+
+    models::UserListModel users(m_ui->api);
+    users.setDomain(m_domain);
+    QTRY_VERIFY(!users.isLoading() && users.total() > 0);
+    const QString file = m_dir.filePath(QStringLiteral("exported-users.csv"));
+    models::ListExporter exporter(&users, file);
+    QSignalSpy finished(&exporter, &models::ListExporter::finished);
+    exporter.start();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toString(), QString());
+
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const csv::ParseResult parsed = csv::parse(in.readAll());
+    QVERIFY(parsed.error.isEmpty());
+    const QStringList header = parsed.rows.first();
+    QCOMPARE(header, users.exportHeader());
+    QCOMPARE(parsed.rows.size(), users.total() + 1);
+    const QJsonArray original
+        = admin.get(QStringLiteral("/api/v1/domains/%1/users?limit=1000&sort=address").arg(m_domain))
+              .json()
+              .value(QLatin1String("items"))
+              .toArray();
+    QHash<QString, QJsonObject> byLocalPart;
+    for (const QJsonValue &v : original)
+        byLocalPart.insert(v.toObject().value(QLatin1String("local_part")).toString(), v.toObject());
+    // Raw values, not what the table shows.
+    for (const QStringList &row : parsed.rows.mid(1)) {
+        const QJsonObject u = byLocalPart.value(row.at(header.indexOf(QStringLiteral("local_part"))));
+        QVERIFY(!u.isEmpty());
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("address"))), u.value(QLatin1String("address")).toString());
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("quota"))),
+            QString::number(qint64(u.value(QLatin1String("quota")).toDouble())));
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("used_bytes"))),
+            QString::number(qint64(u.value(QLatin1String("used_bytes")).toDouble())));
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("type"))), u.value(QLatin1String("type")).toString());
+        QCOMPARE(
+            row.at(header.indexOf(QStringLiteral("status"))), u.value(QLatin1String("status")).toString());
+        const QString lastLogin = row.at(header.indexOf(QStringLiteral("last_login")));
+        QVERIFY(lastLogin.isEmpty() || QDateTime::fromString(lastLogin, Qt::ISODate).isValid());
+    }
+
+    // The import maps the columns by their names and creates every row in the other domain.
+    ui::CsvImportWidget importer(m_ui->context, copy);
+    QVERIFY(importer.loadFile(file));
+    QCOMPARE(importer.mapping(QStringLiteral("local_part")), int(header.indexOf(QStringLiteral("local_part"))));
+    QCOMPARE(
+        importer.mapping(QStringLiteral("display_name")), int(header.indexOf(QStringLiteral("display_name"))));
+    QCOMPARE(importer.mapping(QStringLiteral("type")), int(header.indexOf(QStringLiteral("type"))));
+    QCOMPARE(importer.mapping(QStringLiteral("quota")), int(header.indexOf(QStringLiteral("quota"))));
+    QCOMPARE(importer.mapping(QStringLiteral("forward_recipients")),
+        int(header.indexOf(QStringLiteral("forward_recipients"))));
+    QCOMPARE(importer.invalidCount(), 0);
+    importer.startImport();
+    QTRY_VERIFY(!importer.isRunning());
+    QCOMPARE(importer.importedCount(), int(original.size()));
+    const QJsonArray copied
+        = admin.get(QStringLiteral("/api/v1/domains/%1/users?limit=1000&sort=address").arg(copy))
+              .json()
+              .value(QLatin1String("items"))
+              .toArray();
+    QCOMPARE(copied.size(), original.size());
+    for (const QJsonValue &v : copied) {
+        const QJsonObject c = v.toObject();
+        const QJsonObject u = byLocalPart.value(c.value(QLatin1String("local_part")).toString());
+        QVERIFY(!u.isEmpty());
+        for (const char *field : {"display_name", "type", "quota", "forward_recipients"})
+            QCOMPARE(c.value(QLatin1String(field)), u.value(QLatin1String(field)));
+        QCOMPARE(c.value(QLatin1String("address")).toString(),
+            u.value(QLatin1String("local_part")).toString() + QLatin1Char('@') + copy);
+    }
 }
 
 QTEST_MAIN(TestEndToEnd)

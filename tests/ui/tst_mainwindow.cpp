@@ -192,8 +192,10 @@ void TestMainWindow::exportFollowsTheFilter()
     QVERIFY(rows.error.isEmpty());
     QCOMPARE(rows.rows.size(), total + 1);
     QCOMPARE(rows.rows.first(), page->users()->exportHeader());
+    const qsizetype status = rows.rows.first().indexOf(QStringLiteral("status"));
+    QVERIFY(status >= 0);
     for (const QStringList &row : rows.rows.mid(1))
-        QCOMPARE(row.at(models::UserListModel::Status), QStringLiteral("Suspended"));
+        QCOMPARE(row.at(status), QStringLiteral("suspended"));
     // The export equals what the table shows for the rows it has loaded.
     for (int r = 0; r < page->users()->rowCount(); ++r)
         QCOMPARE(rows.rows.at(r + 1), page->users()->exportRow(page->users()->objectAt(r)));

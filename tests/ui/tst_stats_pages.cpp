@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -249,6 +250,28 @@ void TestStatsPages::statsPageExportsWhatItShows()
     QVERIFY(
         page.panel(QStringLiteral("outbound"))->exportSvg(m_dir.filePath(QStringLiteral("outbound.svg"))));
     QVERIFY(QImage(m_dir.filePath(QStringLiteral("outbound.png"))).width() > 100);
+    // The pictures say what they show: title, scope and date range drawn in, above the bare chart.
+    {
+        QWidget *bare = page.panel(QStringLiteral("outbound"))->chart();
+        const QImage png(m_dir.filePath(QStringLiteral("outbound.png")));
+        QVERIFY(!png.isNull());
+        QVERIFY(png.height() / png.devicePixelRatio() > bare->height());
+        QCOMPARE(qRound(png.width() / png.devicePixelRatio()), bare->width());
+        QFile svgFile(m_dir.filePath(QStringLiteral("outbound.svg")));
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QString svgText = QString::fromUtf8(svgFile.readAll());
+        const models::StatsScope scope = page.scopeBar()->scope();
+        QVERIFY(svgText.contains(QStringLiteral(">Outbound mail<")));
+        QVERIFY(svgText.contains(QStringLiteral("Domain: ") + m_busyUser.section(QLatin1Char('@'), 1)));
+        // The range is the scope bar's (its 30 days end now, so compare the drawn dates, not the minutes).
+        const QRegularExpression range(
+            QStringLiteral("From (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d to (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d \\(UTC\\)"));
+        const QRegularExpressionMatch drawn = range.match(svgText);
+        QVERIFY(drawn.hasMatch());
+        QCOMPARE(QDate::fromString(drawn.captured(1), Qt::ISODate).daysTo(QDate::fromString(drawn.captured(2), Qt::ISODate)),
+            scope.from.date().daysTo(scope.to.date()));
+        QCOMPARE(drawn.captured(2), scope.to.toString(QStringLiteral("yyyy-MM-dd")));
+    }
     // The top senders table is the API's list.
     const QJsonArray senders
         = m_admin

@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "BrandChoices.h"
+#include "CompanySettingsDialog.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "Validation.h"
@@ -108,6 +109,17 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
             {tr("German"), QStringLiteral("de")}, {tr("Spanish"), QStringLiteral("es")},
             {tr("Dutch"), QStringLiteral("nl")}});
     f->addText(QStringLiteral("notes"), tr("N&otes:"));
+    // The daily report and the spike thresholds are separate objects with their own versions.
+    auto *settings = new QPushButton(tr("Re&port and spike settings…"), this);
+    settings->setObjectName(QStringLiteral("companySettingsButton"));
+    settings->setAutoDefault(false);
+    settings->setEnabled(false);
+    actionsLayout()->addWidget(settings);
+    connect(settings, &QPushButton::clicked, this, [this] {
+        auto *dialog = new CompanySettingsDialog(this->context(), companyId(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 }
 
 void CompanyPage::openCompany(qint64 id)
@@ -122,6 +134,8 @@ void CompanyPage::onLoaded(const QJsonObject &c)
                            .arg(QLocale().toString(c.value(QLatin1String("domain_count")).toInt()),
                                QLocale().toString(c.value(QLatin1String("user_count")).toInt())));
     loadBrandChoices(context(), m_brand, qint64(c.value(QLatin1String("id")).toDouble()));
+    if (auto *settings = findChild<QPushButton *>(QStringLiteral("companySettingsButton")))
+        settings->setEnabled(companyId() > 0);
 }
 
 } // namespace mailadmin::ui

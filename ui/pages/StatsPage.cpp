@@ -41,6 +41,7 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
               panel->setMinimumHeight(320);
               if (auto *s = qobject_cast<SeriesModel *>(model))
                   panel->setCsvSource([s] { return s->toCsv(); });
+              panel->setCaptionSource([this] { return captionLines(); });
               m_panels.insert(name, panel);
               layout->addWidget(panel);
           };
@@ -71,6 +72,18 @@ StatsPage::StatsPage(AppContext *context, QWidget *parent)
     add(QStringLiteral("senders"), tr("Top senders"), nullptr, m_senders);
 
     connect(m_scope, &StatsScopeBar::changed, this, &StatsPage::refresh);
+}
+
+QStringList StatsPage::captionLines() const
+{
+    const StatsScope scope = m_scope->scope();
+    const QString kind = scope.kind == StatsScope::Kind::Company ? tr("Company")
+        : scope.kind == StatsScope::Kind::Domain                 ? tr("Domain")
+                                                                 : tr("User");
+    const QString stamp = QStringLiteral("yyyy-MM-dd HH:mm");
+    return {tr("%1: %2").arg(kind, m_scope->subjectText()),
+        tr("From %1 to %2 (UTC)")
+            .arg(scope.from.toUTC().toString(stamp), scope.to.toUTC().toString(stamp))};
 }
 
 void StatsPage::refresh()

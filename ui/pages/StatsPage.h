@@ -21,6 +21,8 @@ class StatsPage : public StatsPageBase
 public:
     explicit StatsPage(AppContext *context, QWidget *parent = nullptr);
     void refresh() override;
+    // What an exported chart says it shows: the subject, then the date range.
+    QStringList captionLines() const;
     ChartPanel *panel(const QString &name) const { return m_panels.value(name); }
     models::SeriesModel *series(const QString &name) const { return m_series.value(name); }
 
