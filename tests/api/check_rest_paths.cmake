@@ -16,7 +16,6 @@ set(PENDING
   ui/OutageSuggestionsWidget.cpp
   ui/StatsScopeBar.cpp
   ui/pages/AccessPages.cpp
-  ui/pages/AlertsPage.cpp
   ui/pages/BulletinsPage.cpp
   ui/pages/DashboardPage.cpp
   ui/pages/DirectoryPages.cpp

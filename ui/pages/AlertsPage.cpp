@@ -49,6 +49,9 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
         [this] { m_alerts->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
 
     m_series->setColumns(stats::outboundColumns());
+    m_series->setClient(context->api());
+    connect(m_series, &SeriesModel::loadFailed, this,
+        [this](const api::ApiError &error) { emit this->context()->showStatus(error.message()); });
     auto *detail = new QFrame(this);
     detail->setObjectName(QStringLiteral("alertDetail"));
     detail->setFrameShape(QFrame::StyledPanel);
@@ -239,17 +242,8 @@ void AlertsPage::drillTo(const QString &level)
         : tr("Outbound mail of %1")
               .arg(validation::addressForDisplay(a.value(QLatin1String("subject")).toString()));
     m_chart->setTitle(title);
-    context()->api()->get(
-        QStringLiteral("/stats/outbound"), q, this, [this, level](const api::ApiResult &result) {
-            if (level != m_level)
-                return;
-            if (!result.ok()) {
-                m_series->clear();
-                emit context()->showStatus(result.error.message());
-                return;
-            }
-            m_series->setRows(result.json.value(QLatin1String("series")).toArray());
-        });
+    // A newer drill-down's load supersedes this one in the model.
+    m_series->load({api::SeriesQuery::Series::Outbound, q});
 }
 
 void AlertsPage::acknowledge()

@@ -215,17 +215,14 @@ void User360Page::refresh()
     };
     logins.addQueryItem(QStringLiteral("from"), daysBack(30));
     logins.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/logins"), logins,
-        [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_logins, {api::SeriesQuery::Series::Logins, logins});
     QUrlQuery trend = q;
     trend.addQueryItem(QStringLiteral("from"), daysBack(90));
-    ask(QStringLiteral("/stats/quota/trend"), trend,
-        [this](const QJsonObject &a) { m_quota->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_quota, {api::SeriesQuery::Series::QuotaTrend, trend});
     QUrlQuery outbound = q;
     outbound.addQueryItem(QStringLiteral("from"), daysBack(30));
     outbound.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outbound,
-        [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_outbound, {api::SeriesQuery::Series::Outbound, outbound});
     if (m_activity->loadedCount() > 0)
         m_activity->reload();
     if (m_alerts->loadedCount() > 0)
