@@ -21,6 +21,21 @@ QString DirectoryCalls::companyPath(qint64 id)
     return QStringLiteral("/companies/%1").arg(id);
 }
 
+QString DirectoryCalls::domainsPath()
+{
+    return QStringLiteral("/domains");
+}
+
+QString DirectoryCalls::usersPath()
+{
+    return QStringLiteral("/users");
+}
+
+QString DirectoryCalls::brandsPath()
+{
+    return QStringLiteral("/brands");
+}
+
 QString DirectoryCalls::domainPath(const QString &domain)
 {
     return QStringLiteral("/domains/") + domain;

@@ -15,6 +15,9 @@ public:
     explicit DirectoryCalls(ApiClient *client) : m_client(client) { }
 
     static QString companyPath(qint64 id);
+    static QString domainsPath();
+    static QString usersPath();
+    static QString brandsPath();
     static QString domainPath(const QString &domain);
     static QString domainUsersPath(const QString &domain);
     static QString userPath(const QString &address);

@@ -1,5 +1,6 @@
 #include "UserListModel.h"
 
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "Schema.h"
 #include "Validation.h"
@@ -22,7 +23,7 @@ UserListModel::UserListModel(api::ApiClient *client, QObject *parent) : PagedLis
 
 void UserListModel::setDomain(const QString &domain)
 {
-    setSource(QStringLiteral("/domains/%1/users").arg(domain));
+    setSource(api::DirectoryCalls::domainUsersPath(domain));
 }
 
 void UserListModel::setAllDomains(const QString &status)
@@ -30,7 +31,7 @@ void UserListModel::setAllDomains(const QString &status)
     QUrlQuery fixed;
     if (!status.isEmpty())
         fixed.addQueryItem(QStringLiteral("status"), status);
-    setSource(QStringLiteral("/users"), fixed);
+    setSource(api::DirectoryCalls::usersPath(), fixed);
 }
 
 QStringList UserListModel::keptFields() const

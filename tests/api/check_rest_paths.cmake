@@ -8,11 +8,8 @@ set(PENDING
   models/IncidentModels.cpp
   models/NavigationModel.cpp
   models/StatsModels.cpp
-  models/UserListModel.cpp
-  ui/BrandChoices.cpp
   ui/IncidentBanner.cpp
   ui/IncidentComposerWidget.cpp
-  ui/JumpBox.cpp
   ui/OutageSuggestionsWidget.cpp
   ui/StatsScopeBar.cpp
   ui/pages/AccessPages.cpp
