@@ -1,5 +1,6 @@
 #include "StatsModels.h"
 
+#include "AlertCalls.h"
 #include "Csv.h"
 #include "Format.h"
 #include "Validation.h"
@@ -54,6 +55,31 @@ QString StatsScope::suggestedGranularity(const QDateTime &from, const QDateTime 
 // --- SeriesModel ---
 
 SeriesModel::SeriesModel(QObject *parent) : QAbstractTableModel(parent) { }
+
+void SeriesModel::load(const api::SeriesQuery &query)
+{
+    Q_ASSERT(m_client);
+    const int generation = ++m_generation;
+    if (!m_loading) {
+        m_loading = true;
+        emit loadingChanged(true);
+    }
+    api::StatsCalls(m_client).series(query, this, [this, generation](const api::ApiResult &result) {
+        if (generation != m_generation)
+            return; // a newer load() is on its way
+        m_loading = false;
+        m_error = result.error;
+        if (result.ok())
+            setRows(result.json.value(QLatin1String("series")).toArray());
+        else
+            clear();
+        emit loadingChanged(false);
+        if (result.ok())
+            emit loaded();
+        else
+            emit loadFailed(result.error);
+    });
+}
 
 void SeriesModel::setColumns(const QList<Column> &columns)
 {
@@ -251,7 +277,7 @@ AlertListModel::AlertListModel(api::ApiClient *client, QObject *parent) : PagedL
         {tr("Span"), QString()}, {tr("Messages"), QStringLiteral("observed"), right},
         {tr("Usual"), QString(), right}, {tr("Factor"), QStringLiteral("factor"), right},
         {tr("Severity"), QStringLiteral("severity")}, {tr("Status"), QString()}});
-    setSource(QStringLiteral("/alerts"));
+    setSource(api::AlertCalls::alertsPath());
 }
 
 QString AlertListModel::statusText(const QString &status)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "PagedListModel.h"
+#include "StatsCalls.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -55,6 +56,14 @@ public:
 
     explicit SeriesModel(QObject *parent = nullptr);
 
+    // Loading by itself, as PagedListModel does: given the client, load() asks for the series and fills the
+    // rows; an answer to an older load() is dropped. On failure the rows are cleared and loadFailed() says
+    // why.
+    void setClient(api::ApiClient *client) { m_client = client; }
+    void load(const api::SeriesQuery &query);
+    bool isLoading() const { return m_loading; }
+    const api::ApiError &lastError() const { return m_error; }
+
     void setColumns(const QList<Column> &columns);
     const QList<Column> &columns() const { return m_columns; }
     // Rows of the answer's array: each has `periodKey` (ISO time) and the columns' keys.
@@ -83,7 +92,16 @@ public:
     // The period as a person reads it at this granularity: "14:00", "Mon 3 Nov", "week of 3 Nov", "Nov 2026".
     QString periodText(const QDateTime &period) const;
 
+signals:
+    void loadingChanged(bool loading);
+    void loaded();
+    void loadFailed(const mailadmin::api::ApiError &error);
+
 private:
+    api::ApiClient *m_client = nullptr;
+    int m_generation = 0;
+    bool m_loading = false;
+    api::ApiError m_error;
     QList<Column> m_columns;
     QList<QDateTime> m_periods;
     QList<QList<double>> m_values;

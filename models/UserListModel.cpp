@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "Schema.h"
 #include "Validation.h"
@@ -24,7 +25,7 @@ UserListModel::UserListModel(api::ApiClient *client, QObject *parent) : PagedLis
 
 void UserListModel::setDomain(const QString &domain)
 {
-    setSource(QStringLiteral("/domains/%1/users").arg(domain));
+    setSource(api::DirectoryCalls::domainUsersPath(domain));
 }
 
 void UserListModel::setAllDomains(const QString &status)
@@ -32,7 +33,7 @@ void UserListModel::setAllDomains(const QString &status)
     QUrlQuery fixed;
     if (!status.isEmpty())
         fixed.addQueryItem(QStringLiteral("status"), status);
-    setSource(QStringLiteral("/users"), fixed);
+    setSource(api::DirectoryCalls::usersPath(), fixed);
 }
 
 QStringList UserListModel::keptFields() const

@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "DirectoryCalls.h"
 
 #include <QComboBox>
 #include <QJsonArray>
@@ -20,7 +21,7 @@ void loadBrandChoices(AppContext *context, QComboBox *box, qint64 companyId)
     // Wide enough for the names that come, not only for the first entry it was shown with.
     box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     QPointer<QComboBox> guard(box);
-    context->api()->get(QStringLiteral("/brands"), query, box, [guard](const api::ApiResult &result) {
+    context->api()->get(api::DirectoryCalls::brandsPath(), query, box, [guard](const api::ApiResult &result) {
         if (!guard || !result.ok())
             return;
         const QVariant current = guard->currentData();

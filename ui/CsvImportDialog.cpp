@@ -4,6 +4,7 @@
 #include "BulkOperation.h"
 #include "Csv.h"
 #include "CsvImportRows.h"
+#include "DirectoryCalls.h"
 #include "FileDialog.h"
 #include "Format.h"
 #include "MessageBox.h"
@@ -250,8 +251,7 @@ void CsvImportWidget::startImport()
     for (int r = 0; r < m_bodies.size(); ++r) {
         if (m_bodies.at(r).isEmpty())
             continue;
-        steps.append({"POST", QStringLiteral("/domains/%1/users").arg(m_domain), m_bodies.at(r), 0,
-            m_bodies.at(r).value(QLatin1String("local_part")).toString()});
+        steps.append(api::DirectoryCalls::createUserStep(m_domain, m_bodies.at(r)));
         m_sentRows << r;
     }
     m_operation = new api::BulkOperation(m_context->api(), steps, this);

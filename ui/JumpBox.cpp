@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "Validation.h"
 
@@ -98,10 +99,10 @@ void JumpBox::search()
         QUrlQuery domains;
         domains.addQueryItem(QStringLiteral("q"), q);
         domains.addQueryItem(QStringLiteral("limit"), QStringLiteral("5"));
-        m_context->api()->get(QStringLiteral("/domains"), domains, this,
+        m_context->api()->get(api::DirectoryCalls::domainsPath(), domains, this,
             [add](const api::ApiResult &r) { add(r, QStringLiteral("domain")); });
     }
-    m_context->api()->get(QStringLiteral("/users"), users, this,
+    m_context->api()->get(api::DirectoryCalls::usersPath(), users, this,
         [add](const api::ApiResult &r) { add(r, QStringLiteral("user")); });
 }
 

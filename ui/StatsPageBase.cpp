@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "PageTitle.h"
 #include "Session.h"
+#include "StatsModels.h"
 #include "StatsScopeBar.h"
 
 #include <QDateTime>
@@ -13,6 +14,8 @@
 #include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace mailadmin::ui {
 
@@ -105,6 +108,34 @@ void StatsPageBase::beginRefresh()
     m_waiting = 0;
     m_started = QDateTime::currentMSecsSinceEpoch();
     m_error->hide();
+}
+
+void StatsPageBase::load(
+    models::SeriesModel *model, const api::SeriesQuery &query, std::function<void()> then)
+{
+    ++m_waiting;
+    const int generation = m_generation;
+    model->setClient(m_context->api());
+    // The model drops answers to older loads, so the first answer after this call is this one's.
+    auto done = std::make_shared<QMetaObject::Connection>();
+    auto failed = std::make_shared<QMetaObject::Connection>();
+    const auto finish = [this, generation, done, failed, then = std::move(then)](const api::ApiError *error) {
+        QObject::disconnect(*done);
+        QObject::disconnect(*failed);
+        if (generation != m_generation)
+            return; // an older refresh
+        if (error) {
+            m_error->setText(error->message());
+            m_error->show();
+        } else if (then)
+            then();
+        if (--m_waiting == 0)
+            emit loaded(QDateTime::currentMSecsSinceEpoch() - m_started);
+    };
+    *done = connect(model, &models::SeriesModel::loaded, this, [finish] { finish(nullptr); });
+    *failed = connect(model, &models::SeriesModel::loadFailed, this,
+        [finish](const api::ApiError &error) { finish(&error); });
+    model->load(query);
 }
 
 void StatsPageBase::ask(

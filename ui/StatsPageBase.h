@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StatsCalls.h"
 #include "StatsScopeBar.h"
 
 #include <QJsonObject>
@@ -10,6 +11,10 @@
 
 class QLabel;
 class QTimer;
+
+namespace mailadmin::models {
+class SeriesModel;
+}
 
 namespace mailadmin::ui {
 
@@ -40,6 +45,9 @@ protected:
     AppContext *context() const { return m_context; }
     // Asks for `path` with the query; `handle` runs with the answer; counts towards loaded().
     void ask(const QString &path, const QUrlQuery &query, std::function<void(const QJsonObject &)> handle);
+    // Has the series model load itself (given the api client on first use); counts towards loaded(), and
+    // `then` runs once the rows are in.
+    void load(models::SeriesModel *model, const api::SeriesQuery &query, std::function<void()> then = {});
     void beginRefresh();
     // The page's title, scope bar and error line above a scrolling area; returns the area's content.
     QWidget *buildFrame(const QString &title, bool allowUser);

@@ -1,6 +1,13 @@
+#include "AlertCalls.h"
 #include "ApiClient.h"
+#include "DirectoryCalls.h"
 #include "FakeNetwork.h"
 #include "Session.h"
+#include "TestServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -8,6 +15,15 @@
 using namespace mailadmin;
 using testing::CannedReply;
 using testing::FakeNetwork;
+
+namespace {
+
+QJsonObject bodyOf(const FakeNetwork::Seen &seen)
+{
+    return seen.body.isEmpty() ? QJsonObject() : QJsonDocument::fromJson(seen.body).object();
+}
+
+} // namespace
 
 // The API client against a fake network: headers, typed errors, timeouts, retries, and requests held while
 // the session is renewed.
@@ -29,6 +45,9 @@ private slots:
     void abandonedRequestsFail();
     void callbacksNeedTheirContext();
     void sessionSignInLoadsMe();
+    void typedCallsSendTheirPathAndBody();
+    void bulkStepsCarryPathAndBody();
+    void typedCallsAgainstServer();
 
 private:
     FakeNetwork *m_net = nullptr;
@@ -280,6 +299,133 @@ void TestApiClient::sessionSignInLoadsMe()
     QVERIFY(
         m_net->requests().first().header("Authorization").isEmpty()); // the sign-in itself carries no token
     QCOMPARE(m_net->requests().at(1).header("Authorization"), QByteArray("Bearer T1"));
+}
+
+void TestApiClient::typedCallsSendTheirPathAndBody()
+{
+    for (int i = 0; i < 6; ++i)
+        m_net->enqueue(CannedReply::json(200, "{}"));
+    int answered = 0;
+    auto count = [&](const api::ApiResult &) { ++answered; };
+    const api::DirectoryCalls directory(m_client);
+    directory.setQuota(QStringLiteral("anna@example.com"), qint64(3) << 30, 4, this, count);
+    directory.suspendUser(QStringLiteral("anna@example.com"), QStringLiteral("Spam"), 5, this, count);
+    directory.suspendUser(QStringLiteral("ben@example.com"), QString(), 0, this, count);
+    directory.deleteUser(QStringLiteral("anna@example.com"), 6, this, count);
+    api::AlertCalls(m_client).transitionAlert(
+        42, api::AlertCalls::Transition::Resolve, QStringLiteral("Owner warned"), this, count);
+    directory.holdOutbound(QStringLiteral("ben@example.com"), this, count);
+    QTRY_COMPARE(answered, 6);
+    const QList<FakeNetwork::Seen> seen = m_net->requests();
+    QCOMPARE(seen.size(), 6);
+
+    QCOMPARE(seen[0].method, QByteArray("PATCH"));
+    QCOMPARE(seen[0].url.path(), QStringLiteral("/api/v1/users/anna@example.com"));
+    QCOMPARE(bodyOf(seen[0]), QJsonObject({{QStringLiteral("quota"), double(qint64(3) << 30)}}));
+    QCOMPARE(seen[0].header("If-Match"), QByteArray("\"4\""));
+
+    QCOMPARE(seen[1].method, QByteArray("POST"));
+    QCOMPARE(seen[1].url.path(), QStringLiteral("/api/v1/users/anna@example.com/suspend"));
+    QCOMPARE(bodyOf(seen[1]), QJsonObject({{QStringLiteral("reason"), QStringLiteral("Spam")}}));
+    QCOMPARE(seen[1].header("If-Match"), QByteArray("\"5\""));
+    // No reason: no reason key at all.
+    QCOMPARE(bodyOf(seen[2]), QJsonObject());
+    QVERIFY(seen[2].header("If-Match").isEmpty());
+
+    QCOMPARE(seen[3].method, QByteArray("DELETE"));
+    QCOMPARE(seen[3].url.path(), QStringLiteral("/api/v1/users/anna@example.com"));
+    QCOMPARE(seen[3].header("If-Match"), QByteArray("\"6\""));
+
+    QCOMPARE(seen[4].method, QByteArray("POST"));
+    QCOMPARE(seen[4].url.path(), QStringLiteral("/api/v1/alerts/42/resolve"));
+    QCOMPARE(bodyOf(seen[4]), QJsonObject({{QStringLiteral("note"), QStringLiteral("Owner warned")}}));
+
+    QCOMPARE(seen[5].url.path(), QStringLiteral("/api/v1/users/ben@example.com/outbound/hold"));
+}
+
+void TestApiClient::bulkStepsCarryPathAndBody()
+{
+    const auto quota = api::DirectoryCalls::setQuotaStep(QStringLiteral("anna@example.com"), 1024, 3);
+    QCOMPARE(quota.method, QByteArray("PATCH"));
+    QCOMPARE(quota.path, QStringLiteral("/users/anna@example.com"));
+    QCOMPARE(quota.body, QJsonObject({{QStringLiteral("quota"), 1024.0}}));
+    QCOMPARE(quota.ifMatch, 3);
+    QCOMPARE(quota.label, QStringLiteral("anna@example.com"));
+
+    const auto suspend = api::DirectoryCalls::suspendUserStep(QStringLiteral("anna@example.com"), QString());
+    QCOMPARE(suspend.path, QStringLiteral("/users/anna@example.com/suspend"));
+    QVERIFY(suspend.body.isEmpty());
+
+    const auto remove = api::DirectoryCalls::deleteUserStep(QStringLiteral("anna@example.com"), 9);
+    QCOMPARE(remove.method, QByteArray("DELETE"));
+    QCOMPARE(remove.ifMatch, 9);
+
+    const QJsonObject user {{QStringLiteral("local_part"), QStringLiteral("cleo")}};
+    const auto create = api::DirectoryCalls::createUserStep(QStringLiteral("example.com"), user);
+    QCOMPARE(create.method, QByteArray("POST"));
+    QCOMPARE(create.path, QStringLiteral("/domains/example.com/users"));
+    QCOMPARE(create.body, user);
+    QCOMPARE(create.label, QStringLiteral("cleo"));
+}
+
+// The same calls against a real mailadmind: the server understands what they send.
+void TestApiClient::typedCallsAgainstServer()
+{
+    testing::TestServer server(true);
+    api::ApiClient client(new QNetworkAccessManager);
+    client.setBaseUrl(QUrl(server.baseUrl()));
+    client.setToken(server.operatorClient().token());
+
+    api::ApiResult listed;
+    bool done = false;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("active"));
+    client.get(QStringLiteral("/users"), query, this, [&](const api::ApiResult &r) {
+        listed = r;
+        done = true;
+    });
+    QTRY_VERIFY(done);
+    QVERIFY2(listed.ok(), qPrintable(listed.error.message()));
+    const QJsonArray items = listed.json.value(QLatin1String("items")).toArray();
+    QVERIFY(!items.isEmpty());
+    const QString address = items.first().toObject().value(QLatin1String("address")).toString();
+    QVERIFY(!address.isEmpty());
+
+    const api::DirectoryCalls directory(&client);
+    auto call = [&](auto send) {
+        api::ApiResult result;
+        bool answered = false;
+        send([&](const api::ApiResult &r) {
+            result = r;
+            answered = true;
+        });
+        [&] { QTRY_VERIFY(answered); }();
+        return result;
+    };
+    api::ApiResult user = call([&](auto cb) { directory.getUser(address, this, cb); });
+    QVERIFY2(user.ok(), qPrintable(user.error.message()));
+
+    const qint64 quota = qint64(3) << 30;
+    user = call([&](auto cb) { directory.setQuota(address, quota, user.version, this, cb); });
+    QVERIFY2(user.ok(), qPrintable(user.error.message()));
+    QCOMPARE(qint64(user.json.value(QLatin1String("quota")).toDouble()), quota);
+
+    // A stale version is refused and changes nothing.
+    api::ApiResult stale
+        = call([&](auto cb) { directory.setQuota(address, 1024, user.version - 1, this, cb); });
+    QCOMPARE(stale.error.status, 412);
+
+    user = call([&](auto cb) { directory.suspendUser(address, QStringLiteral("Test"), 0, this, cb); });
+    QVERIFY2(user.ok(), qPrintable(user.error.message()));
+    QCOMPARE(user.json.value(QLatin1String("status")).toString(), QStringLiteral("suspended"));
+    user = call([&](auto cb) { directory.unsuspendUser(address, 0, this, cb); });
+    QCOMPARE(user.json.value(QLatin1String("status")).toString(), QStringLiteral("active"));
+
+    user = call([&](auto cb) { directory.getUser(address, this, cb); });
+    user = call([&](auto cb) { directory.deleteUser(address, user.version, this, cb); });
+    QVERIFY2(user.ok(), qPrintable(user.error.message()));
+    QCOMPARE(user.json.value(QLatin1String("status")).toString(), QStringLiteral("deleted"));
+    QCOMPARE(qint64(user.json.value(QLatin1String("quota")).toDouble()), quota);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)

@@ -2,9 +2,12 @@
 #include "ByteSizeEdit.h"
 #include "DirectoryModels.h"
 #include "Form.h"
+#include "MessageBox.h"
 #include "ObjectDialog.h"
+#include "QuotaDialog.h"
 #include "StatsModels.h"
 #include "UiHarness.h"
+#include "UserListModel.h"
 #include "UsersPage.h"
 #include "Validation.h"
 #include "auth/Clock.h"
@@ -15,6 +18,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QUrl>
 
 #include <algorithm>
@@ -43,6 +47,7 @@ private slots:
     void suspendReasonInAudit();
     void newUserHasQuotaAndMaskedPassword();
     void brandBoxFitsLongNames();
+    void bulkQuotaAndDeleteAskFirst();
 
 private:
     std::unique_ptr<TestServer> m_server;
@@ -327,6 +332,74 @@ void TestLists::brandBoxFitsLongNames()
     box->setCurrentIndex(box->findText(name));
     QTRY_VERIFY2(box->width() >= box->fontMetrics().horizontalAdvance(name) + 20,
         qPrintable(QString::number(box->width())));
+}
+
+void TestLists::bulkQuotaAndDeleteAskFirst()
+{
+    HttpClient c = m_server->operatorClient();
+    const QString domain = QStringLiteral("quota-flow.example");
+    QCOMPARE(c.post(QStringLiteral("/api/v1/companies/1/domains"), {{QStringLiteral("name"), domain}}).status,
+        201);
+    const QStringList addresses {QStringLiteral("ida@") + domain, QStringLiteral("jon@") + domain};
+    for (const QString &address : addresses)
+        QCOMPARE(c.post(QStringLiteral("/api/v1/domains/%1/users").arg(domain),
+                      {{QStringLiteral("local_part"), address.section(QLatin1Char('@'), 0, 0)},
+                          {QStringLiteral("quota"), 1024.0 * 1024 * 1024}})
+                     .status,
+            201);
+    const auto user
+        = [&](const QString &address) { return c.get(QStringLiteral("/api/v1/users/") + address).json(); };
+
+    // The dialog itself: the quota it was given, under the caller's label, and what it reads back.
+    ui::QuotaDialog dialog(
+        QStringLiteral("Quota"), QStringLiteral("&Quota:"), qint64(7) << 30, QStringLiteral("Note"));
+    auto *edit = dialog.findChild<ui::ByteSizeEdit *>(QStringLiteral("quotaByteSizeEdit"));
+    QVERIFY(edit);
+    QCOMPARE(dialog.quota(), qint64(7) << 30);
+    edit->setValue(qint64(4) << 30);
+    QCOMPARE(dialog.quota(), qint64(4) << 30);
+
+    ui::UsersPage page(m_ui->context);
+    page.setDomain(domain);
+    QTRY_COMPARE(page.users()->rowCount(), 2);
+    page.table()->selectAll();
+
+    // Cancelled: nothing is sent.
+    ui::QuotaDialog::setNextAnswer(std::nullopt);
+    page.askQuotaForSelection();
+    QVERIFY(!page.lastBulkDialog());
+    const qint64 quota = qint64(5) << 30;
+    ui::QuotaDialog::setNextAnswer(quota);
+    page.askQuotaForSelection();
+    QVERIFY(page.lastBulkDialog());
+    for (const QString &address : addresses)
+        QTRY_COMPARE(qint64(user(address).value(QLatin1String("quota")).toDouble()), quota);
+
+    // Delete asks first; No leaves everyone in place. The list has reloaded the new versions by then.
+    const auto reloaded = [&] {
+        for (int row = 0; row < page.users()->rowCount(); ++row)
+            if (page.users()->versionAt(row)
+                != user(page.users()->addressAt(row)).value(QLatin1String("version")).toInt())
+                return false;
+        return page.users()->rowCount() == 2;
+    };
+    QTRY_VERIFY(reloaded());
+    page.table()->selectAll();
+    ui::MessageBox::setNextAnswer(QMessageBox::No);
+    page.bulkDelete();
+    QVERIFY(ui::MessageBox::lastText().contains(QLatin1String("Delete 2 user")));
+    for (const QString &address : addresses)
+        QCOMPARE(user(address).value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    page.bulkDelete();
+    // Deleted users leave the domain's list and wait in Deleted items.
+    QTRY_VERIFY(c.get(QStringLiteral("/api/v1/domains/%1/users").arg(domain)).items().isEmpty());
+    QStringList deleted;
+    for (const QJsonValue &u :
+        c.get(QStringLiteral("/api/v1/domains/%1/users?status=deleted").arg(domain)).items())
+        deleted << u.toObject().value(QLatin1String("address")).toString();
+    deleted.sort();
+    QCOMPARE(deleted, addresses);
 }
 
 QTEST_MAIN(TestLists)

@@ -4,6 +4,8 @@
 #include "AppContext.h"
 #include "BulkDialog.h"
 #include "BulkOperation.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Form.h"
@@ -242,17 +244,13 @@ void BrandsPage::deleteSelected()
     if (rows.isEmpty())
         return;
     const QJsonObject b = m_brands->objectAt(rows.first());
-    if (MessageBox::question(this, tr("Delete brand"),
-            tr("Delete the brand %1?").arg(b.value(QLatin1String("name")).toString()))
-        != QMessageBox::Yes)
-        return;
-    this->context()->api()->remove(
-        QStringLiteral("/brands/%1").arg(qint64(b.value(QLatin1String("id")).toDouble())),
-        b.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
-            if (!result.ok())
-                MessageBox::warning(this, tr("Delete brand"), result.error.message());
-            m_brands->reload();
-        });
+    ConfirmDelete::run(
+        this, tr("Delete brand"), tr("Delete the brand %1?").arg(b.value(QLatin1String("name")).toString()),
+        [this, id = qint64(b.value(QLatin1String("id")).toDouble()),
+            version = b.value(QLatin1String("version")).toInt()](const api::ApiClient::Callback &callback) {
+            api::DirectoryCalls(this->context()->api()).deleteBrand(id, version, this, callback);
+        },
+        [this](const api::ApiResult &) { m_brands->reload(); });
 }
 
 // --- Admins ---

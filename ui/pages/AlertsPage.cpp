@@ -1,7 +1,9 @@
 #include "AlertsPage.h"
 
+#include "AlertCalls.h"
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "StatsPageHelpers.h"
@@ -47,6 +49,9 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
         [this] { m_alerts->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
 
     m_series->setColumns(stats::outboundColumns());
+    m_series->setClient(context->api());
+    connect(m_series, &SeriesModel::loadFailed, this,
+        [this](const api::ApiError &error) { emit this->context()->showStatus(error.message()); });
     auto *detail = new QFrame(this);
     detail->setObjectName(QStringLiteral("alertDetail"));
     detail->setFrameShape(QFrame::StyledPanel);
@@ -237,17 +242,8 @@ void AlertsPage::drillTo(const QString &level)
         : tr("Outbound mail of %1")
               .arg(validation::addressForDisplay(a.value(QLatin1String("subject")).toString()));
     m_chart->setTitle(title);
-    context()->api()->get(
-        QStringLiteral("/stats/outbound"), q, this, [this, level](const api::ApiResult &result) {
-            if (level != m_level)
-                return;
-            if (!result.ok()) {
-                m_series->clear();
-                emit context()->showStatus(result.error.message());
-                return;
-            }
-            m_series->setRows(result.json.value(QLatin1String("series")).toArray());
-        });
+    // A newer drill-down's load supersedes this one in the model.
+    m_series->load({api::SeriesQuery::Series::Outbound, q});
 }
 
 void AlertsPage::acknowledge()
@@ -266,17 +262,21 @@ void AlertsPage::outboundMail(const QString &action)
     if (a.value(QLatin1String("scope")).toString() != QLatin1String("user"))
         return;
     const QString address = a.value(QLatin1String("subject")).toString();
-    context()->api()->post(QStringLiteral("/users/%1/outbound/%2").arg(address, action), {}, this,
-        [this, action](const api::ApiResult &result) {
-            if (!result.ok()) {
-                MessageBox::warning(this, tr("Outbound mail"), result.error.message());
-                return;
-            }
-            emit context()->showStatus(action == QLatin1String("hold")
-                    ? tr("Outbound mail of this user is held at Postfix until released.")
-                    : tr("Outbound mail of this user is released; %n held messages go on their way.", nullptr,
-                        int(result.json.value(QLatin1String("released_queue_ids")).toArray().size())));
-        });
+    const api::DirectoryCalls calls(context()->api());
+    auto done = [this, action](const api::ApiResult &result) {
+        if (!result.ok()) {
+            MessageBox::warning(this, tr("Outbound mail"), result.error.message());
+            return;
+        }
+        emit context()->showStatus(action == QLatin1String("hold")
+                ? tr("Outbound mail of this user is held at Postfix until released.")
+                : tr("Outbound mail of this user is released; %n held messages go on their way.", nullptr,
+                    int(result.json.value(QLatin1String("released_queue_ids")).toArray().size())));
+    };
+    if (action == QLatin1String("hold"))
+        calls.holdOutbound(address, this, done);
+    else
+        calls.releaseOutbound(address, this, done);
 }
 
 void AlertsPage::suspendUser()
@@ -290,9 +290,8 @@ void AlertsPage::suspendUser()
                 .arg(validation::addressForDisplay(address)),
             reason))
         return;
-    context()->api()->post(QStringLiteral("/users/%1/suspend").arg(address),
-        reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}}, this,
-        [this](const api::ApiResult &result) {
+    api::DirectoryCalls(context()->api())
+        .suspendUser(address, reason, 0, this, [this](const api::ApiResult &result) {
             if (!result.ok()) {
                 MessageBox::warning(this, tr("Suspend user"), result.error.message());
                 return;
@@ -320,20 +319,23 @@ void AlertsPage::transition(const QString &action)
 
 void AlertsPage::transitionOne(qint64 id, const QString &action, const QJsonObject &body)
 {
-    context()->api()->post(QStringLiteral("/alerts/%1/%2").arg(id).arg(action), body, this,
-        [this](const api::ApiResult &result) {
-            if (!result.ok()) {
-                MessageBox::warning(this, tr("Alert"), result.error.message());
-                refresh();
-                return;
-            }
-            m_note->clear();
-            m_alerts->updateObject(result.json);
-            selectionChanged();
-            emit context()->showStatus(tr("The alert is %1.")
-                                           .arg(models::AlertListModel::statusText(
-                                               result.json.value(QLatin1String("status")).toString())));
-        });
+    const auto kind = action == QLatin1String("acknowledge") ? api::AlertCalls::Transition::Acknowledge
+                                                             : api::AlertCalls::Transition::Resolve;
+    api::AlertCalls(context()->api())
+        .transitionAlert(id, kind, body.value(QLatin1String("note")).toString(), this,
+            [this](const api::ApiResult &result) {
+                if (!result.ok()) {
+                    MessageBox::warning(this, tr("Alert"), result.error.message());
+                    refresh();
+                    return;
+                }
+                m_note->clear();
+                m_alerts->updateObject(result.json);
+                selectionChanged();
+                emit context()->showStatus(tr("The alert is %1.")
+                                               .arg(models::AlertListModel::statusText(
+                                                   result.json.value(QLatin1String("status")).toString())));
+            });
 }
 
 } // namespace mailadmin::ui

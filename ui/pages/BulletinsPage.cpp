@@ -2,6 +2,8 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "BulletinCalls.h"
+#include "ConfirmDelete.h"
 #include "Format.h"
 #include "IncidentModels.h"
 #include "MessageBox.h"
@@ -172,11 +174,11 @@ void BulletinEditor::submit()
     if (m_bulletin.isEmpty()) {
         if (!m_domain->text().trimmed().isEmpty())
             body.insert(QStringLiteral("domain"), m_domain->text().trimmed());
-        m_context->api()->post(QStringLiteral("/bulletins"), body, this, done);
+        api::BulletinCalls(m_context->api()).createBulletin(body, this, done);
     } else {
-        m_context->api()->patch(
-            QStringLiteral("/bulletins/%1").arg(qint64(m_bulletin.value(QLatin1String("id")).toDouble())),
-            body, m_bulletin.value(QLatin1String("version")).toInt(), this, done);
+        api::BulletinCalls(m_context->api())
+            .updateBulletin(qint64(m_bulletin.value(QLatin1String("id")).toDouble()), body,
+                m_bulletin.value(QLatin1String("version")).toInt(), this, done);
     }
 }
 
@@ -256,28 +258,25 @@ void BulletinsPage::showProgress()
         return;
     }
     const qint64 id = idAt(rows.first());
-    context()->api()->get(QStringLiteral("/bulletins/%1").arg(id), {}, this, [this](const api::ApiResult &r) {
+    const api::BulletinCalls calls(context()->api());
+    calls.getBulletin(id, this, [this](const api::ApiResult &r) {
         if (r.ok())
             m_progress->setText(countsText(r.json.value(QLatin1String("counts")).toObject()));
     });
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
-    context()->api()->get(
-        QStringLiteral("/bulletins/%1/posts").arg(id), query, this, [this](const api::ApiResult &r) {
-            m_posts->clear();
-            for (const QJsonValue &v : r.json.value(QLatin1String("items")).toArray()) {
-                const QJsonObject p = v.toObject();
-                QString to
-                    = models::BulletinListModel::targetText(p.value(QLatin1String("target")).toString());
-                if (!p.value(QLatin1String("incident_id")).isNull())
-                    to += QStringLiteral(" %1").arg(qint64(p.value(QLatin1String("incident_id")).toDouble()));
-                new QTreeWidgetItem(m_posts,
-                    {format::time(p.value(QLatin1String("posted_at")).toString()), to,
-                        p.value(QLatin1String("author")).toString(),
-                        QLocale().toString(qint64(p.value(QLatin1String("recipients")).toDouble())),
-                        countsText(p.value(QLatin1String("counts")).toObject())});
-            }
-        });
+    calls.posts(id, 50, this, [this](const api::ApiResult &r) {
+        m_posts->clear();
+        for (const QJsonValue &v : r.json.value(QLatin1String("items")).toArray()) {
+            const QJsonObject p = v.toObject();
+            QString to = models::BulletinListModel::targetText(p.value(QLatin1String("target")).toString());
+            if (!p.value(QLatin1String("incident_id")).isNull())
+                to += QStringLiteral(" %1").arg(qint64(p.value(QLatin1String("incident_id")).toDouble()));
+            new QTreeWidgetItem(m_posts,
+                {format::time(p.value(QLatin1String("posted_at")).toString()), to,
+                    p.value(QLatin1String("author")).toString(),
+                    QLocale().toString(qint64(p.value(QLatin1String("recipients")).toDouble())),
+                    countsText(p.value(QLatin1String("counts")).toObject())});
+        }
+    });
 }
 
 void BulletinsPage::create()
@@ -289,16 +288,15 @@ void BulletinsPage::create()
 
 void BulletinsPage::edit(int row)
 {
-    context()->api()->get(
-        QStringLiteral("/bulletins/%1").arg(idAt(row)), {}, this, [this](const api::ApiResult &r) {
-            if (!r.ok()) {
-                MessageBox::warning(this, tr("Edit bulletin"), r.error.message());
-                return;
-            }
-            BulletinEditor editor(context(), r.json, this);
-            if (editor.exec() == QDialog::Accepted)
-                m_bulletins->updateObject(editor.answer());
-        });
+    api::BulletinCalls(context()->api()).getBulletin(idAt(row), this, [this](const api::ApiResult &r) {
+        if (!r.ok()) {
+            MessageBox::warning(this, tr("Edit bulletin"), r.error.message());
+            return;
+        }
+        BulletinEditor editor(context(), r.json, this);
+        if (editor.exec() == QDialog::Accepted)
+            m_bulletins->updateObject(editor.answer());
+    });
 }
 
 void BulletinsPage::removeSelected()
@@ -307,39 +305,32 @@ void BulletinsPage::removeSelected()
     if (rows.isEmpty())
         return;
     const QJsonObject b = m_bulletins->objectAt(rows.first());
-    if (MessageBox::question(this, tr("Delete bulletin"),
-            tr("Delete the bulletin %1 and its delivery history?")
-                .arg(b.value(QLatin1String("name")).toString()))
-        != QMessageBox::Yes)
-        return;
-    context()->api()->remove(QStringLiteral("/bulletins/%1").arg(idAt(rows.first())),
-        b.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &r) {
-            if (!r.ok())
-                MessageBox::warning(this, tr("Delete bulletin"), r.error.message());
-            m_bulletins->reload();
-        });
+    ConfirmDelete::run(
+        this, tr("Delete bulletin"),
+        tr("Delete the bulletin %1 and its delivery history?").arg(b.value(QLatin1String("name")).toString()),
+        [this, id = idAt(rows.first()), version = b.value(QLatin1String("version")).toInt()](
+            const api::ApiClient::Callback &callback) {
+            api::BulletinCalls(context()->api()).deleteBulletin(id, version, this, callback);
+        },
+        [this](const api::ApiResult &) { m_bulletins->reload(); });
 }
 
 void BulletinsPage::postNow(int row)
 {
-    context()->api()->post(QStringLiteral("/bulletins/%1/posts").arg(idAt(row)),
-        QJsonObject {{QStringLiteral("target"), QStringLiteral("all")}}, this,
-        [this](const api::ApiResult &r) {
-            if (!r.ok())
-                MessageBox::warning(this, tr("Post now"), r.error.message());
-            else
-                context()->showStatus(tr(
-                    "Queued for %n mailboxes.", nullptr, r.json.value(QLatin1String("recipients")).toInt()));
-            showProgress();
-        });
+    api::BulletinCalls(context()->api()).postToAll(idAt(row), this, [this](const api::ApiResult &r) {
+        if (!r.ok())
+            MessageBox::warning(this, tr("Post now"), r.error.message());
+        else
+            context()->showStatus(
+                tr("Queued for %n mailboxes.", nullptr, r.json.value(QLatin1String("recipients")).toInt()));
+        showProgress();
+    });
 }
 
 void BulletinsPage::postToIncident(int row, qint64 incidentId)
 {
-    context()->api()->post(QStringLiteral("/bulletins/%1/posts").arg(idAt(row)),
-        QJsonObject {{QStringLiteral("target"), QStringLiteral("incident")},
-            {QStringLiteral("incident_id"), double(incidentId)}},
-        this, [this](const api::ApiResult &r) {
+    api::BulletinCalls(context()->api())
+        .postToIncident(idAt(row), incidentId, this, [this](const api::ApiResult &r) {
             if (!r.ok())
                 MessageBox::warning(this, tr("Post to an incident"), r.error.message());
             else
@@ -351,8 +342,8 @@ void BulletinsPage::postToIncident(int row, qint64 incidentId)
 
 void BulletinsPage::sendTest(int row, const QString &address)
 {
-    context()->api()->post(QStringLiteral("/bulletins/%1/test").arg(idAt(row)),
-        QJsonObject {{QStringLiteral("address"), address}}, this, [this, address](const api::ApiResult &r) {
+    api::BulletinCalls(context()->api())
+        .sendTest(idAt(row), address, this, [this, address](const api::ApiResult &r) {
             if (!r.ok())
                 MessageBox::warning(this, tr("Send test"), r.error.message());
             else

@@ -102,8 +102,7 @@ void DashboardPage::refresh()
                               : QString());
         });
     }
-    ask(QStringLiteral("/stats/logins"), scope.query(),
-        [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_logins, {api::SeriesQuery::Series::Logins, scope.query()});
     QUrlQuery today = subject;
     today.addQueryItem(QStringLiteral("from"),
         QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODate));
@@ -134,10 +133,8 @@ void DashboardPage::refresh()
     m_outbound->setGranularity(
         scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
     m_openAlerts = -1;
-    ask(QStringLiteral("/stats/outbound"), stats::outboundQuery(scope), [this](const QJsonObject &a) {
-        m_outbound->setRows(a.value(QLatin1String("series")).toArray());
-        showAlertTile();
-    });
+    load(m_outbound, {api::SeriesQuery::Series::Outbound, stats::outboundQuery(scope)},
+        [this] { showAlertTile(); });
     QUrlQuery alerts;
     alerts.addQueryItem(QStringLiteral("status"), QStringLiteral("open"));
     alerts.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));

@@ -2,6 +2,8 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
 #include "DirectoryModels.h"
 #include "Form.h"
 #include "Format.h"
@@ -119,16 +121,17 @@ void DomainsPage::deleteSelected()
     }
     const QJsonObject d = m_domains->objectAt(rows.first());
     const QString name = d.value(QLatin1String("name")).toString();
-    if (MessageBox::question(this, tr("Delete domain"),
-            tr("Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr,
-                d.value(QLatin1String("user_count")).toInt())
-                .arg(validation::domainForDisplay(name)))
-        != QMessageBox::Yes)
-        return;
-    this->context()->api()->remove(QStringLiteral("/domains/") + name,
-        d.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+    ConfirmDelete::run(
+        this, tr("Delete domain"),
+        tr("Delete %1 with its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr,
+            d.value(QLatin1String("user_count")).toInt())
+            .arg(validation::domainForDisplay(name)),
+        [this, name, version = d.value(QLatin1String("version")).toInt()](
+            const api::ApiClient::Callback &callback) {
+            api::DirectoryCalls(this->context()->api()).deleteDomain(name, version, this, callback);
+        },
+        [this](const api::ApiResult &result) {
             if (!result.ok()) {
-                MessageBox::warning(this, tr("Delete domain"), result.error.message());
                 m_domains->reload();
                 return;
             }
@@ -253,18 +256,14 @@ void ContactsPage::deleteSelected()
     if (rows.isEmpty())
         return;
     const QJsonObject c = m_contacts->objectAt(rows.first());
-    if (MessageBox::question(this, tr("Delete contact"),
-            tr("Delete the contact %1?").arg(c.value(QLatin1String("name")).toString()))
-        != QMessageBox::Yes)
-        return;
-    this->context()->api()->remove(QStringLiteral("/companies/%1/contacts/%2")
-                                       .arg(m_company)
-                                       .arg(qint64(c.value(QLatin1String("id")).toDouble())),
-        c.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
-            if (!result.ok())
-                MessageBox::warning(this, tr("Delete contact"), result.error.message());
-            m_contacts->reload();
-        });
+    ConfirmDelete::run(
+        this, tr("Delete contact"),
+        tr("Delete the contact %1?").arg(c.value(QLatin1String("name")).toString()),
+        [this, id = qint64(c.value(QLatin1String("id")).toDouble()),
+            version = c.value(QLatin1String("version")).toInt()](const api::ApiClient::Callback &callback) {
+            api::DirectoryCalls(this->context()->api()).deleteContact(m_company, id, version, this, callback);
+        },
+        [this](const api::ApiResult &) { m_contacts->reload(); });
 }
 
 } // namespace mailadmin::ui

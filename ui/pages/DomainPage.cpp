@@ -4,6 +4,8 @@
 #include "AppContext.h"
 #include "BrandChoices.h"
 #include "CompanySettingsDialog.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "Validation.h"
@@ -47,7 +49,7 @@ DomainPage::DomainPage(AppContext *context, QWidget *parent)
 
 void DomainPage::openDomain(const QString &name)
 {
-    open(QStringLiteral("/domains/") + name);
+    open(api::DirectoryCalls::domainPath(name));
 }
 
 void DomainPage::onLoaded(const QJsonObject &d)
@@ -69,21 +71,24 @@ void DomainPage::deleteDomain()
     if (!confirmLeave())
         return;
     const int users = object().value(QLatin1String("user_count")).toInt();
-    if (MessageBox::question(this, tr("Delete domain"),
-            tr("Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.",
-                nullptr, users)
-                .arg(validation::domainForDisplay(name())))
-        != QMessageBox::Yes)
-        return;
-    context()->api()->remove(path(), version(), this, [this](const api::ApiResult &result) {
-        if (!result.ok()) {
-            showMessage(result.error.message(), true);
-            return;
-        }
-        adopt(result.json);
-        showMessage(tr("Deleted. Restore it from Deleted items within 30 days."), false);
-        emit context()->objectChanged(QStringLiteral("domain"), result.json, true);
-    });
+    ConfirmDelete::run(
+        this, tr("Delete domain"),
+        tr("Delete %1 and hide its %n user(s)? It can be restored from Deleted items for 30 days.", nullptr,
+            users)
+            .arg(validation::domainForDisplay(name())),
+        [this](const api::ApiClient::Callback &callback) {
+            api::DirectoryCalls(context()->api()).deleteDomain(name(), version(), this, callback);
+        },
+        [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                showMessage(result.error.message(), true);
+                return;
+            }
+            adopt(result.json);
+            showMessage(tr("Deleted. Restore it from Deleted items within 30 days."), false);
+            emit context()->objectChanged(QStringLiteral("domain"), result.json, true);
+        },
+        ConfirmDelete::Failure::LeaveToCaller);
 }
 
 CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
@@ -124,7 +129,7 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
 
 void CompanyPage::openCompany(qint64 id)
 {
-    open(QStringLiteral("/companies/%1").arg(id));
+    open(api::DirectoryCalls::companyPath(id));
 }
 
 void CompanyPage::onLoaded(const QJsonObject &c)

@@ -3,6 +3,8 @@
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "BulkDialog.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
 #include "MessageBox.h"
 #include "StatsScopeBar.h"
 
@@ -74,12 +76,10 @@ void InactiveUsersPage::suspendSelected()
     if (!MessageBox::askText(this, tr("Suspend users"),
             tr("Why are they suspended? The reason is kept in the audit log (optional)."), reason))
         return;
-    const QJsonObject body
-        = reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}};
     QList<api::BulkOperation::Step> steps;
     for (int row : rows) {
         const QString address = m_inactive->keyAt(row);
-        steps.append({"POST", QStringLiteral("/users/%1/suspend").arg(address), body, 0, address});
+        steps.append(api::DirectoryCalls::suspendUserStep(address, reason));
     }
     runBulk(tr("Suspend %n user(s)", nullptr, int(steps.size())), steps);
 }
@@ -89,17 +89,16 @@ void InactiveUsersPage::deleteSelected()
     const QList<int> rows = selectedRows();
     if (rows.isEmpty())
         return;
-    if (MessageBox::question(this, tr("Delete users"),
+    if (!ConfirmDelete::ask(this, tr("Delete users"),
             tr("Delete %n user(s)? They can be restored from Deleted items for 30 days.", nullptr,
-                int(rows.size())))
-        != QMessageBox::Yes)
+                int(rows.size()))))
         return;
     QList<api::BulkOperation::Step> steps;
     for (int row : rows) {
         const QJsonObject user = m_inactive->objectAt(row);
         const QString address = user.value(QLatin1String("address")).toString();
-        steps.append({"DELETE", QStringLiteral("/users/") + address, {},
-            user.value(QLatin1String("version")).toInt(), address});
+        steps.append(
+            api::DirectoryCalls::deleteUserStep(address, user.value(QLatin1String("version")).toInt()));
     }
     runBulk(tr("Delete %n user(s)", nullptr, int(steps.size())), steps);
 }

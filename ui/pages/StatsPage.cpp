@@ -97,21 +97,16 @@ void StatsPage::refresh()
     m_panels.value(QStringLiteral("senders"))->setVisible(!user);
     const QUrlQuery subject = m_scope->subjectQuery();
     m_series.value(QStringLiteral("logins"))->setGranularity(scope.granularity);
-    ask(QStringLiteral("/stats/logins"), scope.query(), [this](const QJsonObject &a) {
-        m_series.value(QStringLiteral("logins"))->setRows(a.value(QLatin1String("series")).toArray());
-    });
+    load(m_series.value(QStringLiteral("logins")), {api::SeriesQuery::Series::Logins, scope.query()});
     StatsScope daily = scope;
     daily.granularity.clear();
     m_series.value(QStringLiteral("trend"))->setGranularity(QStringLiteral("day"));
-    ask(QStringLiteral("/stats/quota/trend"), daily.query(), [this](const QJsonObject &a) {
-        m_series.value(QStringLiteral("trend"))->setRows(a.value(QLatin1String("series")).toArray());
-    });
+    load(m_series.value(QStringLiteral("trend")), {api::SeriesQuery::Series::QuotaTrend, daily.query()});
     m_series.value(QStringLiteral("outbound"))
         ->setGranularity(
             scope.granularity == QLatin1String("hour") ? QStringLiteral("hour") : QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), stats::outboundQuery(scope), [this](const QJsonObject &a) {
-        m_series.value(QStringLiteral("outbound"))->setRows(a.value(QLatin1String("series")).toArray());
-    });
+    load(m_series.value(QStringLiteral("outbound")),
+        {api::SeriesQuery::Series::Outbound, stats::outboundQuery(scope)});
     if (user)
         return;
     ask(QStringLiteral("/stats/quota/distribution"), subject,

@@ -2,13 +2,14 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
-#include "ByteSizeEdit.h"
 #include "ChartPanel.h"
+#include "DirectoryCalls.h"
 #include "DirectoryModels.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "PageTitle.h"
 #include "PasswordDialog.h"
+#include "QuotaDialog.h"
 #include "QuotaGauge.h"
 #include "StatsPageHelpers.h"
 #include "TimeSeriesChart.h"
@@ -17,8 +18,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -205,7 +204,7 @@ void User360Page::refresh()
     if (m_address.isEmpty())
         return;
     beginRefresh();
-    ask(QStringLiteral("/users/") + m_address, {}, [this](const QJsonObject &u) { showUser(u); });
+    ask(api::DirectoryCalls::userPath(m_address), {}, [this](const QJsonObject &u) { showUser(u); });
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("user"), m_address);
@@ -216,17 +215,14 @@ void User360Page::refresh()
     };
     logins.addQueryItem(QStringLiteral("from"), daysBack(30));
     logins.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/logins"), logins,
-        [this](const QJsonObject &a) { m_logins->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_logins, {api::SeriesQuery::Series::Logins, logins});
     QUrlQuery trend = q;
     trend.addQueryItem(QStringLiteral("from"), daysBack(90));
-    ask(QStringLiteral("/stats/quota/trend"), trend,
-        [this](const QJsonObject &a) { m_quota->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_quota, {api::SeriesQuery::Series::QuotaTrend, trend});
     QUrlQuery outbound = q;
     outbound.addQueryItem(QStringLiteral("from"), daysBack(30));
     outbound.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/outbound"), outbound,
-        [this](const QJsonObject &a) { m_outbound->setRows(a.value(QLatin1String("series")).toArray()); });
+    load(m_outbound, {api::SeriesQuery::Series::Outbound, outbound});
     if (m_activity->loadedCount() > 0)
         m_activity->reload();
     if (m_alerts->loadedCount() > 0)
@@ -258,11 +254,10 @@ void User360Page::showUser(const QJsonObject &u)
     m_suspend->setVisible(context()->can(QStringLiteral("user.suspend")));
     m_quotaButton->setVisible(context()->can(QStringLiteral("user.update")));
     m_holdButton->setVisible(context()->can(QStringLiteral("user.suspend")));
-    context()->api()->get(
-        QStringLiteral("/users/%1/outbound").arg(m_address), {}, this, [this](const api::ApiResult &result) {
-            if (result.ok())
-                showOutbound(result.json);
-        });
+    api::DirectoryCalls(context()->api()).userOutbound(m_address, this, [this](const api::ApiResult &result) {
+        if (result.ok())
+            showOutbound(result.json);
+    });
 }
 
 void User360Page::showOutbound(const QJsonObject &state)
@@ -284,25 +279,28 @@ void User360Page::toggleOutboundHold()
     const bool release = m_outboundState.value(QLatin1String("held")).toBool()
         || m_outboundState.value(QLatin1String("deferred")).toBool()
         || !m_outboundState.value(QLatin1String("held_messages")).toArray().isEmpty();
-    context()->api()->post(QStringLiteral("/users/%1/outbound/%2")
-                               .arg(m_address, release ? QStringLiteral("release") : QStringLiteral("hold")),
-        {}, this, [this, release](const api::ApiResult &result) {
-            if (!result.ok()) {
-                m_message->setText(result.error.message());
-                return;
-            }
-            showOutbound(result.json);
-            m_message->setText(release
-                    ? tr("Outbound mail is released; %n held messages go on their way.", nullptr,
-                        int(result.json.value(QLatin1String("released_queue_ids")).toArray().size()))
-                    : tr("Outbound mail is held at Postfix until released."));
-            m_changes->reload();
-        });
+    const api::DirectoryCalls calls(context()->api());
+    auto done = [this, release](const api::ApiResult &result) {
+        if (!result.ok()) {
+            m_message->setText(result.error.message());
+            return;
+        }
+        showOutbound(result.json);
+        m_message->setText(release
+                ? tr("Outbound mail is released; %n held messages go on their way.", nullptr,
+                    int(result.json.value(QLatin1String("released_queue_ids")).toArray().size()))
+                : tr("Outbound mail is held at Postfix until released."));
+        m_changes->reload();
+    };
+    if (release)
+        calls.releaseOutbound(m_address, this, done);
+    else
+        calls.holdOutbound(m_address, this, done);
 }
 
 void User360Page::resetPassword()
 {
-    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(m_address),
+    PasswordDialog dialog(context(), api::DirectoryCalls::userPasswordPath(m_address),
         validation::addressForDisplay(m_address), this);
     dialog.exec();
     if (dialog.succeeded()) {
@@ -323,64 +321,54 @@ void User360Page::toggleSuspended()
                 .arg(validation::addressForDisplay(m_address)),
             reason))
         return;
-    context()->api()->post(
-        QStringLiteral("/users/%1/%2")
-            .arg(m_address, suspended ? QStringLiteral("unsuspend") : QStringLiteral("suspend")),
-        reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}}, this,
-        [this, suspended](const api::ApiResult &result) {
-            if (!result.ok()) {
-                m_message->setText(result.error.message());
-                refresh();
-                return;
-            }
-            showUser(result.json);
-            m_message->setText(suspended
-                    ? tr("The user is active again.")
-                    : tr("The user is suspended: no logins and no mail sending until unsuspended."));
-            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
-            m_changes->reload();
-        },
-        m_user.value(QLatin1String("version")).toInt());
+    const api::DirectoryCalls calls(context()->api());
+    const int version = m_user.value(QLatin1String("version")).toInt();
+    auto done = [this, suspended](const api::ApiResult &result) {
+        if (!result.ok()) {
+            m_message->setText(result.error.message());
+            refresh();
+            return;
+        }
+        showUser(result.json);
+        m_message->setText(suspended
+                ? tr("The user is active again.")
+                : tr("The user is suspended: no logins and no mail sending until unsuspended."));
+        emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+        m_changes->reload();
+    };
+    if (suspended)
+        calls.unsuspendUser(m_address, version, this, done);
+    else
+        calls.suspendUser(m_address, reason, version, this, done);
 }
 
 void User360Page::askQuota()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Change quota"));
-    auto *layout = new QFormLayout(&dialog);
-    auto *edit = new ByteSizeEdit(&dialog);
-    edit->setObjectName(QStringLiteral("quotaEdit"));
-    edit->setValue(qint64(m_user.value(QLatin1String("quota")).toDouble()));
-    layout->addRow(tr("&Quota:"), edit);
-    layout->addRow(new QLabel(
-        tr("Now using %1.").arg(format::bytes(qint64(m_user.value(QLatin1String("used_bytes")).toDouble()))),
-        &dialog));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    layout->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() == QDialog::Accepted)
-        changeQuota(edit->value());
+    const std::optional<qint64> quota = QuotaDialog::ask(this, tr("Change quota"), tr("&Quota:"),
+        qint64(m_user.value(QLatin1String("quota")).toDouble()),
+        tr("Now using %1.").arg(format::bytes(qint64(m_user.value(QLatin1String("used_bytes")).toDouble()))));
+    if (quota)
+        changeQuota(*quota);
 }
 
 void User360Page::changeQuota(qint64 bytes)
 {
-    context()->api()->patch(QStringLiteral("/users/") + m_address,
-        QJsonObject {{QStringLiteral("quota"), double(bytes)}},
-        m_user.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
-            if (!result.ok()) {
-                m_message->setText(result.error.message());
-                if (result.error.status == 412)
-                    refresh();
-                return;
-            }
-            showUser(result.json);
-            m_message->setText(
-                tr("The quota is now %1.")
-                    .arg(format::bytes(qint64(result.json.value(QLatin1String("quota")).toDouble()))));
-            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
-            m_changes->reload();
-        });
+    api::DirectoryCalls(context()->api())
+        .setQuota(m_address, bytes, m_user.value(QLatin1String("version")).toInt(), this,
+            [this](const api::ApiResult &result) {
+                if (!result.ok()) {
+                    m_message->setText(result.error.message());
+                    if (result.error.status == 412)
+                        refresh();
+                    return;
+                }
+                showUser(result.json);
+                m_message->setText(
+                    tr("The quota is now %1.")
+                        .arg(format::bytes(qint64(result.json.value(QLatin1String("quota")).toDouble()))));
+                emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+                m_changes->reload();
+            });
 }
 
 } // namespace mailadmin::ui

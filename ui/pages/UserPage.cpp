@@ -3,6 +3,8 @@
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "BrandChoices.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "PasswordDialog.h"
@@ -71,7 +73,7 @@ UserPage::UserPage(AppContext *context, QWidget *parent)
 
 void UserPage::openUser(const QString &address)
 {
-    open(QStringLiteral("/users/") + address);
+    open(api::DirectoryCalls::userPath(address));
 }
 
 void UserPage::onLoaded(const QJsonObject &u)
@@ -108,35 +110,37 @@ void UserPage::onLoaded(const QJsonObject &u)
 
 void UserPage::resetPassword()
 {
-    PasswordDialog dialog(context(), QStringLiteral("/users/%1/password").arg(address()),
+    PasswordDialog dialog(context(), api::DirectoryCalls::userPasswordPath(address()),
         validation::addressForDisplay(address()), this);
     dialog.exec();
     if (dialog.succeeded())
         adopt(dialog.answer());
 }
 
-void UserPage::runAction(const QString &suffix, const QString &done, const QJsonObject &body)
+void UserPage::runAction(bool suspend, const QString &done, const QString &reason)
 {
-    context()->api()->post(
-        path() + suffix, body, this,
-        [this, done](const api::ApiResult &result) {
-            if (!result.ok()) {
-                showMessage(result.error.message(), true);
-                if (result.error.status == 412)
-                    reload();
-                return;
-            }
-            adopt(result.json);
-            showMessage(done, false);
-            emit context()->objectChanged(QStringLiteral("user"), result.json, false);
-        },
-        version());
+    const api::DirectoryCalls calls(context()->api());
+    auto finished = [this, done](const api::ApiResult &result) {
+        if (!result.ok()) {
+            showMessage(result.error.message(), true);
+            if (result.error.status == 412)
+                reload();
+            return;
+        }
+        adopt(result.json);
+        showMessage(done, false);
+        emit context()->objectChanged(QStringLiteral("user"), result.json, false);
+    };
+    if (suspend)
+        calls.suspendUser(address(), reason, version(), this, finished);
+    else
+        calls.unsuspendUser(address(), version(), this, finished);
 }
 
 void UserPage::toggleSuspended()
 {
     if (object().value(QLatin1String("status")).toString() == QLatin1String("suspended"))
-        runAction(QStringLiteral("/unsuspend"), tr("The user is active again."));
+        runAction(false, tr("The user is active again."));
     else {
         QString reason;
         if (!MessageBox::askText(this, tr("Suspend user"),
@@ -144,9 +148,8 @@ void UserPage::toggleSuspended()
                     .arg(validation::addressForDisplay(address())),
                 reason))
             return;
-        runAction(QStringLiteral("/suspend"),
-            tr("The user is suspended: no logins and no mail sending until unsuspended."),
-            reason.isEmpty() ? QJsonObject() : QJsonObject {{QStringLiteral("reason"), reason}});
+        runAction(
+            true, tr("The user is suspended: no logins and no mail sending until unsuspended."), reason);
     }
 }
 
@@ -154,19 +157,22 @@ void UserPage::deleteUser()
 {
     if (!confirmLeave())
         return;
-    if (MessageBox::question(this, tr("Delete user"),
-            tr("Delete %1? The user can be restored from Deleted items for 30 days.").arg(address()))
-        != QMessageBox::Yes)
-        return;
-    context()->api()->remove(path(), version(), this, [this](const api::ApiResult &result) {
-        if (!result.ok()) {
-            showMessage(result.error.message(), true);
-            return;
-        }
-        adopt(result.json);
-        showMessage(tr("Deleted. Restore it from Deleted items within 30 days."), false);
-        emit context()->objectChanged(QStringLiteral("user"), result.json, true);
-    });
+    ConfirmDelete::run(
+        this, tr("Delete user"),
+        tr("Delete %1? The user can be restored from Deleted items for 30 days.").arg(address()),
+        [this](const api::ApiClient::Callback &callback) {
+            api::DirectoryCalls(context()->api()).deleteUser(address(), version(), this, callback);
+        },
+        [this](const api::ApiResult &result) {
+            if (!result.ok()) {
+                showMessage(result.error.message(), true);
+                return;
+            }
+            adopt(result.json);
+            showMessage(tr("Deleted. Restore it from Deleted items within 30 days."), false);
+            emit context()->objectChanged(QStringLiteral("user"), result.json, true);
+        },
+        ConfirmDelete::Failure::LeaveToCaller);
 }
 
 } // namespace mailadmin::ui

@@ -30,7 +30,7 @@ protected:
     QString updateAction() const override { return QStringLiteral("user.update"); }
 
 private:
-    void runAction(const QString &suffix, const QString &done, const QJsonObject &body = {});
+    void runAction(bool suspend, const QString &done, const QString &reason = {});
 
     charts::QuotaGauge *m_gauge;
     QLabel *m_summary;

@@ -2,9 +2,11 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "ConfirmDelete.h"
+#include "DirectoryCalls.h"
+#include "QuotaDialog.h"
 #include "BulkDialog.h"
 #include "BulkOperation.h"
-#include "ByteSizeEdit.h"
 #include "CsvImportDialog.h"
 #include "Form.h"
 #include "MessageBox.h"
@@ -15,7 +17,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -120,7 +121,7 @@ ObjectDialog *UsersPage::createUserDialog()
     if (m_domain.isEmpty())
         return nullptr;
     auto *dialog = new ObjectDialog(context(), EntitySchema::user(), ObjectDialog::Mode::Create,
-        QStringLiteral("/domains/%1/users").arg(m_domain),
+        api::DirectoryCalls::domainUsersPath(m_domain),
         tr("New user in %1").arg(validation::domainForDisplay(m_domain)), this);
     Form *f = dialog->form();
     f->addLine(QStringLiteral("local_part"), tr("&Mailbox name:"))->setPlaceholderText(tr("e.g. anna.berg"));
@@ -164,7 +165,7 @@ ObjectDialog *UsersPage::createUserDialog()
         });
     dialog->setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("mailbox")}});
     // The domain's default quota, filled in once known; the admin may change it.
-    context()->api()->get(QStringLiteral("/domains/") + m_domain, {}, dialog, [f](const api::ApiResult &r) {
+    api::DirectoryCalls(context()->api()).getDomain(m_domain, dialog, [f](const api::ApiResult &r) {
         if (r.ok())
             f->apply(QJsonObject {{QStringLiteral("quota"), r.json.value(QLatin1String("default_quota"))}});
     });
@@ -202,22 +203,17 @@ void UsersPage::runBulk(const QString &title, const QList<api::BulkOperation::St
 
 void UsersPage::bulkSuspend(bool suspend)
 {
-    QJsonObject body;
+    QString reason;
     if (suspend && !selectedRows().isEmpty()) {
-        QString reason;
         if (!MessageBox::askText(this, tr("Suspend users"),
                 tr("Why are they suspended? The reason is kept in the audit log (optional)."), reason))
             return;
-        if (!reason.isEmpty())
-            body.insert(QStringLiteral("reason"), reason);
     }
     QList<api::BulkOperation::Step> steps;
     for (int row : selectedRows()) {
         const QString address = m_users->addressAt(row);
-        steps.append({"POST",
-            QStringLiteral("/users/%1/%2")
-                .arg(address, suspend ? QStringLiteral("suspend") : QStringLiteral("unsuspend")),
-            body, 0, address});
+        steps.append(suspend ? api::DirectoryCalls::suspendUserStep(address, reason)
+                             : api::DirectoryCalls::unsuspendUserStep(address));
     }
     if (!steps.isEmpty())
         runBulk(suspend ? tr("Suspend %n user(s)", nullptr, int(steps.size()))
@@ -230,15 +226,14 @@ void UsersPage::bulkDelete()
     const QList<int> rows = selectedRows();
     if (rows.isEmpty())
         return;
-    if (MessageBox::question(this, tr("Delete users"),
+    if (!ConfirmDelete::ask(this, tr("Delete users"),
             tr("Delete %n user(s)? They can be restored from Deleted items for 30 days.", nullptr,
-                int(rows.size())))
-        != QMessageBox::Yes)
+                int(rows.size()))))
         return;
     QList<api::BulkOperation::Step> steps;
     for (int row : rows) {
         const QString address = m_users->addressAt(row);
-        steps.append({"DELETE", QStringLiteral("/users/") + address, {}, m_users->versionAt(row), address});
+        steps.append(api::DirectoryCalls::deleteUserStep(address, m_users->versionAt(row)));
     }
     runBulk(tr("Delete %n user(s)", nullptr, int(steps.size())), steps);
 }
@@ -248,8 +243,7 @@ void UsersPage::bulkSetQuota(qint64 quota)
     QList<api::BulkOperation::Step> steps;
     for (int row : selectedRows()) {
         const QString address = m_users->addressAt(row);
-        steps.append({"PATCH", QStringLiteral("/users/") + address,
-            QJsonObject {{QStringLiteral("quota"), double(quota)}}, m_users->versionAt(row), address});
+        steps.append(api::DirectoryCalls::setQuotaStep(address, quota, m_users->versionAt(row)));
     }
     if (!steps.isEmpty())
         runBulk(tr("Set the quota of %n user(s)", nullptr, int(steps.size())), steps);
@@ -257,21 +251,11 @@ void UsersPage::bulkSetQuota(qint64 quota)
 
 void UsersPage::askQuotaForSelection()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Set quota"));
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(
-        new QLabel(tr("New quota for %n selected user(s):", nullptr, int(selectedRows().size())), &dialog));
-    auto *edit = new ByteSizeEdit(&dialog);
-    edit->setObjectName(QStringLiteral("quotaByteSizeEdit"));
-    edit->setValue(qint64(2) * 1024 * 1024 * 1024);
-    layout->addWidget(edit);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    layout->addWidget(buttons);
-    if (dialog.exec() == QDialog::Accepted)
-        bulkSetQuota(edit->value());
+    const std::optional<qint64> quota = QuotaDialog::ask(this, tr("Set quota"),
+        tr("New quota for %n selected user(s):", nullptr, int(selectedRows().size())),
+        qint64(2) * 1024 * 1024 * 1024);
+    if (quota)
+        bulkSetQuota(*quota);
 }
 
 } // namespace mailadmin::ui
