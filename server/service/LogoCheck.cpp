@@ -253,6 +253,16 @@ bool safeStyle(const QString &style)
 
 QString checkSvg(const QByteArray &data)
 {
+    // Words that load or run something are refused wherever they stand, text and comments included: a
+    // logo never needs them, and a viewer that treats a comment or a CDATA section loosely must not find them.
+    static const char *const forbidden[]
+        = {"<script", "javascript:", "<!doctype", "<!entity", "<?xml-stylesheet"};
+    const QByteArray lower = data.toLower();
+    for (const char *word : forbidden) {
+        if (lower.contains(word))
+            return QStringLiteral("An SVG logo cannot contain \u201c%1\u201d, not even in its text or a comment.")
+                .arg(QLatin1String(word));
+    }
     QXmlStreamReader xml(data);
     bool sawRoot = false;
     QStringList open; // the element names from the root to the current one

@@ -107,6 +107,12 @@ void TestLogoCheck::refuses_data()
         "<svg xmlns=\"http://www.w3.org/2000/svg\"><image href=\"http://evil.example/x.png\"/></svg>");
     QTest::newRow("svg doctype") << QByteArray(
         "<!DOCTYPE svg [<!ENTITY x \"y\">]><svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    QTest::newRow("svg javascript in text") << QByteArray(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>javascript:alert(1)</text></svg>");
+    QTest::newRow("svg script in comment") << QByteArray(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><!-- <SCRIPT>alert(1)</SCRIPT> --><g/></svg>");
+    QTest::newRow("svg script in cdata") << QByteArray(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><title><![CDATA[<script>x</script>]]></title></svg>");
     QTest::newRow("not svg xml") << QByteArray("<html><body/></html>");
     QTest::newRow("broken xml") << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>");
 }
