@@ -22,6 +22,9 @@ const Table &CompanyRepository::spec()
             {QStringLiteral("brand_id"), QStringLiteral("brand_id"), ColumnKind::Integer, {}},
             {QStringLiteral("language"), QStringLiteral("language"), ColumnKind::Text, {}},
             {QStringLiteral("notes"), QStringLiteral("notes"), ColumnKind::Text, {}},
+            {QStringLiteral("status"), QStringLiteral("status"), ColumnKind::Text, {}},
+            {QStringLiteral("suspended_reason"), QStringLiteral("suspended_reason"), ColumnKind::Text, {}},
+            {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
             {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
@@ -38,9 +41,10 @@ const Table &CompanyRepository::spec()
 
 CompanyRepository::CompanyRepository(Database &db) : Repository(db, spec()) { }
 
-Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany) const
+Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany, bool deleted) const
 {
     Where where;
+    where.add(deleted ? QStringLiteral("t.deleted_at IS NOT NULL") : QStringLiteral("t.deleted_at IS NULL"));
     if (onlyCompany > 0)
         where.add(QStringLiteral("t.id = ?"), {onlyCompany});
     if (!query.q.isEmpty()) {
@@ -48,6 +52,7 @@ Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany)
         where.add(database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values), values);
     }
     QString order = query.sort == QLatin1String("created_at") ? QStringLiteral("t.created_at")
+        : query.sort == QLatin1String("deleted_at")           ? QStringLiteral("t.deleted_at")
                                                               : QStringLiteral("t.name_lc");
     order += query.descending ? QStringLiteral(" DESC, t.id DESC") : QStringLiteral(", t.id");
     return fetchPage(where, order, query.offset, query.limit);

@@ -9,8 +9,9 @@ class CompanyRepository : public Repository
 public:
     explicit CompanyRepository(Database &db);
 
-    // `onlyCompany` > 0 limits the list to that company (for company-scoped admins).
-    Result<Page> list(const ListQuery &query, qint64 onlyCompany) const;
+    // `onlyCompany` > 0 limits the list to that company (for company-scoped admins); `deleted` lists the
+    // soft-deleted companies instead of the live ones.
+    Result<Page> list(const ListQuery &query, qint64 onlyCompany, bool deleted = false) const;
     Result<bool> nameTaken(const QString &name, qint64 exceptId) const;
     // Users that count against the company's limit: not deleted, in domains that are not deleted.
     Result<qint64> userCount(qint64 companyId) const;
