@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "BrandChoices.h"
+#include "CompanyStatusActions.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "Validation.h"
@@ -108,6 +109,20 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
             {tr("German"), QStringLiteral("de")}, {tr("Spanish"), QStringLiteral("es")},
             {tr("Dutch"), QStringLiteral("nl")}});
     f->addText(QStringLiteral("notes"), tr("N&otes:"));
+    m_status = new CompanyStatusActions(context, this);
+    m_status->setObjectName(QStringLiteral("companyStatusActions"));
+    actionsLayout()->insertWidget(0, m_status);
+    connect(m_status, &CompanyStatusActions::changed, this, [this](const QJsonObject &company) {
+        adopt(company);
+        showMessage(!company.value(QLatin1String("deleted_at")).isNull()
+                ? tr("Deleted. Restore it from Deleted items.")
+                : company.value(QLatin1String("status")).toString() == QLatin1String("suspended")
+                ? tr("Suspended.")
+                : tr("Active."),
+            false);
+    });
+    connect(m_status, &CompanyStatusActions::failed, this,
+        [this](const QString &message) { showMessage(message, true); });
 }
 
 void CompanyPage::openCompany(qint64 id)
@@ -121,6 +136,12 @@ void CompanyPage::onLoaded(const QJsonObject &c)
     m_summary->setText(tr("%1 domains · %2 users")
                            .arg(QLocale().toString(c.value(QLatin1String("domain_count")).toInt()),
                                QLocale().toString(c.value(QLatin1String("user_count")).toInt())));
+    if (!c.value(QLatin1String("deleted_at")).isNull())
+        m_summary->setText(m_summary->text() + tr(" · deleted"));
+    else if (c.value(QLatin1String("status")).toString() == QLatin1String("suspended"))
+        m_summary->setText(m_summary->text()
+            + tr(" · suspended: %1").arg(c.value(QLatin1String("suspended_reason")).toString()));
+    m_status->setCompany(c);
     loadBrandChoices(context(), m_brand, qint64(c.value(QLatin1String("id")).toDouble()));
 }
 
