@@ -52,6 +52,11 @@ void Api::addDirectoryRoutes()
             m_companies.restore(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
     });
 
+    route(QStringLiteral("GET"), QStringLiteral("/api/v1/operator/companies"), [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_companies.overview(call.actor, query), call);
+    });
+
     const QString contacts = company + QStringLiteral("/contacts");
     const QString contact = contacts + QStringLiteral("/{contact}");
     route(QStringLiteral("GET"), contacts, [this](Call &call) {

@@ -55,6 +55,16 @@ Result<Page> CompanyService::list(const Actor &actor, const store::ListQuery &qu
     return store::CompanyRepository(db()).list(query, actor.isOperator() ? 0 : actor.companyId, deleted);
 }
 
+Result<Page> CompanyService::overview(const Actor &actor, const store::ListQuery &query) const
+{
+    if (Status s = require(actor, QStringLiteral("company.list")); !s.ok())
+        return s.error();
+    if (Status s = checkQuery(query, store::CompanyRepository::overviewSortKeys(), {}); !s.ok())
+        return s.error();
+    constexpr qint64 kWeek = 7 * 24 * 3600;
+    return store::CompanyRepository(db()).overview(query, auth::Clock::now() - kWeek);
+}
+
 Result<Record> CompanyService::get(const Actor &actor, qint64 id) const
 {
     if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())

@@ -17,6 +17,9 @@ public:
     Result<Record> update(
         const Actor &actor, qint64 id, const QJsonObject &input, std::optional<int> expectedVersion) const;
 
+    // The operator's dashboard: every live company with its mailboxes, mailboxes active in the last 7 days,
+    // storage used of the mailboxes' quotas, open alerts and open incidents. Operators only.
+    Result<Page> overview(const Actor &actor, const store::ListQuery &query) const;
     // Suspend (with an optional `reason`, kept in the audit) or resume a company: while suspended, its admins
     // cannot sign in, its mailboxes cannot log in or send and its domains take no mail. Operators only.
     Result<Record> setSuspended(const Actor &actor, qint64 id, bool suspend, const QJsonObject &input,

@@ -19,6 +19,13 @@ public:
     // The largest quota maximum among the company's domains (a company maximum cannot go below it).
     Result<qint64> largestDomainMaximum(qint64 companyId) const;
 
+    // The operator's overview, one row per live company with its figures, in one query: mailboxes, mailboxes
+    // that logged in since `activeSince`, storage used and the sum of the mailboxes' quotas, open alerts and
+    // open incidents affecting it. Sort keys: name, mailboxes, active_users, used_bytes, open_alerts,
+    // open_incidents, status.
+    Result<Page> overview(const ListQuery &query, qint64 activeSince) const;
+    static const QStringList &overviewSortKeys();
+
     static const Table &spec();
 };
 

@@ -1,4 +1,5 @@
 #include "TestServer.h"
+#include "auth/Clock.h"
 #include "mail/OutboundPolicy.h"
 #include "store/Database.h"
 
@@ -23,6 +24,7 @@ private slots:
     void deleteAndRestore();
     void restoreKeepsSuspension();
     void unknownCompany();
+    void operatorOverview();
 
 private:
     qint64 count(const QString &sql, const QString &value);
@@ -264,6 +266,49 @@ void TestCompanyOps::unknownCompany()
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/999999/resume")).status, 404);
     QCOMPARE(m_op->del(QStringLiteral("/api/v1/companies/999999"), 1).status, 404);
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/companies/999999/restore")).status, 404);
+}
+
+void TestCompanyOps::operatorOverview()
+{
+    QCOMPARE(m_boss->get(QStringLiteral("/api/v1/operator/companies")).status, 403);
+    // Ann logged in an hour ago and uses 300 bytes; an open alert on her company.
+    store::Statement q = m_server->db().prepare(QStringLiteral(
+        "UPDATE users SET last_login_at = ?, used_bytes = 300, quota = 1000 WHERE address = ?"));
+    q.bind(auth::Clock::now() - 3600).bind(m_user);
+    QVERIFY(q.exec().ok());
+    store::Statement alert = m_server->db().prepare(QStringLiteral(
+        "INSERT INTO alerts (company_id, domain_id, user_id, scope, subject, span, period_start, observed, "
+        "baseline_median, baseline_mad, threshold, factor, severity, status, created_at, updated_at) "
+        "VALUES (?, 0, 0, 'company', 'Ops Co', 'hour', 0, 500, 2, 1, 60, 250, 'critical', 'open', 0, 0)"));
+    alert.bind(m_company);
+    QVERIFY(alert.exec().ok());
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/ops.example/users"),
+                     QJsonObject {{QStringLiteral("local_part"), QStringLiteral("bob")}})
+                 .status,
+        201);
+
+    const auto r = m_op->get(QStringLiteral("/api/v1/operator/companies?sort=-mailboxes"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.items().size(), 2);
+    const QJsonObject ops = r.items().first().toObject();
+    QCOMPARE(ops.value(QLatin1String("name")).toString(), QStringLiteral("Ops Co"));
+    QCOMPARE(ops.value(QLatin1String("mailboxes")).toInt(), 2);
+    QCOMPARE(ops.value(QLatin1String("active_users")).toInt(), 1);
+    QCOMPARE(ops.value(QLatin1String("used_bytes")).toInt(), 300);
+    QVERIFY(ops.value(QLatin1String("quota_bytes")).toDouble() >= 1000);
+    QCOMPARE(ops.value(QLatin1String("open_alerts")).toInt(), 1);
+    QCOMPARE(ops.value(QLatin1String("open_incidents")).toInt(), 0);
+    QCOMPARE(ops.value(QLatin1String("status")).toString(), QStringLiteral("active"));
+    const QJsonObject other = r.items().last().toObject();
+    QCOMPARE(other.value(QLatin1String("name")).toString(), QStringLiteral("Other Co"));
+    QCOMPARE(other.value(QLatin1String("mailboxes")).toInt(), 0);
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/operator/companies?sort=password")).status, 400);
+
+    // A deleted company leaves the dashboard.
+    QCOMPARE(m_op->del(m_path, version()).status, 200);
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/operator/companies")).items().size(), 1);
+    QCOMPARE(m_op->post(m_path + QStringLiteral("/restore"), {}, version()).status, 200);
+    QCOMPARE(m_op->get(QStringLiteral("/api/v1/operator/companies")).items().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestCompanyOps)
