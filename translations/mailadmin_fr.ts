@@ -2135,10 +2135,75 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::ui::CompanyStatusActions</name>
+    <message>
+        <source>Sus&amp;pend…</source>
+        <translation>Sus&amp;pendre…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Réac&amp;tiver</translation>
+    </message>
+    <message>
+        <source>&amp;Delete company…</source>
+        <translation>&amp;Supprimer la société…</translation>
+    </message>
+    <message>
+        <source>Suspend company</source>
+        <translation>Suspendre la société</translation>
+    </message>
+    <message>
+        <source>Why is %1 suspended? Its admins cannot sign in, its mailboxes cannot log in or send, and its domains take no mail until it is resumed.</source>
+        <translation>Pourquoi suspendre %1 ? Ses administrateurs ne peuvent plus se connecter, ses boîtes aux lettres ne peuvent plus se connecter ni envoyer, et ses domaines ne reçoivent plus de courrier jusqu'à sa réactivation.</translation>
+    </message>
+    <message>
+        <source>Delete %1 with its %2 and %3? They leave every list and stop receiving mail; restore them from Deleted items.</source>
+        <translation>Supprimer %1 avec ses %2 et %3 ? Ils disparaissent de toutes les listes et ne reçoivent plus de courrier ; restaurez-les depuis les éléments supprimés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n domain(s)</source>
+        <translation>
+            <numerusform>%n domaine</numerusform>
+            <numerusform>%n domaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mailbox(es)</source>
+        <translation>
+            <numerusform>%n boîte aux lettres</numerusform>
+            <numerusform>%n boîtes aux lettres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete company</source>
+        <translation>Supprimer la société</translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::ui::CompanyPage</name>
     <message>
         <source>Re&amp;port and spike settings…</source>
         <translation>Ra&amp;pport et seuils de pics…</translation>
+    </message>
+    <message>
+        <source>Deleted. Restore it from Deleted items.</source>
+        <translation>Supprimée. Restaurez-la depuis les éléments supprimés.</translation>
+    </message>
+    <message>
+        <source>Suspended.</source>
+        <translation>Suspendue.</translation>
+    </message>
+    <message>
+        <source>Active.</source>
+        <translation>Active.</translation>
+    </message>
+    <message>
+        <source> · deleted</source>
+        <translation> · supprimée</translation>
+    </message>
+    <message>
+        <source> · suspended: %1</source>
+        <translation> · suspendue : %1</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2565,6 +2630,14 @@
 </context>
 <context>
     <name>mailadmin::ui::DeletedItemsPage</name>
+    <message>
+        <source>Deleted companies</source>
+        <translation>Sociétés supprimées</translation>
+    </message>
+    <message>
+        <source>Restore &amp;company</source>
+        <translation>Restaurer la &amp;société</translation>
+    </message>
     <message>
         <source>Deleted domains</source>
         <translation>Domaines supprimés</translation>

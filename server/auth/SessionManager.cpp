@@ -27,6 +27,21 @@ QString maskedLogin(const QString &login)
 }
 } // namespace
 
+namespace {
+// An admin of a suspended or deleted company is refused as a disabled one is; operators belong to none.
+Result<bool> companyOpen(store::Database &db, qint64 companyId)
+{
+    if (companyId <= 0)
+        return true;
+    store::Statement q = db.prepare(QStringLiteral(
+        "SELECT COUNT(*) FROM companies WHERE id = ? AND deleted_at IS NULL AND status = 'active'"));
+    q.bind(companyId);
+    if (Status s = q.exec(); !s.ok())
+        return s.error();
+    return q.next() && q.toInt(0) > 0;
+}
+} // namespace
+
 SessionManager::SessionManager(store::Database &db, SessionPolicy policy) : m_db(db), m_policy(policy) { }
 
 Result<Actor> SessionManager::loadActor(qint64 adminId) const
@@ -37,6 +52,12 @@ Result<Actor> SessionManager::loadActor(qint64 adminId) const
         return admin.error();
     if (admin->isNull() || admin->data.value(QLatin1String("disabled")).toBool())
         return Error::make(ErrorKind::Unauthenticated, QStringLiteral("This account is disabled."));
+    const Result<bool> open = companyOpen(m_db, admin->companyId);
+    if (!open.ok())
+        return open.error();
+    if (!open.value())
+        return Error::make(ErrorKind::Unauthenticated,
+            QStringLiteral("The company of this account is suspended or deleted."));
     Actor actor;
     actor.adminId = adminId;
     actor.login = admin->data.value(QLatin1String("login")).toString();
@@ -86,6 +107,12 @@ Result<SignIn> SessionManager::signIn(
             return hash.error();
         good = PasswordHasher::verify(hash.value(), password)
             && !admin->data.value(QLatin1String("disabled")).toBool();
+        if (good) {
+            const Result<bool> open = companyOpen(m_db, admin->companyId);
+            if (!open.ok())
+                return open.error();
+            good = open.value();
+        }
     }
     if (!good) {
         // The reservation stays as the failure. A login no admin has may be a password typed into the

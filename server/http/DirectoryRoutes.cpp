@@ -10,8 +10,12 @@ void Api::addDirectoryRoutes()
     const QString companies = QStringLiteral("/api/v1/companies");
     const QString company = companies + QStringLiteral("/{id}");
     route(QStringLiteral("GET"), companies, [this](Call &call) {
-        LIST_OR_FAIL(query);
-        return answer(m_companies.list(call.actor, query), call);
+        LIST_OR_FAIL(query, {QStringLiteral("deleted")});
+        const QString deleted = call.request.query.queryItemValue(QStringLiteral("deleted"));
+        if (!deleted.isEmpty() && deleted != QLatin1String("true") && deleted != QLatin1String("false"))
+            return problem(Error::make(ErrorKind::Malformed, QStringLiteral("deleted is true or false.")),
+                call.request.requestId);
+        return answer(m_companies.list(call.actor, query, deleted == QLatin1String("true")), call);
     });
     route(QStringLiteral("POST"), companies,
         [this](Call &call) { return answer(m_companies.create(call.actor, call.body), call, 201); });
@@ -26,6 +30,32 @@ void Api::addDirectoryRoutes()
                 call);
         },
         NeedsVersion);
+    route(QStringLiteral("POST"), company + QStringLiteral("/suspend"), [this](Call &call) {
+        return answer(m_companies.setSuspended(
+                          call.actor, call.id(QStringLiteral("id")), true, call.body, call.expectedVersion),
+            call);
+    });
+    route(QStringLiteral("POST"), company + QStringLiteral("/resume"), [this](Call &call) {
+        return answer(m_companies.setSuspended(
+                          call.actor, call.id(QStringLiteral("id")), false, call.body, call.expectedVersion),
+            call);
+    });
+    route(
+        QStringLiteral("DELETE"), company,
+        [this](Call &call) {
+            return answer(
+                m_companies.remove(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
+        },
+        NeedsVersion);
+    route(QStringLiteral("POST"), company + QStringLiteral("/restore"), [this](Call &call) {
+        return answer(
+            m_companies.restore(call.actor, call.id(QStringLiteral("id")), call.expectedVersion), call);
+    });
+
+    route(QStringLiteral("GET"), QStringLiteral("/api/v1/operator/companies"), [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_companies.overview(call.actor, query), call);
+    });
 
     const QString contacts = company + QStringLiteral("/contacts");
     const QString contact = contacts + QStringLiteral("/{contact}");

@@ -74,7 +74,8 @@ std::optional<QByteArray> OutboundPolicy::decide(const Attributes &request, Comp
     {
         store::Statement q = m_db.prepare(QStringLiteral(
             "SELECT u.id, u.status, u.service_smtp, u.outbound_hold, COALESCE(u.outbound_released_at, 0), "
-            "CASE WHEN d.deleted_at IS NULL AND d.disabled = 0 THEN 1 ELSE 0 END, c.smtp_send_limit, "
+            "CASE WHEN d.deleted_at IS NULL AND d.disabled = 0 AND c.deleted_at IS NULL "
+            "AND c.status = 'active' THEN 1 ELSE 0 END, c.smtp_send_limit, "
             "COALESCE(t.spike_action, 'notify') FROM users u JOIN domains d ON d.id = u.domain_id "
             "JOIN companies c ON c.id = d.company_id LEFT JOIN spike_thresholds t ON t.company_id = c.id "
             "WHERE u.address = ?"));

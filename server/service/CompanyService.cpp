@@ -1,5 +1,6 @@
 #include "service/CompanyService.h"
 
+#include "Json.h"
 #include "Validation.h"
 #include "store/BrandRepository.h"
 #include "store/CompanyRepository.h"
@@ -21,6 +22,9 @@ QJsonObject companyDefaults()
         {QStringLiteral("brand_id"), QJsonValue::Null},
         {QStringLiteral("language"), QStringLiteral("en")},
         {QStringLiteral("notes"), QString()},
+        {QStringLiteral("status"), QStringLiteral("active")},
+        {QStringLiteral("suspended_reason"), QString()},
+        {QStringLiteral("deleted_at"), QJsonValue::Null},
     };
 }
 } // namespace
@@ -38,13 +42,27 @@ std::optional<FieldError> CompanyService::checkBrand(
     return std::nullopt;
 }
 
-Result<Page> CompanyService::list(const Actor &actor, const store::ListQuery &query) const
+Result<Page> CompanyService::list(const Actor &actor, const store::ListQuery &query, bool deleted) const
 {
-    if (Status s = require(actor, QStringLiteral("company.read")); !s.ok())
+    if (Status s
+        = require(actor, deleted ? QStringLiteral("company.create") : QStringLiteral("company.read"));
+        !s.ok())
         return s.error();
-    if (Status s = checkQuery(query, {QStringLiteral("name"), QStringLiteral("created_at")}, {}); !s.ok())
+    if (Status s = checkQuery(
+            query, {QStringLiteral("name"), QStringLiteral("created_at"), QStringLiteral("deleted_at")}, {});
+        !s.ok())
         return s.error();
-    return store::CompanyRepository(db()).list(query, actor.isOperator() ? 0 : actor.companyId);
+    return store::CompanyRepository(db()).list(query, actor.isOperator() ? 0 : actor.companyId, deleted);
+}
+
+Result<Page> CompanyService::overview(const Actor &actor, const store::ListQuery &query) const
+{
+    if (Status s = require(actor, QStringLiteral("company.list")); !s.ok())
+        return s.error();
+    if (Status s = checkQuery(query, store::CompanyRepository::overviewSortKeys(), {}); !s.ok())
+        return s.error();
+    constexpr qint64 kWeek = 7 * 24 * 3600;
+    return store::CompanyRepository(db()).overview(query, auth::Clock::now() - kWeek);
 }
 
 Result<Record> CompanyService::get(const Actor &actor, qint64 id) const
@@ -88,6 +106,121 @@ Result<Record> CompanyService::create(const Actor &actor, const QJsonObject &inp
             !s.ok())
             return s.error();
         return created;
+    });
+}
+
+Result<Record> CompanyService::setSuspended(const Actor &actor, qint64 id, bool suspend,
+    const QJsonObject &input, std::optional<int> expectedVersion) const
+{
+    // Suspending or deleting a company is the operator's, as creating one is: a company admin cannot take
+    // its own company (and its own sign-in) off the platform.
+    if (Status s = require(actor, QStringLiteral("company.create")); !s.ok())
+        return s.error();
+    for (auto it = input.begin(); it != input.end(); ++it) {
+        if (it.key() != QLatin1String("reason") || !suspend)
+            return Error::invalidField(
+                it.key(), QStringLiteral("unknown_field"), QStringLiteral("This field is not known here."));
+    }
+    const QJsonValue reasonValue = input.value(QLatin1String("reason"));
+    if (!reasonValue.isUndefined() && !reasonValue.isNull() && !reasonValue.isString())
+        return Error::invalidField(
+            QStringLiteral("reason"), QStringLiteral("type"), QStringLiteral("Expected a string."));
+    const QString reason = reasonValue.toString().trimmed();
+    if (reason.size() > 500)
+        return Error::invalidField(QStringLiteral("reason"), QStringLiteral("too_long"),
+            QStringLiteral("Use at most 500 characters."));
+    if (validation::hasControlCharacters(reason, true))
+        return Error::invalidField(QStringLiteral("reason"), QStringLiteral("invalid"),
+            QStringLiteral("Control characters other than line breaks and tabs are not allowed."));
+    if (const Result<Record> visible = companyInScope(actor, id); !visible.ok())
+        return visible.error();
+    return transaction<Record>([&]() -> Result<Record> {
+        store::CompanyRepository companies(db());
+        const Result<Record> current = companies.byId(id);
+        if (!current.ok())
+            return current;
+        if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
+            return s.error();
+        if (!current->data.value(QLatin1String("deleted_at")).isNull())
+            return Error::conflict(QStringLiteral("The company is deleted; restore it first."));
+        const bool suspended
+            = current->data.value(QLatin1String("status")).toString() == QLatin1String("suspended");
+        if (suspend && suspended)
+            return Error::conflict(QStringLiteral("The company is already suspended."));
+        if (!suspend && !suspended)
+            return Error::conflict(QStringLiteral("The company is not suspended."));
+        QJsonObject next = current->data;
+        next.insert(
+            QStringLiteral("status"), suspend ? QStringLiteral("suspended") : QStringLiteral("active"));
+        next.insert(QStringLiteral("suspended_reason"), suspend ? reason : QString());
+        if (const Result<bool> updated = companies.update(current.value(), next, auth::Clock::now());
+            !updated.ok())
+            return updated.error();
+        QJsonObject changes = diff(current->data, next, {QStringLiteral("status")});
+        if (suspend && !reason.isEmpty())
+            changes.insert(QStringLiteral("reason"), reason);
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(id),
+                suspend ? QStringLiteral("suspend") : QStringLiteral("resume"), changes, id, 0);
+            !s.ok())
+            return s.error();
+        return companies.byId(id);
+    });
+}
+
+Result<Record> CompanyService::remove(const Actor &actor, qint64 id, std::optional<int> expectedVersion) const
+{
+    if (Status s = require(actor, QStringLiteral("company.create")); !s.ok())
+        return s.error();
+    if (const Result<Record> visible = companyInScope(actor, id); !visible.ok())
+        return visible.error();
+    return transaction<Record>([&]() -> Result<Record> {
+        store::CompanyRepository companies(db());
+        const Result<Record> current = companies.byId(id);
+        if (!current.ok())
+            return current;
+        if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
+            return s.error();
+        if (!current->data.value(QLatin1String("deleted_at")).isNull())
+            return Error::conflict(QStringLiteral("The company is already deleted."));
+        const qint64 now = auth::Clock::now();
+        QJsonObject next = current->data;
+        next.insert(QStringLiteral("deleted_at"), json::isoTime(now));
+        if (const Result<bool> updated = companies.update(current.value(), next, now); !updated.ok())
+            return updated.error();
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(id), QStringLiteral("delete"),
+                diff(current->data, next, {QStringLiteral("deleted_at")}), id, 0);
+            !s.ok())
+            return s.error();
+        return companies.byId(id);
+    });
+}
+
+Result<Record> CompanyService::restore(
+    const Actor &actor, qint64 id, std::optional<int> expectedVersion) const
+{
+    if (Status s = require(actor, QStringLiteral("company.create")); !s.ok())
+        return s.error();
+    if (const Result<Record> visible = companyInScope(actor, id); !visible.ok())
+        return visible.error();
+    return transaction<Record>([&]() -> Result<Record> {
+        store::CompanyRepository companies(db());
+        const Result<Record> current = companies.byId(id);
+        if (!current.ok())
+            return current;
+        if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
+            return s.error();
+        if (current->data.value(QLatin1String("deleted_at")).isNull())
+            return Error::conflict(QStringLiteral("The company is not deleted."));
+        QJsonObject next = current->data;
+        next.insert(QStringLiteral("deleted_at"), QJsonValue::Null);
+        if (const Result<bool> updated = companies.update(current.value(), next, auth::Clock::now());
+            !updated.ok())
+            return updated.error();
+        if (Status s = audit(actor, QStringLiteral("company"), QString::number(id), QStringLiteral("restore"),
+                diff(current->data, next, {QStringLiteral("deleted_at")}), id, 0);
+            !s.ok())
+            return s.error();
+        return companies.byId(id);
     });
 }
 
@@ -137,6 +270,8 @@ Result<Record> CompanyService::update(
             return current;
         if (Status s = checkVersion(current.value(), expectedVersion); !s.ok())
             return s.error();
+        if (!current->data.value(QLatin1String("deleted_at")).isNull())
+            return Error::conflict(QStringLiteral("The company is deleted; restore it first."));
         const QJsonObject next = merged(current->data, valid.value());
         if (Status s = checkOperatorFields(actor, current.value(), next); !s.ok())
             return s.error();

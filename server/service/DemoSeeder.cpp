@@ -274,7 +274,9 @@ Result<DemoSummary> DemoSeeder::seed(const DemoOptions &options)
             {QStringLiteral("smtp_send_limit"), c % 2 == 0 ? 500 : 1000},
             {QStringLiteral("brand_id"), QJsonValue::Null},
             {QStringLiteral("language"), c % 4 == 1 ? QStringLiteral("fr") : QStringLiteral("en")},
-            {QStringLiteral("notes"), QStringLiteral("Demo company %1.").arg(c + 1)}};
+            {QStringLiteral("notes"), QStringLiteral("Demo company %1.").arg(c + 1)},
+            {QStringLiteral("status"), QStringLiteral("active")},
+            {QStringLiteral("suspended_reason"), QString()}};
         const Result<qint64> id = companies.insert(company, now - 400 * 86400 + c * 86400);
         if (!id.ok())
             return id.error();

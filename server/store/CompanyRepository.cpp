@@ -22,6 +22,9 @@ const Table &CompanyRepository::spec()
             {QStringLiteral("brand_id"), QStringLiteral("brand_id"), ColumnKind::Integer, {}},
             {QStringLiteral("language"), QStringLiteral("language"), ColumnKind::Text, {}},
             {QStringLiteral("notes"), QStringLiteral("notes"), ColumnKind::Text, {}},
+            {QStringLiteral("status"), QStringLiteral("status"), ColumnKind::Text, {}},
+            {QStringLiteral("suspended_reason"), QStringLiteral("suspended_reason"), ColumnKind::Text, {}},
+            {QStringLiteral("deleted_at"), QStringLiteral("deleted_at"), ColumnKind::Time, {}},
             {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
             {QStringLiteral("created_at"), QStringLiteral("created_at"), ColumnKind::Time, {}},
             {QStringLiteral("updated_at"), QStringLiteral("updated_at"), ColumnKind::Time, {}},
@@ -38,9 +41,83 @@ const Table &CompanyRepository::spec()
 
 CompanyRepository::CompanyRepository(Database &db) : Repository(db, spec()) { }
 
-Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany) const
+namespace {
+// A repository over a table built for one request (the overview's cut-off is part of its columns).
+class OverviewReader : public Repository
+{
+public:
+    OverviewReader(Database &db, const Table &table) : Repository(db, table) { }
+    using Repository::fetchPage;
+};
+
+const QString kLiveMailboxes = QStringLiteral(
+    "FROM users u JOIN domains d ON d.id = u.domain_id WHERE d.company_id = {t}.id AND d.deleted_at IS NULL "
+    "AND u.deleted_at IS NULL AND u.status <> 'deleted' AND u.type = 'mailbox'");
+
+QHash<QString, QString> overviewFigures(qint64 activeSince)
+{
+    return {
+        {QStringLiteral("mailboxes"),
+            QStringLiteral("(SELECT COUNT(*) ") + kLiveMailboxes + QLatin1Char(')')},
+        {QStringLiteral("active_users"),
+            QStringLiteral("(SELECT COUNT(*) ") + kLiveMailboxes
+                + QStringLiteral(" AND u.last_login_at >= %1)").arg(activeSince)},
+        {QStringLiteral("used_bytes"),
+            QStringLiteral("(SELECT COALESCE(SUM(u.used_bytes), 0) ") + kLiveMailboxes + QLatin1Char(')')},
+        {QStringLiteral("quota_bytes"),
+            QStringLiteral("(SELECT COALESCE(SUM(u.quota), 0) ") + kLiveMailboxes + QLatin1Char(')')},
+        {QStringLiteral("open_alerts"),
+            QStringLiteral("(SELECT COUNT(*) FROM alerts a WHERE a.company_id = {t}.id "
+                           "AND a.status IN ('open', 'acknowledged'))")},
+        {QStringLiteral("open_incidents"),
+            QStringLiteral(
+                "(SELECT COUNT(*) FROM incident_impact ii JOIN incidents i ON i.id = ii.incident_id "
+                "WHERE ii.company_id = {t}.id AND i.status = 'open')")},
+    };
+}
+} // namespace
+
+const QStringList &CompanyRepository::overviewSortKeys()
+{
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("status"),
+        QStringLiteral("mailboxes"), QStringLiteral("active_users"), QStringLiteral("used_bytes"),
+        QStringLiteral("open_alerts"), QStringLiteral("open_incidents")};
+    return keys;
+}
+
+Result<Page> CompanyRepository::overview(const ListQuery &query, qint64 activeSince) const
+{
+    const QHash<QString, QString> figures = overviewFigures(activeSince);
+    QList<Column> columns = {
+        {QStringLiteral("id"), QStringLiteral("id"), ColumnKind::Integer, {}},
+        {QStringLiteral("name"), QStringLiteral("name"), ColumnKind::Text, {}},
+        {QStringLiteral("status"), QStringLiteral("status"), ColumnKind::Text, {}},
+        {QStringLiteral("version"), QStringLiteral("version"), ColumnKind::Integer, {}},
+    };
+    for (const QString &key :
+        {QStringLiteral("mailboxes"), QStringLiteral("active_users"), QStringLiteral("used_bytes"),
+            QStringLiteral("quota_bytes"), QStringLiteral("open_alerts"), QStringLiteral("open_incidents")})
+        columns.append({key, {}, ColumnKind::Integer, figures.value(key)});
+    const Table table(QStringLiteral("companies"), columns);
+    Where where;
+    where.add(QStringLiteral("t.deleted_at IS NULL"));
+    if (!query.q.isEmpty()) {
+        QVariantList values;
+        where.add(database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values), values);
+    }
+    QString order = QStringLiteral("t.name_lc");
+    if (query.sort == QLatin1String("status"))
+        order = QStringLiteral("t.status");
+    else if (figures.contains(query.sort))
+        order = QString(figures.value(query.sort)).replace(QLatin1String("{t}"), QLatin1String("t"));
+    order += query.descending ? QStringLiteral(" DESC, t.id DESC") : QStringLiteral(", t.id");
+    return OverviewReader(database(), table).fetchPage(where, order, query.offset, query.limit);
+}
+
+Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany, bool deleted) const
 {
     Where where;
+    where.add(deleted ? QStringLiteral("t.deleted_at IS NOT NULL") : QStringLiteral("t.deleted_at IS NULL"));
     if (onlyCompany > 0)
         where.add(QStringLiteral("t.id = ?"), {onlyCompany});
     if (!query.q.isEmpty()) {
@@ -48,6 +125,7 @@ Result<Page> CompanyRepository::list(const ListQuery &query, qint64 onlyCompany)
         where.add(database().dialect().textMatch(QStringLiteral("t.name_lc"), query.q, values), values);
     }
     QString order = query.sort == QLatin1String("created_at") ? QStringLiteral("t.created_at")
+        : query.sort == QLatin1String("deleted_at")           ? QStringLiteral("t.deleted_at")
                                                               : QStringLiteral("t.name_lc");
     order += query.descending ? QStringLiteral(" DESC, t.id DESC") : QStringLiteral(", t.id");
     return fetchPage(where, order, query.offset, query.limit);

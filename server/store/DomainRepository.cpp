@@ -42,6 +42,9 @@ Result<Page> DomainRepository::list(const Scope &scope, const ListQuery &query, 
 {
     Where where;
     where.add(deleted ? QStringLiteral("t.deleted_at IS NOT NULL") : QStringLiteral("t.deleted_at IS NULL"));
+    // A deleted company's domains leave the lists with it and come back with its restore.
+    where.add(
+        QStringLiteral("t.company_id NOT IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NOT NULL)"));
     where.addScope(scope, QStringLiteral("t.id"));
     if (query.filters.contains(QStringLiteral("company_id")))
         where.add(QStringLiteral("t.company_id = ?"),
@@ -170,8 +173,8 @@ Status DomainRepository::purge(qint64 domainId) const
 
 Result<QList<qint64>> DomainRepository::idsWithUnicodePrefix(const QString &prefix) const
 {
-    Statement q = database().prepare(QStringLiteral(
-        "SELECT id, name FROM domains WHERE deleted_at IS NULL AND name LIKE '%xn--%'"));
+    Statement q = database().prepare(
+        QStringLiteral("SELECT id, name FROM domains WHERE deleted_at IS NULL AND name LIKE '%xn--%'"));
     if (Status s = q.exec(); !s.ok())
         return s.error();
     QList<qint64> ids;

@@ -750,11 +750,97 @@ QStringList userTitle()
     return {QStringLiteral("ALTER TABLE users ADD COLUMN title TEXT NOT NULL DEFAULT ''")};
 }
 
+// A company's status (active or suspended), why it was suspended, and when it was soft-deleted. The
+// mail-server views are made again so that a suspended or deleted company's mailboxes cannot log in and its
+// domains take no mail; a deleted company's mailboxes and aliases leave the views entirely, as a deleted
+// domain's do. Views that read other views go first, since PostgreSQL refuses to drop a view another one
+// reads.
+QStringList companyStatus()
+{
+    const QString companyLive = QStringLiteral("c.deleted_at IS NULL");
+    const QString companyActive = QStringLiteral("c.deleted_at IS NULL AND c.status = 'active'");
+    const QString fromUsers = QStringLiteral(
+        "FROM users u JOIN domains d ON d.id = u.domain_id JOIN companies c ON c.id = d.company_id ");
+    const QString liveMailbox = QStringLiteral("u.type = 'mailbox' AND u.status <> 'deleted' AND "
+                                               "u.deleted_at IS NULL AND d.deleted_at IS NULL "
+                                               "AND d.disabled = 0 AND ")
+        + companyLive;
+    const QString liveUser = QStringLiteral("u.status <> 'deleted' AND u.deleted_at IS NULL AND d.deleted_at "
+                                            "IS NULL AND d.disabled = 0 AND ")
+        + companyLive;
+    const QString liveDomain = QStringLiteral("d.deleted_at IS NULL AND d.disabled = 0 AND ") + companyActive;
+    QStringList passdb;
+    for (const auto &[protocol, column] :
+        {std::pair {"imap", "service_imap"}, std::pair {"pop3", "service_pop"},
+            std::pair {"smtp", "service_smtp"}, std::pair {"submission", "service_smtp"}})
+        passdb << QStringLiteral("SELECT u.address AS address, '{ARGON2ID}' || u.password_hash AS password, "
+                                 "'%1' AS protocol %2WHERE %3 AND %4 AND u.status = 'active' "
+                                 "AND u.%5 = 'enabled' AND u.password_hash IS NOT NULL")
+                      .arg(QLatin1String(protocol), fromUsers, liveMailbox, companyActive,
+                          QLatin1String(column));
+    return {
+        QStringLiteral("ALTER TABLE companies ADD COLUMN status TEXT NOT NULL DEFAULT 'active'"),
+        QStringLiteral("ALTER TABLE companies ADD COLUMN suspended_reason TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE companies ADD COLUMN deleted_at BIGINT"),
+        QStringLiteral("DROP VIEW mail_userdb"),
+        QStringLiteral("DROP VIEW mail_sender_logins"),
+        QStringLiteral("DROP VIEW mail_recipients"),
+        QStringLiteral("DROP VIEW mail_aliases"),
+        QStringLiteral("DROP VIEW mail_alias_domains"),
+        QStringLiteral("DROP VIEW mail_domains"),
+        QStringLiteral("DROP VIEW mail_mailboxes"),
+        QStringLiteral("DROP VIEW mail_passdb"),
+        QStringLiteral("CREATE VIEW mail_passdb AS ") + passdb.join(QStringLiteral(" UNION ALL ")),
+        QStringLiteral("CREATE VIEW mail_mailboxes AS SELECT u.address AS address, d.name AS domain, "
+                       "u.local_part AS local_part, d.name || '/' || u.local_part AS mail_path, "
+                       "u.quota AS quota_bytes, '*:bytes=' || u.quota AS quota_rule, u.status AS status ")
+            + fromUsers + QStringLiteral("WHERE ") + liveMailbox,
+        QStringLiteral("CREATE VIEW mail_domains AS "
+                       "SELECT d.name AS domain, d.name AS target_domain FROM domains d "
+                       "JOIN companies c ON c.id = d.company_id WHERE ")
+            + liveDomain
+            + QStringLiteral(
+                " UNION ALL SELECT a.name AS domain, d.name AS target_domain FROM domain_aliases a "
+                "JOIN domains d ON d.id = a.domain_id JOIN companies c ON c.id = d.company_id WHERE ")
+            + liveDomain,
+        QStringLiteral("CREATE VIEW mail_alias_domains AS SELECT a.name AS alias_domain, d.name AS "
+                       "target_domain FROM domain_aliases a JOIN domains d ON d.id = a.domain_id "
+                       "JOIN companies c ON c.id = d.company_id WHERE ")
+            + liveDomain,
+        QStringLiteral("CREATE VIEW mail_aliases AS "
+                       "SELECT ua.address AS address, u.address AS destination FROM user_aliases ua "
+                       "JOIN users u ON u.id = ua.user_id JOIN domains d ON d.id = u.domain_id "
+                       "JOIN companies c ON c.id = d.company_id WHERE ")
+            + liveUser
+            + QStringLiteral(" AND u.type <> 'filter' "
+                             "UNION ALL SELECT u.address AS address, "
+                             "CASE WHEN u.type = 'mailbox' THEN u.address || ',' ELSE '' END || "
+                             "replace(replace(replace(u.forward_recipients, '[', ''), ']', ''), '\"', '') AS "
+                             "destination ")
+            + fromUsers + QStringLiteral("WHERE ") + liveUser
+            + QStringLiteral(" AND u.type IN ('mailbox', 'forward') AND u.forward_recipients <> '[]'"),
+        QStringLiteral("CREATE VIEW mail_recipients AS "
+                       "SELECT address FROM mail_mailboxes UNION ALL SELECT address FROM mail_aliases"),
+        QStringLiteral("CREATE VIEW mail_sender_logins AS "
+                       "SELECT address, address AS login FROM mail_mailboxes "
+                       "UNION ALL SELECT ua.address AS address, m.address AS login FROM user_aliases ua "
+                       "JOIN users u ON u.id = ua.user_id JOIN mail_mailboxes m ON m.address = u.address"),
+        QStringLiteral(
+            "CREATE VIEW mail_userdb AS SELECT m.address AS address, m.mail_path AS mail_path, "
+            "CASE WHEN s.mail_location IS NULL OR s.mail_location = '' THEN 'maildir:~/Maildir' ELSE "
+            "replace(replace(replace(s.mail_location, '%d', m.domain), '%n', m.local_part), '%u', "
+            "m.address) END AS mail, s.name AS store, m.quota_rule AS quota_rule "
+            "FROM mail_mailboxes m JOIN users u ON u.address = m.address "
+            "LEFT JOIN mail_stores s ON s.id = u.store_id"),
+    };
+}
+
 const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {directorySchema(), statsSchema(), clusteredRollups(), foldMarks(),
-        userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(), mailServerViews(),
-        outboundPolicy(), outageDetection(), bulletins(), statusAndNameSort(), userTitle()};
+        userSearchIndex(), ingestPositions(), unusedMessageIndexes(), mailStoresAndIncidents(),
+        mailServerViews(), outboundPolicy(), outageDetection(), bulletins(), statusAndNameSort(), userTitle(),
+        companyStatus()};
     return all;
 }
 

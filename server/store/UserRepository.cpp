@@ -85,8 +85,10 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
     if (domainId > 0) {
         where.add(domainColumn + QStringLiteral(" = ?"), {domainId});
     } else {
-        // Across domains: only live domains within the caller's scope.
-        QString domains = QStringLiteral("SELECT d.id FROM domains d WHERE d.deleted_at IS NULL");
+        // Across domains: only live domains of live companies within the caller's scope.
+        QString domains
+            = QStringLiteral("SELECT d.id FROM domains d WHERE d.deleted_at IS NULL AND d.company_id "
+                             "NOT IN (SELECT c.id FROM companies c WHERE c.deleted_at IS NOT NULL)");
         QVariantList values;
         if (scope.companyId > 0) {
             domains += QStringLiteral(" AND d.company_id = ?");
@@ -123,8 +125,8 @@ Result<Page> UserRepository::list(qint64 domainId, const Scope &scope, const Lis
         const qsizetype at = query.q.indexOf(QLatin1Char('@'));
         if (at > 0) {
             QVariantList unicodeValues;
-            onUnicode = DomainRepository(database()).unicodeMatch(
-                QStringLiteral("t.domain_id"), query.q.mid(at + 1), unicodeValues);
+            onUnicode = DomainRepository(database())
+                            .unicodeMatch(QStringLiteral("t.domain_id"), query.q.mid(at + 1), unicodeValues);
             if (!onUnicode.isEmpty()) {
                 onUnicode = QStringLiteral(" OR (t.local_part = ? AND %1)").arg(onUnicode);
                 values << query.q.left(at).toLower();

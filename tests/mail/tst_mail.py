@@ -22,6 +22,7 @@ from mailrig import MailRig, mailadmind_binary  # noqa: E402
 DOMAIN = "rig.example"
 ALIAS_DOMAIN = "rig-alias.example"
 SPIKE_DOMAIN = "spike.example"
+PAUSED_DOMAIN = "paused.example"
 PASSWORD = "Blue-Kite-42-river"
 
 
@@ -378,6 +379,30 @@ class MailTest(unittest.TestCase):
                                 "text": "Subject: Welcome to {domain}\n\nHello {account}.\n"}, expect=201)
         api.post("/domains/%s/users" % DOMAIN, {"local_part": "nina", "password": PASSWORD}, expect=201)
         self.wait_for_subject("nina@" + DOMAIN, "Welcome to " + DOMAIN)
+
+    def test_15_company_suspended_deleted_and_restored(self):
+        api = self.rig.api
+        company = api.post("/companies", {"name": "Paused Hosting"}, expect=201)
+        api.post("/companies/%d/domains" % company["id"], {"name": PAUSED_DOMAIN}, expect=201)
+        olga = "olga@" + PAUSED_DOMAIN
+        api.post("/domains/%s/users" % PAUSED_DOMAIN, {"local_part": "olga", "password": PASSWORD}, expect=201)
+        self.assertTrue(self.imap_ok(olga))
+        path = "/companies/%d" % company["id"]
+        api.post(path + "/suspend", {"reason": "mail test"}, expect=200)
+        self.assertFalse(self.imap_ok(olga))
+        self.assertFalse(self.pop_ok(olga))
+        self.assertIsInstance(self.submit(olga, ["friend@outside.test"], "company suspended"),
+                              smtplib.SMTPAuthenticationError)
+        # Its domain is no longer one Postfix takes mail for.
+        self.assertIn(olga, self.deliver([olga], "while the company is suspended"))
+        api.post(path + "/resume", expect=200)
+        self.assertTrue(self.imap_ok(olga))
+        api.delete(path)
+        self.assertFalse(self.imap_ok(olga))
+        self.assertIn(olga, self.deliver([olga], "company deleted"))
+        api.post(path + "/restore", expect=200)
+        self.assertTrue(self.imap_ok(olga))
+        self.assertIsNone(self.submit(olga, ["friend@outside.test"], "company restored"))
 
 if __name__ == "__main__":
     unittest.main(verbosity=2, failfast=False)

@@ -21,7 +21,9 @@ from mailrig import free_port, mailadmind_binary, wait_for_port  # noqa: E402
 
 # The columns the views read, with the types the migrations give them on PostgreSQL.
 TABLES = {
-    "domains": "id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, disabled INTEGER NOT NULL, deleted_at BIGINT",
+    "companies": "id BIGINT PRIMARY KEY, status TEXT NOT NULL, deleted_at BIGINT",
+    "domains": "id BIGINT PRIMARY KEY, company_id BIGINT NOT NULL REFERENCES companies(id), name TEXT NOT NULL UNIQUE, "
+               "disabled INTEGER NOT NULL, deleted_at BIGINT",
     "domain_aliases": "name TEXT PRIMARY KEY, domain_id BIGINT NOT NULL REFERENCES domains(id)",
     "mail_stores": "id BIGINT PRIMARY KEY, name TEXT NOT NULL, mail_location TEXT",
     "users": "id BIGINT PRIMARY KEY, domain_id BIGINT NOT NULL REFERENCES domains(id), local_part TEXT NOT NULL, "

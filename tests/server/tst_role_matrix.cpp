@@ -331,6 +331,48 @@ void TestRoleMatrix::initTestCase()
                 return Request {QStringLiteral("PATCH"), p,
                     {{QStringLiteral("notes"), QStringLiteral("n%1").arg(++m_serial)}}, etag(p)};
             }},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/operator/companies"), {QStringLiteral("operator")},
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/operator/companies"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/companies/{id}/suspend"),
+            {QStringLiteral("operator")},
+            [=, this](bool) {
+                const qint64 id = idOf(m_op->post(QStringLiteral("/api/v1/companies"),
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("Suspend %1").arg(++m_serial)}}));
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/companies/%1/suspend").arg(id),
+                    {{QStringLiteral("reason"), QStringLiteral("matrix")}}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/companies/{id}/resume"),
+            {QStringLiteral("operator")},
+            [=, this](bool) {
+                const qint64 id = idOf(m_op->post(QStringLiteral("/api/v1/companies"),
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("Resume %1").arg(++m_serial)}}));
+                m_op->post(QStringLiteral("/api/v1/companies/%1/suspend").arg(id));
+                return Request {
+                    QStringLiteral("POST"), v1 + QStringLiteral("/companies/%1/resume").arg(id), {}, 0};
+            },
+            false},
+        {QStringLiteral("DELETE"), QStringLiteral("/api/v1/companies/{id}"), {QStringLiteral("operator")},
+            [=, this](bool) {
+                const qint64 id = idOf(m_op->post(QStringLiteral("/api/v1/companies"),
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("Delete %1").arg(++m_serial)}}));
+                const QString p = v1 + QStringLiteral("/companies/%1").arg(id);
+                return Request {QStringLiteral("DELETE"), p, {}, etag(p)};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/companies/{id}/restore"),
+            {QStringLiteral("operator")},
+            [=, this](bool) {
+                const qint64 id = idOf(m_op->post(QStringLiteral("/api/v1/companies"),
+                    QJsonObject {{QStringLiteral("name"), QStringLiteral("Restore %1").arg(++m_serial)}}));
+                m_op->del(QStringLiteral("/api/v1/companies/%1").arg(id), 1);
+                return Request {
+                    QStringLiteral("POST"), v1 + QStringLiteral("/companies/%1/restore").arg(id), {}, 0};
+            },
+            false},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/companies/{id}/contacts"), readers,
             [=](bool o) {
                 return Request {QStringLiteral("GET"),

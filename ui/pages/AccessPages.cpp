@@ -6,6 +6,7 @@
 #include "BulkOperation.h"
 #include "ConfirmDelete.h"
 #include "DirectoryCalls.h"
+#include "CompanyCalls.h"
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Form.h"
@@ -423,12 +424,16 @@ void AuditPage::showObject(const QString &type, const QString &id)
 DeletedItemsPage::DeletedItemsPage(AppContext *context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
+    , m_companies(new models::CompanyListModel(context->api(), this))
     , m_domains(new models::DomainListModel(context->api(), this))
     , m_users(new models::UserListModel(context->api(), this))
 {
     setObjectName(QStringLiteral("deletedItemsPage"));
     auto *layout = new QVBoxLayout(this);
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_companiesList = new ListPage(context, m_companies, tr("Deleted companies"), splitter);
+    m_companiesList->setObjectName(QStringLiteral("deletedCompaniesList"));
+    splitter->addWidget(m_companiesList);
     m_domainsList = new ListPage(context, m_domains, tr("Deleted domains"), splitter);
     m_domainsList->setObjectName(QStringLiteral("deletedDomainsList"));
     m_usersList = new ListPage(context, m_users, tr("Deleted users"), splitter);
@@ -440,6 +445,9 @@ DeletedItemsPage::DeletedItemsPage(AppContext *context, QWidget *parent)
         tr("Restore &domain"), QStringLiteral("restoreDomainButton"), QStringLiteral("domain.delete"));
     QPushButton *restoreUsers = m_usersList->addButton(
         tr("Restore &users"), QStringLiteral("restoreUsersButton"), QStringLiteral("user.delete"));
+    QPushButton *restoreCompany = m_companiesList->addButton(
+        tr("Restore &company"), QStringLiteral("restoreCompanyButton"), QStringLiteral("company.create"));
+    connect(restoreCompany, &QPushButton::clicked, this, &DeletedItemsPage::restoreSelectedCompany);
     connect(restoreDomain, &QPushButton::clicked, this, &DeletedItemsPage::restoreSelectedDomain);
     connect(restoreUsers, &QPushButton::clicked, this, &DeletedItemsPage::restoreSelectedUsers);
     connect(context, &AppContext::objectChanged, this,
@@ -451,6 +459,11 @@ DeletedItemsPage::DeletedItemsPage(AppContext *context, QWidget *parent)
 
 void DeletedItemsPage::refresh()
 {
+    // Only operators delete and restore companies.
+    const bool companies = m_context->can(QStringLiteral("company.create"));
+    m_companiesList->setVisible(companies);
+    if (companies)
+        m_companies->setSource(api::CompanyCalls::listPath(), api::CompanyCalls::deletedQuery());
     m_domains->setDeleted(true);
     m_users->setAllDomains(QStringLiteral("deleted"));
     m_users->setPageSize(200);
@@ -470,6 +483,23 @@ void DeletedItemsPage::restoreSelectedDomain()
                 emit m_context->objectChanged(QStringLiteral("domain"), result.json, false);
             refresh();
         });
+}
+
+void DeletedItemsPage::restoreSelectedCompany()
+{
+    const QList<int> rows = m_companiesList->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QJsonObject company = m_companies->objectAt(rows.first());
+    api::CompanyCalls(m_context->api())
+        .restore(qint64(company.value(QLatin1String("id")).toDouble()),
+            company.value(QLatin1String("version")).toInt(), this, [this](const api::ApiResult &result) {
+                if (!result.ok())
+                    MessageBox::warning(this, tr("Restore"), result.error.message());
+                else
+                    emit m_context->objectChanged(QStringLiteral("company"), result.json, false);
+                refresh();
+            });
 }
 
 void DeletedItemsPage::restoreSelectedUsers()

@@ -13,6 +13,7 @@ namespace mailadmin::models {
 class AdminListModel;
 class AuditListModel;
 class BrandListModel;
+class CompanyListModel;
 class DomainListModel;
 class UserListModel;
 } // namespace mailadmin::models
@@ -97,13 +98,17 @@ public:
     void refresh();
     void restoreSelectedUsers();
     void restoreSelectedDomain();
+    void restoreSelectedCompany();
     ListPage *usersList() const { return m_usersList; }
     ListPage *domainsList() const { return m_domainsList; }
+    ListPage *companiesList() const { return m_companiesList; }
 
 private:
     AppContext *m_context;
+    ListPage *m_companiesList;
     ListPage *m_domainsList;
     ListPage *m_usersList;
+    models::CompanyListModel *m_companies;
     models::DomainListModel *m_domains;
     models::UserListModel *m_users;
 };

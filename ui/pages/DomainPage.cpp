@@ -6,6 +6,7 @@
 #include "CompanySettingsDialog.h"
 #include "ConfirmDelete.h"
 #include "DirectoryCalls.h"
+#include "CompanyStatusActions.h"
 #include "Format.h"
 #include "MessageBox.h"
 #include "Validation.h"
@@ -125,6 +126,20 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
+    m_status = new CompanyStatusActions(context, this);
+    m_status->setObjectName(QStringLiteral("companyStatusActions"));
+    actionsLayout()->insertWidget(0, m_status);
+    connect(m_status, &CompanyStatusActions::changed, this, [this](const QJsonObject &company) {
+        adopt(company);
+        showMessage(!company.value(QLatin1String("deleted_at")).isNull()
+                ? tr("Deleted. Restore it from Deleted items.")
+                : company.value(QLatin1String("status")).toString() == QLatin1String("suspended")
+                ? tr("Suspended.")
+                : tr("Active."),
+            false);
+    });
+    connect(m_status, &CompanyStatusActions::failed, this,
+        [this](const QString &message) { showMessage(message, true); });
 }
 
 void CompanyPage::openCompany(qint64 id)
@@ -138,6 +153,12 @@ void CompanyPage::onLoaded(const QJsonObject &c)
     m_summary->setText(tr("%1 domains · %2 users")
                            .arg(QLocale().toString(c.value(QLatin1String("domain_count")).toInt()),
                                QLocale().toString(c.value(QLatin1String("user_count")).toInt())));
+    if (!c.value(QLatin1String("deleted_at")).isNull())
+        m_summary->setText(m_summary->text() + tr(" · deleted"));
+    else if (c.value(QLatin1String("status")).toString() == QLatin1String("suspended"))
+        m_summary->setText(m_summary->text()
+            + tr(" · suspended: %1").arg(c.value(QLatin1String("suspended_reason")).toString()));
+    m_status->setCompany(c);
     loadBrandChoices(context(), m_brand, qint64(c.value(QLatin1String("id")).toDouble()));
     if (auto *settings = findChild<QPushButton *>(QStringLiteral("companySettingsButton")))
         settings->setEnabled(companyId() > 0);

@@ -8,6 +8,8 @@ class QPushButton;
 
 namespace mailadmin::ui {
 
+class CompanyStatusActions;
+
 // One domain's settings: alias domains, quotas, user limit, disabled, brand; open its users, delete it.
 class DomainPage : public EditorPage
 {
@@ -48,6 +50,7 @@ protected:
 private:
     QLabel *m_summary;
     QComboBox *m_brand;
+    CompanyStatusActions *m_status;
 };
 
 } // namespace mailadmin::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QPushButton;
+
+namespace mailadmin::ui {
+
+class AppContext;
+
+// The company page's Suspend…, Resume and Delete… buttons: each is enabled only when it applies to the shown
+// company and the signed-in role may use it (operators only). After an action the page gets the company back
+// through `changed`, and the lists hear of it through the context.
+class CompanyStatusActions : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CompanyStatusActions(AppContext *context, QWidget *parent = nullptr);
+    void setCompany(const QJsonObject &company);
+
+    void suspend();
+    void resume();
+    void remove();
+
+signals:
+    void changed(const QJsonObject &company);
+    void failed(const QString &message);
+
+private:
+    void finish(const QJsonObject &company, bool removed);
+    qint64 id() const;
+    int version() const;
+
+    AppContext *m_context;
+    QJsonObject m_company;
+    QPushButton *m_suspend;
+    QPushButton *m_resume;
+    QPushButton *m_delete;
+};
+
+} // namespace mailadmin::ui
