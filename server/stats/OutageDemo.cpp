@@ -147,14 +147,24 @@ Result<QList<store::OutageTruth>> OutageDemo::write(const OutageDemoOptions &o)
         Random r(o.seed * 1000003 + quint64(s.id) * 7817);
         std::vector<std::pair<qint64, qint64>> &sum = clusters[s.clusterId];
         sum.resize(size_t(span));
-        double dayDrift = 1, hourDrift = 1;
+        // Slow drifts from day to day and hour to hour, drawn at each midnight and each full hour and
+        // followed smoothly in between: traffic does not jump at midnight.
+        const auto drawDay = [&r] { return std::clamp(1 + 0.05 * r.normal(), 0.85, 1.15); };
+        const auto drawHour = [&r] { return std::clamp(1 + 0.03 * r.normal(), 0.9, 1.1); };
+        double dayFrom = drawDay(), dayTo = drawDay(), hourFrom = drawHour(), hourTo = drawHour();
         qint64 sprayUntil = -1, nextSpray = o.fromMinute + r.below(720);
         const double failShare = 0.01 + 0.02 * r.uniform();
         for (qint64 m = o.fromMinute; m <= o.toMinute; ++m) {
-            if (m % 1440 == 0 || m == o.fromMinute)
-                dayDrift = std::clamp(1 + 0.05 * r.normal(), 0.85, 1.15);
-            if (m % 60 == 0 || m == o.fromMinute)
-                hourDrift = std::clamp(1 + 0.03 * r.normal(), 0.9, 1.1);
+            if (m % 1440 == 0 && m != o.fromMinute) {
+                dayFrom = dayTo;
+                dayTo = drawDay();
+            }
+            if (m % 60 == 0 && m != o.fromMinute) {
+                hourFrom = hourTo;
+                hourTo = drawHour();
+            }
+            const double dayDrift = dayFrom + (dayTo - dayFrom) * double(m % 1440) / 1440.0;
+            const double hourDrift = hourFrom + (hourTo - hourFrom) * double(m % 60) / 60.0;
             const double rate = s.perMinute * rhythm(m) * dayDrift * hourDrift;
             double okRate = rate * (1 - failShare), failedRate = rate * failShare;
             // Noise that is not an outage: a password spray, a one-minute dip.

@@ -70,11 +70,16 @@ OutageDetector::Judgement OutageDetector::judge(
     if (days.size() < kMinimumDays)
         return j;
     j.judged = true;
+    // Each earlier day's count is read from the quarter hour around the window, scaled to the window: the
+    // rhythm of a day hardly moves in it, and the median of a handful of three-minute counts (a weekend has
+    // only four days in two weeks) is itself so noisy that a quiet night would look like a fall.
     std::vector<double> ok, failed;
+    constexpr double kShare = double(kWindowMinutes) / double(kWindowMinutes + 2 * kSmoothMinutes);
     for (qint64 end : std::as_const(days)) {
-        const LoginSeries::Counts w = window(end);
-        ok.push_back(double(w.ok));
-        failed.push_back(double(w.failed));
+        const LoginSeries::Counts w
+            = series.sum(scope, end - kWindowMinutes + 1 - kSmoothMinutes, end + kSmoothMinutes);
+        ok.push_back(double(w.ok) * kShare);
+        failed.push_back(double(w.failed) * kShare);
     }
     const auto [okMedian, okMad] = medianAndMad(ok);
     const auto [failedMedian, failedMad] = medianAndMad(failed);
@@ -83,16 +88,31 @@ OutageDetector::Judgement OutageDetector::judge(
     } else {
         // Each block against the same block of those days; the median of the ratios, so that a short dip
         // (or the end of an earlier outage) in the hour before does not move the level.
+        // A block of another kind of day than the window's (the Friday evening before a Saturday's first
+        // hour, the Sunday evening before a Monday's) says nothing of the window's level and is left out;
+        // so are the baseline days' blocks of another kind than ours.
+        const auto blockKind = [&](qint64 end, int b) {
+            const qint64 last = end - kWindowMinutes - b * 10;
+            const bool kind = weekend(last);
+            return weekend(last - 9) == kind ? int(kind) : -1; // -1: the block straddles the change
+        };
         std::vector<double> ratios;
         for (int b = 0; b < kBlocks; ++b) {
+            if (blockKind(minute, b) != int(weekend(minute)))
+                continue;
             std::vector<double> earlier;
-            for (qint64 end : std::as_const(days))
-                earlier.push_back(double(block(end, b)));
+            for (qint64 end : std::as_const(days)) {
+                if (blockKind(end, b) == int(weekend(minute)))
+                    earlier.push_back(double(block(end, b)));
+            }
+            if (earlier.empty())
+                continue;
             const double m = medianOf(earlier);
             if (m > 0)
                 ratios.push_back(double(block(minute, b)) / m);
         }
-        j.level = ratios.empty() ? 1.0 : std::clamp(medianOf(ratios), 0.2, 5.0);
+        // Half the hour at least, or the days' own level.
+        j.level = ratios.size() < size_t(kBlocks / 2) ? 1.0 : std::clamp(medianOf(ratios), 0.2, 5.0);
     }
     // Counts of independent logins vary like a Poisson variable; the days' spread adds what they disagree.
     j.expectedOk = j.level * okMedian;
@@ -107,16 +127,18 @@ OutageDetector::Judgement OutageDetector::judge(
         && double(now.failed) >= kFailedShare * std::max(j.expectedOk, double(now.ok))
         && double(now.failed) > kRiseFactor * std::max(j.expectedFailed, 1.0)
         && double(now.failed) - j.expectedFailed > kDeviations * j.spreadFailed;
-    // A fall is measured in the spread of what was observed: the logins that still arrive vary like a
-    // Poisson variable of their own count, so a store that lost most of them is told from noise at once,
-    // even at night, when the usual count is small and four spreads of it are more than half of it. The
-    // days' disagreement is left out: with the level of the hour before applied, what is left of it at one
-    // minute is mostly the baseline days' own noise (and, on weekends, only four days give it), which would
-    // hide a store that lost two thirds of its logins for minutes; half of the expected logins gone is
-    // already far outside how days differ once scaled.
-    const double fallSpread = std::sqrt(std::max(double(now.ok), 1.0));
-    const bool fall = j.expectedOk >= double(kMinimumExpected) && double(now.ok) < kFallRatio * j.expectedOk
-        && j.expectedOk - double(now.ok) > kFallDeviations * fallSpread;
+    // A fall is judged by how likely so few logins are if the usual number were due: the Poisson
+    // log-likelihood ratio of the observed count against the expected one, read as standard deviations.
+    // It lies between a spread taken from the expected count (which waits at night, when four spreads of a
+    // small count are most of it) and one taken from the observed count (which, over thousands of windows a
+    // day, mistakes the tail of plain noise for an outage). The days' disagreement is left out: with the
+    // hour before setting the level, what is left of it at one minute is mostly the baseline days' own
+    // noise, and half of the expected logins gone is already far outside how days differ once scaled.
+    const double observedOk = double(now.ok);
+    const double likelihood = j.expectedOk - observedOk
+        + (observedOk > 0 ? observedOk * std::log(observedOk / j.expectedOk) : 0.0);
+    const bool fall = j.expectedOk >= double(kMinimumExpected) && observedOk < kFallRatio * j.expectedOk
+        && 2.0 * likelihood > kFallDeviations * kFallDeviations;
     j.anomalous = rise || fall;
     if (j.anomalous)
         j.signal = rise ? QStringLiteral("failed_rise") : QStringLiteral("success_fall");
@@ -127,7 +149,8 @@ QList<std::pair<qint64, qint64>> OutageDetector::rangesFor(qint64 from, qint64 t
 {
     QList<std::pair<qint64, qint64>> ranges;
     for (int d = kBaselineDays; d >= 0; --d)
-        ranges.append({from - 1 - d * kDay - kWindowMinutes - kLevelMinutes + 1, to - d * kDay});
+        ranges.append({from - 1 - d * kDay - kWindowMinutes - kLevelMinutes + 1,
+            to - d * kDay + (d > 0 ? kSmoothMinutes : 0)});
     // Merged, so that no minute is read twice.
     QList<std::pair<qint64, qint64>> merged;
     for (const auto &r : std::as_const(ranges)) {

@@ -14,6 +14,7 @@ class OutageDetector
 public:
     static constexpr int kWindowMinutes = 3; // logins are judged over the last three minutes
     static constexpr int kBaselineDays = 14;
+    static constexpr int kSmoothMinutes = 6; // earlier days are read over the window and six minutes each side
     static constexpr int kMinimumDays = 3; // days of history before a scope is judged
     static constexpr int kLevelMinutes = 60; // the hour before the window sets the day's level
     static constexpr int kRecoverMinutes = 10;
@@ -21,10 +22,10 @@ public:
     static constexpr double kFallRatio = 0.5;
     static constexpr double kRiseFactor = 3.0;
     static constexpr double kDeviations = 4.0;
-    static constexpr double kFallDeviations = 3.5; // spreads of the observed count a fall must exceed
+    static constexpr double kFallDeviations = 4.0; // a fall must be this unlikely, in standard deviations
     static constexpr qint64 kMinimumExpected = 15; // successful logins a window must expect to judge a fall
     static constexpr qint64 kMinimumFailed = 25; // failed logins a window must hold to be a rise
-    static constexpr double kFailedShare = 0.1; // ... and at least this share of the expected logins
+    static constexpr double kFailedShare = 0.2; // ... and at least this share of the expected logins
 
     struct Judgement
     {
