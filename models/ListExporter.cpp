@@ -18,8 +18,6 @@ void ListExporter::start()
         emit finished(tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
         return;
     }
-    QStringList header = m_model->exportHeader();
-    m_file.write(csv::record(header));
     fetch();
 }
 
@@ -46,8 +44,13 @@ void ListExporter::fetch()
         }
         m_total = qint64(result.json.value(QLatin1String("total")).toDouble());
         const QJsonArray items = result.json.value(QLatin1String("items")).toArray();
+        // The header waits for the first page: the base model names the fields the server sends.
+        if (m_written == 0) {
+            m_header = m_model->exportHeader(items.isEmpty() ? QJsonObject() : items.first().toObject());
+            m_file.write(csv::record(m_header));
+        }
         for (const QJsonValue &v : items) {
-            QStringList row = m_model->exportRow(v.toObject());
+            QStringList row = m_model->exportRow(v.toObject(), m_header);
             for (QString &field : row)
                 field = csv::neutralizeFormula(field);
             m_file.write(csv::record(row));

@@ -35,6 +35,7 @@ private:
     QFile m_file;
     QUrlQuery m_query;
     QString m_path;
+    QStringList m_header;
     qint64 m_written = 0;
     qint64 m_total = -1;
     bool m_cancelled = false;

@@ -5,6 +5,9 @@
 #include <QCborMap>
 #include <QCborValue>
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
 
 namespace mailadmin::models {
 
@@ -255,20 +258,62 @@ void PagedListModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
-QStringList PagedListModel::exportHeader() const
+QStringList PagedListModel::exportHeader(const QJsonObject &first) const
 {
-    QStringList header;
-    for (const Column &c : m_columns)
-        header << c.title;
+    QStringList header {keyField()};
+    if (header.first() != QLatin1String("id") && first.contains(QLatin1String("id")))
+        header.prepend(QStringLiteral("id"));
+    for (const Column &c : m_columns) {
+        if (!c.field.isEmpty() && !header.contains(c.field))
+            header << c.field;
+    }
+    for (const QString &key : first.keys()) {
+        if (!header.contains(key))
+            header << key;
+    }
     return header;
 }
 
-QStringList PagedListModel::exportRow(const QJsonObject &object) const
+QStringList PagedListModel::exportRow(const QJsonObject &object, const QStringList &header) const
 {
     QStringList row;
-    for (int c = 0; c < m_columns.size(); ++c)
-        row << display(object, c).toString();
+    row.reserve(header.size());
+    for (const QString &field : header)
+        row << rawCsvValue(object.value(field));
     return row;
+}
+
+QString PagedListModel::rawCsvValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return {};
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        constexpr double kExact = 9007199254740992.0; // 2^53: larger integers are not exact in a double
+        if (d == std::floor(d) && std::fabs(d) < kExact)
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Array: {
+        const QJsonArray array = value.toArray();
+        QStringList parts;
+        for (const QJsonValue &v : array) {
+            if (v.isArray() || v.isObject())
+                return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+            parts << rawCsvValue(v);
+        }
+        return parts.join(QLatin1Char(';'));
+    }
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    }
+    return {};
 }
 
 } // namespace mailadmin::models

@@ -58,9 +58,14 @@ public:
 
     api::ApiClient *apiClient() const { return m_client; }
 
-    // Column titles and values, for CSV export of what the table shows.
-    virtual QStringList exportHeader() const;
-    virtual QStringList exportRow(const QJsonObject &object) const;
+    // CSV export: raw values (bytes, enum keys, ISO times) under the server's field names, so a spreadsheet
+    // or a script reads them back. The base takes the fields from the first exported object: id first, then
+    // the fields of the columns in their order, then the rest by name. A model with a fixed layout overrides
+    // both and ignores the arguments.
+    virtual QStringList exportHeader(const QJsonObject &first = {}) const;
+    virtual QStringList exportRow(const QJsonObject &object, const QStringList &header = {}) const;
+    // One JSON value as a CSV field: numbers without exponent, lists joined by ';', objects as compact JSON.
+    static QString rawCsvValue(const QJsonValue &value);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -55,14 +55,14 @@ QString UserListModel::lastLogin(const QJsonObject &user)
     return latest;
 }
 
-QStringList UserListModel::exportHeader() const
+QStringList UserListModel::exportHeader(const QJsonObject &) const
 {
     return {QStringLiteral("address"), QStringLiteral("local_part"), QStringLiteral("display_name"),
         QStringLiteral("type"), QStringLiteral("status"), QStringLiteral("quota"), QStringLiteral("used_bytes"),
         QStringLiteral("last_login"), QStringLiteral("forward_recipients")};
 }
 
-QStringList UserListModel::exportRow(const QJsonObject &u) const
+QStringList UserListModel::exportRow(const QJsonObject &u, const QStringList &) const
 {
     const QString address = u.value(QLatin1String("address")).toString();
     const auto bytes = [&u](const char *field) {

@@ -33,8 +33,8 @@ public:
     // Raw values under the API's field names (bytes, ISO times, enum keys), so the CSV import reads the
     // file back: address, local_part, display_name, type, status, quota, used_bytes, last_login,
     // forward_recipients (separated by ';').
-    QStringList exportHeader() const override;
-    QStringList exportRow(const QJsonObject &object) const override;
+    QStringList exportHeader(const QJsonObject &first = {}) const override;
+    QStringList exportRow(const QJsonObject &object, const QStringList &header = {}) const override;
 
 protected:
     QString keyField() const override { return QStringLiteral("address"); }

@@ -5,6 +5,7 @@
 #include "Csv.h"
 #include "CsvImportDialog.h"
 #include "DirectoryPages.h"
+#include "DirectoryModels.h"
 #include "DomainPage.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
@@ -49,6 +50,7 @@ private slots:
     void importCsv();
     void importPreviewCatchesWhatTheServerWouldRefuse();
     void exportedUsersImportIntoAnotherDomain();
+    void exportedDomainsHoldRawValues();
 
 private:
     // Runs `action` on the next modal dialog as soon as it opens (the dialog's own event loop is running).
@@ -394,6 +396,55 @@ void TestEndToEnd::exportedUsersImportIntoAnotherDomain()
         QCOMPARE(c.value(QLatin1String("address")).toString(),
             u.value(QLatin1String("local_part")).toString() + QLatin1Char('@') + copy);
     }
+}
+
+// Every other list exports what the server sent, not what the table shows: the domains list's file holds the
+// field names as headers and bytes, ISO times and booleans as the API gives them.
+void TestEndToEnd::exportedDomainsHoldRawValues()
+{
+    HttpClient admin = m_server->client();
+    QCOMPARE(admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    models::DomainListModel domains(m_ui->api);
+    domains.setSearch(QStringLiteral("e2e-"));
+    QTRY_VERIFY(!domains.isLoading() && domains.total() >= 2);
+    const QString file = m_dir.filePath(QStringLiteral("exported-domains.csv"));
+    models::ListExporter exporter(&domains, file);
+    QSignalSpy finished(&exporter, &models::ListExporter::finished);
+    exporter.start();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().first().toString(), QString());
+
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const csv::ParseResult parsed = csv::parse(in.readAll());
+    QVERIFY(parsed.error.isEmpty());
+    const QStringList header = parsed.rows.first();
+    QCOMPARE(header.mid(0, 4),
+        QStringList({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("user_count"),
+            QStringLiteral("created_at")}));
+    QCOMPARE(parsed.rows.size(), domains.total() + 1);
+    for (const QStringList &row : parsed.rows.mid(1)) {
+        QCOMPARE(row.size(), header.size());
+        const QString name = row.at(header.indexOf(QStringLiteral("name")));
+        const QJsonObject d = admin.get(QStringLiteral("/api/v1/domains/") + name).json();
+        QCOMPARE(row.at(0), QString::number(qint64(d.value(QLatin1String("id")).toDouble())));
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("created_at"))), d.value(QLatin1String("created_at")).toString());
+        QVERIFY(QDateTime::fromString(row.at(header.indexOf(QStringLiteral("created_at"))), Qt::ISODate).isValid());
+        for (const QString &field : header) {
+            const QJsonValue v = d.value(field);
+            if (v.isDouble())
+                QCOMPARE(row.at(header.indexOf(field)), QString::number(qint64(v.toDouble())));
+            else if (v.isBool())
+                QCOMPARE(row.at(header.indexOf(field)), v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+            else if (v.isString())
+                QCOMPARE(row.at(header.indexOf(field)), v.toString());
+        }
+    }
+    QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue(53687091200.0)), QStringLiteral("53687091200"));
+    QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue(0.25)), QStringLiteral("0.25"));
+    QCOMPARE(models::PagedListModel::rawCsvValue(QJsonArray({QStringLiteral("a@x.example"), QStringLiteral("b@x.example")})),
+        QStringLiteral("a@x.example;b@x.example"));
+    QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue()), QString());
 }
 
 QTEST_MAIN(TestEndToEnd)
