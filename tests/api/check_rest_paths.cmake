@@ -4,8 +4,6 @@
 # PENDING lists the files whose calls are still to move to api/; each must still hold a path (so the list
 # only shrinks), and no other file may gain one.
 set(PENDING
-  models/NavigationModel.cpp
-  models/StatsModels.cpp
   ui/IncidentBanner.cpp
   ui/IncidentComposerWidget.cpp
   ui/OutageSuggestionsWidget.cpp
