@@ -4,7 +4,6 @@
 # PENDING lists the files whose calls are still to move to api/; each must still hold a path (so the list
 # only shrinks), and no other file may gain one.
 set(PENDING
-  ui/OutageSuggestionsWidget.cpp
   ui/StatsScopeBar.cpp
   ui/pages/AccessPages.cpp
   ui/pages/DashboardPage.cpp
