@@ -8,7 +8,6 @@ set(PENDING
   ui/pages/AccessPages.cpp
   ui/pages/DashboardPage.cpp
   ui/pages/DirectoryPages.cpp
-  ui/pages/PlacementPages.cpp
   ui/pages/StatsPage.cpp
   ui/pages/User360Page.cpp
 )
