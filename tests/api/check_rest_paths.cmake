@@ -5,11 +5,9 @@
 # only shrinks), and no other file may gain one.
 set(PENDING
   ui/StatsScopeBar.cpp
-  ui/pages/AccessPages.cpp
   ui/pages/DashboardPage.cpp
   ui/pages/DirectoryPages.cpp
   ui/pages/StatsPage.cpp
-  ui/pages/User360Page.cpp
 )
 set(resources admins alerts audit brands bulletins clusters companies contacts deleted domains incidents ingest
   mail-stores me openapi operations outage-suggestions sessions stats status users)
