@@ -46,6 +46,16 @@ QString DirectoryCalls::domainUsersPath(const QString &domain)
     return domainPath(domain) + QStringLiteral("/users");
 }
 
+QString DirectoryCalls::companyDomainsPath(qint64 companyId)
+{
+    return companyPath(companyId) + QStringLiteral("/domains");
+}
+
+QString DirectoryCalls::companyContactsPath(qint64 companyId)
+{
+    return companyPath(companyId) + QStringLiteral("/contacts");
+}
+
 QString DirectoryCalls::userPath(const QString &address)
 {
     return QStringLiteral("/users/") + address;
@@ -53,7 +63,7 @@ QString DirectoryCalls::userPath(const QString &address)
 
 QString DirectoryCalls::contactPath(qint64 companyId, qint64 contactId)
 {
-    return companyPath(companyId) + QStringLiteral("/contacts/%1").arg(contactId);
+    return companyContactsPath(companyId) + QStringLiteral("/%1").arg(contactId);
 }
 
 QString DirectoryCalls::brandPath(qint64 id)
@@ -64,6 +74,11 @@ QString DirectoryCalls::brandPath(qint64 id)
 QString DirectoryCalls::userPasswordPath(const QString &address)
 {
     return userPath(address) + QStringLiteral("/password");
+}
+
+QString DirectoryCalls::userActivityPath(const QString &address)
+{
+    return userPath(address) + QStringLiteral("/activity");
 }
 
 void DirectoryCalls::getDomain(const QString &domain, QObject *context, ApiClient::Callback callback) const
@@ -86,6 +101,12 @@ void DirectoryCalls::deleteContact(
     qint64 companyId, qint64 contactId, int ifMatch, QObject *context, ApiClient::Callback callback) const
 {
     m_client->remove(contactPath(companyId, contactId), ifMatch, context, std::move(callback));
+}
+
+void DirectoryCalls::restoreDomain(
+    const QString &domain, QObject *context, ApiClient::Callback callback) const
+{
+    m_client->post(domainPath(domain) + QStringLiteral("/restore"), {}, context, std::move(callback));
 }
 
 void DirectoryCalls::deleteBrand(qint64 id, int ifMatch, QObject *context, ApiClient::Callback callback) const
@@ -160,6 +181,11 @@ BulkOperation::Step DirectoryCalls::deleteUserStep(const QString &address, int i
 BulkOperation::Step DirectoryCalls::setQuotaStep(const QString &address, qint64 quotaBytes, int ifMatch)
 {
     return {"PATCH", userPath(address), quotaBody(quotaBytes), ifMatch, address};
+}
+
+BulkOperation::Step DirectoryCalls::restoreUserStep(const QString &address)
+{
+    return {"POST", userPath(address) + QStringLiteral("/restore"), {}, 0, address};
 }
 
 } // namespace mailadmin::api

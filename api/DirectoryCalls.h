@@ -20,10 +20,13 @@ public:
     static QString brandsPath();
     static QString domainPath(const QString &domain);
     static QString domainUsersPath(const QString &domain);
+    static QString companyDomainsPath(qint64 companyId);
+    static QString companyContactsPath(qint64 companyId);
     static QString userPath(const QString &address);
     static QString contactPath(qint64 companyId, qint64 contactId);
     static QString brandPath(qint64 id);
     static QString userPasswordPath(const QString &address);
+    static QString userActivityPath(const QString &address);
 
     void getDomain(const QString &domain, QObject *context, ApiClient::Callback callback) const;
     void getUser(const QString &address, QObject *context, ApiClient::Callback callback) const;
@@ -31,6 +34,8 @@ public:
         const QString &domain, int ifMatch, QObject *context, ApiClient::Callback callback) const;
     void deleteContact(qint64 companyId, qint64 contactId, int ifMatch, QObject *context,
         ApiClient::Callback callback) const;
+    // Brings a soft-deleted domain back; answers with the domain.
+    void restoreDomain(const QString &domain, QObject *context, ApiClient::Callback callback) const;
     void deleteBrand(qint64 id, int ifMatch, QObject *context, ApiClient::Callback callback) const;
     // An empty reason sends no reason. `ifMatch` > 0 guards against a concurrent change.
     void suspendUser(const QString &address, const QString &reason, int ifMatch, QObject *context,
@@ -51,6 +56,7 @@ public:
     static BulkOperation::Step unsuspendUserStep(const QString &address);
     static BulkOperation::Step deleteUserStep(const QString &address, int ifMatch);
     static BulkOperation::Step setQuotaStep(const QString &address, qint64 quotaBytes, int ifMatch);
+    static BulkOperation::Step restoreUserStep(const QString &address);
 
 private:
     ApiClient *m_client;

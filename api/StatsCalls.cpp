@@ -2,9 +2,7 @@
 
 namespace mailadmin::api {
 
-namespace {
-
-QString seriesPath(SeriesQuery::Series series)
+QString StatsCalls::seriesPath(SeriesQuery::Series series)
 {
     switch (series) {
     case SeriesQuery::Series::Logins:
@@ -17,7 +15,25 @@ QString seriesPath(SeriesQuery::Series series)
     return {};
 }
 
-} // namespace
+QString StatsCalls::activePath()
+{
+    return QStringLiteral("/stats/active");
+}
+
+QString StatsCalls::quotaDistributionPath()
+{
+    return QStringLiteral("/stats/quota/distribution");
+}
+
+QString StatsCalls::sendersPath()
+{
+    return QStringLiteral("/stats/senders");
+}
+
+QString StatsCalls::inactivePath()
+{
+    return QStringLiteral("/stats/inactive");
+}
 
 void StatsCalls::series(const SeriesQuery &query, QObject *context, ApiClient::Callback callback) const
 {

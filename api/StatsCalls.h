@@ -25,6 +25,14 @@ class StatsCalls
 public:
     explicit StatsCalls(ApiClient *client) : m_client(client) { }
 
+    static QString seriesPath(SeriesQuery::Series series);
+    // The stats pages ask these for the subject's figures: active users over `days`, the quota buckets,
+    // the top senders; the inactive users' list pages through its path.
+    static QString activePath();
+    static QString quotaDistributionPath();
+    static QString sendersPath();
+    static QString inactivePath();
+
     // The answer holds the rows under "series".
     void series(const SeriesQuery &query, QObject *context, ApiClient::Callback callback) const;
 

@@ -1,5 +1,8 @@
 #include "DirectoryModels.h"
 
+#include "AccessCalls.h"
+#include "CompanyCalls.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "Validation.h"
 
@@ -26,7 +29,7 @@ DomainListModel::DomainListModel(api::ApiClient *client, QObject *parent) : Page
     setColumns({{tr("Domain"), QStringLiteral("name")}, {tr("Users"), QStringLiteral("user_count"), kRight},
         {tr("Default quota"), QString(), kRight}, {tr("Quota maximum"), QString(), kRight},
         {tr("State"), QString()}, {tr("Created"), QStringLiteral("created_at")}});
-    setSource(QStringLiteral("/domains"));
+    setSource(api::DirectoryCalls::domainsPath());
 }
 
 void DomainListModel::setDeleted(bool deleted)
@@ -34,7 +37,7 @@ void DomainListModel::setDeleted(bool deleted)
     QUrlQuery fixed;
     if (deleted)
         fixed.addQueryItem(QStringLiteral("deleted"), QStringLiteral("true"));
-    setSource(QStringLiteral("/domains"), fixed);
+    setSource(api::DirectoryCalls::domainsPath(), fixed);
 }
 
 QVariant DomainListModel::display(const QJsonObject &d, int column) const
@@ -63,7 +66,7 @@ CompanyListModel::CompanyListModel(api::ApiClient *client, QObject *parent) : Pa
 {
     setColumns({{tr("Company"), QStringLiteral("name")}, {tr("Domains"), QString(), kRight},
         {tr("Users"), QString(), kRight}, {tr("Default quota"), QString(), kRight}});
-    setSource(QStringLiteral("/companies"));
+    setSource(api::CompanyCalls::listPath());
 }
 
 QVariant CompanyListModel::display(const QJsonObject &c, int column) const
@@ -90,7 +93,7 @@ ContactListModel::ContactListModel(api::ApiClient *client, QObject *parent) : Pa
 
 void ContactListModel::setCompany(qint64 companyId)
 {
-    setSource(QStringLiteral("/companies/%1/contacts").arg(companyId));
+    setSource(api::DirectoryCalls::companyContactsPath(companyId));
 }
 
 QVariant ContactListModel::display(const QJsonObject &c, int column) const
@@ -115,7 +118,7 @@ BrandListModel::BrandListModel(api::ApiClient *client, QObject *parent) : PagedL
 {
     setColumns({{tr("Brand"), QStringLiteral("name")}, {tr("Product name"), QString()},
         {tr("Colours"), QString()}, {tr("Assigned to"), QString(), kRight}});
-    setSource(QStringLiteral("/brands"));
+    setSource(api::DirectoryCalls::brandsPath());
 }
 
 QVariant BrandListModel::display(const QJsonObject &b, int column) const
@@ -146,7 +149,7 @@ AdminListModel::AdminListModel(api::ApiClient *client, QObject *parent) : PagedL
     setColumns({{tr("Login"), QStringLiteral("login")}, {tr("Name"), QString()},
         {tr("Role"), QStringLiteral("role")}, {tr("Scope"), QString()}, {tr("State"), QString()},
         {tr("Last sign-in"), QString()}});
-    setSource(QStringLiteral("/admins"));
+    setSource(api::access::adminsPath());
 }
 
 QVariant AdminListModel::display(const QJsonObject &a, int column) const
@@ -183,7 +186,7 @@ AuditListModel::AuditListModel(api::ApiClient *client, QObject *parent) : PagedL
 {
     setColumns({{tr("Time"), QStringLiteral("at")}, {tr("Who"), QString()}, {tr("Action"), QString()},
         {tr("Kind"), QString()}, {tr("Object"), QString()}, {tr("Changes"), QString()}});
-    setSource(QStringLiteral("/audit"));
+    setSource(api::access::auditPath());
 }
 
 QString AuditListModel::describeChanges(const QJsonObject &changes)

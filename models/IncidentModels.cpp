@@ -1,6 +1,9 @@
 #include "IncidentModels.h"
 
+#include "BulletinCalls.h"
 #include "Format.h"
+#include "IncidentCalls.h"
+#include "PlacementCalls.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -31,7 +34,7 @@ IncidentListModel::IncidentListModel(api::ApiClient *client, QObject *parent) : 
         {{tr("Starts"), QStringLiteral("starts_at")}, {tr("Kind"), QString()}, {tr("Title"), QString()},
             {tr("Severity"), QString()}, {tr("Status"), QString()}, {tr("Affected"), QString()}});
     setPageSize(100);
-    setSource(QStringLiteral("/incidents"));
+    setSource(api::IncidentCalls::incidentsPath());
 }
 
 QString IncidentListModel::kindText(const QString &kind)
@@ -120,7 +123,7 @@ AffectedMailboxModel::AffectedMailboxModel(api::ApiClient *client, QObject *pare
 
 void AffectedMailboxModel::setIncident(qint64 id)
 {
-    setSource(QStringLiteral("/incidents/%1/mailboxes").arg(id));
+    setSource(api::IncidentCalls::mailboxesPath(id));
 }
 
 QVariant AffectedMailboxModel::display(const QJsonObject &o, int column) const
@@ -146,7 +149,7 @@ ImpactListModel::ImpactListModel(api::ApiClient *client, QObject *parent) : Page
 
 void ImpactListModel::setIncident(qint64 id)
 {
-    setSource(QStringLiteral("/incidents/%1/impact").arg(id));
+    setSource(api::IncidentCalls::impactPath(id));
 }
 
 QVariant ImpactListModel::display(const QJsonObject &o, int column) const
@@ -171,7 +174,7 @@ NoticeDeliveryModel::NoticeDeliveryModel(api::ApiClient *client, QObject *parent
 
 void NoticeDeliveryModel::setIncident(qint64 id)
 {
-    setSource(QStringLiteral("/incidents/%1/deliveries").arg(id));
+    setSource(api::IncidentCalls::deliveriesPath(id));
 }
 
 QString NoticeDeliveryModel::stateText(const QString &state)
@@ -220,7 +223,7 @@ ClusterListModel::ClusterListModel(api::ApiClient *client, QObject *parent) : Pa
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Stores"), QString(), kRight},
         {tr("Domains"), QString(), kRight}, {tr("Mailboxes"), QString(), kRight},
         {tr("Description"), QString()}});
-    setSource(QStringLiteral("/clusters"));
+    setSource(api::PlacementCalls::clustersPath());
 }
 
 QVariant ClusterListModel::display(const QJsonObject &o, int column) const
@@ -246,7 +249,7 @@ MailStoreListModel::MailStoreListModel(api::ApiClient *client, QObject *parent)
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Cluster"), QString()}, {tr("Host"), QString()},
         {tr("Services"), QString()}, {tr("New mailboxes"), QString()},
         {tr("Mailboxes"), QStringLiteral("mailbox_count"), kRight}});
-    setSource(QStringLiteral("/mail-stores"));
+    setSource(api::PlacementCalls::mailStoresPath());
 }
 
 QVariant MailStoreListModel::display(const QJsonObject &o, int column) const
@@ -274,7 +277,7 @@ OutageSuggestionModel::OutageSuggestionModel(api::ApiClient *client, QObject *pa
     setColumns({{tr("Suggested"), QString()}, {tr("Where"), QString()}, {tr("Signal"), QString()},
         {tr("Observed / expected"), QString()}, {tr("Status"), QString()}});
     setPageSize(100);
-    setSource(QStringLiteral("/outage-suggestions"));
+    setSource(api::IncidentCalls::outageSuggestionsPath());
 }
 
 QString OutageSuggestionModel::signalText(const QString &signal)
@@ -333,7 +336,7 @@ BulletinListModel::BulletinListModel(api::ApiClient *client, QObject *parent) : 
 {
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("For"), QString()}, {tr("Sent"), QString()},
         {tr("Changed"), QString()}});
-    setSource(QStringLiteral("/bulletins"));
+    setSource(api::BulletinCalls::bulletinsPath());
 }
 
 QString BulletinListModel::typeText(const QString &type)

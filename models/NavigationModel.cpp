@@ -1,6 +1,8 @@
 #include "NavigationModel.h"
 
 #include "ApiClient.h"
+#include "CompanyCalls.h"
+#include "DirectoryCalls.h"
 #include "Validation.h"
 
 #include <QJsonArray>
@@ -29,9 +31,9 @@ void NavigationModel::load(bool companiesAtTop)
 QString NavigationModel::childrenPath(const Node *node) const
 {
     if (node == &m_root)
-        return m_companiesAtTop ? QStringLiteral("/companies") : QStringLiteral("/domains");
-    return QStringLiteral("/companies/%1/domains")
-        .arg(qint64(node->object.value(QLatin1String("id")).toDouble()));
+        return m_companiesAtTop ? api::CompanyCalls::listPath() : api::DirectoryCalls::domainsPath();
+    return api::DirectoryCalls::companyDomainsPath(
+        qint64(node->object.value(QLatin1String("id")).toDouble()));
 }
 
 void NavigationModel::fetchChildren(Node *node)

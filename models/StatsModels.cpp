@@ -2,6 +2,7 @@
 
 #include "AlertCalls.h"
 #include "Csv.h"
+#include "DirectoryCalls.h"
 #include "Format.h"
 #include "Validation.h"
 
@@ -242,7 +243,7 @@ ActivityListModel::ActivityListModel(api::ApiClient *client, QObject *parent) : 
 
 void ActivityListModel::setUser(const QString &address)
 {
-    setSource(QStringLiteral("/users/%1/activity").arg(address));
+    setSource(api::DirectoryCalls::userActivityPath(address));
 }
 
 QVariant ActivityListModel::display(const QJsonObject &object, int column) const
@@ -361,7 +362,7 @@ void InactiveListModel::setScope(const QUrlQuery &scope, int days, int minAge)
     q.addQueryItem(QStringLiteral("days"), QString::number(days));
     if (minAge > 0)
         q.addQueryItem(QStringLiteral("min_age"), QString::number(minAge));
-    setSource(QStringLiteral("/stats/inactive"), q);
+    setSource(api::StatsCalls::inactivePath(), q);
 }
 
 QStringList InactiveListModel::keptFields() const

@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "IncidentCalls.h"
 #include "IncidentModels.h"
 
 #include <QHBoxLayout>
@@ -10,7 +11,6 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTimer>
-#include <QUrlQuery>
 
 namespace mailadmin::ui {
 
@@ -45,10 +45,8 @@ QString IncidentBanner::text() const
 
 void IncidentBanner::refresh()
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("status"), QStringLiteral("open"));
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("20"));
-    m_context->api()->get(QStringLiteral("/incidents"), query, this, [this](const api::ApiResult &result) {
+    const api::IncidentCalls calls(m_context->api());
+    calls.listIncidents(QStringLiteral("open"), 20, this, [this](const api::ApiResult &result) {
         if (!result.ok())
             return;
         const QJsonArray items = result.json.value(QLatin1String("items")).toArray();

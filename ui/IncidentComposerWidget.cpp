@@ -2,7 +2,9 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "IncidentCalls.h"
 #include "IncidentModels.h"
+#include "PlacementCalls.h"
 #include "Schema.h"
 
 #include <QCheckBox>
@@ -19,7 +21,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace mailadmin::ui {
@@ -151,8 +152,6 @@ IncidentComposerWidget::IncidentComposerWidget(AppContext *context, QWidget *par
 
 void IncidentComposerWidget::loadTargets()
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     const auto fill = [](QListWidget *list, const api::ApiResult &result, bool withCluster) {
         list->clear();
         for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray()) {
@@ -169,10 +168,9 @@ void IncidentComposerWidget::loadTargets()
             item->setCheckState(Qt::Unchecked);
         }
     };
-    m_context->api()->get(QStringLiteral("/clusters"), query, this,
-        [this, fill](const api::ApiResult &r) { fill(m_clusters, r, false); });
-    m_context->api()->get(QStringLiteral("/mail-stores"), query, this,
-        [this, fill](const api::ApiResult &r) { fill(m_stores, r, true); });
+    const api::PlacementCalls placement(m_context->api());
+    placement.listClusters(1000, this, [this, fill](const api::ApiResult &r) { fill(m_clusters, r, false); });
+    placement.listMailStores(1000, this, [this, fill](const api::ApiResult &r) { fill(m_stores, r, true); });
 }
 
 QJsonObject IncidentComposerWidget::incident() const
@@ -210,32 +208,31 @@ void IncidentComposerWidget::showProblem(const QString &text)
 
 void IncidentComposerWidget::preview()
 {
-    m_context->api()->post(
-        QStringLiteral("/incidents/preview"), incident(), this, [this](const api::ApiResult &r) {
-            if (!r.ok()) {
-                showProblem(r.error.message());
-                return;
-            }
-            m_reach->setStyleSheet(QString());
-            m_preview->setPlainText(QStringLiteral("Subject: %1\n\n%2")
-                                        .arg(r.json.value(QLatin1String("subject")).toString(),
-                                            r.json.value(QLatin1String("body")).toString()));
-            const bool maintenance
-                = r.json.value(QLatin1String("contact_type")).toString() == QLatin1String("maintenance");
-            m_reach->setText((maintenance
-                        ? tr("Reaches %1 maintenance contacts of %2 companies; %3 mailboxes are affected.")
-                        : tr("Reaches %1 emergency contacts of %2 companies; %3 mailboxes are affected."))
-                                 .arg(r.json.value(QLatin1String("recipients")).toInt())
-                                 .arg(r.json.value(QLatin1String("affected_companies")).toInt())
-                                 .arg(QLocale().toString(
-                                     qint64(r.json.value(QLatin1String("affected_mailboxes")).toDouble()))));
-        });
+    api::IncidentCalls(m_context->api()).previewIncident(incident(), this, [this](const api::ApiResult &r) {
+        if (!r.ok()) {
+            showProblem(r.error.message());
+            return;
+        }
+        m_reach->setStyleSheet(QString());
+        m_preview->setPlainText(QStringLiteral("Subject: %1\n\n%2")
+                                    .arg(r.json.value(QLatin1String("subject")).toString(),
+                                        r.json.value(QLatin1String("body")).toString()));
+        const bool maintenance
+            = r.json.value(QLatin1String("contact_type")).toString() == QLatin1String("maintenance");
+        m_reach->setText(
+            (maintenance ? tr("Reaches %1 maintenance contacts of %2 companies; %3 mailboxes are affected.")
+                         : tr("Reaches %1 emergency contacts of %2 companies; %3 mailboxes are affected."))
+                .arg(r.json.value(QLatin1String("recipients")).toInt())
+                .arg(r.json.value(QLatin1String("affected_companies")).toInt())
+                .arg(QLocale().toString(
+                    qint64(r.json.value(QLatin1String("affected_mailboxes")).toDouble()))));
+    });
 }
 
 void IncidentComposerWidget::create()
 {
     m_createButton->setEnabled(false);
-    m_context->api()->post(QStringLiteral("/incidents"), incident(), this, [this](const api::ApiResult &r) {
+    api::IncidentCalls(m_context->api()).createIncident(incident(), this, [this](const api::ApiResult &r) {
         m_createButton->setEnabled(true);
         if (!r.ok()) {
             showProblem(r.error.message());

@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "IncidentCalls.h"
 #include "IncidentModels.h"
 #include "StatsModels.h"
 #include "TimeSeriesChart.h"
@@ -116,19 +117,18 @@ void OutageSuggestionsWidget::updateButtons()
 
 void OutageSuggestionsWidget::loadEvidence(qint64 id)
 {
-    m_context->api()->get(QStringLiteral("/outage-suggestions/%1/evidence").arg(id), {}, this,
-        [this, id](const api::ApiResult &r) {
-            if (!r.ok() || id != m_current)
-                return;
-            // Anomalous minutes become 1 so that the chart marks them.
-            QJsonArray points;
-            for (const QJsonValue &v : r.json.value(QLatin1String("points")).toArray()) {
-                QJsonObject p = v.toObject();
-                p.insert(QStringLiteral("anomalous"), p.value(QLatin1String("anomalous")).toBool() ? 1 : 0);
-                points.append(p);
-            }
-            m_evidence->setRows(points, QStringLiteral("at"));
-        });
+    api::IncidentCalls(m_context->api()).suggestionEvidence(id, this, [this, id](const api::ApiResult &r) {
+        if (!r.ok() || id != m_current)
+            return;
+        // Anomalous minutes become 1 so that the chart marks them.
+        QJsonArray points;
+        for (const QJsonValue &v : r.json.value(QLatin1String("points")).toArray()) {
+            QJsonObject p = v.toObject();
+            p.insert(QStringLiteral("anomalous"), p.value(QLatin1String("anomalous")).toBool() ? 1 : 0);
+            points.append(p);
+        }
+        m_evidence->setRows(points, QStringLiteral("at"));
+    });
 }
 
 void OutageSuggestionsWidget::decide(bool confirm)
@@ -136,32 +136,30 @@ void OutageSuggestionsWidget::decide(bool confirm)
     if (m_current <= 0)
         return;
     const qint64 id = m_current;
-    QJsonObject body;
-    if (!confirm && !m_note->text().trimmed().isEmpty())
-        body.insert(QStringLiteral("note"), m_note->text().trimmed());
     m_confirm->setEnabled(false);
     m_dismiss->setEnabled(false);
-    m_context->api()->post(QStringLiteral("/outage-suggestions/%1/%2")
-                               .arg(id)
-                               .arg(confirm ? QStringLiteral("confirm") : QStringLiteral("dismiss")),
-        body, this, [this, id, confirm](const api::ApiResult &r) {
-            if (!r.ok()) {
-                m_message->setText(r.error.message());
+    const auto decision
+        = confirm ? api::IncidentCalls::Decision::Confirm : api::IncidentCalls::Decision::Dismiss;
+    api::IncidentCalls(m_context->api())
+        .decideSuggestion(id, decision, confirm ? QString() : m_note->text().trimmed(), this,
+            [this, id, confirm](const api::ApiResult &r) {
+                if (!r.ok()) {
+                    m_message->setText(r.error.message());
+                    updateButtons();
+                    return;
+                }
+                m_suggestion = r.json;
                 updateButtons();
-                return;
-            }
-            m_suggestion = r.json;
-            updateButtons();
-            m_note->clear();
-            m_message->setText(confirm
-                    ? tr("Incident %1 opened.")
-                          .arg(qint64(r.json.value(QLatin1String("incident_id")).toDouble()))
-                    : tr("Dismissed."));
-            if (confirm)
-                emit confirmed(qint64(r.json.value(QLatin1String("incident_id")).toDouble()));
-            Q_UNUSED(id);
-            m_model->reload();
-        });
+                m_note->clear();
+                m_message->setText(confirm
+                        ? tr("Incident %1 opened.")
+                              .arg(qint64(r.json.value(QLatin1String("incident_id")).toDouble()))
+                        : tr("Dismissed."));
+                if (confirm)
+                    emit confirmed(qint64(r.json.value(QLatin1String("incident_id")).toDouble()));
+                Q_UNUSED(id);
+                m_model->reload();
+            });
 }
 
 } // namespace mailadmin::ui

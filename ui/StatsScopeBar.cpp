@@ -2,6 +2,8 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "CompanyCalls.h"
+#include "DirectoryCalls.h"
 #include "Session.h"
 #include "Validation.h"
 
@@ -112,7 +114,7 @@ void StatsScopeBar::loadChoices()
     if (me.isOperator()) {
         QUrlQuery q;
         q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-        m_context->api()->get(QStringLiteral("/companies"), q, this, [this](const api::ApiResult &result) {
+        m_context->api()->get(api::CompanyCalls::listPath(), q, this, [this](const api::ApiResult &result) {
             if (!result.ok())
                 return;
             const QString before = m_company->currentData().toString();
@@ -138,7 +140,7 @@ void StatsScopeBar::loadChoices()
     }
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    m_context->api()->get(QStringLiteral("/domains"), q, this, [this](const api::ApiResult &result) {
+    m_context->api()->get(api::DirectoryCalls::domainsPath(), q, this, [this](const api::ApiResult &result) {
         if (!result.ok())
             return;
         const QString before = m_domain->currentText();

@@ -1,12 +1,13 @@
 #include "AccessPages.h"
 
+#include "AccessCalls.h"
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "BulkDialog.h"
 #include "BulkOperation.h"
+#include "CompanyCalls.h"
 #include "ConfirmDelete.h"
 #include "DirectoryCalls.h"
-#include "CompanyCalls.h"
 #include "DirectoryModels.h"
 #include "FileDialog.h"
 #include "Form.h"
@@ -179,7 +180,7 @@ void BrandEditor::showLogo()
 
 void BrandEditor::openBrand(qint64 id)
 {
-    open(QStringLiteral("/brands/%1").arg(id));
+    open(api::DirectoryCalls::brandPath(id));
 }
 
 void BrandEditor::onLoaded(const QJsonObject &brand)
@@ -227,7 +228,7 @@ BrandsPage::BrandsPage(AppContext *context, QWidget *parent)
 void BrandsPage::newBrand()
 {
     ObjectDialog dialog(context(), EntitySchema::brand(), ObjectDialog::Mode::Create,
-        QStringLiteral("/brands"), tr("New brand"), this);
+        api::DirectoryCalls::brandsPath(), tr("New brand"), this);
     dialog.form()->addLine(QStringLiteral("name"), tr("&Name:"));
     dialog.form()->addLine(QStringLiteral("product_name"), tr("&Product name:"));
     if (this->context()->session()->me().isOperator())
@@ -301,7 +302,7 @@ void AdminsPage::fillForm(Form *form, bool creating)
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
         this->context()->api()->get(
-            QStringLiteral("/companies"), query, box, [box](const api::ApiResult &result) {
+            api::CompanyCalls::listPath(), query, box, [box](const api::ApiResult &result) {
                 for (const QJsonValue &v : result.json.value(QLatin1String("items")).toArray())
                     box->addItem(v.toObject().value(QLatin1String("name")).toString(),
                         qint64(v.toObject().value(QLatin1String("id")).toDouble()));
@@ -314,7 +315,7 @@ void AdminsPage::fillForm(Form *form, bool creating)
 void AdminsPage::newAdmin()
 {
     ObjectDialog dialog(context(), EntitySchema::admin(), ObjectDialog::Mode::Create,
-        QStringLiteral("/admins"), tr("New administrator"), this);
+        api::access::adminsPath(), tr("New administrator"), this);
     fillForm(dialog.form(), true);
     dialog.setObject(QJsonObject {{QStringLiteral("role"), QStringLiteral("support")}});
     connect(&dialog, &ObjectDialog::succeeded, this, [this](const QJsonObject &admin) {
@@ -331,7 +332,7 @@ void AdminsPage::editAdmin(int row)
 {
     const QJsonObject admin = m_admins->objectAt(row);
     ObjectDialog dialog(context(), EntitySchema::admin(), ObjectDialog::Mode::Edit,
-        QStringLiteral("/admins/%1").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
+        api::access::adminPath(qint64(admin.value(QLatin1String("id")).toDouble())),
         tr("Edit %1").arg(admin.value(QLatin1String("login")).toString()), this);
     fillForm(dialog.form(), false);
     dialog.setObject(admin);
@@ -346,7 +347,7 @@ void AdminsPage::resetPassword()
         return;
     const QJsonObject admin = m_admins->objectAt(rows.first());
     PasswordDialog dialog(context(),
-        QStringLiteral("/admins/%1/password").arg(qint64(admin.value(QLatin1String("id")).toDouble())),
+        api::access::adminPasswordPath(qint64(admin.value(QLatin1String("id")).toDouble())),
         admin.value(QLatin1String("login")).toString(), this);
     dialog.exec();
 }
@@ -408,7 +409,7 @@ void AuditPage::applyFilters()
     add(QStringLiteral("actor"), m_actor->text().trimmed().toLower());
     add(QStringLiteral("from"), QDateTime(m_from->date(), QTime(0, 0)).toUTC().toString(Qt::ISODate));
     add(QStringLiteral("to"), QDateTime(m_to->date().addDays(1), QTime(0, 0)).toUTC().toString(Qt::ISODate));
-    m_audit->setSource(QStringLiteral("/audit"), q);
+    m_audit->setSource(api::access::auditPath(), q);
 }
 
 void AuditPage::showObject(const QString &type, const QString &id)
@@ -475,14 +476,13 @@ void DeletedItemsPage::restoreSelectedDomain()
     if (rows.isEmpty())
         return;
     const QString name = m_domains->nameAt(rows.first());
-    m_context->api()->post(
-        QStringLiteral("/domains/%1/restore").arg(name), {}, this, [this](const api::ApiResult &result) {
-            if (!result.ok())
-                MessageBox::warning(this, tr("Restore"), result.error.message());
-            else
-                emit m_context->objectChanged(QStringLiteral("domain"), result.json, false);
-            refresh();
-        });
+    api::DirectoryCalls(m_context->api()).restoreDomain(name, this, [this](const api::ApiResult &result) {
+        if (!result.ok())
+            MessageBox::warning(this, tr("Restore"), result.error.message());
+        else
+            emit m_context->objectChanged(QStringLiteral("domain"), result.json, false);
+        refresh();
+    });
 }
 
 void DeletedItemsPage::restoreSelectedCompany()
@@ -507,7 +507,7 @@ void DeletedItemsPage::restoreSelectedUsers()
     QList<api::BulkOperation::Step> steps;
     for (int row : m_usersList->selectedRows()) {
         const QString address = m_users->addressAt(row);
-        steps.append({"POST", QStringLiteral("/users/%1/restore").arg(address), {}, 0, address});
+        steps.append(api::DirectoryCalls::restoreUserStep(address));
     }
     if (steps.isEmpty())
         return;

@@ -5,6 +5,7 @@
 #include "BulletinCalls.h"
 #include "ConfirmDelete.h"
 #include "Format.h"
+#include "IncidentCalls.h"
 #include "IncidentModels.h"
 #include "MessageBox.h"
 
@@ -369,9 +370,8 @@ void BulletinsPage::askIncident()
     if (selectedRows().isEmpty())
         return;
     const int row = selectedRows().first();
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("100"));
-    context()->api()->get(QStringLiteral("/incidents"), query, this, [this, row](const api::ApiResult &r) {
+    const api::IncidentCalls calls(context()->api());
+    calls.listIncidents(QString(), 100, this, [this, row](const api::ApiResult &r) {
         QStringList labels;
         QList<qint64> ids;
         for (const QJsonValue &v : r.json.value(QLatin1String("items")).toArray()) {

@@ -1,5 +1,6 @@
 #include "DashboardPage.h"
 
+#include "AlertCalls.h"
 #include "AppContext.h"
 #include "ChartPanel.h"
 #include "Format.h"
@@ -90,7 +91,7 @@ void DashboardPage::refresh()
     for (int days : {7, 30}) {
         QUrlQuery q = subject;
         q.addQueryItem(QStringLiteral("days"), QString::number(days));
-        ask(QStringLiteral("/stats/active"), q, [this, days](const QJsonObject &a) {
+        ask(api::StatsCalls::activePath(), q, [this, days](const QJsonObject &a) {
             const qint64 users = qint64(a.value(QLatin1String("users")).toDouble());
             const qint64 active = qint64(a.value(QLatin1String("active")).toDouble());
             m_tiles.value(QStringLiteral("users"))
@@ -107,7 +108,7 @@ void DashboardPage::refresh()
     today.addQueryItem(QStringLiteral("from"),
         QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC).toString(Qt::ISODate));
     today.addQueryItem(QStringLiteral("granularity"), QStringLiteral("day"));
-    ask(QStringLiteral("/stats/logins"), today, [this](const QJsonObject &a) {
+    ask(api::StatsCalls::seriesPath(api::SeriesQuery::Series::Logins), today, [this](const QJsonObject &a) {
         const QJsonObject totals = a.value(QLatin1String("totals")).toObject();
         qint64 sum = 0;
         QStringList parts;
@@ -119,7 +120,7 @@ void DashboardPage::refresh()
         m_tiles.value(QStringLiteral("logins_today"))
             ->setValue(QLocale().toString(sum), parts.join(QStringLiteral(" · ")));
     });
-    ask(QStringLiteral("/stats/quota/distribution"), subject, [this](const QJsonObject &a) {
+    ask(api::StatsCalls::quotaDistributionPath(), subject, [this](const QJsonObject &a) {
         m_quota->setBuckets(a.value(QLatin1String("buckets")).toArray());
         const qint64 used = qint64(a.value(QLatin1String("used_bytes")).toDouble()),
                      allocated = qint64(a.value(QLatin1String("allocated_bytes")).toDouble());
@@ -142,7 +143,7 @@ void DashboardPage::refresh()
         alerts.addQueryItem(QStringLiteral("company_id"), scope.id);
     else if (scope.kind == StatsScope::Kind::Domain)
         alerts.addQueryItem(QStringLiteral("domain"), scope.id);
-    ask(QStringLiteral("/alerts"), alerts, [this](const QJsonObject &a) {
+    ask(api::AlertCalls::alertsPath(), alerts, [this](const QJsonObject &a) {
         m_openAlerts = qint64(a.value(QLatin1String("total")).toDouble());
         showAlertTile();
     });

@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 #include "AppContext.h"
+#include "CompanyCalls.h"
 #include "ConfirmDelete.h"
 #include "DirectoryCalls.h"
 #include "DirectoryModels.h"
@@ -41,7 +42,7 @@ CompaniesPage::CompaniesPage(AppContext *context, QWidget *parent)
 void CompaniesPage::newCompany()
 {
     ObjectDialog dialog(context(), EntitySchema::company(), ObjectDialog::Mode::Create,
-        QStringLiteral("/companies"), tr("New company"), this);
+        api::CompanyCalls::listPath(), tr("New company"), this);
     dialog.form()->addLine(QStringLiteral("name"), tr("&Name:"));
     dialog.form()->addBytes(QStringLiteral("default_quota"), tr("&Default quota:"));
     dialog.form()->addBytes(QStringLiteral("quota_maximum"), tr("Quota &maximum:"));
@@ -85,9 +86,9 @@ void DomainsPage::setCompany(qint64 companyId)
 {
     m_company = companyId;
     if (companyId > 0 && this->context()->session()->me().isOperator())
-        m_domains->setSource(QStringLiteral("/companies/%1/domains").arg(companyId));
+        m_domains->setSource(api::DirectoryCalls::companyDomainsPath(companyId));
     else
-        m_domains->setSource(QStringLiteral("/domains"));
+        m_domains->setSource(api::DirectoryCalls::domainsPath());
 }
 
 void DomainsPage::newDomain()
@@ -98,7 +99,7 @@ void DomainsPage::newDomain()
         return;
     }
     ObjectDialog dialog(context(), EntitySchema::domain(), ObjectDialog::Mode::Create,
-        QStringLiteral("/companies/%1/domains").arg(company), tr("New domain"), this);
+        api::DirectoryCalls::companyDomainsPath(company), tr("New domain"), this);
     dialog.form()
         ->addLine(QStringLiteral("name"), tr("&Domain name:"))
         ->setPlaceholderText(tr("example.com or bäckerei.de"));
@@ -229,7 +230,7 @@ void ContactsPage::fillForm(Form *form)
 void ContactsPage::addContact()
 {
     ObjectDialog dialog(context(), EntitySchema::contact(), ObjectDialog::Mode::Create,
-        QStringLiteral("/companies/%1/contacts").arg(m_company), tr("New contact"), this);
+        api::DirectoryCalls::companyContactsPath(m_company), tr("New contact"), this);
     fillForm(dialog.form());
     dialog.setObject(QJsonObject {{QStringLiteral("type"), QStringLiteral("emergency")}});
     connect(&dialog, &ObjectDialog::succeeded, m_contacts, &models::PagedListModel::reload);
@@ -240,9 +241,7 @@ void ContactsPage::editContact(int row)
 {
     const QJsonObject contact = m_contacts->objectAt(row);
     ObjectDialog dialog(context(), EntitySchema::contact(), ObjectDialog::Mode::Edit,
-        QStringLiteral("/companies/%1/contacts/%2")
-            .arg(m_company)
-            .arg(qint64(contact.value(QLatin1String("id")).toDouble())),
+        api::DirectoryCalls::contactPath(m_company, qint64(contact.value(QLatin1String("id")).toDouble())),
         tr("Edit contact"), this);
     fillForm(dialog.form());
     dialog.setObject(contact);

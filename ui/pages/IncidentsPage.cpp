@@ -3,6 +3,7 @@
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "Format.h"
+#include "IncidentCalls.h"
 #include "IncidentComposerDialog.h"
 #include "IncidentModels.h"
 #include "MessageBox.h"
@@ -142,12 +143,11 @@ void IncidentsPage::load(qint64 id)
     m_mailboxes->setIncident(id);
     m_impact->setIncident(id);
     m_deliveries->setIncident(id);
-    context()->api()->get(
-        QStringLiteral("/incidents/%1").arg(id), {}, this, [this, id](const api::ApiResult &r) {
-            if (!r.ok() || id != m_current)
-                return;
-            render(r.json);
-        });
+    api::IncidentCalls(context()->api()).getIncident(id, this, [this, id](const api::ApiResult &r) {
+        if (!r.ok() || id != m_current)
+            return;
+        render(r.json);
+    });
 }
 
 void IncidentsPage::render(const QJsonObject &incident)
@@ -221,8 +221,8 @@ void IncidentsPage::postUpdate()
         tr("What changed (mailed to the affected companies' contacts):"), QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
-    context()->api()->post(QStringLiteral("/incidents/%1/updates").arg(m_current),
-        QJsonObject {{QStringLiteral("body"), text.trimmed()}}, this, [this](const api::ApiResult &r) {
+    api::IncidentCalls(context()->api())
+        .postUpdate(m_current, text.trimmed(), this, [this](const api::ApiResult &r) {
             if (!r.ok()) {
                 MessageBox::warning(this, tr("Post an update"), r.error.message());
                 return;
@@ -241,8 +241,8 @@ void IncidentsPage::resolve()
         tr("Closing note (mailed to the affected companies' contacts):"), QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
-    context()->api()->post(QStringLiteral("/incidents/%1/resolve").arg(m_current),
-        QJsonObject {{QStringLiteral("note"), text.trimmed()}}, this, [this](const api::ApiResult &r) {
+    api::IncidentCalls(context()->api())
+        .resolveIncident(m_current, text.trimmed(), this, [this](const api::ApiResult &r) {
             if (!r.ok()) {
                 MessageBox::warning(this, tr("Resolve the incident"), r.error.message());
                 return;
@@ -257,14 +257,14 @@ void IncidentsPage::retryDelivery()
 {
     if (!m_deliveryList)
         return;
+    const api::IncidentCalls calls(context()->api());
     for (int row : m_deliveryList->selectedRows()) {
         const qint64 id = qint64(m_deliveries->objectAt(row).value(QLatin1String("id")).toDouble());
-        context()->api()->post(QStringLiteral("/incidents/%1/deliveries/%2/retry").arg(m_current).arg(id), {},
-            this, [this](const api::ApiResult &r) {
-                if (!r.ok())
-                    MessageBox::warning(this, tr("Send again"), r.error.message());
-                m_deliveries->reload();
-            });
+        calls.retryDelivery(m_current, id, this, [this](const api::ApiResult &r) {
+            if (!r.ok())
+                MessageBox::warning(this, tr("Send again"), r.error.message());
+            m_deliveries->reload();
+        });
     }
 }
 

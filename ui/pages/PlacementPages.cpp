@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "IncidentModels.h"
 #include "MessageBox.h"
+#include "PlacementCalls.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QUrlQuery>
 
 namespace mailadmin::ui {
 
@@ -35,8 +35,8 @@ void ClustersPage::create()
         = QInputDialog::getText(this, tr("New cluster"), tr("Name:"), QLineEdit::Normal, QString(), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    context()->api()->post(QStringLiteral("/clusters"),
-        QJsonObject {{QStringLiteral("name"), name.trimmed()}}, this, [this](const api::ApiResult &r) {
+    api::PlacementCalls(context()->api())
+        .createCluster(name.trimmed(), this, [this](const api::ApiResult &r) {
             if (!r.ok())
                 MessageBox::warning(this, tr("New cluster"), r.error.message());
             m_clusters->reload();
@@ -81,45 +81,39 @@ void MailStoresPage::create()
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
-    context()->api()->get(QStringLiteral("/clusters"), query, cluster, [cluster](const api::ApiResult &r) {
+    const api::PlacementCalls calls(context()->api());
+    calls.listClusters(1000, cluster, [cluster](const api::ApiResult &r) {
         for (const QJsonValue &v : r.json.value(QLatin1String("items")).toArray())
             cluster->addItem(v.toObject().value(QLatin1String("name")).toString(),
                 v.toObject().value(QLatin1String("id")).toDouble());
     });
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QJsonObject body {{QStringLiteral("name"), name->text().trimmed()},
-        {QStringLiteral("cluster_id"), cluster->currentData().toDouble()},
-        {QStringLiteral("host"), host->text().trimmed()},
-        {QStringLiteral("mail_location"), location->text().trimmed()}};
-    context()->api()->post(QStringLiteral("/mail-stores"), body, this, [this](const api::ApiResult &r) {
-        if (!r.ok())
-            MessageBox::warning(this, tr("New mail store"), r.error.message());
-        m_stores->reload();
-    });
+    calls.createMailStore(name->text().trimmed(), qint64(cluster->currentData().toDouble()),
+        host->text().trimmed(), location->text().trimmed(), this, [this](const api::ApiResult &r) {
+            if (!r.ok())
+                MessageBox::warning(this, tr("New mail store"), r.error.message());
+            m_stores->reload();
+        });
 }
 
 void MailStoresPage::toggleAccepting()
 {
+    const api::PlacementCalls calls(context()->api());
     for (int row : selectedRows()) {
         const QJsonObject store = m_stores->objectAt(row);
         const qint64 id = qint64(store.value(QLatin1String("id")).toDouble());
-        context()->api()->get(
-            QStringLiteral("/mail-stores/%1").arg(id), {}, this, [this, id](const api::ApiResult &current) {
-                if (!current.ok())
-                    return;
-                context()->api()->patch(QStringLiteral("/mail-stores/%1").arg(id),
-                    QJsonObject {{QStringLiteral("accepting"),
-                        !current.json.value(QLatin1String("accepting")).toBool()}},
-                    current.version, this, [this](const api::ApiResult &r) {
-                        if (!r.ok())
-                            MessageBox::warning(this, tr("Mail stores"), r.error.message());
-                        else
-                            m_stores->updateObject(r.json);
-                    });
-            });
+        calls.getMailStore(id, this, [this, calls, id](const api::ApiResult &current) {
+            if (!current.ok())
+                return;
+            calls.setMailStoreAccepting(id, !current.json.value(QLatin1String("accepting")).toBool(),
+                current.version, this, [this](const api::ApiResult &r) {
+                    if (!r.ok())
+                        MessageBox::warning(this, tr("Mail stores"), r.error.message());
+                    else
+                        m_stores->updateObject(r.json);
+                });
+        });
     }
 }
 

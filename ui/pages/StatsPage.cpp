@@ -82,8 +82,7 @@ QStringList StatsPage::captionLines() const
                                                                  : tr("User");
     const QString stamp = QStringLiteral("yyyy-MM-dd HH:mm");
     return {tr("%1: %2").arg(kind, m_scope->subjectText()),
-        tr("From %1 to %2 (UTC)")
-            .arg(scope.from.toUTC().toString(stamp), scope.to.toUTC().toString(stamp))};
+        tr("From %1 to %2 (UTC)").arg(scope.from.toUTC().toString(stamp), scope.to.toUTC().toString(stamp))};
 }
 
 void StatsPage::refresh()
@@ -109,11 +108,11 @@ void StatsPage::refresh()
         {api::SeriesQuery::Series::Outbound, stats::outboundQuery(scope)});
     if (user)
         return;
-    ask(QStringLiteral("/stats/quota/distribution"), subject,
+    ask(api::StatsCalls::quotaDistributionPath(), subject,
         [this](const QJsonObject &a) { m_quota->setBuckets(a.value(QLatin1String("buckets")).toArray()); });
     QUrlQuery senders = daily.query();
     senders.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
-    ask(QStringLiteral("/stats/senders"), senders,
+    ask(api::StatsCalls::sendersPath(), senders,
         [this](const QJsonObject &a) { m_senders->setSenders(a.value(QLatin1String("senders")).toArray()); });
 }
 

@@ -1,5 +1,6 @@
 #include "User360Page.h"
 
+#include "AccessCalls.h"
 #include "ApiClient.h"
 #include "AppContext.h"
 #include "ChartPanel.h"
@@ -189,7 +190,7 @@ void User360Page::openUser(const QString &address)
     QUrlQuery audit;
     audit.addQueryItem(QStringLiteral("object_type"), QStringLiteral("user"));
     audit.addQueryItem(QStringLiteral("object_id"), m_address);
-    m_changes->setSource(QStringLiteral("/audit"), audit);
+    m_changes->setSource(api::access::auditPath(), audit);
     refresh();
 }
 
