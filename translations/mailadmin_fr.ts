@@ -1731,8 +1731,12 @@
         <translation>Résoudre les alertes</translation>
     </message>
     <message>
-        <source>No alert was changed: %1</source>
-        <translation>Aucune alerte n’a été modifiée : %1</translation>
+        <source>The alerts could not be acknowledged: %1</source>
+        <translation>Les alertes n’ont pas pu être prises en charge : %1</translation>
+    </message>
+    <message>
+        <source>The alerts could not be resolved: %1</source>
+        <translation>Les alertes n’ont pas pu être résolues : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n alerts acknowledged.</source>

@@ -258,7 +258,7 @@ void TestAlertsPage::conflictIsExplained()
     ui::MessageBox::setNextAnswer(QMessageBox::Ok);
     page->acknowledge();
     QTRY_VERIFY(!page->isBusy());
-    QVERIFY2(ui::MessageBox::lastText().contains(QStringLiteral("No alert was changed")),
+    QVERIFY2(ui::MessageBox::lastText().contains(QStringLiteral("no alert was changed")),
         qPrintable(ui::MessageBox::lastText()));
     QVERIFY2(ui::MessageBox::lastText().contains(QString::number(m_ninaSix.at(2))),
         qPrintable(ui::MessageBox::lastText()));

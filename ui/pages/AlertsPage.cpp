@@ -151,8 +151,7 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     splitter->setStretchFactor(1, 2);
     pageLayout()->insertWidget(2, splitter, 1);
     m_episodes->setFilter(QStringLiteral("status"), QStringLiteral("open"));
-    // The episode list's first column is its subject; keyboard users act on the selection with the
-    // buttons' mnemonics (Alt+A acknowledges) or Ctrl+Return.
+    // Keyboard users act on the selection with the buttons' mnemonics, or with Ctrl+Return in the list.
     auto *acknowledgeShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), table());
     acknowledgeShortcut->setContext(Qt::WidgetShortcut);
     connect(acknowledgeShortcut, &QShortcut::activated, this, [this] {
@@ -375,9 +374,11 @@ void AlertsPage::transition(const QString &action)
                 m_busy = false;
                 unsetCursor();
                 if (!result.ok()) {
-                    // Nothing changed on the server; the list shows what is there now.
+                    // The server changes all or none; its answer says which alert stopped it.
                     MessageBox::warning(this, acknowledging ? tr("Acknowledge alerts") : tr("Resolve alerts"),
-                        tr("No alert was changed: %1").arg(result.error.message()));
+                        acknowledging
+                            ? tr("The alerts could not be acknowledged: %1").arg(result.error.message())
+                            : tr("The alerts could not be resolved: %1").arg(result.error.message()));
                     refresh();
                     return;
                 }
