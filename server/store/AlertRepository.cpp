@@ -82,7 +82,13 @@ Result<Page> AlertRepository::list(const Scope &scope, const ListQuery &query) c
 
 Result<Page> AlertRepository::episodes(const Scope &scope, const ListQuery &query) const
 {
-    const Where where = filtersOf(scope, query);
+    Where where = filtersOf(scope, query);
+    const QString status = query.filters.value(QStringLiteral("status"));
+    // An episode can only have a status when its subject has an alert in it: with a status asked for, only
+    // those subjects' alerts are grouped (usually few are open among many resolved).
+    if (!status.isEmpty())
+        where.add(
+            QStringLiteral("t.subject IN (SELECT s.subject FROM alerts s WHERE s.status = ?)"), {status});
     // Within one subject and span, period_start minus the row's rank times the period length is the same
     // for every alert of a run of consecutive periods and differs from one run to the next (the unique
     // index on scope, subject, span and period_start gives the order).
@@ -100,7 +106,6 @@ Result<Page> AlertRepository::episodes(const Scope &scope, const ListQuery &quer
                                 .arg(where.sql(), database().dialect().joinedText(QStringLiteral("id")));
     QString having;
     QVariantList values = where.values;
-    const QString status = query.filters.value(QStringLiteral("status"));
     if (!status.isEmpty()) {
         having = QStringLiteral(" WHERE e.status_rank = ?");
         values << (status == QLatin1String("open") ? 3 : status == QLatin1String("acknowledged") ? 2 : 1);
@@ -109,18 +114,6 @@ Result<Page> AlertRepository::episodes(const Scope &scope, const ListQuery &quer
     Page page;
     page.offset = query.offset;
     page.limit = query.limit;
-    {
-        Statement q
-            = database().prepare(grouped + QStringLiteral("SELECT COUNT(*) FROM episodes e") + having);
-        for (const QVariant &v : values)
-            q.bind(v);
-        if (Status s = q.exec(); !s.ok())
-            return s.error();
-        page.total = q.next() ? q.toInt(0) : 0;
-    }
-    if (page.total == 0 || query.offset >= page.total)
-        return page;
-
     QString order;
     if (query.sort == QLatin1String("first_period_start"))
         order = QStringLiteral("e.first_period_start");
@@ -144,7 +137,7 @@ Result<Page> AlertRepository::episodes(const Scope &scope, const ListQuery &quer
             "SELECT e.scope, e.subject, e.span, e.company_id, e.domain_id, e.user_id, "
             "(SELECT d.name FROM domains d WHERE d.id = e.domain_id), e.first_period_start, "
             "e.last_period_start, e.period_count, e.peak_observed, e.max_factor, e.severity_rank, "
-            "e.status_rank, e.ids FROM episodes e")
+            "e.status_rank, e.ids, COUNT(*) OVER () FROM episodes e")
         + having + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"));
     for (const QVariant &v : values)
         q.bind(v);
@@ -175,6 +168,18 @@ Result<Page> AlertRepository::episodes(const Scope &scope, const ListQuery &quer
         allIds += ids;
         idsOfEpisode << ids;
         page.items << toRecord(e);
+        page.total = q.toInt(15); // the total goes with every row, so the grouping runs once
+    }
+    if (page.items.isEmpty() && query.offset > 0) {
+        // Past the end: the total still has to be counted.
+        Statement count
+            = database().prepare(grouped + QStringLiteral("SELECT COUNT(*) FROM episodes e") + having);
+        for (const QVariant &v : values)
+            count.bind(v);
+        if (Status s = count.exec(); !s.ok())
+            return s.error();
+        page.total = count.next() ? count.toInt(0) : 0;
+        return page;
     }
 
     // The page's alerts in one read (a few at most, in chunks), to list each episode's periods in order.

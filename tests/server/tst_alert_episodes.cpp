@@ -299,6 +299,22 @@ void TestAlertEpisodes::statusAndPaging()
     QCOMPARE(page.json().value(QLatin1String("total")).toInt(), 3);
     QCOMPARE(page.items().size(), 1);
     QCOMPARE(page.json().value(QLatin1String("limit")).toInt(), 1);
+    const auto past = m_op->get(QStringLiteral("/api/v1/alerts/episodes?offset=50"));
+    QCOMPARE(past.json().value(QLatin1String("total")).toInt(), 3);
+    QCOMPARE(past.items().size(), 0);
+    // Resolving one hour of the acknowledged episode leaves it acknowledged; resolving all, resolved.
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/alerts/resolve"),
+                     QJsonObject {{QStringLiteral("ids"), toArray(ids.mid(0, 1))}})
+                 .status,
+        200);
+    QCOMPARE(episodes(*m_op, QStringLiteral("?status=acknowledged&subject=") + u).size(), 1);
+    QCOMPARE(episodes(*m_op, QStringLiteral("?status=resolved&subject=") + u).size(), 0);
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/alerts/resolve"),
+                     QJsonObject {{QStringLiteral("ids"), toArray(ids.mid(1))}})
+                 .status,
+        200);
+    QCOMPARE(episodes(*m_op, QStringLiteral("?status=resolved&subject=") + u).size(), 1);
+    QCOMPARE(episodes(*m_op, QStringLiteral("?status=open&subject=") + u).size(), 1); // 10:00–11:00
     const auto mine = m_admin->get(QStringLiteral("/api/v1/alerts/episodes"));
     QCOMPARE(mine.json().value(QLatin1String("total")).toInt(), 2);
     for (const QJsonValue &v : mine.items())
