@@ -2,6 +2,7 @@
 
 #include "ApiClient.h"
 
+#include <QList>
 #include <QString>
 
 namespace mailadmin::api {
@@ -19,9 +20,15 @@ public:
     explicit AlertCalls(ApiClient *client) : m_client(client) { }
 
     static QString alertsPath();
+    // One row per episode: a subject's alerts in consecutive hours or days.
+    static QString episodesPath();
     // An empty note sends no note.
     void transitionAlert(qint64 id, Transition transition, const QString &note, QObject *context,
         ApiClient::Callback callback) const;
+    // All of `ids` in one request and one transaction on the server: all change, or none (the error says
+    // which alert stopped it).
+    void transitionAlerts(const QList<qint64> &ids, Transition transition, const QString &note,
+        QObject *context, ApiClient::Callback callback) const;
 
 private:
     ApiClient *m_client;

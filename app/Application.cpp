@@ -207,7 +207,7 @@ void Application::takeScreenshots()
         if (next == QLatin1String("alerts")) {
             // Show one alert with its evidence and chart.
             QTimer::singleShot(600, this, [this] {
-                if (m_window && m_window->alertsPage()->alerts()->rowCount() > 0)
+                if (m_window && m_window->alertsPage()->episodes()->rowCount() > 0)
                     m_window->alertsPage()->table()->selectRow(0);
             });
             QTimer::singleShot(1400, this, *step);

@@ -8,10 +8,13 @@
 
 #include <QColor>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
 
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace mailadmin::models {
@@ -341,6 +344,110 @@ QVariant AlertListModel::tooltip(const QJsonObject &o, int column) const
             .arg(o.value(QLatin1String("baseline_median")).toDouble())
             .arg(o.value(QLatin1String("baseline_mad")).toDouble(), 0, 'f', 1)
             .arg(o.value(QLatin1String("threshold")).toDouble(), 0, 'f', 0);
+    return {};
+}
+
+// --- AlertEpisodeListModel ---
+
+AlertEpisodeListModel::AlertEpisodeListModel(api::ApiClient *client, QObject *parent)
+    : PagedListModel(client, parent)
+{
+    const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
+    setColumns({{tr("Account or domain"), QString()}, {tr("Period"), QStringLiteral("last_period_start")},
+        {tr("Peak"), QStringLiteral("peak_observed"), right},
+        {tr("Factor"), QStringLiteral("max_factor"), right}, {tr("Severity"), QStringLiteral("severity")},
+        {tr("Status"), QString()}});
+    setSource(api::AlertCalls::episodesPath());
+}
+
+QString AlertEpisodeListModel::periodText(const QJsonObject &e)
+{
+    const QDateTime first
+        = QDateTime::fromString(e.value(QLatin1String("first_period_start")).toString(), Qt::ISODate)
+              .toLocalTime();
+    const QDateTime last
+        = QDateTime::fromString(e.value(QLatin1String("last_period_start")).toString(), Qt::ISODate)
+              .toLocalTime();
+    if (!first.isValid() || !last.isValid())
+        return {};
+    const int count = e.value(QLatin1String("period_count")).toInt();
+    const QLocale locale;
+    const QString day = QStringLiteral("d MMM");
+    const auto dayOf = [&](const QDateTime &t) { return locale.toString(t.date(), day); };
+    const auto timeOf = [&](const QDateTime &t) { return locale.toString(t.time(), QLocale::ShortFormat); };
+    if (e.value(QLatin1String("span")).toString() == QLatin1String("day")) {
+        const QString range
+            = first.date() == last.date() ? dayOf(first) : dayOf(first) + QChar(0x2013) + dayOf(last);
+        return tr("%1 (%n days)", nullptr, count).arg(range);
+    }
+    QString range = dayOf(first) + QLatin1Char(' ') + timeOf(first);
+    if (last != first)
+        range += QChar(0x2013)
+            + (last.date() == first.date() ? timeOf(last) : dayOf(last) + QLatin1Char(' ') + timeOf(last));
+    return tr("%1 (%n h)", nullptr, count).arg(range);
+}
+
+namespace {
+QList<qint64> alertIdsWhere(const QJsonObject &e, const std::function<bool(const QString &)> &keep)
+{
+    QList<qint64> out;
+    for (const QJsonValue &v : e.value(QLatin1String("alerts")).toArray()) {
+        const QJsonObject a = v.toObject();
+        if (keep(a.value(QLatin1String("status")).toString()))
+            out << qint64(a.value(QLatin1String("id")).toDouble());
+    }
+    return out;
+}
+} // namespace
+
+QList<qint64> AlertEpisodeListModel::openAlertIds(const QJsonObject &e)
+{
+    return alertIdsWhere(e, [](const QString &s) { return s == QLatin1String("open"); });
+}
+
+QList<qint64> AlertEpisodeListModel::unresolvedAlertIds(const QJsonObject &e)
+{
+    return alertIdsWhere(e, [](const QString &s) { return s != QLatin1String("resolved"); });
+}
+
+QVariant AlertEpisodeListModel::display(const QJsonObject &o, int column) const
+{
+    switch (column) {
+    case Subject:
+        return validation::addressForDisplay(o.value(QLatin1String("subject")).toString());
+    case Period:
+        return periodText(o);
+    case Peak:
+        return QLocale().toString(qint64(o.value(QLatin1String("peak_observed")).toDouble()));
+    case Factor:
+        return QStringLiteral("×%1").arg(
+            QLocale().toString(o.value(QLatin1String("max_factor")).toDouble(), 'f', 1));
+    case Severity:
+        return AlertListModel::severityText(o.value(QLatin1String("severity")).toString());
+    case Status:
+        return AlertListModel::statusText(o.value(QLatin1String("status")).toString());
+    default:
+        return {};
+    }
+}
+
+QVariant AlertEpisodeListModel::decoration(const QJsonObject &o, int column) const
+{
+    if (column == Severity)
+        return o.value(QLatin1String("severity")).toString() == QLatin1String("critical")
+            ? QColor(0xD5, 0x5E, 0x00)
+            : QColor(0xE6, 0x9F, 0x00);
+    if (column == Status && o.value(QLatin1String("status")).toString() == QLatin1String("open"))
+        return QColor(0xCC, 0x79, 0xA7);
+    return {};
+}
+
+QVariant AlertEpisodeListModel::tooltip(const QJsonObject &o, int column) const
+{
+    if (column == Peak || column == Period)
+        return tr("%n alerts; the busiest period sent %1 messages", nullptr,
+            o.value(QLatin1String("period_count")).toInt())
+            .arg(qint64(o.value(QLatin1String("peak_observed")).toDouble()));
     return {};
 }
 

@@ -157,6 +157,34 @@ protected:
     QVariant tooltip(const QJsonObject &object, int column) const override;
 };
 
+// Alert episodes (a subject's alerts in consecutive hours or days, one row each), newest first.
+class AlertEpisodeListModel : public PagedListModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Subject,
+        Period,
+        Peak,
+        Factor,
+        Severity,
+        Status,
+        ColumnCount
+    };
+    explicit AlertEpisodeListModel(api::ApiClient *client, QObject *parent = nullptr);
+    // "28 Nov 10:00–15:00 (6 h)", or for days "28 Nov–30 Nov (3 days)", in local time.
+    static QString periodText(const QJsonObject &episode);
+    // The ids of the episode's alerts that are open, and of those not resolved.
+    static QList<qint64> openAlertIds(const QJsonObject &episode);
+    static QList<qint64> unresolvedAlertIds(const QJsonObject &episode);
+
+protected:
+    QVariant display(const QJsonObject &object, int column) const override;
+    QVariant decoration(const QJsonObject &object, int column) const override;
+    QVariant tooltip(const QJsonObject &object, int column) const override;
+};
+
 // Mailboxes without a login for some days (/stats/inactive), with their last login per protocol.
 class InactiveListModel : public PagedListModel
 {

@@ -863,6 +863,54 @@
     </message>
 </context>
 <context>
+    <name>mailadmin::models::AlertEpisodeListModel</name>
+    <message>
+        <source>Account or domain</source>
+        <translation>Compte ou domaine</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Pic</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n days)</source>
+        <translation>
+            <numerusform>%1 (%n jour)</numerusform>
+            <numerusform>%1 (%n jours)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n h)</source>
+        <translation>
+            <numerusform>%1 (%n h)</numerusform>
+            <numerusform>%1 (%n h)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts; the busiest period sent %1 messages</source>
+        <translation>
+            <numerusform>%n alerte ; la période la plus chargée a envoyé %1 messages</numerusform>
+            <numerusform>%n alertes ; la période la plus chargée a envoyé %1 messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mailadmin::models::AuditListModel</name>
     <message>
         <source>Time</source>
@@ -1548,10 +1596,6 @@
         <translation>&amp;Afficher :</translation>
     </message>
     <message>
-        <source>Select an alert to see its evidence.</source>
-        <translation>Choisissez une alerte pour voir ses éléments.</translation>
-    </message>
-    <message>
         <source>Chart for:</source>
         <translation>Graphique pour :</translation>
     </message>
@@ -1580,52 +1624,12 @@
         <translation>&amp;Résoudre</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; sent &lt;b&gt;%2&lt;/b&gt; messages in the %3 from %4.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; a envoyé &lt;b&gt;%2&lt;/b&gt; messages sur la période (%3) commençant le %4.</translation>
-    </message>
-    <message>
-        <source>hour</source>
-        <translation>heure</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>jour</translation>
-    </message>
-    <message>
-        <source>Usual: %1 (spread %2); threshold %3; %4 times the usual; %5.</source>
-        <translation>Habituel : %1 (écart %2) ; seuil %3 ; %4 fois l’habituel ; %5.</translation>
-    </message>
-    <message>
-        <source>Status: %1</source>
-        <translation>État : %1</translation>
-    </message>
-    <message>
-        <source> · acknowledged by %1, %2</source>
-        <translation> · prise en charge par %1, %2</translation>
-    </message>
-    <message>
-        <source> · resolved by %1, %2</source>
-        <translation> · résolue par %1, %2</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Note : %1</translation>
-    </message>
-    <message>
         <source>Outbound mail of the company</source>
         <translation>Courrier envoyé par la société</translation>
     </message>
     <message>
         <source>Outbound mail of %1</source>
         <translation>Courrier envoyé par %1</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Alerte</translation>
-    </message>
-    <message>
-        <source>The alert is %1.</source>
-        <translation>L’alerte est %1.</translation>
     </message>
     <message>
         <source>&amp;Open user</source>
@@ -1650,6 +1654,103 @@
     <message>
         <source>The user is suspended: no logins and no mail sending until unsuspended.</source>
         <translation>L'utilisateur est suspendu : ni connexion ni envoi jusqu'à la levée de la suspension.</translation>
+    </message>
+    <message>
+        <source>Select an episode to see its evidence.</source>
+        <translation>Choisissez un épisode pour voir ses éléments.</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Facteur</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: outbound spike in %n consecutive hours, %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; : pic d’envois pendant %n heure, %2.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; : pic d’envois pendant %n heures consécutives, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: outbound spike on %n consecutive days, %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; : pic d’envois pendant %n jour, %2.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; : pic d’envois pendant %n jours consécutifs, %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Peak: %1 messages in one period, up to %2 times the usual; %3.</source>
+        <translation>Pic : %1 messages sur une période, jusqu’à %2 fois l’habituel ; %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Status: %1 (%2 of %n alerts open)</source>
+        <translation>
+            <numerusform>État : %1 (%2 alerte ouverte sur %n)</numerusform>
+            <numerusform>État : %1 (%2 alertes ouvertes sur %n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledging %n alerts…</source>
+        <translation>
+            <numerusform>Prise en charge de %n alerte…</numerusform>
+            <numerusform>Prise en charge de %n alertes…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resolving %n alerts…</source>
+        <translation>
+            <numerusform>Résolution de %n alerte…</numerusform>
+            <numerusform>Résolution de %n alertes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Acknowledge alerts</source>
+        <translation>Prendre en charge les alertes</translation>
+    </message>
+    <message>
+        <source>Resolve alerts</source>
+        <translation>Résoudre les alertes</translation>
+    </message>
+    <message>
+        <source>The alerts could not be acknowledged: %1</source>
+        <translation>Les alertes n’ont pas pu être prises en charge : %1</translation>
+    </message>
+    <message>
+        <source>The alerts could not be resolved: %1</source>
+        <translation>Les alertes n’ont pas pu être résolues : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts acknowledged.</source>
+        <translation>
+            <numerusform>%n alerte prise en charge.</numerusform>
+            <numerusform>%n alertes prises en charge.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alerts resolved.</source>
+        <translation>
+            <numerusform>%n alerte résolue.</numerusform>
+            <numerusform>%n alertes résolues.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,17 @@ void Api::addStatsRoutes()
         LIST_OR_FAIL(query);
         return answer(m_alerts.list(call.actor, query), call);
     });
+    // Before "/alerts/{id}", which would take these words for an id.
+    route(QStringLiteral("GET"), alerts + QStringLiteral("/episodes"), [this](Call &call) {
+        LIST_OR_FAIL(query);
+        return answer(m_alerts.episodes(call.actor, query), call);
+    });
+    route(QStringLiteral("POST"), alerts + QStringLiteral("/acknowledge"), [this](Call &call) {
+        return answer(m_alerts.transitionMany(call.actor, QStringLiteral("acknowledged"), call.body), call);
+    });
+    route(QStringLiteral("POST"), alerts + QStringLiteral("/resolve"), [this](Call &call) {
+        return answer(m_alerts.transitionMany(call.actor, QStringLiteral("resolved"), call.body), call);
+    });
     route(QStringLiteral("GET"), alerts + QStringLiteral("/{id}"),
         [this](Call &call) { return answer(m_alerts.get(call.actor, call.id(QStringLiteral("id"))), call); });
     route(QStringLiteral("POST"), alerts + QStringLiteral("/{id}/acknowledge"), [this](Call &call) {

@@ -13,6 +13,12 @@ public:
 
     // Filters: status, scope (user, domain), span (hour, day), subject; newest first.
     Result<Page> list(const Scope &scope, const ListQuery &query) const;
+    // Episodes: runs of one subject's alerts of one span in consecutive periods (hours or days), grouped in
+    // SQL. The list's filters, but `status` is the episode's: open if any alert is open, else acknowledged
+    // if any is, else resolved. Each item carries its alerts in period order.
+    Result<Page> episodes(const Scope &scope, const ListQuery &query) const;
+    // The alerts with these ids that exist, in any order.
+    Result<QList<Record>> byIds(const QList<qint64> &ids) const;
     // Inserts unless an alert for the same subject, span and period exists; returns the id, or 0 when it
     // existed.
     Result<qint64> insertIfNew(const QJsonObject &alert, qint64 now) const;
@@ -27,6 +33,10 @@ public:
     static QJsonObject defaultThresholds();
 
     static const Table &spec();
+
+private:
+    // The list's filters but status, with the scope.
+    static Where filtersOf(const Scope &scope, const ListQuery &query);
 };
 
 } // namespace mailadmin::store

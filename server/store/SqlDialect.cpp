@@ -100,6 +100,12 @@ QString SqlDialect::withoutIndex(const QString &expression) const
     return m_kind == Kind::SQLite ? QLatin1Char('+') + expression : expression;
 }
 
+QString SqlDialect::joinedText(const QString &expression) const
+{
+    return m_kind == Kind::SQLite ? QStringLiteral("group_concat(%1, ',')").arg(expression)
+                                  : QStringLiteral("string_agg(CAST(%1 AS TEXT), ',')").arg(expression);
+}
+
 QStringList SqlDialect::optimize() const
 {
     if (m_kind == Kind::SQLite)

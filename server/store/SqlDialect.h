@@ -54,6 +54,8 @@ public:
     // otherwise walk a whole ordered index to avoid a sort even when a filter leaves a handful of rows, or
     // count a domain through its index when a trigram lookup has already found the few candidates.
     QString withoutIndex(const QString &expression) const;
+    // An aggregate joining a group's non-null values of `expression` into one comma-separated text.
+    QString joinedText(const QString &expression) const;
     // Statements that refresh the planner's statistics; run after bulk loads and from time to time.
     QStringList optimize() const;
 

@@ -588,6 +588,21 @@ void TestRoleMatrix::initTestCase()
                 return Request {QStringLiteral("GET"), v1 + QStringLiteral("/alerts"), {}, 0};
             },
             false},
+        {QStringLiteral("GET"), QStringLiteral("/api/v1/alerts/episodes"), kStaff,
+            [=](bool) {
+                return Request {QStringLiteral("GET"), v1 + QStringLiteral("/alerts/episodes"), {}, 0};
+            },
+            false},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/alerts/acknowledge"), writers,
+            [=, this](bool o) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/alerts/acknowledge"),
+                    {{QStringLiteral("ids"), QJsonArray {double(newAlert(o))}}}, 0};
+            }},
+        {QStringLiteral("POST"), QStringLiteral("/api/v1/alerts/resolve"), writers,
+            [=, this](bool o) {
+                return Request {QStringLiteral("POST"), v1 + QStringLiteral("/alerts/resolve"),
+                    {{QStringLiteral("ids"), QJsonArray {double(newAlert(o))}}}, 0};
+            }},
         {QStringLiteral("GET"), QStringLiteral("/api/v1/alerts/{id}"), kStaff,
             [=, this](bool o) {
                 return Request {

@@ -264,11 +264,12 @@ void TestStatsPages::statsPageExportsWhatItShows()
         QVERIFY(svgText.contains(QStringLiteral(">Outbound mail<")));
         QVERIFY(svgText.contains(QStringLiteral("Domain: ") + m_busyUser.section(QLatin1Char('@'), 1)));
         // The range is the scope bar's (its 30 days end now, so compare the drawn dates, not the minutes).
-        const QRegularExpression range(
-            QStringLiteral("From (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d to (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d \\(UTC\\)"));
+        const QRegularExpression range(QStringLiteral(
+            "From (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d to (\\d{4}-\\d\\d-\\d\\d) \\d\\d:\\d\\d \\(UTC\\)"));
         const QRegularExpressionMatch drawn = range.match(svgText);
         QVERIFY(drawn.hasMatch());
-        QCOMPARE(QDate::fromString(drawn.captured(1), Qt::ISODate).daysTo(QDate::fromString(drawn.captured(2), Qt::ISODate)),
+        QCOMPARE(QDate::fromString(drawn.captured(1), Qt::ISODate)
+                     .daysTo(QDate::fromString(drawn.captured(2), Qt::ISODate)),
             scope.from.date().daysTo(scope.to.date()));
         QCOMPARE(drawn.captured(2), scope.to.toString(QStringLiteral("yyyy-MM-dd")));
     }
@@ -293,8 +294,8 @@ void TestStatsPages::statsPageExportsWhatItShows()
     const int sizeColumn = table->model()->columnCount() - 1;
     QVERIFY2(table->columnWidth(0) > table->columnWidth(sizeColumn),
         qPrintable(QStringLiteral("%1 %2").arg(table->columnWidth(0)).arg(table->columnWidth(sizeColumn))));
-    const int sizeText = table->fontMetrics().horizontalAdvance(
-        table->model()->index(0, sizeColumn).data().toString());
+    const int sizeText
+        = table->fontMetrics().horizontalAdvance(table->model()->index(0, sizeColumn).data().toString());
     QVERIFY(table->columnWidth(sizeColumn) < sizeText + 80);
 }
 
@@ -456,80 +457,60 @@ void TestStatsPages::alertsAcknowledgeAndDrillDown()
     ui::AlertsPage page(m_ui->context);
     page.resize(1200, 900);
     page.show();
-    const qint64 open = qint64(m_admin->get(QStringLiteral("/api/v1/alerts?status=open"))
+    const qint64 open = qint64(m_admin->get(QStringLiteral("/api/v1/alerts/episodes?status=open"))
                                    .json()
                                    .value(QLatin1String("total"))
                                    .toDouble());
     QVERIFY(open > 0);
-    QTRY_COMPARE(page.alerts()->total(), open);
-    QTRY_VERIFY(page.alerts()->rowCount() > 0);
+    QTRY_COMPARE(page.episodes()->total(), open);
+    QTRY_VERIFY(page.episodes()->rowCount() > 0);
     page.table()->selectRow(0);
-    const QJsonObject alert = page.alerts()->objectAt(0);
-    const QString level = alert.value(QLatin1String("scope")).toString() == QLatin1String("user")
+    const QJsonObject episode = page.episodes()->objectAt(0);
+    const QString level = episode.value(QLatin1String("scope")).toString() == QLatin1String("user")
         ? QStringLiteral("user")
         : QStringLiteral("domain");
     QCOMPARE(page.level(), level);
     QTRY_VERIFY(page.series()->rowCount() > 0);
     QTRY_VERIFY(page.chart()->drawnPoints(QStringLiteral("messages")).size() > 0);
-    QVERIFY(page.chart()->markerCount() >= 1); // the alert's own period
+    QVERIFY(page.chart()->markerCount() >= 1); // the episode's own periods
     page.drillTo(QStringLiteral("company"));
     QTRY_VERIFY(page.series()->rowCount() > 0);
     QCOMPARE(page.level(), QStringLiteral("company"));
-    // Acknowledge with a note.
-    page.noteEdit()->setText(QStringLiteral("Customer runs a newsletter on Mondays"));
-    page.acknowledge();
-    const QString path
-        = QStringLiteral("/api/v1/alerts/%1").arg(qint64(alert.value(QLatin1String("id")).toDouble()));
-    QTRY_COMPARE(
-        m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
-    const QJsonObject stored = m_admin->get(path).json();
-    QCOMPARE(stored.value(QLatin1String("note")).toString(),
-        QStringLiteral("Customer runs a newsletter on Mondays"));
-    QCOMPARE(stored.value(QLatin1String("acknowledged_by")).toString(), testing::demoLogin("company_admin"));
-    QTRY_COMPARE(
-        page.alerts()->objectAt(0).value(QLatin1String("status")).toString(), QStringLiteral("acknowledged"));
-    page.table()->selectRow(0);
-    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
-    // Several open alerts acknowledged at once.
-    if (open >= 3) {
-        QItemSelectionModel *selection = page.table()->selectionModel();
-        selection->clearSelection();
-        QList<qint64> ids;
-        for (int row = 1; row <= 2; ++row) {
-            selection->select(page.alerts()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-            ids << qint64(page.alerts()->objectAt(row).value(QLatin1String("id")).toDouble());
-        }
-        QVERIFY(page.findChild<QPushButton *>(QStringLiteral("acknowledgeButton"))->isEnabled());
-        page.acknowledge();
-        for (qint64 id : ids)
-            QTRY_COMPARE(m_admin->get(QStringLiteral("/api/v1/alerts/%1").arg(id))
-                             .json()
-                             .value(QLatin1String("status"))
-                             .toString(),
-                QStringLiteral("acknowledged"));
-        page.table()->selectRow(0);
-    }
-    // A user's alert opens that user.
+    // A user's episode opens that user.
     if (level == QLatin1String("user")) {
         QSignalSpy opened(m_ui->context, &ui::AppContext::openUserActivity);
         page.findChild<QPushButton *>(QStringLiteral("openUserButton"))->click();
         QCOMPARE(opened.size(), 1);
-        QCOMPARE(opened.first().first().toString(), alert.value(QLatin1String("subject")).toString());
+        QCOMPARE(opened.first().first().toString(), episode.value(QLatin1String("subject")).toString());
     }
-    // A user's alert holds and releases that user's outbound mail.
+    // A user's episode holds and releases that user's outbound mail.
     auto *holdMail = page.findChild<QPushButton *>(QStringLiteral("holdMailButton"));
     QCOMPARE(holdMail->isEnabled(), level == QLatin1String("user"));
     if (level == QLatin1String("user")) {
         const QString outbound = QStringLiteral("/api/v1/users/%1/outbound")
-                                     .arg(alert.value(QLatin1String("subject")).toString());
+                                     .arg(episode.value(QLatin1String("subject")).toString());
         holdMail->click();
         QTRY_VERIFY(m_admin->get(outbound).json().value(QLatin1String("hold")).toBool());
         page.findChild<QPushButton *>(QStringLiteral("releaseMailButton"))->click();
         QTRY_VERIFY(!m_admin->get(outbound).json().value(QLatin1String("held")).toBool());
     }
-    page.resolve();
-    QTRY_COMPARE(
-        m_admin->get(path).json().value(QLatin1String("status")).toString(), QStringLiteral("resolved"));
+    // Acknowledge with a note: every open alert of the episode.
+    page.noteEdit()->setText(QStringLiteral("Customer runs a newsletter on Mondays"));
+    page.acknowledge();
+    const QJsonArray ids = episode.value(QLatin1String("open_alert_ids")).toArray();
+    QVERIFY(!ids.isEmpty());
+    for (const QJsonValue &id : ids) {
+        const QString path = QStringLiteral("/api/v1/alerts/%1").arg(qint64(id.toDouble()));
+        QTRY_COMPARE(m_admin->get(path).json().value(QLatin1String("status")).toString(),
+            QStringLiteral("acknowledged"));
+        const QJsonObject stored = m_admin->get(path).json();
+        QCOMPARE(stored.value(QLatin1String("note")).toString(),
+            QStringLiteral("Customer runs a newsletter on Mondays"));
+        QCOMPARE(
+            stored.value(QLatin1String("acknowledged_by")).toString(), testing::demoLogin("company_admin"));
+    }
+    // The open list no longer holds it.
+    QTRY_COMPARE(page.episodes()->total(), open - 1);
 }
 
 void TestStatsPages::inactiveUsersExport()
@@ -569,15 +550,16 @@ void TestStatsPages::inactiveUsersExport()
     QTableView *table = page.table();
     QStringList chosen;
     for (int row = 0; row < 3; ++row) {
-        if (page.inactive()->objectAt(row).value(QLatin1String("status")).toString() == QLatin1String("active"))
+        if (page.inactive()->objectAt(row).value(QLatin1String("status")).toString()
+            == QLatin1String("active"))
             chosen << page.inactive()->keyAt(row);
     }
     QVERIFY(chosen.size() >= 2);
     table->clearSelection();
     for (int row = 0; row < 3; ++row) {
         if (chosen.contains(page.inactive()->keyAt(row)))
-            table->selectionModel()->select(page.inactive()->index(row, 0),
-                QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            table->selectionModel()->select(
+                page.inactive()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
     }
     ui::MessageBox::setNextText(QStringLiteral("Idle for a month"));
     page.suspendSelected();

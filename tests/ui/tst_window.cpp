@@ -211,10 +211,10 @@ void TestWindow::everyPageIsDrawnAlone()
     for (const QString &name : areas) {
         QVERIFY(window->showPage(name));
         if (name == QLatin1String("alerts")) {
-            // One alert with its evidence, when there is one.
+            // One episode with its evidence, when there is one.
             auto *alerts = window->alertsPage();
             QTRY_COMPARE(m_app->api()->pendingCount(), 0);
-            if (alerts->alerts()->rowCount() > 0)
+            if (alerts->episodes()->rowCount() > 0)
                 alerts->table()->selectRow(0);
         }
         QVERIFY2(screenShowsPage(name), qPrintable(name));

@@ -18,6 +18,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -27,12 +29,12 @@ namespace mailadmin::ui {
 using models::SeriesModel;
 
 AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
-    : ListPage(context, new models::AlertListModel(context->api()), tr("Outbound alerts"), parent)
-    , m_alerts(static_cast<models::AlertListModel *>(model()))
+    : ListPage(context, new models::AlertEpisodeListModel(context->api()), tr("Outbound alerts"), parent)
+    , m_episodes(static_cast<models::AlertEpisodeListModel *>(model()))
     , m_series(new SeriesModel(this))
 {
     setObjectName(QStringLiteral("alertsPage"));
-    m_alerts->setParent(this);
+    m_episodes->setParent(this);
     searchEdit()->hide();
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusComboBox"));
@@ -46,7 +48,7 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     filterLayout()->addWidget(m_status);
     filterLayout()->addStretch(1);
     connect(m_status, &QComboBox::currentIndexChanged, this,
-        [this] { m_alerts->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
+        [this] { m_episodes->setFilter(QStringLiteral("status"), m_status->currentData().toString()); });
 
     m_series->setColumns(stats::outboundColumns());
     m_series->setClient(context->api());
@@ -56,11 +58,23 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     detail->setObjectName(QStringLiteral("alertDetail"));
     detail->setFrameShape(QFrame::StyledPanel);
     auto *detailLayout = new QVBoxLayout(detail);
-    m_evidence = new QLabel(tr("Select an alert to see its evidence."), detail);
+    m_evidence = new QLabel(tr("Select an episode to see its evidence."), detail);
     m_evidence->setObjectName(QStringLiteral("evidenceLabel"));
     m_evidence->setTextFormat(Qt::RichText);
     m_evidence->setWordWrap(true);
+    m_evidence->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     detailLayout->addWidget(m_evidence);
+    m_hours = new QLabel(detail);
+    m_hours->setObjectName(QStringLiteral("hoursLabel"));
+    m_hours->setTextFormat(Qt::RichText);
+    m_hours->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    auto *hoursArea = new QScrollArea(detail);
+    hoursArea->setObjectName(QStringLiteral("hoursScrollArea"));
+    hoursArea->setWidget(m_hours);
+    hoursArea->setWidgetResizable(true);
+    hoursArea->setMaximumHeight(160);
+    hoursArea->setFrameShape(QFrame::NoFrame);
+    detailLayout->addWidget(hoursArea);
     auto *levels = new QHBoxLayout;
     levels->addWidget(new QLabel(tr("Chart for:"), detail));
     m_company = new QPushButton(tr("&Company"), detail);
@@ -136,14 +150,71 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     pageLayout()->insertWidget(2, splitter, 1);
-    m_alerts->setFilter(QStringLiteral("status"), QStringLiteral("open"));
+    m_episodes->setFilter(QStringLiteral("status"), QStringLiteral("open"));
+    // Keyboard users act on the selection with the buttons' mnemonics, or with Ctrl+Return in the list.
+    auto *acknowledgeShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), table());
+    acknowledgeShortcut->setContext(Qt::WidgetShortcut);
+    connect(acknowledgeShortcut, &QShortcut::activated, this, [this] {
+        if (m_acknowledge->isVisible() && m_acknowledge->isEnabled())
+            acknowledge();
+    });
     selectionChanged();
 }
 
 QJsonObject AlertsPage::current() const
 {
     const QList<int> rows = selectedRows();
-    return rows.isEmpty() ? QJsonObject() : m_alerts->objectAt(rows.first());
+    return rows.isEmpty() ? QJsonObject() : m_episodes->objectAt(rows.first());
+}
+
+void AlertsPage::updateActions()
+{
+    const QJsonObject a = current();
+    const bool has = !a.isEmpty();
+    const bool user = has && a.value(QLatin1String("scope")).toString() == QLatin1String("user");
+    m_company->setEnabled(has);
+    m_domain->setEnabled(has);
+    m_user->setEnabled(user);
+    m_holdMail->setEnabled(user);
+    m_releaseMail->setEnabled(user);
+    m_openUser->setEnabled(user);
+    m_suspendUser->setEnabled(user);
+    // Every selected episode's alerts at once.
+    bool anyOpen = false, anyUnresolved = false;
+    for (int row : selectedRows()) {
+        const QJsonObject e = m_episodes->objectAt(row);
+        anyOpen = anyOpen || !models::AlertEpisodeListModel::openAlertIds(e).isEmpty();
+        anyUnresolved = anyUnresolved || !models::AlertEpisodeListModel::unresolvedAlertIds(e).isEmpty();
+    }
+    m_acknowledge->setEnabled(anyOpen && !m_busy);
+    m_resolve->setEnabled(anyUnresolved && !m_busy);
+    m_note->setEnabled(!m_busy);
+}
+
+QString AlertsPage::hoursTable(const QJsonObject &e) const
+{
+    const bool hourly = e.value(QLatin1String("span")).toString() == QLatin1String("hour");
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\"><tr><th align=\"left\">%1</th>"
+                                  "<th align=\"right\">%2</th><th align=\"right\">%3</th>"
+                                  "<th align=\"left\">%4</th><th align=\"left\">%5</th></tr>")
+                       .arg(hourly ? tr("Hour") : tr("Day"), tr("Messages"), tr("Factor"), tr("Severity"),
+                           tr("Status"));
+    const QJsonArray alerts = e.value(QLatin1String("alerts")).toArray();
+    for (const QJsonValue &v : alerts) {
+        const QJsonObject a = v.toObject();
+        const QDateTime start
+            = QDateTime::fromString(a.value(QLatin1String("period_start")).toString(), Qt::ISODate)
+                  .toLocalTime();
+        html += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">×%3</td>"
+                               "<td>%4</td><td>%5</td></tr>")
+                    .arg(hourly ? QLocale().toString(start, QLocale::ShortFormat)
+                                : QLocale().toString(start.date(), QLocale::ShortFormat),
+                        QLocale().toString(qint64(a.value(QLatin1String("observed")).toDouble())),
+                        QLocale().toString(a.value(QLatin1String("factor")).toDouble(), 'f', 1),
+                        models::AlertListModel::severityText(a.value(QLatin1String("severity")).toString()),
+                        models::AlertListModel::statusText(a.value(QLatin1String("status")).toString()));
+    }
+    return html + QStringLiteral("</table>");
 }
 
 void AlertsPage::selectionChanged()
@@ -151,60 +222,33 @@ void AlertsPage::selectionChanged()
     ListPage::selectionChanged();
     if (!m_acknowledge)
         return; // still being built
-    const QJsonObject a = current();
-    const bool has = !a.isEmpty();
-    const QString status = a.value(QLatin1String("status")).toString();
-    m_acknowledge->setEnabled(has && status == QLatin1String("open"));
-    m_resolve->setEnabled(has && status != QLatin1String("resolved"));
-    m_company->setEnabled(has);
-    m_domain->setEnabled(has);
-    m_user->setEnabled(has && a.value(QLatin1String("scope")).toString() == QLatin1String("user"));
-    m_holdMail->setEnabled(m_user->isEnabled());
-    m_releaseMail->setEnabled(m_user->isEnabled());
-    m_openUser->setEnabled(m_user->isEnabled());
-    m_suspendUser->setEnabled(m_user->isEnabled());
-    // Several open alerts acknowledged or resolved at once.
-    bool anyOpen = false, anyUnresolved = false;
-    for (int row : selectedRows()) {
-        const QString st = m_alerts->objectAt(row).value(QLatin1String("status")).toString();
-        anyOpen = anyOpen || st == QLatin1String("open");
-        anyUnresolved = anyUnresolved || st != QLatin1String("resolved");
-    }
-    m_acknowledge->setEnabled(anyOpen);
-    m_resolve->setEnabled(anyUnresolved);
-    if (!has) {
-        m_evidence->setText(tr("Select an alert to see its evidence."));
+    updateActions();
+    const QJsonObject e = current();
+    if (e.isEmpty()) {
+        m_evidence->setText(tr("Select an episode to see its evidence."));
+        m_hours->clear();
         m_series->clear();
         return;
     }
+    const int count = e.value(QLatin1String("period_count")).toInt();
+    const bool hourly = e.value(QLatin1String("span")).toString() == QLatin1String("hour");
     QStringList lines;
-    lines << tr("<b>%1</b> sent <b>%2</b> messages in the %3 from %4.")
-                 .arg(validation::addressForDisplay(a.value(QLatin1String("subject")).toString())
+    lines << (hourly ? tr("<b>%1</b>: outbound spike in %n consecutive hours, %2.", nullptr, count)
+                     : tr("<b>%1</b>: outbound spike on %n consecutive days, %2.", nullptr, count))
+                 .arg(validation::addressForDisplay(e.value(QLatin1String("subject")).toString())
                           .toHtmlEscaped(),
-                     QLocale().toString(qint64(a.value(QLatin1String("observed")).toDouble())),
-                     a.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour")
-                                                                                        : tr("day"),
-                     format::time(a.value(QLatin1String("period_start")).toString()));
-    lines << tr("Usual: %1 (spread %2); threshold %3; %4 times the usual; %5.")
-                 .arg(QLocale().toString(a.value(QLatin1String("baseline_median")).toDouble(), 'f', 0),
-                     QLocale().toString(a.value(QLatin1String("baseline_mad")).toDouble(), 'f', 1),
-                     QLocale().toString(a.value(QLatin1String("threshold")).toDouble(), 'f', 0),
-                     QLocale().toString(a.value(QLatin1String("factor")).toDouble(), 'f', 1),
-                     models::AlertListModel::severityText(a.value(QLatin1String("severity")).toString()));
-    QString state = tr("Status: %1").arg(models::AlertListModel::statusText(status));
-    if (!a.value(QLatin1String("acknowledged_by")).toString().isEmpty())
-        state += tr(" · acknowledged by %1, %2")
-                     .arg(a.value(QLatin1String("acknowledged_by")).toString(),
-                         format::time(a.value(QLatin1String("acknowledged_at")).toString()));
-    if (!a.value(QLatin1String("resolved_by")).toString().isEmpty())
-        state += tr(" · resolved by %1, %2")
-                     .arg(a.value(QLatin1String("resolved_by")).toString(),
-                         format::time(a.value(QLatin1String("resolved_at")).toString()));
-    lines << state;
-    if (!a.value(QLatin1String("note")).toString().isEmpty())
-        lines << tr("Note: %1").arg(a.value(QLatin1String("note")).toString().toHtmlEscaped());
+                     models::AlertEpisodeListModel::periodText(e).toHtmlEscaped());
+    lines << tr("Peak: %1 messages in one period, up to %2 times the usual; %3.")
+                 .arg(QLocale().toString(qint64(e.value(QLatin1String("peak_observed")).toDouble())),
+                     QLocale().toString(e.value(QLatin1String("max_factor")).toDouble(), 'f', 1),
+                     models::AlertListModel::severityText(e.value(QLatin1String("severity")).toString()));
+    const int open = int(models::AlertEpisodeListModel::openAlertIds(e).size());
+    lines << tr("Status: %1 (%2 of %n alerts open)", nullptr, count)
+                 .arg(models::AlertListModel::statusText(e.value(QLatin1String("status")).toString()))
+                 .arg(open);
     m_evidence->setText(lines.join(QStringLiteral("<br>")));
-    drillTo(a.value(QLatin1String("scope")).toString() == QLatin1String("user") ? QStringLiteral("user")
+    m_hours->setText(hoursTable(e));
+    drillTo(e.value(QLatin1String("scope")).toString() == QLatin1String("user") ? QStringLiteral("user")
                                                                                 : QStringLiteral("domain"));
 }
 
@@ -225,12 +269,14 @@ void AlertsPage::drillTo(const QString &level)
         q.addQueryItem(QStringLiteral("domain"), a.value(QLatin1String("domain")).toString());
     else
         q.addQueryItem(QStringLiteral("user"), a.value(QLatin1String("subject")).toString());
-    const QDateTime period
-        = QDateTime::fromString(a.value(QLatin1String("period_start")).toString(), Qt::ISODate);
+    const QDateTime first
+        = QDateTime::fromString(a.value(QLatin1String("first_period_start")).toString(), Qt::ISODate);
+    const QDateTime last
+        = QDateTime::fromString(a.value(QLatin1String("last_period_start")).toString(), Qt::ISODate);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool hourly = a.value(QLatin1String("span")).toString() == QLatin1String("hour");
-    const QDateTime from = hourly ? period.addSecs(-36 * 3600) : period.addDays(-21);
-    const QDateTime to = qMin(now, hourly ? period.addSecs(12 * 3600) : period.addDays(4));
+    const QDateTime from = hourly ? first.addSecs(-36 * 3600) : first.addDays(-21);
+    const QDateTime to = qMin(now, hourly ? last.addSecs(12 * 3600) : last.addDays(4));
     q.addQueryItem(QStringLiteral("from"), from.toString(Qt::ISODate));
     q.addQueryItem(QStringLiteral("to"), to.toString(Qt::ISODate));
     q.addQueryItem(QStringLiteral("granularity"), hourly ? QStringLiteral("hour") : QStringLiteral("day"));
@@ -304,37 +350,43 @@ void AlertsPage::suspendUser()
 
 void AlertsPage::transition(const QString &action)
 {
-    QJsonObject body;
-    if (!m_note->text().trimmed().isEmpty())
-        body.insert(QStringLiteral("note"), m_note->text().trimmed());
+    if (m_busy)
+        return;
+    const bool acknowledging = action == QLatin1String("acknowledge");
+    QList<qint64> ids;
     for (int row : selectedRows()) {
-        const QJsonObject a = m_alerts->objectAt(row);
-        const QString status = a.value(QLatin1String("status")).toString();
-        if (status == QLatin1String("resolved")
-            || (action == QLatin1String("acknowledge") && status != QLatin1String("open")))
-            continue;
-        transitionOne(qint64(a.value(QLatin1String("id")).toDouble()), action, body);
+        const QJsonObject e = m_episodes->objectAt(row);
+        ids += acknowledging ? models::AlertEpisodeListModel::openAlertIds(e)
+                             : models::AlertEpisodeListModel::unresolvedAlertIds(e);
     }
-}
-
-void AlertsPage::transitionOne(qint64 id, const QString &action, const QJsonObject &body)
-{
-    const auto kind = action == QLatin1String("acknowledge") ? api::AlertCalls::Transition::Acknowledge
-                                                             : api::AlertCalls::Transition::Resolve;
+    if (ids.isEmpty())
+        return;
+    m_busy = true;
+    updateActions();
+    setCursor(Qt::BusyCursor);
+    emit context()->showStatus(acknowledging ? tr("Acknowledging %n alerts…", nullptr, int(ids.size()))
+                                             : tr("Resolving %n alerts…", nullptr, int(ids.size())));
+    const auto kind
+        = acknowledging ? api::AlertCalls::Transition::Acknowledge : api::AlertCalls::Transition::Resolve;
     api::AlertCalls(context()->api())
-        .transitionAlert(id, kind, body.value(QLatin1String("note")).toString(), this,
-            [this](const api::ApiResult &result) {
+        .transitionAlerts(
+            ids, kind, m_note->text().trimmed(), this, [this, acknowledging](const api::ApiResult &result) {
+                m_busy = false;
+                unsetCursor();
                 if (!result.ok()) {
-                    MessageBox::warning(this, tr("Alert"), result.error.message());
+                    // The server changes all or none; its answer says which alert stopped it.
+                    MessageBox::warning(this, acknowledging ? tr("Acknowledge alerts") : tr("Resolve alerts"),
+                        acknowledging
+                            ? tr("The alerts could not be acknowledged: %1").arg(result.error.message())
+                            : tr("The alerts could not be resolved: %1").arg(result.error.message()));
                     refresh();
                     return;
                 }
                 m_note->clear();
-                m_alerts->updateObject(result.json);
-                selectionChanged();
-                emit context()->showStatus(tr("The alert is %1.")
-                                               .arg(models::AlertListModel::statusText(
-                                                   result.json.value(QLatin1String("status")).toString())));
+                const int n = int(result.json.value(QLatin1String("items")).toArray().size());
+                emit context()->showStatus(acknowledging ? tr("%n alerts acknowledged.", nullptr, n)
+                                                         : tr("%n alerts resolved.", nullptr, n));
+                refresh();
             });
 }
 
