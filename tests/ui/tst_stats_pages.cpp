@@ -534,10 +534,20 @@ void TestStatsPages::inactiveUsersExport()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const csv::ParseResult parsed = csv::parse(f.readAll());
     QCOMPARE(parsed.rows.size(), int(total) + 1);
-    for (int c = 0; c < page.inactive()->columnCount(); ++c) {
-        QCOMPARE(parsed.rows.first().at(c), page.inactive()->headerData(c, Qt::Horizontal).toString());
-        QCOMPARE(parsed.rows.at(1).at(c), page.inactive()->index(0, c).data().toString());
+    // Raw values under the server's field names, the first row as the server sent it.
+    const QStringList header = parsed.rows.first();
+    QVERIFY(header.contains(QStringLiteral("address")));
+    QVERIFY(header.contains(QStringLiteral("quota")));
+    // The table keeps only the fields it shows; each of them is in the file as the server sent it.
+    const QJsonObject first = page.inactive()->objectAt(0);
+    QVERIFY(!first.isEmpty());
+    for (auto it = first.begin(); it != first.end(); ++it) {
+        QVERIFY2(header.contains(it.key()), qPrintable(it.key()));
+        QCOMPARE(parsed.rows.at(1).at(header.indexOf(it.key())), models::PagedListModel::rawCsvValue(it.value()));
     }
+    bool isNumber = false;
+    parsed.rows.at(1).at(header.indexOf(QStringLiteral("quota"))).toLongLong(&isNumber);
+    QVERIFY(isNumber); // bytes, not "50 GB"
     // Fewer idle days, more users.
     page.daysBox()->setValue(7);
     page.apply();
