@@ -246,6 +246,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>All companies</source>
+        <translation>Toutes les entreprises</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
@@ -999,6 +1003,73 @@
     <message>
         <source>Default quota</source>
         <translation>Quota par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::CompanyOverviewModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Active (7 days)</source>
+        <translation>Actives (7 jours)</translation>
+    </message>
+    <message>
+        <source>Storage used</source>
+        <translation>Stockage utilisé</translation>
+    </message>
+    <message>
+        <source>Quotas</source>
+        <translation>Quotas</translation>
+    </message>
+    <message>
+        <source>% of quotas</source>
+        <translation>% des quotas</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Alertes ouvertes</translation>
+    </message>
+    <message>
+        <source>Open incidents</source>
+        <translation>Incidents ouverts</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No quota</source>
+        <translation>Sans quota</translation>
+    </message>
+    <message>
+        <source>Deleted: Restore brings it back with its domains and mailboxes.</source>
+        <translation>Supprimée : « Restaurer » la rétablit avec ses domaines et ses boîtes aux lettres.</translation>
+    </message>
+    <message>
+        <source>Suspended: its admins cannot sign in and its mail is refused.</source>
+        <translation>Suspendue : ses administrateurs ne peuvent plus se connecter et son courrier est refusé.</translation>
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation>Suspendue : %1</translation>
+    </message>
+    <message>
+        <source>%1 of the mailboxes logged in during the last 7 days</source>
+        <translation>%1 des boîtes aux lettres se sont connectées au cours des 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>The sum of the mailboxes' quotas; mailboxes without a quota are not counted.</source>
+        <translation>La somme des quotas des boîtes aux lettres ; celles sans quota ne sont pas comptées.</translation>
     </message>
 </context>
 <context>
@@ -2178,6 +2249,10 @@
         <source>Delete company</source>
         <translation>Supprimer la société</translation>
     </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::CompanyPage</name>
@@ -2186,8 +2261,8 @@
         <translation>Ra&amp;pport et seuils de pics…</translation>
     </message>
     <message>
-        <source>Deleted. Restore it from Deleted items.</source>
-        <translation>Supprimée. Restaurez-la depuis les éléments supprimés.</translation>
+        <source>Deleted. Restore brings it back.</source>
+        <translation>Supprimée. « Restaurer » la rétablit.</translation>
     </message>
     <message>
         <source>Suspended.</source>
@@ -3464,6 +3539,33 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Someone else changed this meanwhile; close and open it again.</source>
         <translation>Quelqu'un d'autre l'a modifié entre-temps ; fermez et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::OverviewPage</name>
+    <message>
+        <source>All companies</source>
+        <translation>Toutes les entreprises</translation>
+    </message>
+    <message>
+        <source>Search company names (a prefix; * for any text)</source>
+        <translation>Rechercher un nom d'entreprise (un préfixe ; * pour n'importe quel texte)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>%1 is deleted; Restore brings it back.</source>
+        <translation>%1 est supprimée ; « Restaurer » la rétablit.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended.</source>
+        <translation>%1 est suspendue.</translation>
+    </message>
+    <message>
+        <source>%1 is active.</source>
+        <translation>%1 est active.</translation>
     </message>
 </context>
 <context>
