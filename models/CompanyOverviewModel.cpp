@@ -3,6 +3,7 @@
 #include "CompanyCalls.h"
 #include "Format.h"
 
+#include <QColor>
 #include <QLocale>
 
 namespace mailadmin::models {
@@ -23,12 +24,13 @@ bool deleted(const QJsonObject &o)
 CompanyOverviewModel::CompanyOverviewModel(api::ApiClient *client, QObject *parent)
     : PagedListModel(client, parent)
 {
+    // Short titles, so that every column fits beside the names; the header's tooltips say the rest.
     setColumns({{tr("Company"), QStringLiteral("name")}, {tr("Status"), QStringLiteral("status")},
         {tr("Mailboxes"), QStringLiteral("mailboxes"), kRight},
-        {tr("Active (7 days)"), QStringLiteral("active_users"), kRight},
-        {tr("Storage used"), QStringLiteral("used_bytes"), kRight}, {tr("Quotas"), QString(), kRight},
-        {tr("% of quotas"), QString(), kRight}, {tr("Open alerts"), QStringLiteral("open_alerts"), kRight},
-        {tr("Open incidents"), QStringLiteral("open_incidents"), kRight}});
+        {tr("Active"), QStringLiteral("active_users"), kRight},
+        {tr("Used"), QStringLiteral("used_bytes"), kRight}, {tr("Quota"), QString(), kRight},
+        {tr("% used"), QString(), kRight}, {tr("Alerts"), QStringLiteral("open_alerts"), kRight},
+        {tr("Incidents"), QStringLiteral("open_incidents"), kRight}});
 }
 
 void CompanyOverviewModel::load()
@@ -40,6 +42,24 @@ QVariant CompanyOverviewModel::headerData(int section, Qt::Orientation orientati
 {
     if (role == Qt::InitialSortOrderRole && orientation == Qt::Horizontal)
         return section == Name || section == Status ? Qt::AscendingOrder : Qt::DescendingOrder;
+    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal) {
+        switch (section) {
+        case ActiveUsers:
+            return tr("Mailboxes that logged in during the last 7 days");
+        case Used:
+            return tr("Storage used by the company's mailboxes");
+        case Quota:
+            return quotaNote();
+        case UsedShare:
+            return tr("Storage used as a share of the quotas");
+        case OpenAlerts:
+            return tr("Alerts still open or acknowledged");
+        case OpenIncidents:
+            return tr("Open incidents affecting the company");
+        default:
+            return {};
+        }
+    }
     return PagedListModel::headerData(section, orientation, role);
 }
 
@@ -72,14 +92,18 @@ void CompanyOverviewModel::updateCompany(const QJsonObject &company)
     updateObject(object);
 }
 
+QString CompanyOverviewModel::quotaNote()
+{
+    return tr("The sum of the mailboxes' quotas; mailboxes without a quota are not counted.");
+}
+
 QString CompanyOverviewModel::percent(qint64 part, qint64 whole)
 {
     if (whole <= 0)
         return {};
     const double share = 100.0 * double(part) / double(whole);
-    // Small shares keep a decimal so that 0.4 % does not read as nothing used.
-    const int decimals = share > 0 && share < 10 ? 1 : 0;
-    return tr("%1 %").arg(QLocale().toString(share, 'f', decimals));
+    // One decimal, as the dashboard shows shares: 0.4 % does not read as nothing used.
+    return tr("%1 %").arg(QLocale().toString(share, 'f', 1));
 }
 
 QVariant CompanyOverviewModel::display(const QJsonObject &c, int column) const
@@ -110,6 +134,18 @@ QVariant CompanyOverviewModel::display(const QJsonObject &c, int column) const
     }
 }
 
+QVariant CompanyOverviewModel::decoration(const QJsonObject &c, int column) const
+{
+    if (column != Status)
+        return {};
+    // The colours of the window's band and connection label: green runs, amber is held, red is gone.
+    if (deleted(c))
+        return QColor(0xc0, 0x1c, 0x28);
+    if (c.value(QLatin1String("status")).toString() == QLatin1String("suspended"))
+        return QColor(0xe5, 0xa5, 0x0a);
+    return QColor(0x26, 0xa2, 0x69);
+}
+
 QVariant CompanyOverviewModel::tooltip(const QJsonObject &c, int column) const
 {
     switch (column) {
@@ -131,7 +167,7 @@ QVariant CompanyOverviewModel::tooltip(const QJsonObject &c, int column) const
     }
     case Quota:
     case UsedShare:
-        return tr("The sum of the mailboxes' quotas; mailboxes without a quota are not counted.");
+        return quotaNote();
     default:
         return {};
     }

@@ -41,7 +41,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
+    static QString quotaNote();
     QVariant display(const QJsonObject &object, int column) const override;
+    QVariant decoration(const QJsonObject &object, int column) const override;
     QVariant tooltip(const QJsonObject &object, int column) const override;
 };
 

@@ -1020,28 +1020,28 @@
         <translation>Boîtes aux lettres</translation>
     </message>
     <message>
-        <source>Active (7 days)</source>
-        <translation>Actives (7 jours)</translation>
+        <source>Active</source>
+        <translation>Actives</translation>
     </message>
     <message>
-        <source>Storage used</source>
-        <translation>Stockage utilisé</translation>
+        <source>Used</source>
+        <translation>Utilisé</translation>
     </message>
     <message>
-        <source>Quotas</source>
-        <translation>Quotas</translation>
+        <source>Quota</source>
+        <translation>Quota</translation>
     </message>
     <message>
-        <source>% of quotas</source>
-        <translation>% des quotas</translation>
+        <source>% used</source>
+        <translation>% utilisé</translation>
     </message>
     <message>
-        <source>Open alerts</source>
-        <translation>Alertes ouvertes</translation>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
     </message>
     <message>
-        <source>Open incidents</source>
-        <translation>Incidents ouverts</translation>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -1070,6 +1070,26 @@
     <message>
         <source>The sum of the mailboxes' quotas; mailboxes without a quota are not counted.</source>
         <translation>La somme des quotas des boîtes aux lettres ; celles sans quota ne sont pas comptées.</translation>
+    </message>
+    <message>
+        <source>Mailboxes that logged in during the last 7 days</source>
+        <translation>Boîtes aux lettres connectées au cours des 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Storage used by the company's mailboxes</source>
+        <translation>Stockage utilisé par les boîtes aux lettres de l'entreprise</translation>
+    </message>
+    <message>
+        <source>Storage used as a share of the quotas</source>
+        <translation>Stockage utilisé en part des quotas</translation>
+    </message>
+    <message>
+        <source>Alerts still open or acknowledged</source>
+        <translation>Alertes encore ouvertes ou prises en charge</translation>
+    </message>
+    <message>
+        <source>Open incidents affecting the company</source>
+        <translation>Incidents ouverts touchant l'entreprise</translation>
     </message>
 </context>
 <context>

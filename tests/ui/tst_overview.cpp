@@ -9,6 +9,7 @@
 #include "UiHarness.h"
 
 #include <QAbstractItemModelTester>
+#include <QColor>
 #include <QFile>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -168,7 +169,7 @@ void TestOverview::rowsAndFiguresMatchTheServer()
         Qt::AlignRight);
     QCOMPARE(CompanyOverviewModel::percent(1, 0), QString());
     QCOMPARE(CompanyOverviewModel::percent(1, 400), QStringLiteral("0.3 %"));
-    QCOMPARE(CompanyOverviewModel::percent(1, 2), QStringLiteral("50 %"));
+    QCOMPARE(CompanyOverviewModel::percent(1, 2), QStringLiteral("50.0 %"));
 }
 
 void TestOverview::headerClickSortsOnTheServer()
@@ -329,6 +330,8 @@ void TestOverview::actionsChangeTheCompany()
     ui::MessageBox::setNextText(QStringLiteral("Invoices unpaid"));
     suspend->click();
     QTRY_COMPARE(status(), QStringLiteral("Suspended"));
+    QCOMPARE(model->index(row, CompanyOverviewModel::Status).data(Qt::DecorationRole).value<QColor>(),
+        QColor(0xe5, 0xa5, 0x0a));
     QCOMPARE(serverCompany(m_zeta).value(QLatin1String("status")).toString(), QStringLiteral("suspended"));
     QCOMPARE(model->index(row, CompanyOverviewModel::Status).data(Qt::ToolTipRole).toString(),
         QStringLiteral("Suspended: Invoices unpaid"));

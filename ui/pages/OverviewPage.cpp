@@ -61,6 +61,9 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
     QHeaderView *header = table()->horizontalHeader();
     table()->sortByColumn(models::CompanyOverviewModel::Name, Qt::AscendingOrder);
     header->setSortIndicatorShown(true);
+    // The names take the room the figures leave, so that the last figures are not cut off.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(models::CompanyOverviewModel::Name, QHeaderView::Stretch);
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
         if (m_companies->isSortable(column))
             return;
