@@ -2236,7 +2236,7 @@
         <translation>Réac&amp;tiver</translation>
     </message>
     <message>
-        <source>&amp;Delete company…</source>
+        <source>Dele&amp;te company…</source>
         <translation>&amp;Supprimer la société…</translation>
     </message>
     <message>

@@ -18,7 +18,7 @@ CompanyStatusActions::CompanyStatusActions(AppContext *context, QWidget *parent)
     m_suspend->setObjectName(QStringLiteral("suspendCompanyButton"));
     m_resume = new QPushButton(tr("Res&ume"), this);
     m_resume->setObjectName(QStringLiteral("resumeCompanyButton"));
-    m_delete = new QPushButton(tr("&Delete company…"), this);
+    m_delete = new QPushButton(tr("Dele&te company…"), this);
     m_delete->setObjectName(QStringLiteral("deleteCompanyButton"));
     m_restore = new QPushButton(tr("&Restore"), this);
     m_restore->setObjectName(QStringLiteral("restoreCompanyButton"));

@@ -459,6 +459,22 @@ void TestOverview::onlyOperatorsHaveThePage()
     QTest::keyClick(page->table(), Qt::Key_Return);
     QTRY_COMPARE(window.currentPageName(), QStringLiteral("company"));
     QTRY_COMPARE(ui.api->pendingCount(), 0);
+    // The actions by keyboard, with the window's other buttons (the incident banner's Details…) shown.
+    QVERIFY(window.showPage(QStringLiteral("overview")));
+    QTRY_VERIFY(loaded(page->companies()));
+    const int zeta = rowOf(page->companies(), QStringLiteral("Zeta Mail"));
+    const auto status
+        = [&] { return page->companies()->index(zeta, CompanyOverviewModel::Status).data().toString(); };
+    page->table()->setFocus();
+    page->table()->selectRow(zeta);
+    auto *suspend = page->findChild<QPushButton *>(QStringLiteral("suspendCompanyButton"));
+    QTRY_VERIFY(suspend->isEnabled());
+    ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::keyClick(page->table(), Qt::Key_T, Qt::AltModifier);
+    QTRY_COMPARE(status(), QStringLiteral("Deleted"));
+    QTest::keyClick(page->table(), Qt::Key_R, Qt::AltModifier);
+    QTRY_COMPARE(status(), QStringLiteral("Active"));
+    QVERIFY(serverCompany(m_zeta).value(QLatin1String("deleted_at")).isNull());
 }
 
 QTEST_MAIN(TestOverview)
