@@ -330,6 +330,11 @@ void TestOverview::actionsChangeTheCompany()
     ui::MessageBox::setNextText(QStringLiteral("Invoices unpaid"));
     suspend->click();
     QTRY_COMPARE(status(), QStringLiteral("Suspended"));
+    // The word fits the column fitted to "Active" when the list came.
+    QVERIFY2(page.table()->columnWidth(CompanyOverviewModel::Status)
+            >= static_cast<QAbstractItemView *>(page.table())
+                   ->sizeHintForColumn(CompanyOverviewModel::Status),
+        qPrintable(QString::number(page.table()->columnWidth(CompanyOverviewModel::Status))));
     QCOMPARE(model->index(row, CompanyOverviewModel::Status).data(Qt::DecorationRole).value<QColor>(),
         QColor(0xe5, 0xa5, 0x0a));
     QCOMPARE(serverCompany(m_zeta).value(QLatin1String("status")).toString(), QStringLiteral("suspended"));

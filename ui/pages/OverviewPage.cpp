@@ -4,13 +4,16 @@
 #include "CompanyCalls.h"
 #include "CompanyOverviewModel.h"
 #include "CompanyStatusActions.h"
+#include "Format.h"
 #include "MessageBox.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 
@@ -39,6 +42,16 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
     m_pick->setSingleShot(true);
     m_pick->setInterval(150);
     connect(m_pick, &QTimer::timeout, this, &OverviewPage::loadSelected);
+    connect(m_companies, &models::PagedListModel::firstPageLoaded, this, [this] {
+        // A row's status changes in place, after the columns were fitted: room for the longest word.
+        const QFontMetrics metrics = table()->fontMetrics();
+        int word = 0;
+        for (const char *status : {"active", "suspended", "deleted"})
+            word = qMax(word, metrics.horizontalAdvance(format::status(QLatin1String(status))));
+        const int mark = table()->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, table());
+        const int column = models::CompanyOverviewModel::Status;
+        table()->setColumnWidth(column, qMax(table()->columnWidth(column), word + mark + 24));
+    });
 
     connect(m_actions, &CompanyStatusActions::changed, this, [this](const QJsonObject &company) {
         m_companies->updateCompany(company);
