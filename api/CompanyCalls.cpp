@@ -21,6 +21,16 @@ QUrlQuery CompanyCalls::deletedQuery()
     return query;
 }
 
+QString CompanyCalls::overviewPath()
+{
+    return QStringLiteral("/operator/companies");
+}
+
+void CompanyCalls::get(qint64 id, QObject *context, ApiClient::Callback done) const
+{
+    m_client->get(path(id), {}, context, std::move(done));
+}
+
 void CompanyCalls::suspend(
     qint64 id, int version, const QString &reason, QObject *context, ApiClient::Callback done) const
 {

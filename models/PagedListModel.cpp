@@ -258,6 +258,22 @@ void PagedListModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
+int PagedListModel::sortColumn() const
+{
+    if (m_sortField.isEmpty())
+        return -1;
+    for (int c = 0; c < m_columns.size(); ++c) {
+        if (m_columns.at(c).field == m_sortField)
+            return c;
+    }
+    return -1;
+}
+
+bool PagedListModel::isSortable(int column) const
+{
+    return column >= 0 && column < m_columns.size() && !m_columns.at(column).field.isEmpty();
+}
+
 QStringList PagedListModel::exportHeader(const QJsonObject &first) const
 {
     QStringList header {keyField()};

@@ -55,6 +55,10 @@ public:
     QUrlQuery currentQuery() const;
     QString sortField() const { return m_sortField; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The column the list is sorted by (-1 for the server's default order), and whether the server sorts by
+    // a column at all.
+    int sortColumn() const;
+    bool isSortable(int column) const;
 
     api::ApiClient *apiClient() const { return m_client; }
 

@@ -246,6 +246,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>All companies</source>
+        <translation>Toutes les entreprises</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Entreprise</translation>
     </message>
@@ -1047,6 +1051,93 @@
     <message>
         <source>Default quota</source>
         <translation>Quota par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::models::CompanyOverviewModel</name>
+    <message>
+        <source>Company</source>
+        <translation>Entreprise</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Mailboxes</source>
+        <translation>Boîtes aux lettres</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actives</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>% used</source>
+        <translation>% utilisé</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>No quota</source>
+        <translation>Sans quota</translation>
+    </message>
+    <message>
+        <source>Deleted: Restore brings it back with its domains and mailboxes.</source>
+        <translation>Supprimée : « Restaurer » la rétablit avec ses domaines et ses boîtes aux lettres.</translation>
+    </message>
+    <message>
+        <source>Suspended: its admins cannot sign in and its mail is refused.</source>
+        <translation>Suspendue : ses administrateurs ne peuvent plus se connecter et son courrier est refusé.</translation>
+    </message>
+    <message>
+        <source>Suspended: %1</source>
+        <translation>Suspendue : %1</translation>
+    </message>
+    <message>
+        <source>%1 of the mailboxes logged in during the last 7 days</source>
+        <translation>%1 des boîtes aux lettres se sont connectées au cours des 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>The sum of the mailboxes' quotas; mailboxes without a quota are not counted.</source>
+        <translation>La somme des quotas des boîtes aux lettres ; celles sans quota ne sont pas comptées.</translation>
+    </message>
+    <message>
+        <source>Mailboxes that logged in during the last 7 days</source>
+        <translation>Boîtes aux lettres connectées au cours des 7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Storage used by the company's mailboxes</source>
+        <translation>Stockage utilisé par les boîtes aux lettres de l'entreprise</translation>
+    </message>
+    <message>
+        <source>Storage used as a share of the quotas</source>
+        <translation>Stockage utilisé en part des quotas</translation>
+    </message>
+    <message>
+        <source>Alerts still open or acknowledged</source>
+        <translation>Alertes encore ouvertes ou prises en charge</translation>
+    </message>
+    <message>
+        <source>Open incidents affecting the company</source>
+        <translation>Incidents ouverts touchant l'entreprise</translation>
     </message>
 </context>
 <context>
@@ -2246,7 +2337,7 @@
         <translation>Réac&amp;tiver</translation>
     </message>
     <message>
-        <source>&amp;Delete company…</source>
+        <source>Dele&amp;te company…</source>
         <translation>&amp;Supprimer la société…</translation>
     </message>
     <message>
@@ -2279,6 +2370,10 @@
         <source>Delete company</source>
         <translation>Supprimer la société</translation>
     </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
 </context>
 <context>
     <name>mailadmin::ui::CompanyPage</name>
@@ -2287,8 +2382,8 @@
         <translation>Ra&amp;pport et seuils de pics…</translation>
     </message>
     <message>
-        <source>Deleted. Restore it from Deleted items.</source>
-        <translation>Supprimée. Restaurez-la depuis les éléments supprimés.</translation>
+        <source>Deleted. Restore brings it back.</source>
+        <translation>Supprimée. « Restaurer » la rétablit.</translation>
     </message>
     <message>
         <source>Suspended.</source>
@@ -3565,6 +3660,33 @@ Un centre d'administration de messagerie pour les hébergeurs de courriel.</tran
     <message>
         <source>Someone else changed this meanwhile; close and open it again.</source>
         <translation>Quelqu'un d'autre l'a modifié entre-temps ; fermez et rouvrez-le.</translation>
+    </message>
+</context>
+<context>
+    <name>mailadmin::ui::OverviewPage</name>
+    <message>
+        <source>All companies</source>
+        <translation>Toutes les entreprises</translation>
+    </message>
+    <message>
+        <source>Search company names (a prefix; * for any text)</source>
+        <translation>Rechercher un nom d'entreprise (un préfixe ; * pour n'importe quel texte)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>%1 is deleted; Restore brings it back.</source>
+        <translation>%1 est supprimée ; « Restaurer » la rétablit.</translation>
+    </message>
+    <message>
+        <source>%1 is suspended.</source>
+        <translation>%1 est suspendue.</translation>
+    </message>
+    <message>
+        <source>%1 is active.</source>
+        <translation>%1 est active.</translation>
     </message>
 </context>
 <context>

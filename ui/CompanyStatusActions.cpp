@@ -18,14 +18,18 @@ CompanyStatusActions::CompanyStatusActions(AppContext *context, QWidget *parent)
     m_suspend->setObjectName(QStringLiteral("suspendCompanyButton"));
     m_resume = new QPushButton(tr("Res&ume"), this);
     m_resume->setObjectName(QStringLiteral("resumeCompanyButton"));
-    m_delete = new QPushButton(tr("&Delete company…"), this);
+    m_delete = new QPushButton(tr("Dele&te company…"), this);
     m_delete->setObjectName(QStringLiteral("deleteCompanyButton"));
+    m_restore = new QPushButton(tr("&Restore"), this);
+    m_restore->setObjectName(QStringLiteral("restoreCompanyButton"));
     layout->addWidget(m_suspend);
     layout->addWidget(m_resume);
     layout->addWidget(m_delete);
+    layout->addWidget(m_restore);
     connect(m_suspend, &QPushButton::clicked, this, &CompanyStatusActions::suspend);
     connect(m_resume, &QPushButton::clicked, this, &CompanyStatusActions::resume);
     connect(m_delete, &QPushButton::clicked, this, &CompanyStatusActions::remove);
+    connect(m_restore, &QPushButton::clicked, this, &CompanyStatusActions::restore);
     setCompany({});
 }
 
@@ -51,6 +55,7 @@ void CompanyStatusActions::setCompany(const QJsonObject &company)
     m_suspend->setEnabled(may && !deleted && !suspended);
     m_resume->setEnabled(may && !deleted && suspended);
     m_delete->setEnabled(may && !deleted);
+    m_restore->setEnabled(may && deleted);
 }
 
 void CompanyStatusActions::finish(const QJsonObject &company, bool removed)
@@ -113,6 +118,19 @@ void CompanyStatusActions::remove()
             return;
         }
         finish(result.json, true);
+    });
+}
+
+void CompanyStatusActions::restore()
+{
+    if (!m_restore->isEnabled())
+        return;
+    api::CompanyCalls(m_context->api()).restore(id(), version(), this, [this](const api::ApiResult &result) {
+        if (!result.ok()) {
+            emit failed(result.error.message());
+            return;
+        }
+        finish(result.json, false);
     });
 }
 

@@ -17,6 +17,7 @@
 #include "LoginDialog.h"
 #include "MessageBox.h"
 #include "NavigationModel.h"
+#include "OverviewPage.h"
 #include "PagedListModel.h"
 #include "PlacementPages.h"
 #include "Session.h"
@@ -46,6 +47,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace mailadmin::ui {
 
 namespace {
@@ -55,7 +58,10 @@ struct Area
     const char *title;
     const char *action;
 };
+// Their Go menu shortcuts follow this order from Ctrl+0: the operator's overview first, then Ctrl+1 for the
+// dashboard and on, the same for every role.
 constexpr Area kAreas[] = {
+    {"overview", QT_TRANSLATE_NOOP("MainWindow", "All companies"), "company.list"},
     {"dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dashboard"), "stats.read"},
     {"company", QT_TRANSLATE_NOOP("MainWindow", "Company"), "company.read"},
     {"contacts", QT_TRANSLATE_NOOP("MainWindow", "Contacts"), "contact.read"},
@@ -155,6 +161,7 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     m_company = new CompanyPage(context, this);
     m_contacts = new ContactsPage(context, this);
     m_companies = new CompaniesPage(context, this);
+    m_overview = new OverviewPage(context, this);
     m_domains = new DomainsPage(context, this);
     m_domain = new DomainPage(context, this);
     m_users = new UsersPage(context, this);
@@ -168,6 +175,7 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
     m_alerts = new AlertsPage(context, this);
     m_inactive = new InactiveUsersPage(context, this);
     m_user360 = new User360Page(context, this);
+    addPage(QStringLiteral("overview"), m_overview);
     addPage(QStringLiteral("dashboard"), m_dashboard);
     addPage(QStringLiteral("stats"), m_stats);
     addPage(QStringLiteral("alerts"), m_alerts);
@@ -246,6 +254,9 @@ MainWindow::MainWindow(AppContext *context, const api::ServerProfile &profile,
                 stale << m_domains;
             if (kind == QLatin1String("admin"))
                 stale << m_admins;
+            // Its figures follow every directory change; its own actions update their row in place.
+            if (m_overview != m_stack->currentWidget())
+                m_stale.insert(m_overview);
             for (ListPage *page : std::as_const(stale)) {
                 if (page == m_stack->currentWidget())
                     page->refresh();
@@ -328,6 +339,11 @@ bool MainWindow::showPage(const QString &name)
 {
     QWidget *target = m_pages.value(name);
     if (!target || m_switching)
+        return false;
+    // An area the role does not have stays closed, whoever asks for it.
+    const bool area = std::any_of(std::begin(kAreas), std::end(kAreas),
+        [&name](const Area &a) { return name == QLatin1String(a.name); });
+    if (area && !availablePages().contains(name))
         return false;
     if (target != m_stack->currentWidget() && !leaveCurrentPage())
         return false;
@@ -512,7 +528,7 @@ void MainWindow::buildMenus()
     interval->setObjectName(QStringLiteral("refreshIntervalAction"));
     interval->setVisible(m_context->can(QStringLiteral("stats.read")));
     go->addSeparator();
-    int number = 1;
+    int number = 0;
     for (const Area &a : kAreas) {
         const QString name = QString::fromLatin1(a.name);
         QAction *action = go->addAction(

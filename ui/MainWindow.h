@@ -38,6 +38,7 @@ class DeletedItemsPage;
 class DomainPage;
 class DomainsPage;
 class JumpBox;
+class OverviewPage;
 class UserPage;
 class UsersPage;
 
@@ -52,7 +53,8 @@ public:
     MainWindow(AppContext *context, const api::ServerProfile &profile, api::CredentialStore *credentials,
         QWidget *parent = nullptr);
 
-    // Page names: company, contacts, companies, domains, domain, users, user, brands, admins, audit, deleted.
+    // Page names: overview, company, contacts, companies, domains, domain, users, user, brands, admins,
+    // audit, deleted.
     QStringList availablePages() const;
     bool showPage(const QString &name);
     QString currentPageName() const;
@@ -67,6 +69,7 @@ public:
     // The user's activity page (user 360).
     void openUserActivity(const QString &address);
     DashboardPage *dashboardPage() const { return m_dashboard; }
+    OverviewPage *overviewPage() const { return m_overview; }
     StatsPage *statsPage() const { return m_stats; }
     AlertsPage *alertsPage() const { return m_alerts; }
     InactiveUsersPage *inactivePage() const { return m_inactive; }
@@ -109,6 +112,7 @@ private:
     CompanyPage *m_company;
     ContactsPage *m_contacts;
     CompaniesPage *m_companies;
+    OverviewPage *m_overview;
     DomainsPage *m_domains;
     DomainPage *m_domain;
     UsersPage *m_users;

@@ -114,6 +114,9 @@ void TestCompanyActions::operatorSuspendsResumesDeletesRestores()
     QVERIFY(!suspend->isEnabled());
     QVERIFY(!resume->isEnabled());
     QVERIFY(!serverCompany().value(QLatin1String("deleted_at")).isNull());
+    // The company page offers Restore at once; the deleted items page restores it here.
+    auto *restoreHere = page.findChild<QPushButton *>(QStringLiteral("restoreCompanyButton"));
+    QVERIFY(restoreHere && restoreHere->isEnabled());
 
     ui::DeletedItemsPage deleted(ui.context);
     deleted.refresh();
@@ -138,7 +141,8 @@ void TestCompanyActions::companyAdminHasNoButtons()
     ui::CompanyPage page(ui.context);
     page.openCompany(m_company);
     QVERIFY(QTest::qWaitFor([&] { return page.companyId() == m_company; }, 10000));
-    for (const char *name : {"suspendCompanyButton", "resumeCompanyButton", "deleteCompanyButton"}) {
+    for (const char *name :
+        {"suspendCompanyButton", "resumeCompanyButton", "deleteCompanyButton", "restoreCompanyButton"}) {
         auto *button = page.findChild<QPushButton *>(QLatin1String(name));
         QVERIFY(button);
         QVERIFY(!button->isEnabled());

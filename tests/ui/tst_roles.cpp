@@ -79,15 +79,15 @@ void TestRoles::roles_data()
                                          QStringLiteral("deleted"), QStringLiteral("incidents")}
                                   << true << true << true;
     QTest::newRow("operator") << "operator"
-                              << QStringList {QStringLiteral("dashboard"), QStringLiteral("company"),
-                                     QStringLiteral("contacts"), QStringLiteral("companies"),
-                                     QStringLiteral("domains"), QStringLiteral("users"),
-                                     QStringLiteral("stats"), QStringLiteral("alerts"),
-                                     QStringLiteral("inactive"), QStringLiteral("brands"),
-                                     QStringLiteral("admins"), QStringLiteral("audit"),
-                                     QStringLiteral("deleted"), QStringLiteral("incidents"),
-                                     QStringLiteral("bulletins"), QStringLiteral("clusters"),
-                                     QStringLiteral("stores")}
+                              << QStringList {QStringLiteral("overview"), QStringLiteral("dashboard"),
+                                     QStringLiteral("company"), QStringLiteral("contacts"),
+                                     QStringLiteral("companies"), QStringLiteral("domains"),
+                                     QStringLiteral("users"), QStringLiteral("stats"),
+                                     QStringLiteral("alerts"), QStringLiteral("inactive"),
+                                     QStringLiteral("brands"), QStringLiteral("admins"),
+                                     QStringLiteral("audit"), QStringLiteral("deleted"),
+                                     QStringLiteral("incidents"), QStringLiteral("bulletins"),
+                                     QStringLiteral("clusters"), QStringLiteral("stores")}
                               << true << true << true;
 }
 

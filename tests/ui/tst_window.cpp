@@ -1,11 +1,15 @@
 #include "AlertsPage.h"
 #include "ApiClient.h"
 #include "Application.h"
+#include "CompanyOverviewModel.h"
+#include "CredentialStore.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
+#include "OverviewPage.h"
 #include "ServerProfile.h"
 #include "TestServer.h"
+#include "UiHarness.h"
 #include "UserPage.h"
 #include "UsersPage.h"
 
@@ -63,15 +67,18 @@ private slots:
     void cleanupTestCase();
     void signInWithEnter();
     void everyPageIsDrawnAlone();
+    void operatorPagesAreDrawnAlone();
 
 private:
     // Waits until nothing is asked of the server, then until the screen shows the page as it renders.
-    bool screenShowsPage(const QString &name);
+    bool screenShowsPage(const QString &name) { return screenShowsPage(m_app->window(), m_app->api(), name); }
+    bool screenShowsPage(ui::MainWindow *window, api::ApiClient *api, const QString &name);
     ui::LoginDialog *loginDialog() const;
 
     std::unique_ptr<TestServer> m_server;
     std::unique_ptr<app::Application> m_app;
     QTemporaryDir m_failures;
+    QStringList m_visited; // the areas seen by the company admin
 };
 
 void TestWindow::initTestCase()
@@ -159,10 +166,9 @@ void TestWindow::signInWithEnter()
     QCOMPARE(profilesDialogs, 0);
 }
 
-bool TestWindow::screenShowsPage(const QString &name)
+bool TestWindow::screenShowsPage(ui::MainWindow *window, api::ApiClient *api, const QString &name)
 {
-    ui::MainWindow *window = m_app->window();
-    if (!QTest::qWaitFor([this] { return m_app->api()->pendingCount() == 0; }, 15000)) {
+    if (!QTest::qWaitFor([api] { return api->pendingCount() == 0; }, 15000)) {
         qWarning() << name << ": the server's answers did not all come";
         return false;
     }
@@ -205,7 +211,7 @@ void TestWindow::everyPageIsDrawnAlone()
 {
     ui::MainWindow *window = m_app->window();
     QVERIFY(window);
-    QStringList visited;
+    QStringList &visited = m_visited;
     const QStringList areas = window->availablePages();
     QVERIFY(areas.size() >= 10);
     for (const QString &name : areas) {
@@ -251,6 +257,46 @@ void TestWindow::everyPageIsDrawnAlone()
     // And back to an area from there.
     QVERIFY(window->showPage(QStringLiteral("brands")));
     QVERIFY2(screenShowsPage(QStringLiteral("brands")), "brands after user360");
+}
+
+// The operator's areas that a company admin does not have (the overview across all companies first), in the
+// operator's own window over the same server.
+void TestWindow::operatorPagesAreDrawnAlone()
+{
+    QVERIFY(!m_visited.isEmpty());
+    testing::UiHarness ui(m_server.get());
+    QVERIFY(ui.signIn(testing::demoLogin("operator")));
+    api::CredentialStore credentials;
+    credentials.setDisabled(true);
+    api::ServerProfile profile;
+    profile.name = QStringLiteral("Staging");
+    profile.url = QUrl(m_server->baseUrl());
+    profile.environment = api::ServerProfile::Environment::Test;
+    m_app->window()->hide();
+    ui::MainWindow window(ui.context, profile, &credentials);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const QStringList areas = window.availablePages();
+    QCOMPARE(areas.first(), QStringLiteral("overview"));
+    for (const QString &name : areas) {
+        if (m_visited.contains(name))
+            continue;
+        QVERIFY(window.showPage(name));
+        if (name == QLatin1String("overview")) {
+            // One company chosen, its actions enabled.
+            ui::OverviewPage *overview = window.overviewPage();
+            QTRY_VERIFY(overview->companies()->rowCount() > 0 && !overview->companies()->isLoading());
+            overview->table()->selectRow(0);
+            auto *suspend = overview->findChild<QPushButton *>(QStringLiteral("suspendCompanyButton"));
+            QVERIFY(suspend);
+            QTRY_VERIFY(suspend->isEnabled());
+        }
+        QVERIFY2(screenShowsPage(&window, ui.api, name), qPrintable(name));
+    }
+    window.hide();
+    m_app->window()->show();
 }
 
 int main(int argc, char *argv[])

@@ -132,7 +132,7 @@ CompanyPage::CompanyPage(AppContext *context, QWidget *parent)
     connect(m_status, &CompanyStatusActions::changed, this, [this](const QJsonObject &company) {
         adopt(company);
         showMessage(!company.value(QLatin1String("deleted_at")).isNull()
-                ? tr("Deleted. Restore it from Deleted items.")
+                ? tr("Deleted. Restore brings it back.")
                 : company.value(QLatin1String("status")).toString() == QLatin1String("suspended")
                 ? tr("Suspended.")
                 : tr("Active."),
