@@ -287,6 +287,14 @@ void TestCompanyOps::operatorOverview()
                  .status,
         201);
 
+    // A forward is not a mailbox, here as on the dashboard.
+    QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/ops.example/users"),
+                     QJsonObject {{QStringLiteral("local_part"), QStringLiteral("sales")},
+                         {QStringLiteral("type"), QStringLiteral("forward")},
+                         {QStringLiteral("forward_recipients"), QJsonArray {QStringLiteral("desk@elsewhere.example")}}})
+                 .status,
+        201);
+
     const auto r = m_op->get(QStringLiteral("/api/v1/operator/companies?sort=-mailboxes"));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.items().size(), 2);
@@ -294,6 +302,11 @@ void TestCompanyOps::operatorOverview()
     QCOMPARE(ops.value(QLatin1String("name")).toString(), QStringLiteral("Ops Co"));
     QCOMPARE(ops.value(QLatin1String("mailboxes")).toInt(), 2);
     QCOMPARE(ops.value(QLatin1String("active_users")).toInt(), 1);
+    // The same figures as the company's dashboard.
+    const QJsonObject active
+        = m_op->get(QStringLiteral("/api/v1/stats/active?company=%1&days=7").arg(m_company)).json();
+    QCOMPARE(ops.value(QLatin1String("mailboxes")).toInt(), active.value(QLatin1String("users")).toInt());
+    QCOMPARE(ops.value(QLatin1String("active_users")).toInt(), active.value(QLatin1String("active")).toInt());
     QCOMPARE(ops.value(QLatin1String("used_bytes")).toInt(), 300);
     QVERIFY(ops.value(QLatin1String("quota_bytes")).toDouble() >= 1000);
     QCOMPARE(ops.value(QLatin1String("open_alerts")).toInt(), 1);
