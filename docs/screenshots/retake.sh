@@ -31,6 +31,7 @@ height=900
 xvfb_pid=
 client_pid=
 log=$(mktemp)
+home=
 
 stop_client() {
     [ -n "$client_pid" ] || return 0
@@ -59,6 +60,7 @@ cleanup() {
         wait "$xvfb_pid" 2>/dev/null || true
     fi
     rm -f "$log"
+    [ -z "$home" ] || rm -rf "$home"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -81,8 +83,9 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 # The demo keeps its settings and database away from the user's own.
-export XDG_CONFIG_HOME=$(mktemp -d)
-export XDG_RUNTIME_DIR=$XDG_CONFIG_HOME
+home=$(mktemp -d)
+chmod 700 "$home"
+export XDG_CONFIG_HOME=$home XDG_RUNTIME_DIR=$home
 
 window=
 start_client() { # role
