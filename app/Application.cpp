@@ -34,7 +34,9 @@ void installTranslation(const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     QLocale::setDefault(locale);
     auto *own = new QTranslator(qApp);
-    if (own->load(locale, QStringLiteral("mailadmin"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // A language without a catalogue of its own gets the English one, for its plural forms ("1 user").
+    if (own->load(locale, QStringLiteral("mailadmin"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own->load(QStringLiteral("mailadmin_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(qApp);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

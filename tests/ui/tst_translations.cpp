@@ -64,6 +64,8 @@ private slots:
     void catalogueCoversTheSources();
     void compiledCatalogueTranslates_data();
     void compiledCatalogueTranslates();
+    void englishCataloguePluralizesEveryPluralMessage();
+    void englishPluralsAreUsed();
     // Last: installs the French translators in this process.
     void frenchReachesQtAndValidation();
 };
@@ -128,6 +130,63 @@ void TestTranslations::compiledCatalogueTranslates()
     QTranslator translator;
     QVERIFY(translator.load(QStringLiteral(":/i18n/mailadmin_fr.qm")));
     QCOMPARE(translator.translate(context.toLatin1().constData(), source.toUtf8().constData()), french);
+}
+
+// Every message with a count in the French catalogue has its English singular and plural, so no English
+// text reads "1 user(s)".
+void TestTranslations::englishCataloguePluralizesEveryPluralMessage()
+{
+    const auto numerusMessages = [](const QString &path) {
+        QFile ts(path);
+        QStringList found;
+        if (!ts.open(QIODevice::ReadOnly))
+            return found;
+        QXmlStreamReader xml(&ts);
+        QString context;
+        bool numerus = false;
+        QString source;
+        int forms = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.isStartElement() && xml.name() == QLatin1String("message")) {
+                numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+                forms = 0;
+            } else if (xml.isStartElement() && xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform")) {
+                if (!xml.readElementText().trimmed().isEmpty())
+                    ++forms;
+            } else if (xml.isEndElement() && xml.name() == QLatin1String("message") && numerus && forms == 2) {
+                found << context + QStringLiteral(": ") + source;
+            }
+        }
+        return found;
+    };
+    const QStringList french = numerusMessages(sourceDir() + QStringLiteral("/translations/mailadmin_fr.ts"));
+    const QStringList english = numerusMessages(sourceDir() + QStringLiteral("/translations/mailadmin_en.ts"));
+    QVERIFY(french.size() > 20);
+    QStringList missing;
+    for (const QString &m : french) {
+        if (!english.contains(m))
+            missing << m;
+    }
+    QVERIFY2(missing.isEmpty(),
+        qPrintable(QStringLiteral("no English plural forms in translations/mailadmin_en.ts: ")
+            + missing.join(QStringLiteral("; "))));
+}
+
+void TestTranslations::englishPluralsAreUsed()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/mailadmin_en.qm")));
+    QCoreApplication::installTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(QCoreApplication::translate("mailadmin::ui::DomainPage", "%n user(s)", nullptr, 1), QStringLiteral("1 user"));
+    QCOMPARE(QCoreApplication::translate("mailadmin::ui::DomainPage", "%n user(s)", nullptr, 1725), QStringLiteral("1,725 users"));
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale::c());
 }
 
 void TestTranslations::frenchReachesQtAndValidation()
