@@ -5,6 +5,11 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#endif
+
 namespace mailadmin::app {
 
 DemoServer::DemoServer(QObject *parent) : QObject(parent)
@@ -23,6 +28,17 @@ DemoServer::~DemoServer()
         if (!m_server->waitForFinished(3000))
             m_server->kill();
     }
+}
+
+// The demo's server and seeder end with the client however it ends (a signal, a crash), not only when it
+// quits: the kernel sends them SIGTERM when their parent dies.
+void DemoServer::endsWithTheClient(QProcess *process)
+{
+#ifdef Q_OS_LINUX
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+#else
+    Q_UNUSED(process);
+#endif
 }
 
 QString DemoServer::serverProgram()
@@ -47,6 +63,7 @@ void DemoServer::run(const QStringList &arguments, const QString &step, std::fun
 {
     emit progress(step);
     auto *process = new QProcess(this);
+    endsWithTheClient(process);
     process->setProcessChannelMode(QProcess::MergedChannels);
     connect(process, &QProcess::finished, this,
         [this, process, next, step](int code, QProcess::ExitStatus status) {
@@ -89,6 +106,7 @@ void DemoServer::start()
                 tr("Writing 20,000 demo users and 90 days of mail activity"), [this, db] {
                     emit progress(tr("Starting the demo server"));
                     m_server = new QProcess(this);
+                    endsWithTheClient(m_server);
                     m_server->setProcessChannelMode(QProcess::SeparateChannels);
                     connect(m_server, &QProcess::readyReadStandardOutput, this, [this] {
                         m_output += m_server->readAllStandardOutput();

@@ -29,6 +29,7 @@ signals:
     void failed(const QString &error);
 
 private:
+    static void endsWithTheClient(QProcess *process);
     void run(const QStringList &arguments, const QString &step, std::function<void()> next);
 
     QTemporaryDir m_dir;
