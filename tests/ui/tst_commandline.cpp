@@ -110,8 +110,10 @@ void TestCommandLine::demoServerEndsWithTheClient()
         QVERIFY(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("mailadmind")));
     // Whatever the outcome, nothing of the test is left running.
     const auto cleanup = qScopeGuard([&started] {
-        for (const QString &pid : started)
-            ::kill(pid_t(pid.toLongLong()), SIGKILL);
+        for (const QString &pid : started) {
+            if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("mailadmind")))
+                ::kill(pid_t(pid.toLongLong()), SIGKILL);
+        }
     });
     ::kill(pid_t(client.processId()), SIGKILL);
     QVERIFY(client.waitForFinished(10000));
