@@ -184,6 +184,73 @@ QString objectType(const QString &type)
     return lookUp(names, type);
 }
 
+QString severity(const QString &severity)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("minor"), QT_TRANSLATE_NOOP("Format", "Minor")},
+        {QStringLiteral("major"), QT_TRANSLATE_NOOP("Format", "Major")},
+        {QStringLiteral("warning"), QT_TRANSLATE_NOOP("Format", "Warning")},
+        {QStringLiteral("critical"), QT_TRANSLATE_NOOP("Format", "Critical")},
+    };
+    return lookUp(names, severity);
+}
+
+QString alertStatus(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        return QCoreApplication::translate("Format", "Open", "status of an alert");
+    if (status == QLatin1String("acknowledged"))
+        return QCoreApplication::translate("Format", "Acknowledged", "status of an alert");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Format", "Resolved", "status of an alert");
+    return status;
+}
+
+QString incidentStatus(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        return QCoreApplication::translate("Format", "Open", "status of an incident");
+    if (status == QLatin1String("scheduled"))
+        return QCoreApplication::translate("Format", "Scheduled", "status of an incident");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Format", "Resolved", "status of an incident");
+    return status;
+}
+
+QString span(const QString &span)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("hour"), QT_TRANSLATE_NOOP("Format", "Hour")},
+        {QStringLiteral("day"), QT_TRANSLATE_NOOP("Format", "Day")},
+    };
+    return lookUp(names, span);
+}
+
+QString service(const QString &service)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("inbound"), QT_TRANSLATE_NOOP("Format", "Inbound mail")},
+        {QStringLiteral("outbound"), QT_TRANSLATE_NOOP("Format", "Outbound mail")},
+    };
+    if (names.contains(service))
+        return lookUp(names, service);
+    return protocol(service);
+}
+
+QString services(const QStringList &services)
+{
+    QStringList out;
+    for (const QString &s : services)
+        out << service(s);
+    return out.join(QStringLiteral(", "));
+}
+
+QString loginResult(bool success)
+{
+    return success ? QCoreApplication::translate("Format", "Successful", "result of a login")
+                   : QCoreApplication::translate("Format", "Failed", "result of a login");
+}
+
 const QStringList &protocols()
 {
     static const QStringList names

@@ -19,6 +19,8 @@ private slots:
     void unreadableSizes();
     void lastLoginsInFixedOrder();
     void auditChangesReadable();
+    void apiWordsForPeople_data();
+    void apiWordsForPeople();
 };
 
 void TestFormat::bytesRoundTrip_data()
@@ -79,6 +81,31 @@ void TestFormat::auditChangesReadable()
     QCOMPARE(format::objectType(QStringLiteral("admin")), QStringLiteral("Administrator"));
     // A value this client does not know yet is shown as the server sent it.
     QCOMPARE(format::auditAction(QStringLiteral("merge")), QStringLiteral("merge"));
+}
+
+void TestFormat::apiWordsForPeople_data()
+{
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("severity") << format::severity(QStringLiteral("critical")) << QStringLiteral("Critical");
+    QTest::newRow("minor") << format::severity(QStringLiteral("minor")) << QStringLiteral("Minor");
+    QTest::newRow("alert status") << format::alertStatus(QStringLiteral("open")) << QStringLiteral("Open");
+    QTest::newRow("incident status") << format::incidentStatus(QStringLiteral("scheduled"))
+                                     << QStringLiteral("Scheduled");
+    QTest::newRow("span") << format::span(QStringLiteral("hour")) << QStringLiteral("Hour");
+    QTest::newRow("login") << format::loginResult(true) << QStringLiteral("Successful");
+    QTest::newRow("services") << format::services(
+        {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("inbound")})
+                              << QStringLiteral("IMAP, POP, Webmail, Inbound mail");
+    QTest::newRow("unknown") << format::severity(QStringLiteral("dire")) << QStringLiteral("dire");
+}
+
+// API keys ("critical", "open", "inbound") are never what a user reads.
+void TestFormat::apiWordsForPeople()
+{
+    QFETCH(QString, shown);
+    QFETCH(QString, expected);
+    QCOMPARE(shown, expected);
 }
 
 QTEST_GUILESS_MAIN(TestFormat)

@@ -171,8 +171,8 @@ void TestAlertsPage::oneRowPerEpisode()
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Period), QStringLiteral("28 Nov 10:00–15:00 (6 h)"));
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Subject), m_nina);
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Peak), QStringLiteral("410"));
-    QCOMPARE(cell(six, models::AlertEpisodeListModel::Severity), QStringLiteral("critical"));
-    QCOMPARE(cell(six, models::AlertEpisodeListModel::Status), QStringLiteral("open"));
+    QCOMPARE(cell(six, models::AlertEpisodeListModel::Severity), QStringLiteral("Critical"));
+    QCOMPARE(cell(six, models::AlertEpisodeListModel::Status), QStringLiteral("Open"));
     QCOMPARE(cell(rowOf(*page, m_nina, 1), models::AlertEpisodeListModel::Period),
         QStringLiteral("28 Nov 17:00 (1 h)"));
     QCOMPARE(cell(rowOf(*page, m_bob, 2), models::AlertEpisodeListModel::Period),
