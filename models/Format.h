@@ -35,6 +35,11 @@ QString service(const QString &service);
 QString services(const QStringList &services);
 // A login attempt's outcome: "Successful" or "Failed".
 QString loginResult(bool success);
+// An API field ("display_name") by the label the forms give it ("Display name"); an unknown one with its
+// underscores as spaces.
+QString fieldLabel(const QString &field);
+// "Yes" or "No".
+QString yesNo(bool value);
 // A user's `last_login` object as "IMAP: <time> · POP: never · …", always in that order.
 QString lastLogins(const QJsonObject &lastLogin);
 

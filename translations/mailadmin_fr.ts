@@ -314,6 +314,82 @@
         <comment>result of a login</comment>
         <translation>Échouée</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Default quota</source>
+        <translation>Quota par défaut</translation>
+    </message>
+    <message>
+        <source>Quota maximum</source>
+        <translation>Quota maximal</translation>
+    </message>
+    <message>
+        <source>User limit</source>
+        <translation>Limite d'utilisateurs</translation>
+    </message>
+    <message>
+        <source>Alias limit</source>
+        <translation>Limite d'alias</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Alias domains</source>
+        <translation>Domaines alias</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Transférer à</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Deleted on</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

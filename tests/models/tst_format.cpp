@@ -74,9 +74,25 @@ void TestFormat::auditChangesReadable()
                 {QStringLiteral("after"), QStringLiteral("2026-11-27T00:39:34Z")}}}};
     const QString text = models::AuditListModel::describeChanges(changes);
     QCOMPARE(text,
-        QStringLiteral("deleted_at: — → %1; quota: 512 MB → 1 GB")
+        QStringLiteral("Deleted on: — → %1; Quota: 512 MB → 1 GB")
             .arg(format::time(QStringLiteral("2026-11-27T00:39:34Z"))));
     QVERIFY(!text.contains(QLatin1String("T00:39:34Z")));
+    // Field labels and display words, not API names; a field written but not changed is left out.
+    const QJsonObject user {{QStringLiteral("display_name"),
+                                QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                                    {QStringLiteral("after"), QStringLiteral("Nina")}}},
+        {QStringLiteral("type"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                {QStringLiteral("after"), QStringLiteral("forward")}}},
+        {QStringLiteral("company_id"),
+            QJsonObject {
+                {QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), QJsonValue::Null}}},
+        {QStringLiteral("disabled"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), false}}},
+        {QStringLiteral("users"),
+            QJsonObject {{QStringLiteral("before"), 0}, {QStringLiteral("after"), 20000}}}};
+    QCOMPARE(models::AuditListModel::describeChanges(user),
+        QStringLiteral("Disabled: — → No; Display name: — → Nina; Type: — → Forward; Users: 0 → 20,000"));
     QCOMPARE(format::auditAction(QStringLiteral("update")), QStringLiteral("Changed"));
     QCOMPARE(format::objectType(QStringLiteral("admin")), QStringLiteral("Administrator"));
     // A value this client does not know yet is shown as the server sent it.
