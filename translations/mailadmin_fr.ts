@@ -2969,8 +2969,8 @@
         <translation>Quota &amp;maximal :</translation>
     </message>
     <message>
-        <source>&amp;User limit:</source>
-        <translation>Limite d'&amp;utilisateurs :</translation>
+        <source>User &amp;limit:</source>
+        <translation>&amp;Limite d'utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -3421,8 +3421,8 @@
         <translation>Renvoy&amp;er</translation>
     </message>
     <message>
-        <source>&amp;Notices</source>
-        <translation>&amp;Avis</translation>
+        <source>Not&amp;ices</source>
+        <translation>A&amp;vis</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 of your %2 mailboxes are affected.&lt;/b&gt;</source>

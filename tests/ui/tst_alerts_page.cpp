@@ -35,6 +35,7 @@ private slots:
     void oneRowPerEpisode();
     void detailShowsTheHours();
     void acknowledgeSeveralEpisodes();
+    void keyboardStartsOnTheList();
     void keyboardAcknowledges();
     void conflictIsExplained();
     void accountActions();
@@ -233,6 +234,21 @@ void TestAlertsPage::acknowledgeSeveralEpisodes()
     page->resolve();
     QTRY_COMPARE(statusOf(m_bobDays.last()), QStringLiteral("resolved"));
     QCOMPARE(statusOf(m_bobDays.first()), QStringLiteral("resolved"));
+}
+
+void TestAlertsPage::keyboardStartsOnTheList()
+{
+    // Focus given to the page lands on the list, with the first episode current; Down moves on and selects.
+    auto page = newPage();
+    QTRY_COMPARE(page->episodes()->rowCount(), 3);
+    QApplication::setActiveWindow(page.get());
+    page->setFocus();
+    QTRY_VERIFY(page->table()->hasFocus());
+    QTRY_COMPARE(page->table()->currentIndex().row(), 0);
+    QVERIFY(!page->table()->selectionModel()->hasSelection());
+    QTest::keyClick(page->table(), Qt::Key_Down);
+    QCOMPARE(page->table()->currentIndex().row(), 1);
+    QVERIFY(page->table()->selectionModel()->hasSelection());
 }
 
 void TestAlertsPage::keyboardAcknowledges()

@@ -89,7 +89,7 @@ IncidentsPage::IncidentsPage(AppContext *context, QWidget *parent)
         QPushButton *retry = m_deliveryList->addButton(
             tr("Send &again"), QStringLiteral("retryDeliveryButton"), QStringLiteral("incident.write"));
         connect(retry, &QPushButton::clicked, this, &IncidentsPage::retryDelivery);
-        m_tabs->addTab(m_deliveryList, tr("&Notices"));
+        m_tabs->addTab(m_deliveryList, tr("Not&ices"));
     }
     detailLayout->addWidget(m_tabs, 1);
 
