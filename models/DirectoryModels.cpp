@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace mailadmin::models {
 
@@ -193,26 +194,40 @@ QString AuditListModel::describeChanges(const QJsonObject &changes)
 {
     QStringList parts;
     for (auto it = changes.begin(); it != changes.end(); ++it) {
+        const QString key = it.key();
         const QJsonObject change = it.value().toObject();
-        const bool isSize = it.key().endsWith(QLatin1String("quota"))
-            || it.key() == QLatin1String("quota_maximum") || it.key() == QLatin1String("used_bytes");
-        const bool isTime = it.key().endsWith(QLatin1String("_at"));
-        const auto show = [isSize, isTime](const QJsonValue &v) -> QString {
+        const bool isSize = key.endsWith(QLatin1String("quota")) || key == QLatin1String("quota_maximum")
+            || key == QLatin1String("used_bytes");
+        const bool isTime = key.endsWith(QLatin1String("_at"));
+        const auto show = [&key, isSize, isTime](const QJsonValue &v) -> QString {
             if (v.isNull() || v.isUndefined())
                 return QStringLiteral("—");
-            if (v.isString())
-                return isTime ? format::time(v.toString()) : v.toString();
+            if (v.isString()) {
+                const QString s = v.toString();
+                if (isTime)
+                    return format::time(s);
+                if (key == QLatin1String("type"))
+                    return format::userType(s);
+                if (key == QLatin1String("status"))
+                    return format::status(s);
+                if (key == QLatin1String("role"))
+                    return format::role(s);
+                return s;
+            }
             if (v.isDouble())
-                return isSize ? format::bytes(qint64(v.toDouble())) : QString::number(qint64(v.toDouble()));
+                return isSize ? format::bytes(qint64(v.toDouble()))
+                              : QLocale().toString(qint64(v.toDouble()));
             if (v.isBool())
-                return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+                return format::yesNo(v.toBool());
             return QString::fromUtf8(v.isArray()
                     ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
                     : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
         };
-        parts << QStringLiteral("%1: %2 → %3")
-                     .arg(it.key(), show(change.value(QLatin1String("before"))),
-                         show(change.value(QLatin1String("after"))));
+        const QString from = show(change.value(QLatin1String("before")));
+        const QString to = show(change.value(QLatin1String("after")));
+        if (from == to)
+            continue; // written but not changed ("— → —")
+        parts << QStringLiteral("%1: %2 → %3").arg(format::fieldLabel(key), from, to);
     }
     return parts.join(QStringLiteral("; "));
 }

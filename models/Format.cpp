@@ -184,6 +184,112 @@ QString objectType(const QString &type)
     return lookUp(names, type);
 }
 
+QString severity(const QString &severity)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("minor"), QT_TRANSLATE_NOOP("Format", "Minor")},
+        {QStringLiteral("major"), QT_TRANSLATE_NOOP("Format", "Major")},
+        {QStringLiteral("warning"), QT_TRANSLATE_NOOP("Format", "Warning")},
+        {QStringLiteral("critical"), QT_TRANSLATE_NOOP("Format", "Critical")},
+    };
+    return lookUp(names, severity);
+}
+
+QString alertStatus(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        return QCoreApplication::translate("Format", "Open", "status of an alert");
+    if (status == QLatin1String("acknowledged"))
+        return QCoreApplication::translate("Format", "Acknowledged", "status of an alert");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Format", "Resolved", "status of an alert");
+    return status;
+}
+
+QString incidentStatus(const QString &status)
+{
+    if (status == QLatin1String("open"))
+        return QCoreApplication::translate("Format", "Open", "status of an incident");
+    if (status == QLatin1String("scheduled"))
+        return QCoreApplication::translate("Format", "Scheduled", "status of an incident");
+    if (status == QLatin1String("resolved"))
+        return QCoreApplication::translate("Format", "Resolved", "status of an incident");
+    return status;
+}
+
+QString span(const QString &span)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("hour"), QT_TRANSLATE_NOOP("Format", "Hour")},
+        {QStringLiteral("day"), QT_TRANSLATE_NOOP("Format", "Day")},
+    };
+    return lookUp(names, span);
+}
+
+QString service(const QString &service)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("inbound"), QT_TRANSLATE_NOOP("Format", "Inbound mail")},
+        {QStringLiteral("outbound"), QT_TRANSLATE_NOOP("Format", "Outbound mail")},
+    };
+    if (names.contains(service))
+        return lookUp(names, service);
+    return protocol(service);
+}
+
+QString services(const QStringList &services)
+{
+    QStringList out;
+    for (const QString &s : services)
+        out << service(s);
+    return out.join(QStringLiteral(", "));
+}
+
+QString loginResult(bool success)
+{
+    return success ? QCoreApplication::translate("Format", "Successful", "result of a login")
+                   : QCoreApplication::translate("Format", "Failed", "result of a login");
+}
+
+QString fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("name"), QT_TRANSLATE_NOOP("Format", "Name")},
+        {QStringLiteral("display_name"), QT_TRANSLATE_NOOP("Format", "Display name")},
+        {QStringLiteral("type"), QT_TRANSLATE_NOOP("Format", "Type")},
+        {QStringLiteral("status"), QT_TRANSLATE_NOOP("Format", "Status")},
+        {QStringLiteral("role"), QT_TRANSLATE_NOOP("Format", "Role")},
+        {QStringLiteral("company_id"), QT_TRANSLATE_NOOP("Format", "Company")},
+        {QStringLiteral("brand_id"), QT_TRANSLATE_NOOP("Format", "Brand")},
+        {QStringLiteral("disabled"), QT_TRANSLATE_NOOP("Format", "Disabled")},
+        {QStringLiteral("quota"), QT_TRANSLATE_NOOP("Format", "Quota")},
+        {QStringLiteral("default_quota"), QT_TRANSLATE_NOOP("Format", "Default quota")},
+        {QStringLiteral("quota_maximum"), QT_TRANSLATE_NOOP("Format", "Quota maximum")},
+        {QStringLiteral("user_limit"), QT_TRANSLATE_NOOP("Format", "User limit")},
+        {QStringLiteral("alias_limit"), QT_TRANSLATE_NOOP("Format", "Alias limit")},
+        {QStringLiteral("users"), QT_TRANSLATE_NOOP("Format", "Users")},
+        {QStringLiteral("aliases"), QT_TRANSLATE_NOOP("Format", "Alias domains")},
+        {QStringLiteral("forward_recipients"), QT_TRANSLATE_NOOP("Format", "Forward to")},
+        {QStringLiteral("services"), QT_TRANSLATE_NOOP("Format", "Services")},
+        {QStringLiteral("language"), QT_TRANSLATE_NOOP("Format", "Language")},
+        {QStringLiteral("notes"), QT_TRANSLATE_NOOP("Format", "Notes")},
+        {QStringLiteral("deleted_at"), QT_TRANSLATE_NOOP("Format", "Deleted on")},
+    };
+    const auto it = names.constFind(field);
+    if (it != names.constEnd())
+        return QCoreApplication::translate("Format", it.value());
+    QString words = field;
+    words.replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (!words.isEmpty())
+        words[0] = words.at(0).toUpper();
+    return words;
+}
+
+QString yesNo(bool value)
+{
+    return value ? QCoreApplication::translate("Format", "Yes") : QCoreApplication::translate("Format", "No");
+}
+
 const QStringList &protocols()
 {
     static const QStringList names

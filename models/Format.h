@@ -25,6 +25,21 @@ const QStringList &protocols();
 // An audit entry's action ("update") and object type ("user") in words; unknown values as they are.
 QString auditAction(const QString &action);
 QString objectType(const QString &type);
+// Alert and incident words: "Critical", "Open", "Hour"; unknown values as they are.
+QString severity(const QString &severity);
+QString alertStatus(const QString &status);
+QString incidentStatus(const QString &status);
+QString span(const QString &span);
+// An incident's service ("inbound", "imap") in words, and a list of them joined with commas.
+QString service(const QString &service);
+QString services(const QStringList &services);
+// A login attempt's outcome: "Successful" or "Failed".
+QString loginResult(bool success);
+// An API field ("display_name") by the label the forms give it ("Display name"); an unknown one with its
+// underscores as spaces.
+QString fieldLabel(const QString &field);
+// "Yes" or "No".
+QString yesNo(bool value);
 // A user's `last_login` object as "IMAP: <time> · POP: never · …", always in that order.
 QString lastLogins(const QJsonObject &lastLogin);
 

@@ -19,13 +19,6 @@ QString number(const QJsonValue &v)
     return QLocale().toString(qint64(v.toDouble()));
 }
 
-QString joined(const QJsonValue &list)
-{
-    QStringList out;
-    for (const QJsonValue &v : list.toArray())
-        out << v.toString();
-    return out.join(QStringLiteral(", "));
-}
 } // namespace
 
 IncidentListModel::IncidentListModel(api::ApiClient *client, QObject *parent) : PagedListModel(client, parent)
@@ -50,24 +43,12 @@ QString IncidentListModel::kindText(const QString &kind)
 
 QString IncidentListModel::statusText(const QString &status)
 {
-    if (status == QLatin1String("open"))
-        return tr("open");
-    if (status == QLatin1String("scheduled"))
-        return tr("scheduled");
-    if (status == QLatin1String("resolved"))
-        return tr("resolved");
-    return status;
+    return format::incidentStatus(status);
 }
 
 QString IncidentListModel::severityText(const QString &severity)
 {
-    if (severity == QLatin1String("minor"))
-        return tr("minor");
-    if (severity == QLatin1String("major"))
-        return tr("major");
-    if (severity == QLatin1String("critical"))
-        return tr("critical");
-    return severity;
+    return format::severity(severity);
 }
 
 QString IncidentListModel::affectedText(const QJsonObject &incident)
@@ -262,7 +243,7 @@ QVariant MailStoreListModel::display(const QJsonObject &o, int column) const
     case Host:
         return o.value(QLatin1String("host")).toString();
     case Services:
-        return joined(o.value(QLatin1String("services")));
+        return format::services(o.value(QLatin1String("services")).toVariant().toStringList());
     case Accepting:
         return o.value(QLatin1String("accepting")).toBool() ? tr("accepted") : tr("closed");
     case Mailboxes:
@@ -341,7 +322,7 @@ BulletinListModel::BulletinListModel(api::ApiClient *client, QObject *parent) : 
 
 QString BulletinListModel::typeText(const QString &type)
 {
-    return type == QLatin1String("auto") ? tr("to each new mailbox") : tr("when posted");
+    return type == QLatin1String("auto") ? tr("To each new mailbox") : tr("When posted");
 }
 
 QString BulletinListModel::targetText(const QString &target)

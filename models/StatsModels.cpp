@@ -257,7 +257,7 @@ QVariant ActivityListModel::display(const QJsonObject &object, int column) const
     case Protocol:
         return format::protocol(object.value(QLatin1String("protocol")).toString());
     case Result:
-        return object.value(QLatin1String("success")).toBool() ? tr("success") : tr("failed");
+        return format::loginResult(object.value(QLatin1String("success")).toBool());
     case Address:
         return object.value(QLatin1String("remote_address")).toString();
     default:
@@ -286,18 +286,12 @@ AlertListModel::AlertListModel(api::ApiClient *client, QObject *parent) : PagedL
 
 QString AlertListModel::statusText(const QString &status)
 {
-    if (status == QLatin1String("open"))
-        return tr("open");
-    if (status == QLatin1String("acknowledged"))
-        return tr("acknowledged");
-    if (status == QLatin1String("resolved"))
-        return tr("resolved");
-    return status;
+    return format::alertStatus(status);
 }
 
 QString AlertListModel::severityText(const QString &severity)
 {
-    return severity == QLatin1String("critical") ? tr("critical") : tr("warning");
+    return format::severity(severity == QLatin1String("critical") ? severity : QStringLiteral("warning"));
 }
 
 QVariant AlertListModel::display(const QJsonObject &o, int column) const
@@ -308,7 +302,7 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
     case Subject:
         return validation::addressForDisplay(o.value(QLatin1String("subject")).toString());
     case Span:
-        return o.value(QLatin1String("span")).toString() == QLatin1String("hour") ? tr("hour") : tr("day");
+        return format::span(o.value(QLatin1String("span")).toString());
     case Observed:
         return QLocale().toString(qint64(o.value(QLatin1String("observed")).toDouble()));
     case Baseline:

@@ -242,6 +242,154 @@
         <comment>kind of user</comment>
         <translation>Filtre</translation>
     </message>
+    <message>
+        <source>Minor</source>
+        <translation>Mineure</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>Majeure</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Critique</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>status of an alert</comment>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <comment>status of an alert</comment>
+        <translation>Prise en charge</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <comment>status of an alert</comment>
+        <translation>Résolue</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <comment>status of an incident</comment>
+        <translation>Ouvert</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <comment>status of an incident</comment>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <comment>status of an incident</comment>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Inbound mail</source>
+        <translation>Courrier entrant</translation>
+    </message>
+    <message>
+        <source>Outbound mail</source>
+        <translation>Courrier sortant</translation>
+    </message>
+    <message>
+        <source>Successful</source>
+        <comment>result of a login</comment>
+        <translation>Réussie</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>result of a login</comment>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <source>Default quota</source>
+        <translation>Quota par défaut</translation>
+    </message>
+    <message>
+        <source>Quota maximum</source>
+        <translation>Quota maximal</translation>
+    </message>
+    <message>
+        <source>User limit</source>
+        <translation>Limite d'utilisateurs</translation>
+    </message>
+    <message>
+        <source>Alias limit</source>
+        <translation>Limite d'alias</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <source>Alias domains</source>
+        <translation>Domaines alias</translation>
+    </message>
+    <message>
+        <source>Forward to</source>
+        <translation>Transférer à</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Services</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Deleted on</source>
+        <translation>Supprimé le</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -728,14 +876,6 @@
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
-    <message>
-        <source>success</source>
-        <translation>réussie</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>échouée</translation>
-    </message>
 </context>
 <context>
     <name>mailadmin::models::AdminListModel</name>
@@ -832,34 +972,6 @@
     <message>
         <source>Status</source>
         <translation>Statut</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>ouverte</translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>prise en charge</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>résolue</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>critique</translation>
-    </message>
-    <message>
-        <source>warning</source>
-        <translation>avertissement</translation>
-    </message>
-    <message>
-        <source>hour</source>
-        <translation>heure</translation>
-    </message>
-    <message>
-        <source>day</source>
-        <translation>jour</translation>
     </message>
     <message>
         <source>%1 messages against a usual %2 (spread %3); alert threshold %4</source>
@@ -983,12 +1095,12 @@
         <translation>Modifié</translation>
     </message>
     <message>
-        <source>to each new mailbox</source>
-        <translation>à chaque nouvelle boîte</translation>
+        <source>To each new mailbox</source>
+        <translation>À chaque nouvelle boîte</translation>
     </message>
     <message>
-        <source>when posted</source>
-        <translation>à la publication</translation>
+        <source>When posted</source>
+        <translation>À la publication</translation>
     </message>
     <message>
         <source>affected by an incident</source>
@@ -1289,30 +1401,6 @@
     <message>
         <source>Maintenance</source>
         <translation>Maintenance</translation>
-    </message>
-    <message>
-        <source>open</source>
-        <translation>ouvert</translation>
-    </message>
-    <message>
-        <source>scheduled</source>
-        <translation>planifié</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>résolu</translation>
-    </message>
-    <message>
-        <source>minor</source>
-        <translation>mineure</translation>
-    </message>
-    <message>
-        <source>major</source>
-        <translation>majeure</translation>
-    </message>
-    <message>
-        <source>critical</source>
-        <translation>critique</translation>
     </message>
     <message>
         <source>%1 of your %2 mailboxes</source>
@@ -2881,8 +2969,8 @@
         <translation>Quota &amp;maximal :</translation>
     </message>
     <message>
-        <source>&amp;User limit:</source>
-        <translation>Limite d'&amp;utilisateurs :</translation>
+        <source>User &amp;limit:</source>
+        <translation>&amp;Limite d'utilisateurs :</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -3210,8 +3298,8 @@
         <translation> minutes avant</translation>
     </message>
     <message>
-        <source>no reminder</source>
-        <translation>pas de rappel</translation>
+        <source>No reminder</source>
+        <translation>Pas de rappel</translation>
     </message>
     <message>
         <source>&amp;Reminder:</source>
@@ -3222,8 +3310,8 @@
         <translation>L’avis, tel que les contacts le recevront :</translation>
     </message>
     <message>
-        <source>&amp;Preview</source>
-        <translation>A&amp;perçu</translation>
+        <source>Previe&amp;w</source>
+        <translation>Aperç&amp;u</translation>
     </message>
     <message>
         <source>&amp;Open incident and send</source>
@@ -3236,6 +3324,26 @@
     <message>
         <source>Reaches %1 emergency contacts of %2 companies; %3 mailboxes are affected.</source>
         <translation>Atteint %1 contacts d’urgence de %2 entreprises ; %3 boîtes sont touchées.</translation>
+    </message>
+    <message>
+        <source>&amp;Inbound mail</source>
+        <translation>Courrier &amp;entrant</translation>
+    </message>
+    <message>
+        <source>O&amp;utbound mail</source>
+        <translation>Courr&amp;ier sortant</translation>
+    </message>
+    <message>
+        <source>I&amp;MAP</source>
+        <translation>I&amp;MAP</translation>
+    </message>
+    <message>
+        <source>&amp;POP</source>
+        <translation>&amp;POP</translation>
+    </message>
+    <message>
+        <source>W&amp;ebmail</source>
+        <translation>&amp;Webmail</translation>
     </message>
 </context>
 <context>
@@ -3313,8 +3421,8 @@
         <translation>Renvoy&amp;er</translation>
     </message>
     <message>
-        <source>&amp;Notices</source>
-        <translation>&amp;Avis</translation>
+        <source>Not&amp;ices</source>
+        <translation>A&amp;vis</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 of your %2 mailboxes are affected.&lt;/b&gt;</source>

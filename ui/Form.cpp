@@ -55,7 +55,8 @@ QLabel *Form::addRow(const QString &field, const QString &label, QWidget *widget
         plain.chop(1);
     m_labels.insert(field, plain);
     auto *caption = new QLabel(label);
-    caption->setBuddy(widget);
+    // A composite widget names the control its mnemonic should reach through its focus proxy.
+    caption->setBuddy(widget->focusProxy() ? widget->focusProxy() : widget);
     m_layout->addRow(caption, box);
     m_order << field;
     return error;

@@ -40,6 +40,22 @@ QJsonArray checkedIds(const QListWidget *list)
     }
     return out;
 }
+// The service words of format::service, each with a mnemonic free in this form.
+QString serviceLabel(const QString &service)
+{
+    if (service == QLatin1String("inbound"))
+        return IncidentComposerWidget::tr("&Inbound mail");
+    if (service == QLatin1String("outbound"))
+        return IncidentComposerWidget::tr("O&utbound mail");
+    if (service == QLatin1String("imap"))
+        return IncidentComposerWidget::tr("I&MAP");
+    if (service == QLatin1String("pop"))
+        return IncidentComposerWidget::tr("&POP");
+    if (service == QLatin1String("webmail"))
+        return IncidentComposerWidget::tr("W&ebmail");
+    return service;
+}
+
 } // namespace
 
 IncidentComposerWidget::IncidentComposerWidget(AppContext *context, QWidget *parent)
@@ -75,8 +91,7 @@ IncidentComposerWidget::IncidentComposerWidget(AppContext *context, QWidget *par
     form->addRow(tr("Se&verity:"), m_severity);
     auto *services = new QHBoxLayout;
     for (const QString &s : incidents::services()) {
-        auto *box
-            = new QCheckBox(s == QLatin1String("imap") || s == QLatin1String("pop") ? s.toUpper() : s, left);
+        auto *box = new QCheckBox(serviceLabel(s), left);
         box->setObjectName(s + QStringLiteral("CheckBox"));
         box->setProperty("service", s);
         services->addWidget(box);
@@ -116,7 +131,7 @@ IncidentComposerWidget::IncidentComposerWidget(AppContext *context, QWidget *par
     m_remind->setObjectName(QStringLiteral("remindSpinBox"));
     m_remind->setRange(0, 10080);
     m_remind->setSuffix(tr(" minutes before"));
-    m_remind->setSpecialValueText(tr("no reminder"));
+    m_remind->setSpecialValueText(tr("No reminder"));
     form->addRow(tr("&Reminder:"), m_remind);
     connect(m_now, &QCheckBox::toggled, m_start, [this](bool now) { m_start->setEnabled(!now); });
     connect(m_hasEnd, &QCheckBox::toggled, m_end, &QWidget::setEnabled);
@@ -137,7 +152,7 @@ IncidentComposerWidget::IncidentComposerWidget(AppContext *context, QWidget *par
     rightLayout->addWidget(m_reach);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
-    m_previewButton = new QPushButton(tr("&Preview"), right);
+    m_previewButton = new QPushButton(tr("Previe&w"), right);
     m_previewButton->setObjectName(QStringLiteral("previewButton"));
     m_createButton = new QPushButton(tr("&Open incident and send"), right);
     m_createButton->setObjectName(QStringLiteral("createButton"));

@@ -19,6 +19,8 @@ private slots:
     void unreadableSizes();
     void lastLoginsInFixedOrder();
     void auditChangesReadable();
+    void apiWordsForPeople_data();
+    void apiWordsForPeople();
 };
 
 void TestFormat::bytesRoundTrip_data()
@@ -72,13 +74,54 @@ void TestFormat::auditChangesReadable()
                 {QStringLiteral("after"), QStringLiteral("2026-11-27T00:39:34Z")}}}};
     const QString text = models::AuditListModel::describeChanges(changes);
     QCOMPARE(text,
-        QStringLiteral("deleted_at: — → %1; quota: 512 MB → 1 GB")
+        QStringLiteral("Deleted on: — → %1; Quota: 512 MB → 1 GB")
             .arg(format::time(QStringLiteral("2026-11-27T00:39:34Z"))));
     QVERIFY(!text.contains(QLatin1String("T00:39:34Z")));
+    // Field labels and display words, not API names; a field written but not changed is left out.
+    const QJsonObject user {{QStringLiteral("display_name"),
+                                QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                                    {QStringLiteral("after"), QStringLiteral("Nina")}}},
+        {QStringLiteral("type"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue::Null},
+                {QStringLiteral("after"), QStringLiteral("forward")}}},
+        {QStringLiteral("company_id"),
+            QJsonObject {
+                {QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), QJsonValue::Null}}},
+        {QStringLiteral("disabled"),
+            QJsonObject {{QStringLiteral("before"), QJsonValue::Null}, {QStringLiteral("after"), false}}},
+        {QStringLiteral("users"),
+            QJsonObject {{QStringLiteral("before"), 0}, {QStringLiteral("after"), 20000}}}};
+    QCOMPARE(models::AuditListModel::describeChanges(user),
+        QStringLiteral("Disabled: — → No; Display name: — → Nina; Type: — → Forward; Users: 0 → 20,000"));
     QCOMPARE(format::auditAction(QStringLiteral("update")), QStringLiteral("Changed"));
     QCOMPARE(format::objectType(QStringLiteral("admin")), QStringLiteral("Administrator"));
     // A value this client does not know yet is shown as the server sent it.
     QCOMPARE(format::auditAction(QStringLiteral("merge")), QStringLiteral("merge"));
+}
+
+void TestFormat::apiWordsForPeople_data()
+{
+    QTest::addColumn<QString>("shown");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("severity") << format::severity(QStringLiteral("critical")) << QStringLiteral("Critical");
+    QTest::newRow("minor") << format::severity(QStringLiteral("minor")) << QStringLiteral("Minor");
+    QTest::newRow("alert status") << format::alertStatus(QStringLiteral("open")) << QStringLiteral("Open");
+    QTest::newRow("incident status") << format::incidentStatus(QStringLiteral("scheduled"))
+                                     << QStringLiteral("Scheduled");
+    QTest::newRow("span") << format::span(QStringLiteral("hour")) << QStringLiteral("Hour");
+    QTest::newRow("login") << format::loginResult(true) << QStringLiteral("Successful");
+    QTest::newRow("services") << format::services(
+        {QStringLiteral("imap"), QStringLiteral("pop"), QStringLiteral("webmail"), QStringLiteral("inbound")})
+                              << QStringLiteral("IMAP, POP, Webmail, Inbound mail");
+    QTest::newRow("unknown") << format::severity(QStringLiteral("dire")) << QStringLiteral("dire");
+}
+
+// API keys ("critical", "open", "inbound") are never what a user reads.
+void TestFormat::apiWordsForPeople()
+{
+    QFETCH(QString, shown);
+    QFETCH(QString, expected);
+    QCOMPARE(shown, expected);
 }
 
 QTEST_GUILESS_MAIN(TestFormat)

@@ -5,6 +5,9 @@
 #include "Session.h"
 #include "TestServer.h"
 
+#include <QAbstractButton>
+#include <QLabel>
+#include <QTabBar>
 #include <QTest>
 
 namespace mailadmin::testing {
@@ -58,6 +61,35 @@ inline QString demoLogin(const char *role)
     if (r == QLatin1String("domain_admin"))
         return QStringLiteral("domains@northwind");
     return QStringLiteral("admin@northwind");
+}
+
+// The texts in a widget whose mnemonic is Alt+key (labels with a buddy, buttons, tabs): one each, or a
+// key press reaches the wrong control.
+inline QStringList mnemonicOwners(const QWidget *root, QChar key)
+{
+    const auto mnemonic = [](const QString &text) {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != QLatin1Char('&'))
+                continue;
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toLower();
+            ++i;
+        }
+        return QChar();
+    };
+    QStringList out;
+    const QChar k = key.toLower();
+    for (const QLabel *label : root->findChildren<QLabel *>())
+        if (label->buddy() && mnemonic(label->text()) == k)
+            out << label->text();
+    for (const QAbstractButton *button : root->findChildren<QAbstractButton *>())
+        if (mnemonic(button->text()) == k)
+            out << button->text();
+    for (const QTabBar *tabs : root->findChildren<QTabBar *>())
+        for (int i = 0; i < tabs->count(); ++i)
+            if (mnemonic(tabs->tabText(i)) == k)
+                out << tabs->tabText(i);
+    return out;
 }
 
 } // namespace mailadmin::testing

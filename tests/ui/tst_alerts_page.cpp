@@ -35,6 +35,7 @@ private slots:
     void oneRowPerEpisode();
     void detailShowsTheHours();
     void acknowledgeSeveralEpisodes();
+    void keyboardStartsOnTheList();
     void keyboardAcknowledges();
     void conflictIsExplained();
     void accountActions();
@@ -171,8 +172,8 @@ void TestAlertsPage::oneRowPerEpisode()
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Period), QStringLiteral("28 Nov 10:00–15:00 (6 h)"));
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Subject), m_nina);
     QCOMPARE(cell(six, models::AlertEpisodeListModel::Peak), QStringLiteral("410"));
-    QCOMPARE(cell(six, models::AlertEpisodeListModel::Severity), QStringLiteral("critical"));
-    QCOMPARE(cell(six, models::AlertEpisodeListModel::Status), QStringLiteral("open"));
+    QCOMPARE(cell(six, models::AlertEpisodeListModel::Severity), QStringLiteral("Critical"));
+    QCOMPARE(cell(six, models::AlertEpisodeListModel::Status), QStringLiteral("Open"));
     QCOMPARE(cell(rowOf(*page, m_nina, 1), models::AlertEpisodeListModel::Period),
         QStringLiteral("28 Nov 17:00 (1 h)"));
     QCOMPARE(cell(rowOf(*page, m_bob, 2), models::AlertEpisodeListModel::Period),
@@ -233,6 +234,21 @@ void TestAlertsPage::acknowledgeSeveralEpisodes()
     page->resolve();
     QTRY_COMPARE(statusOf(m_bobDays.last()), QStringLiteral("resolved"));
     QCOMPARE(statusOf(m_bobDays.first()), QStringLiteral("resolved"));
+}
+
+void TestAlertsPage::keyboardStartsOnTheList()
+{
+    // Focus given to the page lands on the list, with the first episode current; Down moves on and selects.
+    auto page = newPage();
+    QTRY_COMPARE(page->episodes()->rowCount(), 3);
+    QApplication::setActiveWindow(page.get());
+    page->setFocus();
+    QTRY_VERIFY(page->table()->hasFocus());
+    QTRY_COMPARE(page->table()->currentIndex().row(), 0);
+    QVERIFY(!page->table()->selectionModel()->hasSelection());
+    QTest::keyClick(page->table(), Qt::Key_Down);
+    QCOMPARE(page->table()->currentIndex().row(), 1);
+    QVERIFY(page->table()->selectionModel()->hasSelection());
 }
 
 void TestAlertsPage::keyboardAcknowledges()

@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -290,6 +291,13 @@ void TestLists::newUserHasQuotaAndMaskedPassword()
     QTRY_COMPARE(quota->value(), qint64(3) * 1024 * 1024 * 1024);
     auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"));
     QVERIFY(password);
+    // Alt+P reaches the line edit itself, not the row around it.
+    QLabel *passwordLabel = nullptr;
+    for (QLabel *label : dialog->findChildren<QLabel *>())
+        if (label->text() == QLatin1String("&Password:"))
+            passwordLabel = label;
+    QVERIFY(passwordLabel);
+    QCOMPARE(passwordLabel->buddy(), password);
     QCOMPARE(password->echoMode(), QLineEdit::Password);
     auto *show = dialog->findChild<QCheckBox *>(QStringLiteral("showPasswordCheckBox"));
     show->setChecked(true);

@@ -1,6 +1,9 @@
+#include "DomainPage.h"
+#include "IncidentComposerWidget.h"
 #include "IncidentModels.h"
 #include "IncidentsPage.h"
 #include "OutageSuggestionsWidget.h"
+#include "Schema.h"
 #include "StatsModels.h"
 #include "TimeSeriesChart.h"
 #include "UiHarness.h"
@@ -9,6 +12,7 @@
 #include "store/Database.h"
 #include "store/OutageRepository.h"
 
+#include <QCheckBox>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
@@ -17,6 +21,7 @@
 
 using namespace mailadmin;
 using testing::HttpClient;
+using testing::mnemonicOwners;
 using testing::TestServer;
 using testing::UiHarness;
 
@@ -31,6 +36,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void showsEvidenceAndConfirms();
+    void mnemonicsAreUnique();
     void dismissesWithNote();
     void onlyOperatorsHaveIt();
 
@@ -186,6 +192,23 @@ void TestOutageSuggestions::onlyOperatorsHaveIt()
     ui::IncidentsPage page(admin.context);
     QVERIFY(page.suggestions() == nullptr);
     QVERIFY(!page.findChild<ui::OutageSuggestionsWidget *>());
+}
+
+// Alt+N opens a new incident and Alt+U shows a domain's users: no label or tab shares their key.
+void TestOutageSuggestions::mnemonicsAreUnique()
+{
+    ui::IncidentsPage incidents(m_ui->context);
+    QCOMPARE(mnemonicOwners(&incidents, QLatin1Char('n')), QStringList {QStringLiteral("&New incident…")});
+    ui::DomainPage domain(m_ui->context);
+    QCOMPARE(mnemonicOwners(&domain, QLatin1Char('u')), QStringList {QStringLiteral("Show &users")});
+    ui::IncidentComposerWidget composer(m_ui->context);
+    for (const QString &service : incidents::services()) {
+        auto *box = composer.findChild<QCheckBox *>(service + QStringLiteral("CheckBox"));
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QLatin1Char('&')), qPrintable(box->text()));
+        const QChar key = box->text().at(box->text().indexOf(QLatin1Char('&')) + 1);
+        QCOMPARE(mnemonicOwners(&composer, key).size(), 1);
+    }
 }
 
 QTEST_MAIN(TestOutageSuggestions)

@@ -55,6 +55,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void dashboardShowsTheApisNumbers();
+    void tileKeepsNumbersWithTheirUnits();
     void statsPageExportsWhatItShows();
     void refreshKeepsSelectionAndScroll();
     void user360();
@@ -136,6 +137,17 @@ void TestStatsPages::compareSeries(const SeriesModel *model, const QJsonArray &s
                 QCOMPARE(model->valueAt(r, c), v.toDouble());
         }
     }
+}
+
+// "(29.5 %)" never ends a line with "29.5" and starts the next with "%)"; a company name stays whole.
+void TestStatsPages::tileKeepsNumbersWithTheirUnits()
+{
+    ui::StatTile tile(QStringLiteral("Storage used"));
+    tile.setValue(QStringLiteral("1.5 GB"), QStringLiteral("of 5 GB allocated (29.5 %)"));
+    QCOMPARE(tile.detail(), QStringLiteral("of 5\u202FGB allocated (29.5\u202F%)"));
+    QCOMPARE(ui::StatTile::subject(QStringLiteral("Bluebird / Telecom")),
+        QStringLiteral("Bluebird\u00A0/\u00A0Telecom"));
+    QVERIFY(ui::StatTile::subject(QString(60, QLatin1Char('x'))).size() <= 32);
 }
 
 void TestStatsPages::dashboardShowsTheApisNumbers()

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,15 @@ AlertsPage::AlertsPage(AppContext *context, QWidget *parent)
     setObjectName(QStringLiteral("alertsPage"));
     m_episodes->setParent(this);
     searchEdit()->hide();
+    // With no search box, the list is what the keyboard starts on: focus on the table, the first episode
+    // current (not selected: the actions wait for a choice), so arrow keys and Space work at once.
+    setFocusProxy(table());
+    table()->setTabKeyNavigation(false);
+    connect(m_episodes, &models::PagedListModel::firstPageLoaded, this, [this] {
+        if (!table()->currentIndex().isValid() && m_episodes->rowCount() > 0)
+            table()->selectionModel()->setCurrentIndex(
+                m_episodes->index(0, 0), QItemSelectionModel::NoUpdate);
+    });
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusComboBox"));
     m_status->addItem(tr("Open"), QStringLiteral("open"));

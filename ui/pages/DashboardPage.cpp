@@ -95,7 +95,8 @@ void DashboardPage::refresh()
             const qint64 users = qint64(a.value(QLatin1String("users")).toDouble());
             const qint64 active = qint64(a.value(QLatin1String("active")).toDouble());
             m_tiles.value(QStringLiteral("users"))
-                ->setValue(QLocale().toString(users), tr("mailboxes in %1").arg(m_scope->subjectText()));
+                ->setValue(QLocale().toString(users),
+                    tr("mailboxes in %1").arg(StatTile::subject(m_scope->subjectText())));
             m_tiles.value(days == 7 ? QStringLiteral("active7") : QStringLiteral("active30"))
                 ->setValue(QLocale().toString(active),
                     users > 0 ? tr("%1 % of mailboxes")

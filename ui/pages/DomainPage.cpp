@@ -34,7 +34,7 @@ DomainPage::DomainPage(AppContext *context, QWidget *parent)
         ->setToolTip(tr("Other domain names that deliver to the same mailboxes."));
     f->addBytes(QStringLiteral("default_quota"), tr("&Default quota:"));
     f->addBytes(QStringLiteral("quota_maximum"), tr("Quota &maximum:"));
-    f->addNumber(QStringLiteral("user_limit"), tr("&User limit:"), 0, 10'000'000, tr("No limit"));
+    f->addNumber(QStringLiteral("user_limit"), tr("User &limit:"), 0, 10'000'000, tr("No limit"));
     f->addCheck(QStringLiteral("disabled"), tr("D&isabled (its mailboxes stop working)"));
     m_brand = f->addChoice(QStringLiteral("brand_id"), tr("&Brand:"), {{tr("Company's brand"), QVariant()}});
     f->addText(QStringLiteral("notes"), tr("&Notes:"));

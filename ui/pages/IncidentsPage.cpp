@@ -89,7 +89,7 @@ IncidentsPage::IncidentsPage(AppContext *context, QWidget *parent)
         QPushButton *retry = m_deliveryList->addButton(
             tr("Send &again"), QStringLiteral("retryDeliveryButton"), QStringLiteral("incident.write"));
         connect(retry, &QPushButton::clicked, this, &IncidentsPage::retryDelivery);
-        m_tabs->addTab(m_deliveryList, tr("&Notices"));
+        m_tabs->addTab(m_deliveryList, tr("Not&ices"));
     }
     detailLayout->addWidget(m_tabs, 1);
 
@@ -172,9 +172,8 @@ void IncidentsPage::render(const QJsonObject &incident)
                          QLocale().toString(
                              qint64(incident.value(QLatin1String("affected_companies")).toDouble())));
     }
-    QStringList services;
-    for (const QJsonValue &v : incident.value(QLatin1String("services")).toArray())
-        services << v.toString();
+    const QString services
+        = format::services(incident.value(QLatin1String("services")).toVariant().toStringList());
     const QString end = incident.value(QLatin1String("expected_end_at")).isString()
         ? format::time(incident.value(QLatin1String("expected_end_at")).toString())
         : tr("not known yet");
@@ -183,8 +182,7 @@ void IncidentsPage::render(const QJsonObject &incident)
            "Starts %7 · Expected end %8")
             .arg(kind.toHtmlEscaped(), incident.value(QLatin1String("title")).toString().toHtmlEscaped(),
                 models::IncidentListModel::severityText(incident.value(QLatin1String("severity")).toString()),
-                models::IncidentListModel::statusText(status), impact,
-                services.join(QStringLiteral(", ")).toHtmlEscaped(),
+                models::IncidentListModel::statusText(status), impact, services.toHtmlEscaped(),
                 format::time(incident.value(QLatin1String("starts_at")).toString()), end));
     QString html;
     const QJsonArray updates = incident.value(QLatin1String("updates")).toArray();

@@ -147,6 +147,7 @@ ObjectDialog *UsersPage::createUserDialog()
     passwordRow->addWidget(password, 1);
     passwordRow->addWidget(show);
     passwordRow->addWidget(generate);
+    passwordBox->setFocusProxy(password);
     connect(show, &QCheckBox::toggled, password,
         [password](bool on) { password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
     connect(generate, &QPushButton::clicked, password, [password, show, f] {
