@@ -223,6 +223,7 @@ ClusterListModel::ClusterListModel(api::ApiClient *client, QObject *parent) : Pa
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Stores"), QString(), kRight},
         {tr("Domains"), QString(), kRight}, {tr("Mailboxes"), QString(), kRight},
         {tr("Description"), QString()}});
+    setInitialSort(0);
     setSource(api::PlacementCalls::clustersPath());
 }
 
@@ -249,6 +250,7 @@ MailStoreListModel::MailStoreListModel(api::ApiClient *client, QObject *parent)
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Cluster"), QString()}, {tr("Host"), QString()},
         {tr("Services"), QString()}, {tr("New mailboxes"), QString()},
         {tr("Mailboxes"), QStringLiteral("mailbox_count"), kRight}});
+    setInitialSort(0);
     setSource(api::PlacementCalls::mailStoresPath());
 }
 

@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -47,10 +48,27 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The header starts on the model's own order, so that enabling sorting asks for nothing (Qt's default
+    // indicator would ask for the first column descending); a click then sorts on the server, and a column
+    // the server cannot sort by keeps the order.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);
-    m_table->horizontalHeader()->setSortIndicatorShown(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    header->setSortIndicatorShown(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
+        if (m_model->isSortable(column))
+            return;
+        const QSignalBlocker block(header);
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, header] {
+        if (header->sortIndicatorSection() != m_model->sortColumn()
+            || header->sortIndicatorOrder() != m_model->sortOrder()) {
+            const QSignalBlocker block(header);
+            header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        }
+    });
+    header->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);

@@ -1,6 +1,7 @@
 #include "BrandChoices.h"
 #include "ByteSizeEdit.h"
 #include "DirectoryModels.h"
+#include "DirectoryPages.h"
 #include "Form.h"
 #include "MessageBox.h"
 #include "ObjectDialog.h"
@@ -15,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
@@ -39,6 +41,7 @@ private slots:
     void cleanupTestCase();
     void auditNamesBrandsAndContacts();
     void administratorsNameTheirCompany();
+    void listsOpenAtoZ();
     void inactiveHeadersSort();
     void inactiveLeavesOutNewAccounts();
     void restoreKeepsSuspension();
@@ -103,6 +106,26 @@ void TestLists::administratorsNameTheirCompany()
         sawCompany = sawCompany || scope == company;
     }
     QVERIFY(sawCompany);
+}
+
+// Enabling a view's sorting must not ask for the first column descending: a list opens in its model's order,
+// names A to Z, and the header shows that order.
+void TestLists::listsOpenAtoZ()
+{
+    ui::DomainsPage domains(m_ui->context);
+    ui::UsersPage users(m_ui->context);
+    users.setDomain(QString());
+    for (ui::ListPage *page : {static_cast<ui::ListPage *>(&domains), static_cast<ui::ListPage *>(&users)}) {
+        QTRY_VERIFY(!page->model()->isLoading() && page->model()->rowCount() > 1);
+        QCOMPARE(page->model()->sortColumn(), 0);
+        QCOMPARE(page->model()->sortOrder(), Qt::AscendingOrder);
+        QHeaderView *header = page->table()->horizontalHeader();
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), 0);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        const QString first = page->model()->keyAt(0), second = page->model()->keyAt(1);
+        QVERIFY2(first < second, qPrintable(first + u' ' + second));
+    }
 }
 
 void TestLists::inactiveHeadersSort()
