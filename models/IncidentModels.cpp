@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "IncidentCalls.h"
 #include "PlacementCalls.h"
+#include "Validation.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -130,7 +131,7 @@ QVariant AffectedMailboxModel::display(const QJsonObject &o, int column) const
 {
     switch (column) {
     case Address:
-        return o.value(QLatin1String("address")).toString();
+        return validation::addressForDisplay(o.value(QLatin1String("address")).toString());
     case Name:
         return o.value(QLatin1String("display_name")).toString();
     case Status:
@@ -364,7 +365,7 @@ QVariant BulletinListModel::display(const QJsonObject &o, int column) const
         return o.value(QLatin1String("name")).toString();
     case Scope:
         return o.value(QLatin1String("scope")).toString() == QLatin1String("domain")
-            ? o.value(QLatin1String("domain")).toString()
+            ? validation::domainForDisplay(o.value(QLatin1String("domain")).toString())
             : tr("all of %1").arg(o.value(QLatin1String("company")).toString());
     case Type:
         return typeText(o.value(QLatin1String("type")).toString());
