@@ -15,6 +15,7 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
@@ -94,11 +95,7 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
     connect(m_model, &models::PagedListModel::totalChanged, this, &ListPage::updateTotal);
     connect(m_model, &models::PagedListModel::loadingChanged, this, &ListPage::updateTotal);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ListPage::selectionChanged);
-    connect(m_model, &models::PagedListModel::firstPageLoaded, this, [this] {
-        m_table->resizeColumnsToContents();
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            m_table->setColumnWidth(c, qMin(m_table->columnWidth(c) + 16, 360));
-    });
+    connect(m_model, &models::PagedListModel::firstPageLoaded, this, [this] { fitColumns(m_table); });
     connect(m_model, &models::PagedListModel::loadFailed, this, [this](const api::ApiError &e) {
         if (!e.isConnectivity() && e.status != 401)
             m_total->setText(e.message());
@@ -118,6 +115,35 @@ QPushButton *ListPage::addButton(const QString &text, const QString &objectName,
     if (!action.isEmpty() && !m_context->can(action))
         button->hide();
     return button;
+}
+
+void ListPage::fitColumns(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    const int count = header->count();
+    bool chosen = false;
+    for (int c = 0; c < count; ++c)
+        chosen = chosen || header->sectionResizeMode(c) == QHeaderView::Stretch;
+    table->resizeColumnsToContents();
+    int widest = -1;
+    for (int c = 0; c < count; ++c) {
+        if (header->sectionResizeMode(c) == QHeaderView::Stretch)
+            continue;
+        table->setColumnWidth(c, qMin(table->columnWidth(c) + 16, 360));
+        if (!header->isSectionHidden(c) && (widest < 0 || table->columnWidth(c) > table->columnWidth(widest)))
+            widest = c;
+    }
+    if (chosen || widest < 0)
+        return;
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(widest, QHeaderView::Stretch);
+}
+
+void ListPage::showSomeRows(QTableView *table, int rows)
+{
+    table->setMinimumHeight(table->horizontalHeader()->sizeHint().height()
+        + rows * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth()
+        + table->horizontalScrollBar()->sizeHint().height());
 }
 
 void ListPage::updateTotal()

@@ -1,3 +1,4 @@
+#include "AccessPages.h"
 #include "BrandChoices.h"
 #include "ByteSizeEdit.h"
 #include "DirectoryModels.h"
@@ -20,6 +21,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QUrl>
 
@@ -42,6 +44,7 @@ private slots:
     void auditNamesBrandsAndContacts();
     void administratorsNameTheirCompany();
     void listsOpenAtoZ();
+    void columnsFitTheWidth();
     void inactiveHeadersSort();
     void inactiveLeavesOutNewAccounts();
     void restoreKeepsSuspension();
@@ -125,6 +128,26 @@ void TestLists::listsOpenAtoZ()
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         const QString first = page->model()->keyAt(0), second = page->model()->keyAt(1);
         QVERIFY2(first < second, qPrintable(first + u' ' + second));
+    }
+}
+
+// At the width of the page beside the sidebar in a 1440-pixel window, every column is in sight without
+// a horizontal scrollbar.
+void TestLists::columnsFitTheWidth()
+{
+    ui::BrandsPage brands(m_ui->context);
+    ui::AdminsPage admins(m_ui->context);
+    ui::AuditPage audit(m_ui->context);
+    for (ui::ListPage *page : {static_cast<ui::ListPage *>(&brands), static_cast<ui::ListPage *>(&admins),
+             static_cast<ui::ListPage *>(&audit)}) {
+        page->resize(1160, 400);
+        page->show();
+        QTRY_VERIFY(!page->model()->isLoading() && page->model()->rowCount() > 0);
+        QTableView *table = page->table();
+        QTRY_VERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+            qPrintable(QString::number(table->horizontalHeader()->length())));
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        page->hide();
     }
 }
 
