@@ -97,7 +97,8 @@ Verdict normalizeDomainName(const QString &input)
 
 QString domainForDisplay(const QString &aceName)
 {
-    return QUrl::fromAce(aceName.toLatin1());
+    // Every top-level domain: Qt's default list of IDN-safe ones leaves out .fr, for one.
+    return QUrl::fromAce(aceName.toLatin1(), QUrl::IgnoreIDNWhitelist);
 }
 
 QString addressForDisplay(const QString &stored)

@@ -31,6 +31,7 @@ CompanyOverviewModel::CompanyOverviewModel(api::ApiClient *client, QObject *pare
         {tr("Used"), QStringLiteral("used_bytes"), kRight}, {tr("Quota"), QString(), kRight},
         {tr("% used"), QString(), kRight}, {tr("Alerts"), QStringLiteral("open_alerts"), kRight},
         {tr("Incidents"), QStringLiteral("open_incidents"), kRight}});
+    setInitialSort(0);
 }
 
 void CompanyOverviewModel::load()

@@ -30,6 +30,7 @@ DomainListModel::DomainListModel(api::ApiClient *client, QObject *parent) : Page
     setColumns({{tr("Domain"), QStringLiteral("name")}, {tr("Users"), QStringLiteral("user_count"), kRight},
         {tr("Default quota"), QString(), kRight}, {tr("Quota maximum"), QString(), kRight},
         {tr("State"), QString()}, {tr("Created"), QStringLiteral("created_at")}});
+    setInitialSort(0);
     setSource(api::DirectoryCalls::domainsPath());
 }
 
@@ -67,6 +68,7 @@ CompanyListModel::CompanyListModel(api::ApiClient *client, QObject *parent) : Pa
 {
     setColumns({{tr("Company"), QStringLiteral("name")}, {tr("Domains"), QString(), kRight},
         {tr("Users"), QString(), kRight}, {tr("Default quota"), QString(), kRight}});
+    setInitialSort(0);
     setSource(api::CompanyCalls::listPath());
 }
 
@@ -119,6 +121,7 @@ BrandListModel::BrandListModel(api::ApiClient *client, QObject *parent) : PagedL
 {
     setColumns({{tr("Brand"), QStringLiteral("name")}, {tr("Product name"), QString()},
         {tr("Colours"), QString()}, {tr("Assigned to"), QString(), kRight}});
+    setInitialSort(0);
     setSource(api::DirectoryCalls::brandsPath());
 }
 
@@ -150,6 +153,7 @@ AdminListModel::AdminListModel(api::ApiClient *client, QObject *parent) : PagedL
     setColumns({{tr("Login"), QStringLiteral("login")}, {tr("Name"), QString()},
         {tr("Role"), QStringLiteral("role")}, {tr("Scope"), QString()}, {tr("State"), QString()},
         {tr("Last sign-in"), QString()}});
+    setInitialSort(0);
     setSource(api::access::adminsPath());
 }
 

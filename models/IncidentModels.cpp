@@ -4,6 +4,7 @@
 #include "Format.h"
 #include "IncidentCalls.h"
 #include "PlacementCalls.h"
+#include "Validation.h"
 
 #include <QColor>
 #include <QJsonArray>
@@ -111,7 +112,7 @@ QVariant AffectedMailboxModel::display(const QJsonObject &o, int column) const
 {
     switch (column) {
     case Address:
-        return o.value(QLatin1String("address")).toString();
+        return validation::addressForDisplay(o.value(QLatin1String("address")).toString());
     case Name:
         return o.value(QLatin1String("display_name")).toString();
     case Status:
@@ -204,6 +205,7 @@ ClusterListModel::ClusterListModel(api::ApiClient *client, QObject *parent) : Pa
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Stores"), QString(), kRight},
         {tr("Domains"), QString(), kRight}, {tr("Mailboxes"), QString(), kRight},
         {tr("Description"), QString()}});
+    setInitialSort(0);
     setSource(api::PlacementCalls::clustersPath());
 }
 
@@ -230,6 +232,7 @@ MailStoreListModel::MailStoreListModel(api::ApiClient *client, QObject *parent)
     setColumns({{tr("Name"), QStringLiteral("name")}, {tr("Cluster"), QString()}, {tr("Host"), QString()},
         {tr("Services"), QString()}, {tr("New mailboxes"), QString()},
         {tr("Mailboxes"), QStringLiteral("mailbox_count"), kRight}});
+    setInitialSort(0);
     setSource(api::PlacementCalls::mailStoresPath());
 }
 
@@ -343,7 +346,7 @@ QVariant BulletinListModel::display(const QJsonObject &o, int column) const
         return o.value(QLatin1String("name")).toString();
     case Scope:
         return o.value(QLatin1String("scope")).toString() == QLatin1String("domain")
-            ? o.value(QLatin1String("domain")).toString()
+            ? validation::domainForDisplay(o.value(QLatin1String("domain")).toString())
             : tr("all of %1").arg(o.value(QLatin1String("company")).toString());
     case Type:
         return typeText(o.value(QLatin1String("type")).toString());

@@ -258,6 +258,13 @@ void PagedListModel::sort(int column, Qt::SortOrder order)
     reload();
 }
 
+void PagedListModel::setInitialSort(int column, Qt::SortOrder order)
+{
+    Q_ASSERT(isSortable(column));
+    m_sortField = m_columns.at(column).field;
+    m_sortOrder = order;
+}
+
 int PagedListModel::sortColumn() const
 {
     if (m_sortField.isEmpty())

@@ -93,6 +93,9 @@ protected:
         Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter;
     };
     void setColumns(QList<Column> columns) { m_columns = std::move(columns); }
+    // The order a list opens in (after setColumns, before the first load): names A to Z, say, so that the
+    // header shows it. Without one the list keeps the server's default order and shows no column.
+    void setInitialSort(int column, Qt::SortOrder order = Qt::AscendingOrder);
     virtual QString keyField() const { return QStringLiteral("id"); }
     // The fields a row keeps; empty keeps all. Long lists keep only what they show, so 100,000 rows fit.
     virtual QStringList keptFields() const { return {}; }

@@ -453,6 +453,7 @@ InactiveListModel::InactiveListModel(api::ApiClient *client, QObject *parent) : 
         {tr("Last login"), QStringLiteral("last_login_at")}, {tr("IMAP"), QString()}, {tr("POP"), QString()},
         {tr("Webmail"), QString()}, {tr("SMTP"), QString()},
         {tr("Used"), QStringLiteral("used_bytes"), Qt::AlignRight | Qt::AlignVCenter}});
+    setInitialSort(0);
 }
 
 void InactiveListModel::setScope(const QUrlQuery &scope, int days, int minAge)

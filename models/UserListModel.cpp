@@ -21,6 +21,7 @@ UserListModel::UserListModel(api::ApiClient *client, QObject *parent) : PagedLis
         {tr("Used"), QStringLiteral("used_bytes"), right},
         {tr("Last login"), QString()},
     });
+    setInitialSort(0);
 }
 
 void UserListModel::setDomain(const QString &domain)

@@ -15,6 +15,8 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -47,10 +49,27 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // The header starts on the model's own order, so that enabling sorting asks for nothing (Qt's default
+    // indicator would ask for the first column descending); a click then sorts on the server, and a column
+    // the server cannot sort by keeps the order.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSortIndicator(model->sortColumn(), model->sortOrder());
     m_table->setSortingEnabled(true);
-    m_table->sortByColumn(-1, Qt::AscendingOrder);
-    m_table->horizontalHeader()->setSortIndicatorShown(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    header->setSortIndicatorShown(true);
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
+        if (m_model->isSortable(column))
+            return;
+        const QSignalBlocker block(header);
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, header] {
+        if (header->sortIndicatorSection() != m_model->sortColumn()
+            || header->sortIndicatorOrder() != m_model->sortOrder()) {
+            const QSignalBlocker block(header);
+            header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+        }
+    });
+    header->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -76,11 +95,7 @@ ListPage::ListPage(AppContext *context, models::PagedListModel *model, const QSt
     connect(m_model, &models::PagedListModel::totalChanged, this, &ListPage::updateTotal);
     connect(m_model, &models::PagedListModel::loadingChanged, this, &ListPage::updateTotal);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ListPage::selectionChanged);
-    connect(m_model, &models::PagedListModel::firstPageLoaded, this, [this] {
-        m_table->resizeColumnsToContents();
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            m_table->setColumnWidth(c, qMin(m_table->columnWidth(c) + 16, 360));
-    });
+    connect(m_model, &models::PagedListModel::firstPageLoaded, this, [this] { fitColumns(m_table); });
     connect(m_model, &models::PagedListModel::loadFailed, this, [this](const api::ApiError &e) {
         if (!e.isConnectivity() && e.status != 401)
             m_total->setText(e.message());
@@ -100,6 +115,35 @@ QPushButton *ListPage::addButton(const QString &text, const QString &objectName,
     if (!action.isEmpty() && !m_context->can(action))
         button->hide();
     return button;
+}
+
+void ListPage::fitColumns(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    const int count = header->count();
+    bool chosen = false;
+    for (int c = 0; c < count; ++c)
+        chosen = chosen || header->sectionResizeMode(c) == QHeaderView::Stretch;
+    table->resizeColumnsToContents();
+    int widest = -1;
+    for (int c = 0; c < count; ++c) {
+        if (header->sectionResizeMode(c) == QHeaderView::Stretch)
+            continue;
+        table->setColumnWidth(c, qMin(table->columnWidth(c) + 16, 360));
+        if (!header->isSectionHidden(c) && (widest < 0 || table->columnWidth(c) > table->columnWidth(widest)))
+            widest = c;
+    }
+    if (chosen || widest < 0)
+        return;
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(widest, QHeaderView::Stretch);
+}
+
+void ListPage::showSomeRows(QTableView *table, int rows)
+{
+    table->setMinimumHeight(table->horizontalHeader()->sizeHint().height()
+        + rows * table->verticalHeader()->defaultSectionSize() + 2 * table->frameWidth()
+        + table->horizontalScrollBar()->sizeHint().height());
 }
 
 void ListPage::updateTotal()

@@ -37,6 +37,11 @@ public:
     void setTitle(const QString &title);
     // A button under the table; hidden when the role lacks `action`.
     QPushButton *addButton(const QString &text, const QString &objectName, const QString &action = QString());
+    // Sizes the columns to their contents (up to a limit) and lets the widest take the room the others
+    // leave, so that a table fits its width; unless a page already chose the column that stretches.
+    static void fitColumns(QTableView *table);
+    // A table that shares its page with others keeps `rows` rows in sight.
+    static void showSomeRows(QTableView *table, int rows = 5);
 
 signals:
     void activated(int row);

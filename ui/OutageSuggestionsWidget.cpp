@@ -4,6 +4,7 @@
 #include "AppContext.h"
 #include "IncidentCalls.h"
 #include "IncidentModels.h"
+#include "ListPage.h"
 #include "StatsModels.h"
 #include "TimeSeriesChart.h"
 
@@ -40,6 +41,8 @@ OutageSuggestionsWidget::OutageSuggestionsWidget(AppContext *context, QWidget *p
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    ListPage::showSomeRows(m_table);
     row->addWidget(m_table, 2);
 
     m_evidence->setColumns({{QStringLiteral("ok"), tr("Successful logins")},
@@ -85,6 +88,7 @@ OutageSuggestionsWidget::OutageSuggestionsWidget(AppContext *context, QWidget *p
                 showSuggestion(i.row());
         });
     connect(m_model, &models::PagedListModel::firstPageLoaded, this, [this] {
+        ListPage::fitColumns(m_table);
         if (m_model->loadedCount() > 0)
             m_table->selectRow(0);
     });

@@ -1,6 +1,7 @@
 #include "StatsPageHelpers.h"
 
 #include "Format.h"
+#include "ListPage.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -38,7 +39,7 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
         // The first column names the row (a period, a bucket, an address): show it whole when rows first
         // come, and leave it to the reader after that.
         if (!*sized && table->model()->rowCount() > 0) {
-            table->resizeColumnToContents(0);
+            ListPage::fitColumns(table);
             *sized = true;
         }
         // Lay the new rows out now, so the scroll range is theirs before the old position is set again.

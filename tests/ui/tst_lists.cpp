@@ -1,6 +1,8 @@
+#include "AccessPages.h"
 #include "BrandChoices.h"
 #include "ByteSizeEdit.h"
 #include "DirectoryModels.h"
+#include "DirectoryPages.h"
 #include "Form.h"
 #include "MessageBox.h"
 #include "ObjectDialog.h"
@@ -15,10 +17,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QUrl>
 
@@ -40,6 +44,8 @@ private slots:
     void cleanupTestCase();
     void auditNamesBrandsAndContacts();
     void administratorsNameTheirCompany();
+    void listsOpenAtoZ();
+    void columnsFitTheWidth();
     void inactiveHeadersSort();
     void inactiveLeavesOutNewAccounts();
     void restoreKeepsSuspension();
@@ -104,6 +110,46 @@ void TestLists::administratorsNameTheirCompany()
         sawCompany = sawCompany || scope == company;
     }
     QVERIFY(sawCompany);
+}
+
+// Enabling a view's sorting must not ask for the first column descending: a list opens in its model's order,
+// names A to Z, and the header shows that order.
+void TestLists::listsOpenAtoZ()
+{
+    ui::DomainsPage domains(m_ui->context);
+    ui::UsersPage users(m_ui->context);
+    users.setDomain(QString());
+    for (ui::ListPage *page : {static_cast<ui::ListPage *>(&domains), static_cast<ui::ListPage *>(&users)}) {
+        QTRY_VERIFY(!page->model()->isLoading() && page->model()->rowCount() > 1);
+        QCOMPARE(page->model()->sortColumn(), 0);
+        QCOMPARE(page->model()->sortOrder(), Qt::AscendingOrder);
+        QHeaderView *header = page->table()->horizontalHeader();
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), 0);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        const QString first = page->model()->keyAt(0), second = page->model()->keyAt(1);
+        QVERIFY2(first < second, qPrintable(first + u' ' + second));
+    }
+}
+
+// At the width of the page beside the sidebar in a 1440-pixel window, every column is in sight without
+// a horizontal scrollbar.
+void TestLists::columnsFitTheWidth()
+{
+    ui::BrandsPage brands(m_ui->context);
+    ui::AdminsPage admins(m_ui->context);
+    ui::AuditPage audit(m_ui->context);
+    for (ui::ListPage *page : {static_cast<ui::ListPage *>(&brands), static_cast<ui::ListPage *>(&admins),
+             static_cast<ui::ListPage *>(&audit)}) {
+        page->resize(1160, 400);
+        page->show();
+        QTRY_VERIFY(!page->model()->isLoading() && page->model()->rowCount() > 0);
+        QTableView *table = page->table();
+        QTRY_VERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+            qPrintable(QString::number(table->horizontalHeader()->length())));
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        page->hide();
+    }
 }
 
 void TestLists::inactiveHeadersSort()

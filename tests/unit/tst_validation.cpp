@@ -78,6 +78,10 @@ void TestValidation::namesForDisplay()
         addressForDisplay(QStringLiteral("anna@xn--bckerei-5wa.de")), QStringLiteral("anna@bäckerei.de"));
     QCOMPARE(addressForDisplay(QStringLiteral("xn--bckerei-5wa.de")), QStringLiteral("bäckerei.de"));
     QCOMPARE(addressForDisplay(QStringLiteral("anna@example.com")), QStringLiteral("anna@example.com"));
+    // Top-level domains outside Qt's default IDN list too.
+    QCOMPARE(domainForDisplay(QStringLiteral("xn--caf-toile-d4ab.fr")), QStringLiteral("café-étoile.fr"));
+    QCOMPARE(addressForDisplay(QStringLiteral("aandersen@xn--bckerei-mller-bfb28a.de")),
+        QStringLiteral("aandersen@bäckerei-müller.de"));
     // A local part is never decoded, even when it looks like punycode.
     QCOMPARE(addressForDisplay(QStringLiteral("xn--abc@example.com")), QStringLiteral("xn--abc@example.com"));
 }

@@ -76,6 +76,7 @@ IncidentsPage::IncidentsPage(AppContext *context, QWidget *parent)
     m_tabs->addTab(m_timeline, tr("&Timeline"));
     auto *mailboxes = new ListPage(context, m_mailboxes, tr("Affected mailboxes"), m_tabs);
     mailboxes->setObjectName(QStringLiteral("affectedMailboxesList"));
+    ListPage::showSomeRows(mailboxes->table(), 4);
     m_tabs->addTab(mailboxes, tr("Affected &mailboxes"));
     if (context->session() && context->can(QStringLiteral("incident.write"))) {
         auto *impact = new ListPage(context, m_impact, tr("Affected companies"), m_tabs);

@@ -12,7 +12,6 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSignalBlocker>
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
@@ -69,20 +68,10 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
         loadSelected();
     });
 
-    // Last, as it resets the list (which updates the buttons): A to Z at first, and the header shows the
-    // order; a column the server cannot sort by keeps the order.
-    QHeaderView *header = table()->horizontalHeader();
-    table()->sortByColumn(models::CompanyOverviewModel::Name, Qt::AscendingOrder);
-    header->setSortIndicatorShown(true);
     // The names take the room the figures leave, so that the last figures are not cut off.
+    QHeaderView *header = table()->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(models::CompanyOverviewModel::Name, QHeaderView::Stretch);
-    connect(header, &QHeaderView::sortIndicatorChanged, this, [this, header](int column) {
-        if (m_companies->isSortable(column))
-            return;
-        const QSignalBlocker block(header);
-        header->setSortIndicator(m_companies->sortColumn(), m_companies->sortOrder());
-    });
     selectionChanged();
 }
 

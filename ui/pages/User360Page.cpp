@@ -7,6 +7,7 @@
 #include "DirectoryCalls.h"
 #include "DirectoryModels.h"
 #include "Format.h"
+#include "ListPage.h"
 #include "MessageBox.h"
 #include "PageTitle.h"
 #include "PasswordDialog.h"
@@ -157,6 +158,7 @@ User360Page::User360Page(AppContext *context, QWidget *parent)
 
     auto *alertsPanel = new ChartPanel(tr("Outbound alerts"), nullptr, m_alerts, true, content);
     alertsPanel->table()->setObjectName(QStringLiteral("alertsTableView"));
+    ListPage::showSomeRows(alertsPanel->table(), 3);
     auto *changesPanel = new ChartPanel(tr("Recent changes"), nullptr, m_changes, true, content);
     changesPanel->table()->setObjectName(QStringLiteral("changesTableView"));
     for (QTableView *t : {alertsPanel->table(), changesPanel->table(), historyTable})
