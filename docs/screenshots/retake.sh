@@ -160,20 +160,19 @@ key ctrl+3; settle 3; shot contacts
 # The emergency contact (the fourth row: the contacts list has no search field).
 click 500 240; key alt+e; settle 2; shot contact-editor
 key Escape; settle 1; activate
-go_menu 12; settle 3; shot brands
-go_menu 13; settle 3; shot admins
-go_menu 14; settle 3; shot audit
-go_menu 15; settle 3; shot deleted
+go_menu 13; settle 3; shot brands
+go_menu 14; settle 3; shot admins
+go_menu 15; settle 3; shot audit
+go_menu 16; settle 3; shot deleted
 
 jump maplelaw.de; settle 3; shot domain
-# The domain's users (the Show users button: its Alt+U is shared with the User limit field), then
-# a new user of that domain.
-click 312 857; settle 3
+# The domain's users (Show users, Alt+U), then a new user of that domain.
+key alt+u; settle 3
 key alt+n; settle 2; shot new-user
 if [ -n "$checks" ]; then
-    # Field errors: a too-short password (its label's Alt+P does not reach the field: a click
-    # does), a mailbox name with a space and a bad forwarding address, then Create.
-    click 680 489; type_text "abc"
+    # Field errors: a too-short password, a mailbox name with a space and a bad forwarding
+    # address, then Create.
+    key alt+p; type_text "abc"
     key alt+m; type_text "anna berg"
     key alt+f; type_text "not an address"
     key Tab; settle 1
@@ -185,20 +184,19 @@ key Escape; settle 1; activate
 jump nina.varga@sunclinic.org; settle 3; shot user
 key alt+t; settle 4; shot user360
 
-go_menu 16; settle 4; shot incidents-suggested
+go_menu 17; settle 4; shot incidents-suggested
 click 700 495; settle 2
 key alt+m; settle 3; shot incidents-impact
-# Alt+N is shared with the Notices tab: the first press focuses the button, Space presses it.
-key alt+n space; settle 3
+key alt+n; settle 3
 key alt+t; type_text "Mail store a3 unavailable"
 key alt+n; type_text "Mailboxes on store a3 cannot be opened. Mail is received and kept; nothing is lost."
 key alt+s Down Down space
-# The services have no mnemonics: IMAP and POP are clicked.
-click 441 348; click 501 348
-key alt+p; settle 3; shot incident-composer
+# IMAP and POP, then Preview.
+key alt+m alt+p
+key alt+w; settle 3; shot incident-composer
 key Escape; settle 1; activate
 # The demo has no bulletins: write one the way an operator does, then post it.
-go_menu 17; settle 3
+go_menu 18; settle 3
 key alt+n; settle 2
 type_text "Spam filter upgrade"
 key alt+d; type_text "bluedesign.de"
