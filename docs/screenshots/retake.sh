@@ -147,6 +147,7 @@ first_row_y=201
 start=$(date +%s)
 start_client operator
 
+key ctrl+0; settle 4; shot operator-overview
 key ctrl+1; settle 4; shot dashboard
 key ctrl+7; settle 4; shot stats
 key ctrl+8; settle 3
