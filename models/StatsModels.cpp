@@ -319,15 +319,22 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
     }
 }
 
-QVariant AlertListModel::decoration(const QJsonObject &o, int column) const
+QVariant AlertListModel::severityColour(const QJsonObject &o)
 {
-    if (column == Severity)
-        return o.value(QLatin1String("severity")).toString() == QLatin1String("critical")
-            ? QColor(0xD5, 0x5E, 0x00)
-            : QColor(0xE6, 0x9F, 0x00);
-    if (column == Status && o.value(QLatin1String("status")).toString() == QLatin1String("open"))
+    return o.value(QLatin1String("severity")).toString() == QLatin1String("critical") ? QColor(0xD5, 0x5E, 0x00)
+                                                                                      : QColor(0xE6, 0x9F, 0x00);
+}
+
+QVariant AlertListModel::statusColour(const QJsonObject &o)
+{
+    if (o.value(QLatin1String("status")).toString() == QLatin1String("open"))
         return QColor(0xCC, 0x79, 0xA7);
     return {};
+}
+
+QVariant AlertListModel::decoration(const QJsonObject &o, int column) const
+{
+    return column == Severity ? severityColour(o) : column == Status ? statusColour(o) : QVariant();
 }
 
 QVariant AlertListModel::tooltip(const QJsonObject &o, int column) const
@@ -427,13 +434,9 @@ QVariant AlertEpisodeListModel::display(const QJsonObject &o, int column) const
 
 QVariant AlertEpisodeListModel::decoration(const QJsonObject &o, int column) const
 {
-    if (column == Severity)
-        return o.value(QLatin1String("severity")).toString() == QLatin1String("critical")
-            ? QColor(0xD5, 0x5E, 0x00)
-            : QColor(0xE6, 0x9F, 0x00);
-    if (column == Status && o.value(QLatin1String("status")).toString() == QLatin1String("open"))
-        return QColor(0xCC, 0x79, 0xA7);
-    return {};
+    return column == Severity ? AlertListModel::severityColour(o)
+        : column == Status    ? AlertListModel::statusColour(o)
+                              : QVariant();
 }
 
 QVariant AlertEpisodeListModel::tooltip(const QJsonObject &o, int column) const

@@ -150,6 +150,9 @@ public:
     explicit AlertListModel(api::ApiClient *client, QObject *parent = nullptr);
     static QString statusText(const QString &status);
     static QString severityText(const QString &severity);
+    // The marks beside an alert's or an episode's severity and status (an open one stands out).
+    static QVariant severityColour(const QJsonObject &object);
+    static QVariant statusColour(const QJsonObject &object);
 
 protected:
     QVariant display(const QJsonObject &object, int column) const override;

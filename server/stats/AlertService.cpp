@@ -12,7 +12,17 @@ namespace mailadmin::service {
 
 namespace {
 const QString kType = QStringLiteral("alert");
+
+// The filters of the alert list and of the episode list, with the values each accepts (none: any).
+QHash<QString, QStringList> alertFilters()
+{
+    return {{QStringLiteral("status"),
+                {QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved")}},
+        {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
+        {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
+        {QStringLiteral("subject"), {}}, {QStringLiteral("domain"), {}}, {QStringLiteral("company_id"), {}}};
 }
+} // namespace
 
 bool AlertService::visible(const Actor &actor, const Record &alert)
 {
@@ -78,12 +88,7 @@ Result<Page> AlertService::list(const Actor &actor, const store::ListQuery &quer
     if (Status s = checkQuery(query,
             {QStringLiteral("period_start"), QStringLiteral("factor"), QStringLiteral("observed"),
                 QStringLiteral("severity")},
-            {{QStringLiteral("status"),
-                 {QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved")}},
-                {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
-                {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
-                {QStringLiteral("subject"), {}}, {QStringLiteral("domain"), {}},
-                {QStringLiteral("company_id"), {}}});
+            alertFilters());
         !s.ok())
         return s.error();
     return store::AlertRepository(db()).list(scopeOf(actor), query);
@@ -139,12 +144,7 @@ Result<Page> AlertService::episodes(const Actor &actor, const store::ListQuery &
             {QStringLiteral("first_period_start"), QStringLiteral("last_period_start"),
                 QStringLiteral("period_count"), QStringLiteral("peak_observed"), QStringLiteral("max_factor"),
                 QStringLiteral("severity")},
-            {{QStringLiteral("status"),
-                 {QStringLiteral("open"), QStringLiteral("acknowledged"), QStringLiteral("resolved")}},
-                {QStringLiteral("scope"), {QStringLiteral("user"), QStringLiteral("domain")}},
-                {QStringLiteral("span"), {QStringLiteral("hour"), QStringLiteral("day")}},
-                {QStringLiteral("subject"), {}}, {QStringLiteral("domain"), {}},
-                {QStringLiteral("company_id"), {}}});
+            alertFilters());
         !s.ok())
         return s.error();
     return store::AlertRepository(db()).episodes(scopeOf(actor), query);
