@@ -64,7 +64,9 @@ NoticeText IncidentNotifier::compose(const QJsonObject &incident, const QJsonObj
         label = QStringLiteral("New");
     NoticeText out;
     out.subject = QStringLiteral("[MailAdmin] %1 %2: %3").arg(label, kind, title);
-    const QLocale c = QLocale::c();
+    // English figures with their digit grouping ("2,255 of your 7,174"), whatever the server's locale.
+    QLocale c = QLocale::c();
+    c.setNumberOptions(QLocale::DefaultNumberOptions);
     const QString affected = impact.total > 0
         ? QStringLiteral("%1 of your %2 mailboxes (%3)")
               .arg(c.toString(impact.mailboxes), c.toString(impact.total), impact.company)
