@@ -114,7 +114,7 @@ QVariant CompanyOverviewModel::display(const QJsonObject &c, int column) const
     case Name:
         return c.value(QLatin1String("name")).toString();
     case Status:
-        return format::status(
+        return format::companyStatus(
             deleted(c) ? QStringLiteral("deleted") : c.value(QLatin1String("status")).toString());
     case Mailboxes:
         return locale.toString(number(c, "mailboxes"));

@@ -79,6 +79,17 @@ QString status(const QString &s)
     return s;
 }
 
+QString companyStatus(const QString &s)
+{
+    if (s == QLatin1String("active"))
+        return QCoreApplication::translate("Format", "Active", "status of a company");
+    if (s == QLatin1String("suspended"))
+        return QCoreApplication::translate("Format", "Suspended", "status of a company");
+    if (s == QLatin1String("deleted"))
+        return QCoreApplication::translate("Format", "Deleted", "status of a company");
+    return s;
+}
+
 QString userType(const QString &t)
 {
     if (t == QLatin1String("mailbox"))

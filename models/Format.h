@@ -15,6 +15,8 @@ QString time(const QString &iso);
 QString date(const QString &iso);
 // Translated names for API enum values.
 QString status(const QString &status);
+// A company's status: its own words, as a company is feminine in French ("Suspendue").
+QString companyStatus(const QString &status);
 QString userType(const QString &type);
 QString role(const QString &role);
 QString contactType(const QString &type);

@@ -228,6 +228,21 @@
         <translation>Supprimé</translation>
     </message>
     <message>
+        <source>Active</source>
+        <comment>status of a company</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>status of a company</comment>
+        <translation>Suspendue</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <comment>status of a company</comment>
+        <translation>Supprimée</translation>
+    </message>
+    <message>
         <source>Mailbox</source>
         <comment>kind of user</comment>
         <translation>Boîte aux lettres</translation>

@@ -1,4 +1,5 @@
 #include "Application.h"
+#include "Format.h"
 #include "Validation.h"
 
 #include <QCoreApplication>
@@ -194,6 +195,9 @@ void TestTranslations::frenchReachesQtAndValidation()
     mailadmin::app::installTranslation(QStringLiteral("fr"));
     // Qt's own buttons (qtbase_fr), as QDialogButtonBox names them.
     QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Annuler"));
+    // Status words agree with what they qualify: a user account is masculine, a company feminine.
+    QCOMPARE(mailadmin::format::status(QStringLiteral("suspended")), QStringLiteral("Suspendu"));
+    QCOMPARE(mailadmin::format::companyStatus(QStringLiteral("suspended")), QStringLiteral("Suspendue"));
     // The checks shared with the server speak the client's language.
     QCOMPARE(mailadmin::validation::normalizeLocalPart(QString()).message,
         QStringLiteral("Un nom de boîte aux lettres est obligatoire."));

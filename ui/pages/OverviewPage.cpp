@@ -46,7 +46,7 @@ OverviewPage::OverviewPage(AppContext *context, QWidget *parent)
         const QFontMetrics metrics = table()->fontMetrics();
         int word = 0;
         for (const char *status : {"active", "suspended", "deleted"})
-            word = qMax(word, metrics.horizontalAdvance(format::status(QLatin1String(status))));
+            word = qMax(word, metrics.horizontalAdvance(format::companyStatus(QLatin1String(status))));
         const int mark = table()->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, table());
         const int column = models::CompanyOverviewModel::Status;
         table()->setColumnWidth(column, qMax(table()->columnWidth(column), word + mark + 24));
