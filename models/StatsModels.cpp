@@ -321,8 +321,9 @@ QVariant AlertListModel::display(const QJsonObject &o, int column) const
 
 QVariant AlertListModel::severityColour(const QJsonObject &o)
 {
-    return o.value(QLatin1String("severity")).toString() == QLatin1String("critical") ? QColor(0xD5, 0x5E, 0x00)
-                                                                                      : QColor(0xE6, 0x9F, 0x00);
+    return o.value(QLatin1String("severity")).toString() == QLatin1String("critical")
+        ? QColor(0xD5, 0x5E, 0x00)
+        : QColor(0xE6, 0x9F, 0x00);
 }
 
 QVariant AlertListModel::statusColour(const QJsonObject &o)

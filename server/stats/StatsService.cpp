@@ -144,8 +144,8 @@ store::Where StatsService::usersOf(const StatsSubject &subject) const
         where.add(QStringLiteral("t.domain_id = ?"), {subject.id});
     else
         where.add(QStringLiteral("t.id = ?"), {subject.id});
-    // A company's or domain's figures are over its mailboxes: forwards and filters hold no mail and never sign
-    // in, and the incidents, bulletins and the operator's overview count mailboxes the same way.
+    // A company's or domain's figures are over its mailboxes: forwards and filters hold no mail and never
+    // sign in, and the incidents, bulletins and the operator's overview count mailboxes the same way.
     if (subject.scope == 'c' || subject.scope == 'd')
         where.add(QStringLiteral("t.type = 'mailbox'"));
     where.add(QStringLiteral("t.status <> 'deleted'"));

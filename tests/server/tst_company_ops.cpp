@@ -291,7 +291,8 @@ void TestCompanyOps::operatorOverview()
     QCOMPARE(m_op->post(QStringLiteral("/api/v1/domains/ops.example/users"),
                      QJsonObject {{QStringLiteral("local_part"), QStringLiteral("sales")},
                          {QStringLiteral("type"), QStringLiteral("forward")},
-                         {QStringLiteral("forward_recipients"), QJsonArray {QStringLiteral("desk@elsewhere.example")}}})
+                         {QStringLiteral("forward_recipients"),
+                             QJsonArray {QStringLiteral("desk@elsewhere.example")}}})
                  .status,
         201);
 

@@ -88,7 +88,8 @@ void TestCommandLine::demoServerEndsWithTheClient()
             if (!stat.open(QIODevice::ReadOnly))
                 continue;
             const QString text = QString::fromLatin1(stat.readAll());
-            const QStringList fields = text.mid(text.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
+            const QStringList fields
+                = text.mid(text.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
             if (fields.size() > 1 && fields.at(1) == parent && fields.at(0) != QLatin1String("Z"))
                 found << pid;
         }
@@ -107,11 +108,15 @@ void TestCommandLine::demoServerEndsWithTheClient()
     QStringList started;
     QTRY_VERIFY_WITH_TIMEOUT(!(started = serving()).isEmpty(), 180000);
     for (const QString &pid : started)
-        QVERIFY(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("mailadmind")));
+        QVERIFY(QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid))
+                    .symLinkTarget()
+                    .endsWith(QLatin1String("mailadmind")));
     // Whatever the outcome, nothing of the test is left running.
     const auto cleanup = qScopeGuard([&started] {
         for (const QString &pid : started) {
-            if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget().endsWith(QLatin1String("mailadmind")))
+            if (QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid))
+                    .symLinkTarget()
+                    .endsWith(QLatin1String("mailadmind")))
                 ::kill(pid_t(pid.toLongLong()), SIGKILL);
         }
     });

@@ -4,15 +4,15 @@
 #include "CredentialStore.h"
 #include "Csv.h"
 #include "CsvImportDialog.h"
-#include "DirectoryPages.h"
 #include "DirectoryModels.h"
+#include "DirectoryPages.h"
 #include "DomainPage.h"
+#include "ListExporter.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "ObjectDialog.h"
 #include "UiHarness.h"
-#include "ListExporter.h"
 #include "UserListModel.h"
 #include "UserPage.h"
 #include "UsersPage.h"
@@ -53,7 +53,8 @@ private slots:
     void exportedDomainsHoldRawValues();
 
 private:
-    // Exports the whole list as the toolbar's Export does and reads the file back; false (with a warning) on failure.
+    // Exports the whole list as the toolbar's Export does and reads the file back; false (with a warning) on
+    // failure.
     bool exportList(const models::PagedListModel &model, const QString &file, csv::ParseResult *parsed);
     // Runs `action` on the next modal dialog as soon as it opens (the dialog's own event loop is running).
     void whenDialogOpens(std::function<void(QWidget *)> action);
@@ -81,7 +82,8 @@ void TestEndToEnd::whenDialogOpens(std::function<void(QWidget *)> action)
     timer->start();
 }
 
-bool TestEndToEnd::exportList(const models::PagedListModel &model, const QString &file, csv::ParseResult *parsed)
+bool TestEndToEnd::exportList(
+    const models::PagedListModel &model, const QString &file, csv::ParseResult *parsed)
 {
     models::ListExporter exporter(&model, file);
     QString error = QStringLiteral("the export did not finish");
@@ -422,7 +424,8 @@ void TestEndToEnd::exportedUsersImportIntoAnotherDomain()
 void TestEndToEnd::exportedDomainsHoldRawValues()
 {
     HttpClient admin = m_server->client();
-    QCOMPARE(admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
+    QCOMPARE(
+        admin.signIn(testing::demoLogin("company_admin"), QString::fromLatin1(TestServer::kPassword)), 201);
     models::DomainListModel domains(m_ui->api);
     domains.setSearch(QStringLiteral("e2e-"));
     QTRY_VERIFY(!domains.isLoading() && domains.total() >= 2);
@@ -439,21 +442,25 @@ void TestEndToEnd::exportedDomainsHoldRawValues()
         const QString name = row.at(header.indexOf(QStringLiteral("name")));
         const QJsonObject d = admin.get(QStringLiteral("/api/v1/domains/") + name).json();
         QCOMPARE(row.at(0), QString::number(qint64(d.value(QLatin1String("id")).toDouble())));
-        QCOMPARE(row.at(header.indexOf(QStringLiteral("created_at"))), d.value(QLatin1String("created_at")).toString());
-        QVERIFY(QDateTime::fromString(row.at(header.indexOf(QStringLiteral("created_at"))), Qt::ISODate).isValid());
+        QCOMPARE(row.at(header.indexOf(QStringLiteral("created_at"))),
+            d.value(QLatin1String("created_at")).toString());
+        QVERIFY(QDateTime::fromString(row.at(header.indexOf(QStringLiteral("created_at"))), Qt::ISODate)
+                    .isValid());
         for (const QString &field : header) {
             const QJsonValue v = d.value(field);
             if (v.isDouble())
                 QCOMPARE(row.at(header.indexOf(field)), QString::number(qint64(v.toDouble())));
             else if (v.isBool())
-                QCOMPARE(row.at(header.indexOf(field)), v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
+                QCOMPARE(row.at(header.indexOf(field)),
+                    v.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
             else if (v.isString())
                 QCOMPARE(row.at(header.indexOf(field)), v.toString());
         }
     }
     QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue(53687091200.0)), QStringLiteral("53687091200"));
     QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue(0.25)), QStringLiteral("0.25"));
-    QCOMPARE(models::PagedListModel::rawCsvValue(QJsonArray({QStringLiteral("a@x.example"), QStringLiteral("b@x.example")})),
+    QCOMPARE(models::PagedListModel::rawCsvValue(
+                 QJsonArray({QStringLiteral("a@x.example"), QStringLiteral("b@x.example")})),
         QStringLiteral("a@x.example;b@x.example"));
     QCOMPARE(models::PagedListModel::rawCsvValue(QJsonValue()), QString());
 }
